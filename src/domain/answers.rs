@@ -1,0 +1,57 @@
+//! Answers as a vendor file holds them, keyed by `section.question`.
+//!
+//! Values keep the TOML type they were written with; whether that type fits
+//! the question's kind is decided when scoring, so a hand-edited file with a
+//! wrong value still loads, shows the problem and loses nothing.
+
+use std::collections::BTreeMap;
+
+use super::Span;
+use super::date::Date;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Bool(bool),
+    Integer(i64),
+    Float(f64),
+    Str(String),
+    Date(Date),
+    List(Vec<Value>),
+    /// A TOML value of a type no question takes (a table, a time, …).
+    Other(&'static str),
+}
+
+impl Value {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Bool(_) => "a boolean",
+            Value::Integer(_) => "an integer",
+            Value::Float(_) => "a float",
+            Value::Str(_) => "a string",
+            Value::Date(_) => "a date",
+            Value::List(_) => "an array",
+            Value::Other(name) => name,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Answer {
+    pub value: Option<Value>,
+    /// "Not applicable" (counts only where the question allows it).
+    pub na: bool,
+    pub note: Option<String>,
+    /// Where the answer stands in its file.
+    pub span: Span,
+}
+
+impl Answer {
+    /// True when the entry holds neither a value, N/A nor a note.
+    pub fn is_empty(&self) -> bool {
+        self.value.is_none() && !self.na && self.note.is_none()
+    }
+}
+
+/// All answers of one vendor. A `BTreeMap` so that iteration order never
+/// depends on the order of the file.
+pub type Answers = BTreeMap<String, Answer>;

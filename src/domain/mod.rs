@@ -1,0 +1,17 @@
+//! The pure domain core: questionnaire, answers and scoring.
+//!
+//! Nothing in here touches the file system, the terminal, the clock or the
+//! environment (a test in `tests/architecture.rs` enforces it), so every rule
+//! of the product brief can be tested as a plain function of its inputs.
+
+pub mod answers;
+pub mod date;
+pub mod input;
+pub mod questionnaire;
+pub mod scoring;
+pub mod text;
+pub mod validate;
+
+/// A byte range in the source text an element came from, kept so that
+/// problems found later can still be reported as `path:line:col`.
+pub type Span = std::ops::Range<usize>;

@@ -1,0 +1,224 @@
+//! The questionnaire model: sections of weighted questions of seven kinds.
+//!
+//! A `Questionnaire` is built by the storage layer from a TOML file and then
+//! checked by [`crate::domain::validate`]; scoring assumes it was checked but
+//! never panics on one that was not.
+
+use std::collections::HashMap;
+
+use super::Span;
+use super::text::LText;
+
+#[derive(Clone, Debug, Default)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: i64,
+    pub title: LText,
+    /// Rating bands, highest first: the first whose `min` ≤ score applies.
+    pub bands: Vec<Band>,
+    pub sections: Vec<Section>,
+    /// `section.question` key to (section index, question index).
+    index: HashMap<String, (usize, usize)>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Band {
+    pub min: f64,
+    pub label: LText,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Section {
+    pub id: String,
+    pub weight: f64,
+    pub title: LText,
+    pub questions: Vec<Question>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Question {
+    pub id: String,
+    /// `section.question`: the key of this question's answer in a vendor file.
+    pub key: String,
+    pub kind: Kind,
+    pub weight: f64,
+    pub text: LText,
+    /// What evidence to ask the vendor for.
+    pub help: Option<LText>,
+    /// The sub-area of its section (e.g. "Telecom licence"), for grouping.
+    pub area: Option<LText>,
+    pub allow_na: bool,
+    pub span: Span,
+}
+
+/// A red line: an answer that disqualifies the vendor, and why.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Knockout {
+    pub reason: Option<LText>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Kind {
+    /// `good` is the answer that scores 1; the other one scores 0 and, with
+    /// `knockout`, disqualifies.
+    YesNo {
+        good: bool,
+        knockout: Option<Knockout>,
+    },
+    Choice {
+        options: Vec<ChoiceOption>,
+    },
+    Multi {
+        options: Vec<ChoiceOption>,
+    },
+    Rating {
+        max: u32,
+    },
+    Number {
+        thresholds: Vec<Threshold>,
+        unit: Option<LText>,
+    },
+    /// Thresholds in whole months from the assessment date; a date before
+    /// it has expired, scores 0 and, with `knockout`, disqualifies.
+    Date {
+        thresholds: Vec<Threshold>,
+        knockout: Option<Knockout>,
+    },
+    Text,
+}
+
+impl Kind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::YesNo { .. } => "yesno",
+            Kind::Choice { .. } => "choice",
+            Kind::Multi { .. } => "multi",
+            Kind::Rating { .. } => "rating",
+            Kind::Number { .. } => "number",
+            Kind::Date { .. } => "date",
+            Kind::Text => "text",
+        }
+    }
+
+    /// Every kind but `text` contributes to the score.
+    pub fn is_scored(&self) -> bool {
+        !matches!(self, Kind::Text)
+    }
+
+    pub fn options(&self) -> &[ChoiceOption] {
+        match self {
+            Kind::Choice { options } | Kind::Multi { options } => options,
+            _ => &[],
+        }
+    }
+}
+
+pub const KIND_NAMES: [&str; 7] = ["yesno", "choice", "multi", "rating", "number", "date", "text"];
+
+#[derive(Clone, Debug, Default)]
+pub struct ChoiceOption {
+    pub id: String,
+    pub label: LText,
+    pub score: f64,
+    pub knockout: Option<Knockout>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Threshold {
+    pub min: f64,
+    pub score: f64,
+    pub span: Span,
+}
+
+/// The score of the threshold with the largest `min` ≤ `value`, else 0.
+pub fn threshold_score(thresholds: &[Threshold], value: f64) -> f64 {
+    thresholds
+        .iter()
+        .filter(|t| t.min <= value)
+        .max_by(|a, b| a.min.total_cmp(&b.min))
+        .map_or(0.0, |t| t.score)
+}
+
+impl Questionnaire {
+    pub fn new(
+        id: String,
+        version: i64,
+        title: LText,
+        bands: Vec<Band>,
+        sections: Vec<Section>,
+    ) -> Questionnaire {
+        let mut index = HashMap::new();
+        for (si, section) in sections.iter().enumerate() {
+            for (qi, question) in section.questions.iter().enumerate() {
+                index.entry(question.key.clone()).or_insert((si, qi));
+            }
+        }
+        Questionnaire {
+            id,
+            version,
+            title,
+            bands,
+            sections,
+            index,
+        }
+    }
+
+    /// Finds a question by its `section.question` key.
+    pub fn position(&self, key: &str) -> Option<(usize, usize)> {
+        self.index.get(key).copied()
+    }
+
+    pub fn question(&self, key: &str) -> Option<&Question> {
+        let (s, q) = self.position(key)?;
+        Some(&self.sections[s].questions[q])
+    }
+
+    /// All questions in questionnaire order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.sections.iter().flat_map(|s| s.questions.iter())
+    }
+
+    /// The rank of a key in questionnaire order; unknown keys sort last.
+    pub fn order_of(&self, key: &str) -> usize {
+        self.position(key).map_or(usize::MAX, |(s, q)| {
+            self.sections[..s]
+                .iter()
+                .map(|s| s.questions.len())
+                .sum::<usize>()
+                + q
+        })
+    }
+
+    /// The first band whose `min` ≤ `score`.
+    pub fn band_for(&self, score: f64) -> Option<&Band> {
+        self.bands.iter().find(|b| b.min <= score)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(min: f64, score: f64) -> Threshold {
+        Threshold {
+            min,
+            score,
+            span: 0..0,
+        }
+    }
+
+    #[test]
+    fn threshold_picks_largest_min_not_above_value() {
+        let ts = [t(1000.0, 1.0), t(500.0, 0.5), t(0.0, 0.1)];
+        assert_eq!(threshold_score(&ts, 1000.0), 1.0);
+        assert_eq!(threshold_score(&ts, 999.9), 0.5);
+        assert_eq!(threshold_score(&ts, 0.0), 0.1);
+        assert_eq!(threshold_score(&ts, -1.0), 0.0);
+        // order in the file does not matter
+        let rev = [t(0.0, 0.1), t(500.0, 0.5), t(1000.0, 1.0)];
+        assert_eq!(threshold_score(&rev, 750.0), 0.5);
+    }
+}

@@ -1,0 +1,11 @@
+//! ccvet: vetting cloud call-center vendors from the terminal.
+//!
+//! - [`domain`]: the pure core (questionnaire, answers, scoring);
+//! - [`storage`]: files (questionnaires, vendor files, workspace, locks);
+//! - [`cli`]: the headless subcommands;
+//! - [`safe_text`]: keeping untrusted text from steering the terminal.
+
+pub mod cli;
+pub mod domain;
+pub mod safe_text;
+pub mod storage;

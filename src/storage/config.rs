@@ -1,0 +1,77 @@
+//! The user's config file and where things live by default.
+//!
+//! `config.toml` in the user's config dir (or `$CCVET_CONFIG`) may set
+//! `workspace`, `lang` and `interviewer`. The caller reads the environment
+//! and passes it in, so this stays a function of its inputs.
+
+use std::path::{Path, PathBuf};
+
+use super::source::Diagnostic;
+use super::{Error, read_text};
+use crate::domain::text::Lang;
+use crate::domain::validate::Severity;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Config {
+    pub workspace: Option<PathBuf>,
+    pub lang: Option<Lang>,
+    pub interviewer: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    workspace: Option<PathBuf>,
+    lang: Option<String>,
+    interviewer: Option<String>,
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "ccvet")
+}
+
+/// The config file: `explicit` (from `$CCVET_CONFIG`) or the standard place.
+pub fn config_path(explicit: Option<PathBuf>) -> Option<PathBuf> {
+    explicit.or_else(|| project_dirs().map(|d| d.config_dir().join("config.toml")))
+}
+
+/// The default workspace: the user's data dir.
+pub fn default_workspace() -> PathBuf {
+    project_dirs().map_or_else(|| PathBuf::from("ccvet-workspace"), |d| d.data_dir().to_path_buf())
+}
+
+/// Reads the config at `path`; a missing file is an empty config, a broken
+/// one an error (never silently ignored).
+pub fn load(path: &Path) -> Result<Config, Error> {
+    if !path.exists() {
+        return Ok(Config::default());
+    }
+    let text = read_text(path)?;
+    let raw: RawConfig = toml::from_str(&text).map_err(|e| Error::Invalid {
+        path: path.to_path_buf(),
+        diagnostics: vec![Diagnostic::at(
+            path,
+            &text,
+            &e.span().unwrap_or(0..0),
+            Severity::Error,
+            e.message().to_string(),
+        )],
+    })?;
+    let lang = match raw.lang {
+        None => None,
+        Some(code) => Some(Lang::parse(&code).ok_or_else(|| {
+            Error::refused(path, format!("`lang = \"{code}\"` is not a language ccvet speaks; use \"zh\" or \"en\""))
+        })?),
+    };
+    // A relative workspace is relative to the config file, not to wherever
+    // ccvet happens to be started.
+    let workspace = raw.workspace.map(|w| match path.parent() {
+        Some(dir) if w.is_relative() => dir.join(w),
+        _ => w,
+    });
+    Ok(Config {
+        workspace,
+        lang,
+        interviewer: raw.interviewer,
+    })
+}

@@ -1,0 +1,86 @@
+//! Permissions for what ccvet creates. Vendor assessments are confidential:
+//! nothing is ever readable by "other"; the group gets access only where the
+//! workspace folder itself grants it (a shared team workspace).
+
+use std::path::Path;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Modes {
+    pub file: u32,
+    pub dir: u32,
+}
+
+impl Modes {
+    /// Owner only: a private workspace.
+    pub const PRIVATE: Modes = Modes { file: 0o600, dir: 0o700 };
+
+    /// The modes for files and folders created inside a workspace whose
+    /// root folder has mode `root_mode`.
+    pub fn for_root_mode(root_mode: u32) -> Modes {
+        let group = root_mode & 0o070;
+        let setgid = root_mode & 0o2000;
+        Modes {
+            file: 0o600 | (group & 0o060),
+            dir: 0o700 | group | setgid,
+        }
+    }
+
+    /// The modes for the workspace at `root`; private if it cannot be read.
+    pub fn for_root(root: &Path) -> Modes {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            if let Ok(meta) = std::fs::metadata(root) {
+                return Modes::for_root_mode(meta.permissions().mode());
+            }
+        }
+        let _ = root;
+        Modes::PRIVATE
+    }
+}
+
+/// Creates `dir` and its missing parents with `mode` (exactly, whatever the
+/// umask), leaving existing folders as they are.
+pub fn create_dir_all(dir: &Path, mode: u32) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent()
+        && !parent.as_os_str().is_empty() {
+            create_dir_all(parent, mode)?;
+        }
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(mode);
+    }
+    match builder.create(dir) {
+        Ok(()) => set_mode(dir, mode),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+pub fn set_mode(path: &Path, mode: u32) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+    }
+    let _ = (path, mode);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_other_and_group_only_where_granted() {
+        assert_eq!(Modes::for_root_mode(0o700), Modes::PRIVATE);
+        assert_eq!(Modes::for_root_mode(0o755), Modes { file: 0o640, dir: 0o750 });
+        assert_eq!(Modes::for_root_mode(0o2770), Modes { file: 0o660, dir: 0o2770 });
+        assert_eq!(Modes::for_root_mode(0o777).file & 0o007, 0);
+    }
+}

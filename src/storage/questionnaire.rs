@@ -1,0 +1,358 @@
+//! Loading a questionnaire: TOML text to a validated [`Questionnaire`], with
+//! every problem reported as `path:line:col`.
+
+use std::path::{Path, PathBuf};
+
+use toml::de::DeTable;
+
+use super::source::Diagnostic;
+use super::toml_read::Fields;
+use super::{Error, read_text};
+use crate::domain::Span;
+use crate::domain::questionnaire::{
+    Band, ChoiceOption, KIND_NAMES, Kind, Knockout, Question, Questionnaire, Section, Threshold,
+};
+use crate::domain::validate::{Problem, Severity, check_id, check_weight, validate};
+
+/// The default questionnaire, built into the binary so ccvet runs with no
+/// set-up.
+pub const EMBEDDED: &str = include_str!("../../questionnaires/cloud-call-center.toml");
+pub const EMBEDDED_NAME: &str = "<embedded>/cloud-call-center.toml";
+
+/// Where the questionnaire in use came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Embedded,
+    File(PathBuf),
+}
+
+impl Origin {
+    pub fn display_path(&self) -> PathBuf {
+        match self {
+            Origin::Embedded => PathBuf::from(EMBEDDED_NAME),
+            Origin::File(p) => p.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub questionnaire: Questionnaire,
+    pub origin: Origin,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The embedded default questionnaire.
+pub fn embedded() -> Result<Loaded, Error> {
+    parse_at(Path::new(EMBEDDED_NAME), EMBEDDED, Origin::Embedded)
+}
+
+/// Loads and validates the questionnaire at `path`.
+pub fn load(path: &Path) -> Result<Loaded, Error> {
+    let text = read_text(path)?;
+    parse_at(path, &text, Origin::File(path.to_path_buf()))
+}
+
+/// The questionnaire to use: `explicit` if given, else the workspace's own
+/// `questionnaire.toml`, else the embedded default.
+pub fn resolve(explicit: Option<&Path>, workspace: &Path) -> Result<Loaded, Error> {
+    if let Some(path) = explicit {
+        return load(path);
+    }
+    let own = workspace.join("questionnaire.toml");
+    if own.is_file() {
+        return load(&own);
+    }
+    embedded()
+}
+
+fn parse_at(path: &Path, text: &str, origin: Origin) -> Result<Loaded, Error> {
+    match parse(text) {
+        Ok((questionnaire, warnings)) => Ok(Loaded {
+            questionnaire,
+            origin,
+            warnings: warnings.iter().map(|p| Diagnostic::from_problem(path, text, p)).collect(),
+        }),
+        Err(problems) => Err(Error::Invalid {
+            path: path.to_path_buf(),
+            diagnostics: problems.iter().map(|p| Diagnostic::from_problem(path, text, p)).collect(),
+        }),
+    }
+}
+
+/// Parses and validates questionnaire text. On success returns the
+/// questionnaire and its warnings; otherwise every problem found, errors and
+/// warnings, in file order.
+pub fn parse(text: &str) -> Result<(Questionnaire, Vec<Problem>), Vec<Problem>> {
+    let (doc, syntax) = DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        return Err(syntax
+            .iter()
+            .map(|e| Problem::error(e.span().unwrap_or(0..0), syntax_message(e.message())))
+            .collect());
+    }
+    let mut problems = Vec::new();
+    let questionnaire = build(doc.get_ref(), doc.span(), &mut problems);
+    problems.extend(validate(&questionnaire));
+    problems.sort_by_key(|p| p.span.start);
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        Err(problems)
+    } else {
+        Ok((questionnaire, problems))
+    }
+}
+
+/// toml's messages are multi-line in places; a diagnostic is one sentence.
+pub fn syntax_message(message: &str) -> String {
+    let one_line = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("TOML syntax error: {one_line}")
+}
+
+fn build(root: &DeTable<'_>, span: Span, problems: &mut Vec<Problem>) -> Questionnaire {
+    let mut top = Fields::new(root, span.start..span.start, "the questionnaire");
+    let id = top.req_str("id", problems);
+    if let Some((id, span)) = &id {
+        check_id(id, "questionnaire", span, problems);
+    }
+    let version = match top.integer("version", problems) {
+        Some((v, span)) if v < 1 => {
+            problems.push(Problem::error(span, format!("version {v} must be 1 or more")));
+            1
+        }
+        Some((v, _)) => v,
+        None => 1,
+    };
+    let title = top.req_ltext("title", problems).unwrap_or_default();
+    let bands = top
+        .tables("bands", problems)
+        .into_iter()
+        .filter_map(|(t, span)| band(t, span, problems))
+        .collect();
+    let section_tables = top.tables("sections", problems);
+    if top.get("sections").is_none() {
+        problems.push(Problem::error(0..0, "the questionnaire has no `[[sections]]`"));
+    }
+    let sections = section_tables
+        .into_iter()
+        .enumerate()
+        .map(|(i, (t, span))| section(t, span, i, problems))
+        .collect();
+    top.finish(problems);
+    Questionnaire::new(id.map(|(id, _)| id).unwrap_or_default(), version, title, bands, sections)
+}
+
+fn band(table: &DeTable<'_>, span: Span, problems: &mut Vec<Problem>) -> Option<Band> {
+    let mut f = Fields::new(table, span.clone(), "a band");
+    let min = f.number("min", problems);
+    if min.is_none() && table.get("min").is_none() {
+        problems.push(Problem::error(span.clone(), "a band is missing `min`"));
+    }
+    let label = f.req_ltext("label", problems);
+    f.finish(problems);
+    Some(Band {
+        min: min?.0,
+        label: label?,
+        span,
+    })
+}
+
+fn section(table: &DeTable<'_>, span: Span, index: usize, problems: &mut Vec<Problem>) -> Section {
+    let mut f = Fields::new(table, span.clone(), format!("section {}", index + 1));
+    let id = f.req_str("id", problems).map(|(id, id_span)| {
+        check_id(&id, "section", &id_span, problems);
+        id
+    });
+    if let Some(id) = &id {
+        f.rename(format!("section `{id}`"));
+    }
+    let id = id.unwrap_or_else(|| format!("#{}", index + 1));
+    let weight = weight(&mut f, "section", problems);
+    let title = f.req_ltext("title", problems).unwrap_or_default();
+    let _ = f.ltext("help", problems);
+    let questions = f
+        .tables("questions", problems)
+        .into_iter()
+        .filter_map(|(t, span)| question(t, span, &id, problems))
+        .collect();
+    f.finish(problems);
+    Section {
+        id,
+        weight,
+        title,
+        questions,
+        span,
+    }
+}
+
+fn weight(f: &mut Fields<'_, '_>, what: &str, problems: &mut Vec<Problem>) -> f64 {
+    match f.number("weight", problems) {
+        Some((w, span)) => {
+            check_weight(w, what, &span, problems);
+            w
+        }
+        None => 1.0,
+    }
+}
+
+fn question(table: &DeTable<'_>, span: Span, section_id: &str, problems: &mut Vec<Problem>) -> Option<Question> {
+    let mut f = Fields::new(table, span.clone(), format!("a question of section `{section_id}`"));
+    let id = f.req_str("id", problems).map(|(id, id_span)| {
+        check_id(&id, "question", &id_span, problems);
+        id
+    });
+    if let Some(id) = &id {
+        f.rename(format!("question `{section_id}.{id}`"));
+    }
+    let kind_name = f.req_str("kind", problems);
+    let weight = weight(&mut f, "question", problems);
+    let text = f.req_ltext("text", problems);
+    let help = f.ltext("help", problems);
+    let area = f.ltext("area", problems);
+    let allow_na = f.bool("allow_na", problems).unwrap_or(false);
+    let knockout = read_knockout(&mut f, problems);
+    let (kind_name, kind_span) = kind_name?;
+    let kind = match kind_name.as_str() {
+        "yesno" => Kind::YesNo {
+            good: f.bool("good", problems).unwrap_or(true),
+            knockout: knockout.map(|(k, _)| k),
+        },
+        "choice" | "multi" => {
+            let options = options(&mut f, problems);
+            if let Some((_, span)) = knockout {
+                problems.push(Problem::error(
+                    span,
+                    format!("a {kind_name} question takes `knockout` on its options, not on the question"),
+                ));
+            }
+            if kind_name == "choice" {
+                Kind::Choice { options }
+            } else {
+                Kind::Multi { options }
+            }
+        }
+        "rating" => {
+            reject_knockout(&kind_name, knockout, problems);
+            let max = match f.integer("max", problems) {
+                Some((m, _)) if (1..=i64::from(u16::MAX)).contains(&m) => m as u32,
+                Some((m, span)) => {
+                    problems.push(Problem::error(span, format!("rating `max` {m} must be from 1 to 65535")));
+                    1
+                }
+                None => 5,
+            };
+            Kind::Rating { max }
+        }
+        "number" => {
+            reject_knockout(&kind_name, knockout, problems);
+            let thresholds = thresholds(&mut f, &span, &kind_name, problems);
+            Kind::Number {
+                thresholds,
+                unit: f.ltext("unit", problems),
+            }
+        }
+        "date" => Kind::Date {
+            thresholds: thresholds(&mut f, &span, &kind_name, problems),
+            knockout: knockout.map(|(k, _)| k),
+        },
+        "text" => {
+            reject_knockout(&kind_name, knockout, problems);
+            Kind::Text
+        }
+        other => {
+            problems.push(Problem::error(
+                kind_span,
+                format!("unknown kind `{other}`; use one of {}", KIND_NAMES.join(", ")),
+            ));
+            f.finish(problems);
+            return None;
+        }
+    };
+    f.finish(problems);
+    let id = id?;
+    Some(Question {
+        key: format!("{section_id}.{id}"),
+        id,
+        kind,
+        weight,
+        text: text?,
+        help,
+        area,
+        allow_na,
+        span,
+    })
+}
+
+/// `knockout = true` with its optional `reason`.
+fn read_knockout(f: &mut Fields<'_, '_>, problems: &mut Vec<Problem>) -> Option<(Knockout, Span)> {
+    let flag = f.get("knockout").map(|v| v.span());
+    let on = f.bool("knockout", problems).unwrap_or(false);
+    let reason = f.ltext("reason", problems);
+    on.then(|| (Knockout { reason }, flag.unwrap_or_default()))
+}
+
+fn reject_knockout(kind: &str, knockout: Option<(Knockout, Span)>, problems: &mut Vec<Problem>) {
+    if let Some((_, span)) = knockout {
+        problems.push(Problem::error(
+            span,
+            format!("`knockout` applies to yesno and date questions and to options, not to a {kind} question"),
+        ));
+    }
+}
+
+fn options(f: &mut Fields<'_, '_>, problems: &mut Vec<Problem>) -> Vec<ChoiceOption> {
+    let mut out = Vec::new();
+    for (i, (table, span)) in f.tables("options", problems).into_iter().enumerate() {
+        let mut o = Fields::new(table, span.clone(), format!("option {}", i + 1));
+        let id = o.req_str("id", problems).map(|(id, id_span)| {
+            check_id(&id, "option", &id_span, problems);
+            id
+        });
+        if let Some(id) = &id {
+            o.rename(format!("option `{id}`"));
+        }
+        let label = o.req_ltext("label", problems);
+        let score = o.number("score", problems);
+        if score.is_none() && table.get("score").is_none() {
+            problems.push(Problem::error(span.clone(), format!("option {} is missing `score`", i + 1)));
+        }
+        let knockout = read_knockout(&mut o, problems).map(|(k, _)| k);
+        o.finish(problems);
+        if let (Some(id), Some(label), Some((score, _))) = (id, label, score) {
+            out.push(ChoiceOption {
+                id,
+                label,
+                score,
+                knockout,
+                span,
+            });
+        }
+    }
+    out
+}
+
+fn thresholds(f: &mut Fields<'_, '_>, question_span: &Span, kind: &str, problems: &mut Vec<Problem>) -> Vec<Threshold> {
+    if f.get("thresholds").is_none() {
+        problems.push(Problem::error(
+            question_span.clone(),
+            format!("a {kind} question needs `thresholds`, e.g. [{{ min = 0, score = 1.0 }}]"),
+        ));
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (table, span) in f.tables("thresholds", problems) {
+        let mut t = Fields::new(table, span.clone(), "a threshold");
+        let min = t.number("min", problems);
+        let score = t.number("score", problems);
+        for (key, got) in [("min", min.is_some()), ("score", score.is_some())] {
+            if !got && table.get(key).is_none() {
+                problems.push(Problem::error(span.clone(), format!("a threshold is missing `{key}`")));
+            }
+        }
+        t.finish(problems);
+        if let (Some((min, _)), Some((score, _))) = (min, score) {
+            out.push(Threshold { min, score, span });
+        }
+    }
+    out
+}
+

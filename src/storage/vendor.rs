@@ -1,0 +1,444 @@
+//! Vendor answer files: `<workspace>/vendors/<slug>.toml`.
+//!
+//! Reading uses toml's spanned parser (fast, with positions for every
+//! problem). Writing edits the file's own text through `toml_edit`, so a
+//! person's comments, extra fields and hand formatting survive every save,
+//! and a save changes only what changed.
+
+use std::path::{Path, PathBuf};
+
+use toml::de::{DeTable, DeValue};
+use toml_edit::{DocumentMut, Item, Table, TableLike};
+
+use super::atomic::{FileSystem, write_atomic};
+use super::questionnaire::syntax_message;
+use super::source::Diagnostic;
+use super::toml_read::{Fields, answer_value};
+use super::{Error, read_text, text_of};
+use crate::domain::answers::{Answer, Answers, Value};
+use crate::domain::date::Date;
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::validate::Problem;
+
+/// The header fields of a vendor file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meta {
+    pub vendor: String,
+    pub questionnaire: Option<String>,
+    pub questionnaire_version: Option<i64>,
+    /// The "today" of date questions, so a score never changes overnight.
+    pub assessed_on: Option<Date>,
+    pub interviewer: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct VendorFile {
+    pub path: PathBuf,
+    pub slug: String,
+    pub meta: Meta,
+    pub answers: Answers,
+    /// Problems in the file that did not stop it loading.
+    pub warnings: Vec<Diagnostic>,
+    /// Exactly the text last read from or written to disk: the base for the
+    /// next edit and for noticing that someone else changed the file.
+    text: String,
+}
+
+/// One change to one answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Value(Value),
+    /// Mark "not applicable" (drops the value; the note stays).
+    NotApplicable,
+    /// Remove the value and N/A mark (the note stays).
+    Clear,
+    Note(Option<String>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// `section.question`
+    pub key: String,
+    pub edit: Edit,
+}
+
+/// What a successful save did besides saving.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Saved {
+    /// The file had been changed on disk by someone else (in other answers);
+    /// it was reloaded and the change applied on top.
+    pub merged: bool,
+}
+
+impl VendorFile {
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Loads the vendor file at `path`.
+    pub fn load(path: &Path) -> Result<VendorFile, Error> {
+        let text = read_text(path)?;
+        VendorFile::parse(path, text)
+    }
+
+    /// Parses vendor file text. A syntax error or a header of the wrong shape
+    /// is an error (the file is then never written); problems in single
+    /// answers are warnings and the answers are kept as written.
+    pub fn parse(path: &Path, text: String) -> Result<VendorFile, Error> {
+        let mut problems = Vec::new();
+        let parsed = {
+            let (doc, syntax) = DeTable::parse_recoverable(&text);
+            if !syntax.is_empty() {
+                problems.extend(
+                    syntax
+                        .iter()
+                        .map(|e| Problem::error(e.span().unwrap_or(0..0), syntax_message(e.message()))),
+                );
+                None
+            } else {
+                Some(read(doc.get_ref(), path, &mut problems))
+            }
+        };
+        let diagnostics: Vec<Diagnostic> = problems.iter().map(|p| Diagnostic::from_problem(path, &text, p)).collect();
+        match parsed {
+            Some((meta, answers)) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(VendorFile {
+                path: path.to_path_buf(),
+                slug: slug_of(path),
+                meta,
+                answers,
+                warnings: diagnostics,
+                text,
+            }),
+            _ => Err(Error::Invalid {
+                path: path.to_path_buf(),
+                diagnostics,
+            }),
+        }
+    }
+
+    /// The content of a new vendor file.
+    pub fn new_text(meta: &Meta) -> String {
+        let mut doc = DocumentMut::new();
+        doc["vendor"] = toml_edit::value(meta.vendor.as_str());
+        if let Some(id) = &meta.questionnaire {
+            doc["questionnaire"] = toml_edit::value(id.as_str());
+        }
+        if let Some(v) = meta.questionnaire_version {
+            doc["questionnaire_version"] = toml_edit::value(v);
+        }
+        if let Some(d) = meta.assessed_on {
+            doc["assessed_on"] = toml_edit::value(toml_date(d));
+        }
+        if let Some(who) = &meta.interviewer {
+            doc["interviewer"] = toml_edit::value(who.as_str());
+        }
+        doc.to_string()
+    }
+
+    /// Saves one change: checks that the file on disk is still the one last
+    /// read, applies the change to the file's own text, checks the result
+    /// reads back as intended, and writes it atomically.
+    ///
+    /// If someone else changed the file meanwhile, their version is reloaded
+    /// and the change re-applied when they did not touch the same answer;
+    /// when they did, nothing is overwritten: their version stays, this
+    /// change is written to a side file, and [`Error::Conflict`] says where.
+    /// On any error, `self` still describes what is on disk (or what was
+    /// last read, if the disk cannot be read), so nothing is lost.
+    pub fn save(&mut self, questionnaire: &Questionnaire, change: &Change, fs: &dyn FileSystem, mode: u32) -> Result<Saved, Error> {
+        let mut saved = Saved::default();
+        let on_disk = std::fs::read(&self.path).map_err(|e| Error::io(&self.path, e))?;
+        if on_disk != self.text.as_bytes() {
+            let theirs = text_of(&self.path, on_disk).and_then(|t| VendorFile::parse(&self.path, t));
+            let theirs = match theirs {
+                Ok(theirs) => theirs,
+                Err(Error::Invalid { diagnostics, .. }) => {
+                    return Err(Error::refused(
+                        &self.path,
+                        format!(
+                            "the file was changed on disk and no longer reads ({}); your change is not saved",
+                            diagnostics.first().map(|d| d.to_string()).unwrap_or_default()
+                        ),
+                    ));
+                }
+                Err(e) => return Err(e),
+            };
+            if !same_answer(self.answers.get(&change.key), theirs.answers.get(&change.key)) {
+                let mine = conflict_path(&self.path);
+                let text = apply(&self.text, questionnaire, change)?;
+                super::atomic::create_atomic(fs, &mine, text.as_bytes(), mode).map_err(|e| Error::io(&mine, e))?;
+                *self = theirs;
+                return Err(Error::Conflict {
+                    path: self.path.clone(),
+                    key: change.key.clone(),
+                    mine,
+                });
+            }
+            *self = theirs;
+            saved.merged = true;
+        }
+        let text = apply(&self.text, questionnaire, change)?;
+        // Never write what would not read back as the answer intended.
+        let next = VendorFile::parse(&self.path, text.clone())
+            .map_err(|e| Error::refused(&self.path, format!("internal error: the saved file would not read back: {e}")))?;
+        if !matches_edit(next.answers.get(&change.key), self.answers.get(&change.key), &change.edit) {
+            return Err(Error::refused(&self.path, "internal error: the saved file would not hold the change"));
+        }
+        write_atomic(fs, &self.path, text.as_bytes(), mode).map_err(|e| Error::io(&self.path, e))?;
+        *self = next;
+        Ok(saved)
+    }
+}
+
+/// The slug of a vendor file: its file stem.
+pub fn slug_of(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+fn conflict_path(path: &Path) -> PathBuf {
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!("{name}.mine-{stamp}-{}", std::process::id()))
+}
+
+fn same_answer(a: Option<&Answer>, b: Option<&Answer>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a.value == b.value && a.na == b.na && a.note == b.note,
+        _ => false,
+    }
+}
+
+/// Does `after` hold what `edit` applied to `before` should?
+fn matches_edit(after: Option<&Answer>, before: Option<&Answer>, edit: &Edit) -> bool {
+    let note_before = before.and_then(|a| a.note.clone());
+    match (edit, after) {
+        (Edit::Value(v), Some(a)) => a.value.as_ref() == Some(v) && !a.na && a.note == note_before,
+        (Edit::NotApplicable, Some(a)) => a.na && a.value.is_none() && a.note == note_before,
+        (Edit::Clear, a) => a.is_none_or(|a| a.value.is_none() && !a.na && a.note == note_before),
+        (Edit::Note(n), a) => {
+            let rest = |x: Option<&Answer>| x.map_or((None, false), |a| (a.value.clone(), a.na));
+            a.and_then(|a| a.note.clone()) == *n && rest(a) == rest(before)
+        }
+        _ => false,
+    }
+}
+
+fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, Answers) {
+    let mut top = Fields::new(root, 0..0, "the vendor file");
+    let vendor = top.str("vendor", problems).map(|(v, _)| v);
+    let meta = Meta {
+        vendor: vendor.clone().unwrap_or_else(|| slug_of(path)),
+        questionnaire: top.str("questionnaire", problems).map(|(v, _)| v),
+        questionnaire_version: top.integer("questionnaire_version", problems).map(|(v, _)| v),
+        assessed_on: match top.get("assessed_on") {
+            None => None,
+            Some(v) => match answer_value(v.get_ref()) {
+                Value::Date(d) => Some(d),
+                _ => {
+                    problems.push(Problem::error(v.span(), "`assessed_on` must be a date written YYYY-MM-DD"));
+                    None
+                }
+            },
+        },
+        interviewer: top.str("interviewer", problems).map(|(v, _)| v),
+    };
+    if vendor.is_none() && root.get("vendor").is_none() {
+        problems.push(Problem::warning(0..0, "the vendor file has no `vendor` name; its file name is used"));
+    }
+    let mut answers = Answers::new();
+    match top.get("answers") {
+        None => {}
+        Some(v) => match v.get_ref() {
+            DeValue::Table(table) => {
+                for (key, entry) in table.iter() {
+                    let answer = read_answer(key.get_ref(), entry, problems);
+                    answers.insert(key.get_ref().to_string(), answer);
+                }
+            }
+            _ => problems.push(Problem::error(v.span(), "`answers` must be a table of answers")),
+        },
+    }
+    // Extra top-level fields are a person's own: kept, never warned about.
+    (meta, answers)
+}
+
+fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Answer {
+    let span = entry.span();
+    let DeValue::Table(table) = entry.get_ref() else {
+        // A bare value (`"basic.iso" = true`) is accepted as the value.
+        return Answer {
+            value: Some(answer_value(entry.get_ref())),
+            na: false,
+            note: None,
+            span,
+        };
+    };
+    let mut f = Fields::new(table, span.clone(), format!("answer `{key}`"));
+    let value = f.get("value").map(|v| answer_value(v.get_ref()));
+    let na = f.bool("na", problems).unwrap_or(false);
+    let note = f.str("note", problems).map(|(n, _)| n);
+    // Other fields in an answer (a person's own) are kept and not warned about.
+    Answer { value, na, note, span }
+}
+
+/// Applies `change` to vendor file `text`, preserving everything else.
+pub fn apply(text: &str, questionnaire: &Questionnaire, change: &Change) -> Result<String, Error> {
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| Error::refused(Path::new("<vendor>"), format!("cannot edit: {}", e.message())))?;
+    let root = doc.as_table_mut();
+    if !root.get("answers").is_some_and(Item::is_table_like) {
+        let mut t = Table::new();
+        // `[answers."…"]` headers only, no bare `[answers]` line.
+        t.set_implicit(true);
+        root.insert("answers", Item::Table(t));
+    }
+    let inline = root.get("answers").is_some_and(Item::is_inline_table);
+    let Some(answers) = root.get_mut("answers").and_then(Item::as_table_like_mut) else {
+        return Ok(doc.to_string());
+    };
+    let key = change.key.as_str();
+    if !answers.contains_key(key) {
+        if matches!(change.edit, Edit::Clear | Edit::Note(None)) {
+            return Ok(doc.to_string());
+        }
+        insert_in_order(answers, key, inline, questionnaire);
+    }
+    let Some(entry) = answers.get_mut(key) else {
+        return Ok(doc.to_string());
+    };
+    if !entry.is_table_like() {
+        // A bare value written by hand becomes a table holding it.
+        let mut t = toml_edit::InlineTable::new();
+        if let Ok(v) = std::mem::take(entry).into_value() {
+            t.insert("value", v);
+        }
+        *entry = Item::Value(toml_edit::Value::InlineTable(t));
+    }
+    if let Some(fields) = entry.as_table_like_mut() {
+        match &change.edit {
+            Edit::Value(v) => {
+                fields.remove("na");
+                set_field(fields, "value", to_edit_value(v));
+            }
+            Edit::NotApplicable => {
+                fields.remove("value");
+                set_field(fields, "na", toml_edit::Value::from(true));
+            }
+            Edit::Clear => {
+                fields.remove("value");
+                fields.remove("na");
+            }
+            Edit::Note(Some(note)) => set_field(fields, "note", toml_edit::Value::from(note.as_str())),
+            Edit::Note(None) => {
+                fields.remove("note");
+            }
+        }
+    }
+    order_fields(entry);
+    if entry.as_table_like().is_some_and(TableLike::is_empty) {
+        answers.remove(key);
+    }
+    Ok(doc.to_string())
+}
+
+/// Inserts an empty answer for `key` after the last existing answer that
+/// comes before it in questionnaire order, so new files read in
+/// questionnaire order and existing entries never move.
+fn insert_in_order(answers: &mut dyn TableLike, key: &str, inline: bool, questionnaire: &Questionnaire) {
+    let rank = questionnaire.order_of(key);
+    let keys: Vec<String> = answers.iter().map(|(k, _)| k.to_string()).collect();
+    let insert_at = keys
+        .iter()
+        .rposition(|k| questionnaire.order_of(k) <= rank)
+        .map_or(0, |i| i + 1);
+    // Re-insert the entries after the insertion point with their own
+    // formatting (key repr, decor, position), so the new one lands between.
+    let tail: Vec<(toml_edit::Key, Item)> = keys[insert_at..]
+        .iter()
+        .filter_map(|k| {
+            let key = answers.key(k)?.clone();
+            let item = answers.remove(k)?;
+            Some((key, item))
+        })
+        .collect();
+    let new_item = if inline {
+        Item::Value(toml_edit::Value::InlineTable(toml_edit::InlineTable::new()))
+    } else {
+        Item::Table(Table::new())
+    };
+    answers.insert(key, new_item);
+    for (k, item) in tail {
+        answers.entry_format(&k).or_insert(item);
+    }
+}
+
+fn set_field(fields: &mut dyn TableLike, name: &str, value: toml_edit::Value) {
+    match fields.get_mut(name) {
+        Some(Item::Value(existing)) => {
+            // Keep the person's spacing around the value.
+            let decor = existing.decor().clone();
+            *existing = value;
+            *existing.decor_mut() = decor;
+        }
+        _ => {
+            fields.insert(name, Item::Value(value));
+        }
+    }
+}
+
+/// `value`/`na` first, then `note`, then anything else, as the app writes
+/// them. Entries already in that order are left untouched.
+fn order_fields(entry: &mut Item) {
+    fn rank(k: &str) -> u8 {
+        match k {
+            "value" | "na" => 0,
+            "note" => 1,
+            _ => 2,
+        }
+    }
+    let Some(fields) = entry.as_table_like() else {
+        return;
+    };
+    let keys: Vec<String> = fields.iter().map(|(k, _)| k.to_string()).collect();
+    if keys.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])) {
+        return;
+    }
+    match entry {
+        Item::Table(t) => t.sort_values_by(|a, _, b, _| rank(a.get()).cmp(&rank(b.get()))),
+        Item::Value(toml_edit::Value::InlineTable(t)) => t.sort_values_by(|a, _, b, _| rank(a.get()).cmp(&rank(b.get()))),
+        _ => {}
+    }
+}
+
+fn toml_date(d: Date) -> toml_edit::Datetime {
+    toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            year: u16::try_from(d.year()).unwrap_or(0),
+            month: d.month(),
+            day: d.day(),
+        }),
+        time: None,
+        offset: None,
+    }
+}
+
+fn to_edit_value(v: &Value) -> toml_edit::Value {
+    match v {
+        Value::Bool(b) => (*b).into(),
+        Value::Integer(n) => (*n).into(),
+        Value::Float(f) => (*f).into(),
+        Value::Str(s) => s.as_str().into(),
+        Value::Date(d) => toml_date(*d).into(),
+        Value::List(items) => {
+            let mut array = toml_edit::Array::new();
+            for item in items {
+                array.push(to_edit_value(item));
+            }
+            toml_edit::Value::Array(array)
+        }
+        Value::Other(what) => what.to_string().into(),
+    }
+}
+

@@ -1,0 +1,205 @@
+//! The workspace: a folder holding `vendors/*.toml`, an optional
+//! `questionnaire.toml` and (later) `reviews/`.
+
+use std::path::{Path, PathBuf};
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::atomic::{FileSystem, create_atomic};
+use super::perms::{Modes, create_dir_all};
+use super::vendor::{Meta, VendorFile};
+use super::{Error, questionnaire};
+use crate::safe_text::is_hostile;
+
+pub struct Workspace {
+    pub root: PathBuf,
+    pub modes: Modes,
+}
+
+/// Longest slug, in bytes, before a collision suffix.
+const MAX_SLUG: usize = 48;
+
+impl Workspace {
+    /// The workspace at `root` (which need not exist yet).
+    pub fn at(root: &Path) -> Workspace {
+        Workspace {
+            root: root.to_path_buf(),
+            modes: Modes::for_root(root),
+        }
+    }
+
+    pub fn vendors_dir(&self) -> PathBuf {
+        self.root.join("vendors")
+    }
+
+    pub fn vendor_path(&self, slug: &str) -> PathBuf {
+        self.vendors_dir().join(format!("{slug}.toml"))
+    }
+
+    /// Every vendor file, sorted by file name. Hidden files (temporary
+    /// files of a save in progress) and other extensions are passed over.
+    pub fn vendor_paths(&self) -> Result<Vec<PathBuf>, Error> {
+        let dir = self.vendors_dir();
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::io(&dir, e)),
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == "toml")
+                    && p.file_name().is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+                    && p.is_file()
+            })
+            .collect();
+        paths.sort();
+        Ok(paths)
+    }
+
+    /// Loads every vendor file; one that fails is returned as its error and
+    /// the rest still load.
+    pub fn load_all(&self) -> Result<Vec<Result<VendorFile, Error>>, Error> {
+        Ok(self.vendor_paths()?.iter().map(|p| VendorFile::load(p)).collect())
+    }
+
+    /// Finds a vendor by slug (file stem) or by exact name.
+    pub fn find(&self, wanted: &str) -> Result<VendorFile, Error> {
+        let by_slug = self.vendor_path(wanted);
+        if is_safe_slug(wanted) && by_slug.is_file() {
+            return VendorFile::load(&by_slug);
+        }
+        let wanted_nfc: String = wanted.nfc().collect();
+        let mut found = Vec::new();
+        for path in self.vendor_paths()? {
+            // A file that does not load cannot be the one named; its error
+            // shows where the vendors are listed.
+            if let Ok(v) = VendorFile::load(&path)
+                && v.meta.vendor.nfc().collect::<String>() == wanted_nfc {
+                    found.push(v);
+                }
+        }
+        match found.len() {
+            1 => Ok(found.remove(0)),
+            0 => Err(Error::NotFound(format!(
+                "no vendor with slug or name `{wanted}` in {}",
+                self.vendors_dir().display()
+            ))),
+            _ => Err(Error::NotFound(format!(
+                "{} vendors are named `{wanted}`; name one by its slug: {}",
+                found.len(),
+                found.iter().map(|v| v.slug.as_str()).collect::<Vec<_>>().join(", ")
+            ))),
+        }
+    }
+
+    /// Creates the workspace folders (private unless the root already grants
+    /// its group access).
+    pub fn ensure(&mut self) -> Result<(), Error> {
+        let existed = self.root.is_dir();
+        create_dir_all(&self.root, Modes::PRIVATE.dir).map_err(|e| Error::io(&self.root, e))?;
+        if !existed {
+            self.modes = Modes::for_root(&self.root);
+        }
+        let vendors = self.vendors_dir();
+        create_dir_all(&vendors, self.modes.dir).map_err(|e| Error::io(&vendors, e))
+    }
+
+    /// Creates a workspace with a copy of the default questionnaire to
+    /// customise. An existing questionnaire is left as it is.
+    pub fn init(&mut self, fs: &dyn FileSystem) -> Result<bool, Error> {
+        self.ensure()?;
+        let reviews = self.root.join("reviews");
+        create_dir_all(&reviews, self.modes.dir).map_err(|e| Error::io(&reviews, e))?;
+        let target = self.root.join("questionnaire.toml");
+        match create_atomic(fs, &target, questionnaire::EMBEDDED.as_bytes(), self.modes.file) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+            Err(e) => Err(Error::io(&target, e)),
+        }
+    }
+
+    /// Creates a vendor file for `meta.vendor` under a fresh slug. Refuses a
+    /// name that another vendor already has.
+    pub fn create_vendor(&mut self, meta: &Meta, fs: &dyn FileSystem) -> Result<VendorFile, Error> {
+        let name: String = meta.vendor.trim().nfc().collect();
+        if name.is_empty() || name.chars().all(|c| is_hostile(c) || c.is_whitespace()) {
+            return Err(Error::NotFound("a vendor needs a name with visible characters".into()));
+        }
+        self.ensure()?;
+        for path in self.vendor_paths()? {
+            if let Ok(v) = VendorFile::load(&path)
+                && v.meta.vendor.nfc().collect::<String>() == name {
+                    return Err(Error::refused(&path, format!("a vendor named `{name}` already exists")));
+                }
+        }
+        let meta = Meta {
+            vendor: name.clone(),
+            ..meta.clone()
+        };
+        let text = VendorFile::new_text(&meta);
+        let base = slug_for(&name);
+        // Try the slug, then -2, -3, …: creation fails rather than replaces
+        // if another process took the same name a moment ago.
+        for n in 1..10_000 {
+            let slug = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+            let path = self.vendor_path(&slug);
+            match create_atomic(fs, &path, text.as_bytes(), self.modes.file) {
+                Ok(()) => return VendorFile::parse(&path, text),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(Error::io(&path, e)),
+            }
+        }
+        Err(Error::refused(&self.vendors_dir(), "no free file name for this vendor"))
+    }
+}
+
+/// A safe file stem for a vendor name of any script: NFC, transliterated to
+/// ASCII (云联科技 → yun-lian-ke-ji), lower case, runs of anything else as
+/// one `-`. Never empty, never `.` or `..`, never a path separator or a
+/// control character.
+pub fn slug_for(name: &str) -> String {
+    let clean: String = name.nfc().filter(|c| !is_hostile(*c)).collect();
+    let ascii = deunicode::deunicode_with_tofu(&clean, "-");
+    let mut slug = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let mut slug = slug.trim_matches('-').to_string();
+    if slug.len() > MAX_SLUG {
+        slug.truncate(MAX_SLUG);
+        slug = slug.trim_end_matches('-').to_string();
+    }
+    if slug.is_empty() { "vendor".to_string() } else { slug }
+}
+
+/// Could `s` be a slug (so it is safe to join to a path)?
+pub fn is_safe_slug(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 255 && !s.starts_with('.') && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe_and_readable() {
+        assert_eq!(slug_for("云联科技 Yunlian Tech"), "yun-lian-ke-ji-yunlian-tech");
+        assert_eq!(slug_for("Acme, Inc."), "acme-inc");
+        assert_eq!(slug_for("../.."), "vendor");
+        assert_eq!(slug_for("a/b\\c"), "a-b-c");
+        assert_eq!(slug_for("\x1b[31mred"), "31mred");
+        assert_eq!(slug_for("   "), "vendor");
+        assert_eq!(slug_for("🙂"), "slight-smile");
+        assert!(slug_for(&"长".repeat(500)).len() <= MAX_SLUG);
+        for name in ["..", ".", "/", "\u{202e}", "con", "a\0b"] {
+            let s = slug_for(name);
+            assert!(is_safe_slug(&s), "{name:?} -> {s:?}");
+        }
+    }
+}
