@@ -1,1 +1,16 @@
-fn main() {}
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = match ccvet::cli::Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            // --help and --version are not errors; everything else is a
+            // usage error (exit 2).
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    ccvet::cli::main(args, &ccvet::cli::Env::from_process())
+}

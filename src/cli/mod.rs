@@ -1,1 +1,116 @@
-pub fn placeholder() {}
+//! The headless command line: `validate`, `init`, `new`, `score`,
+//! `compare`, `report`, `answer`. No terminal UI here; every command builds
+//! its whole output as text and writes it once.
+
+mod args;
+mod context;
+mod edit;
+mod json;
+mod report;
+mod table;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+pub use args::{Args, Command};
+pub use context::Env;
+
+use crate::safe_text::visible;
+use crate::storage;
+
+/// What went wrong, sorted by exit code.
+#[derive(Debug)]
+pub enum CliError {
+    /// The command line itself is wrong (exit 2).
+    Usage(String),
+    /// A file is bad, or saving failed (exit 1).
+    Data(storage::Error),
+    /// Something else failed (exit 1), in one sentence.
+    Failed(String),
+}
+
+impl From<storage::Error> for CliError {
+    fn from(e: storage::Error) -> Self {
+        CliError::Data(e)
+    }
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) => 2,
+            CliError::Data(_) | CliError::Failed(_) => 1,
+        }
+    }
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CliError::Usage(m) | CliError::Failed(m) => f.write_str(&visible(m)),
+            CliError::Data(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// Output of a command: what goes to stdout, what to stderr, and whether
+/// the run still counts as failed (e.g. `compare` with one unreadable file).
+#[derive(Default)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub failed: bool,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main(args: Args, env: &Env) -> ExitCode {
+    let result = run(args, env);
+    let (out, code) = match result {
+        Ok(out) => {
+            let code = u8::from(out.failed);
+            (out, code)
+        }
+        Err(e) => (
+            Output {
+                stderr: format!("ccvet: {e}\n"),
+                ..Output::default()
+            },
+            e.exit_code(),
+        ),
+    };
+    // A closed pipe (`ccvet compare | head`) is not an error worth a word.
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_all(out.stdout.as_bytes()).and_then(|()| stdout.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let _ = writeln!(std::io::stderr(), "ccvet: cannot write the output: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    let _ = std::io::stderr().write_all(out.stderr.as_bytes());
+    ExitCode::from(code)
+}
+
+pub fn run(args: Args, env: &Env) -> Result<Output, CliError> {
+    let ctx = context::Context::new(&args, env)?;
+    match args.command.unwrap_or(Command::List) {
+        Command::Validate { file } => edit::validate(&ctx, file.as_deref()),
+        Command::Init { dir } => edit::init(&ctx, dir.as_deref()),
+        Command::New {
+            name,
+            interviewer,
+            assessed_on,
+        } => edit::new_vendor(&ctx, &name, interviewer, assessed_on.as_deref()),
+        Command::Answer {
+            vendor,
+            question,
+            value,
+            note,
+            na,
+            clear,
+        } => edit::answer(&ctx, &vendor, &question, value.as_deref(), note, na, clear),
+        Command::Score { vendor, json } => table::score(&ctx, &vendor, json),
+        Command::Compare { json, csv } => table::compare(&ctx, json, csv),
+        Command::List => table::list(&ctx),
+        Command::Report { vendor, format, output } => report::report(&ctx, &vendor, format, output.as_deref()),
+    }
+}

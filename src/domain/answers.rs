@@ -55,3 +55,46 @@ impl Answer {
 /// All answers of one vendor. A `BTreeMap` so that iteration order never
 /// depends on the order of the file.
 pub type Answers = BTreeMap<String, Answer>;
+
+/// One change to one answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Value(Value),
+    /// Mark "not applicable" (drops the value; the note stays).
+    NotApplicable,
+    /// Remove the value and the N/A mark (the note stays).
+    Clear,
+    Note(Option<String>),
+}
+
+impl Answer {
+    /// What `edit` makes of `before`; `None` when nothing is left.
+    pub fn edited(before: Option<&Answer>, edit: &Edit) -> Option<Answer> {
+        let mut a = before.cloned().unwrap_or_default();
+        match edit {
+            Edit::Value(v) => {
+                a.value = Some(v.clone());
+                a.na = false;
+            }
+            Edit::NotApplicable => {
+                a.value = None;
+                a.na = true;
+            }
+            Edit::Clear => {
+                a.value = None;
+                a.na = false;
+            }
+            Edit::Note(note) => a.note = note.clone(),
+        }
+        (!a.is_empty()).then_some(a)
+    }
+
+    /// Same value, N/A mark and note (wherever in the file it stands).
+    pub fn same_content(a: Option<&Answer>, b: Option<&Answer>) -> bool {
+        match (a, b) {
+            (None, None) => true,
+            (Some(a), Some(b)) => a.value == b.value && a.na == b.na && a.note == b.note,
+            _ => false,
+        }
+    }
+}

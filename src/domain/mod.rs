@@ -7,7 +7,9 @@
 pub mod answers;
 pub mod date;
 pub mod input;
+pub mod present;
 pub mod questionnaire;
+pub mod ranking;
 pub mod scoring;
 pub mod text;
 pub mod validate;

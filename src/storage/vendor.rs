@@ -15,7 +15,7 @@ use super::questionnaire::syntax_message;
 use super::source::Diagnostic;
 use super::toml_read::{Fields, answer_value};
 use super::{Error, read_text, text_of};
-use crate::domain::answers::{Answer, Answers, Value};
+use crate::domain::answers::{Answer, Answers, Edit, Value};
 use crate::domain::date::Date;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::validate::Problem;
@@ -42,24 +42,6 @@ pub struct VendorFile {
     /// Exactly the text last read from or written to disk: the base for the
     /// next edit and for noticing that someone else changed the file.
     text: String,
-}
-
-/// One change to one answer.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Edit {
-    Value(Value),
-    /// Mark "not applicable" (drops the value; the note stays).
-    NotApplicable,
-    /// Remove the value and N/A mark (the note stays).
-    Clear,
-    Note(Option<String>),
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Change {
-    /// `section.question`
-    pub key: String,
-    pub edit: Edit,
 }
 
 /// What a successful save did besides saving.
@@ -135,22 +117,21 @@ impl VendorFile {
         doc.to_string()
     }
 
-    /// Saves one change: checks that the file on disk is still the one last
-    /// read, applies the change to the file's own text, checks the result
-    /// reads back as intended, and writes it atomically.
+    /// Saves edits of one answer: checks that the file on disk is still
+    /// the one last read, applies the edits to the file's own text, checks
+    /// the result reads back as intended, and writes it atomically.
     ///
     /// If someone else changed the file meanwhile, their version is reloaded
-    /// and the change re-applied when they did not touch the same answer;
-    /// when they did, nothing is overwritten: their version stays, this
-    /// change is written to a side file, and [`Error::Conflict`] says where.
-    /// On any error, `self` still describes what is on disk (or what was
-    /// last read, if the disk cannot be read), so nothing is lost.
-    pub fn save(&mut self, questionnaire: &Questionnaire, change: &Change, fs: &dyn FileSystem, mode: u32) -> Result<Saved, Error> {
+    /// and the edits re-applied when they did not touch the same answer;
+    /// when they did, nothing is overwritten: their version stays, these
+    /// edits are written to a side file, and [`Error::Conflict`] says where.
+    /// On any error `self` still describes a version that is on disk, so
+    /// nothing saved is lost and the caller still has its edits.
+    pub fn save(&mut self, questionnaire: &Questionnaire, key: &str, edits: &[Edit], fs: &dyn FileSystem, mode: u32) -> Result<Saved, Error> {
         let mut saved = Saved::default();
         let on_disk = std::fs::read(&self.path).map_err(|e| Error::io(&self.path, e))?;
         if on_disk != self.text.as_bytes() {
-            let theirs = text_of(&self.path, on_disk).and_then(|t| VendorFile::parse(&self.path, t));
-            let theirs = match theirs {
+            let theirs = match text_of(&self.path, on_disk).and_then(|t| VendorFile::parse(&self.path, t)) {
                 Ok(theirs) => theirs,
                 Err(Error::Invalid { diagnostics, .. }) => {
                     return Err(Error::refused(
@@ -163,31 +144,40 @@ impl VendorFile {
                 }
                 Err(e) => return Err(e),
             };
-            if !same_answer(self.answers.get(&change.key), theirs.answers.get(&change.key)) {
+            if !Answer::same_content(self.answers.get(key), theirs.answers.get(key)) {
                 let mine = conflict_path(&self.path);
-                let text = apply(&self.text, questionnaire, change)?;
+                let text = apply_all(&self.text, questionnaire, key, edits)?;
                 super::atomic::create_atomic(fs, &mine, text.as_bytes(), mode).map_err(|e| Error::io(&mine, e))?;
                 *self = theirs;
                 return Err(Error::Conflict {
                     path: self.path.clone(),
-                    key: change.key.clone(),
+                    key: key.to_string(),
                     mine,
                 });
             }
             *self = theirs;
             saved.merged = true;
         }
-        let text = apply(&self.text, questionnaire, change)?;
+        let expected = edits.iter().fold(self.answers.get(key).cloned(), |a, e| Answer::edited(a.as_ref(), e));
+        let text = apply_all(&self.text, questionnaire, key, edits)?;
         // Never write what would not read back as the answer intended.
         let next = VendorFile::parse(&self.path, text.clone())
             .map_err(|e| Error::refused(&self.path, format!("internal error: the saved file would not read back: {e}")))?;
-        if !matches_edit(next.answers.get(&change.key), self.answers.get(&change.key), &change.edit) {
+        if !Answer::same_content(next.answers.get(key), expected.as_ref()) {
             return Err(Error::refused(&self.path, "internal error: the saved file would not hold the change"));
         }
         write_atomic(fs, &self.path, text.as_bytes(), mode).map_err(|e| Error::io(&self.path, e))?;
         *self = next;
         Ok(saved)
     }
+}
+
+fn apply_all(text: &str, questionnaire: &Questionnaire, key: &str, edits: &[Edit]) -> Result<String, Error> {
+    let mut text = text.to_string();
+    for edit in edits {
+        text = apply(&text, questionnaire, key, edit)?;
+    }
+    Ok(text)
 }
 
 /// The slug of a vendor file: its file stem.
@@ -199,29 +189,6 @@ fn conflict_path(path: &Path) -> PathBuf {
     let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     path.with_file_name(format!("{name}.mine-{stamp}-{}", std::process::id()))
-}
-
-fn same_answer(a: Option<&Answer>, b: Option<&Answer>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => a.value == b.value && a.na == b.na && a.note == b.note,
-        _ => false,
-    }
-}
-
-/// Does `after` hold what `edit` applied to `before` should?
-fn matches_edit(after: Option<&Answer>, before: Option<&Answer>, edit: &Edit) -> bool {
-    let note_before = before.and_then(|a| a.note.clone());
-    match (edit, after) {
-        (Edit::Value(v), Some(a)) => a.value.as_ref() == Some(v) && !a.na && a.note == note_before,
-        (Edit::NotApplicable, Some(a)) => a.na && a.value.is_none() && a.note == note_before,
-        (Edit::Clear, a) => a.is_none_or(|a| a.value.is_none() && !a.na && a.note == note_before),
-        (Edit::Note(n), a) => {
-            let rest = |x: Option<&Answer>| x.map_or((None, false), |a| (a.value.clone(), a.na));
-            a.and_then(|a| a.note.clone()) == *n && rest(a) == rest(before)
-        }
-        _ => false,
-    }
 }
 
 fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, Answers) {
@@ -283,7 +250,7 @@ fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec
 }
 
 /// Applies `change` to vendor file `text`, preserving everything else.
-pub fn apply(text: &str, questionnaire: &Questionnaire, change: &Change) -> Result<String, Error> {
+pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) -> Result<String, Error> {
     let mut doc: DocumentMut = text
         .parse()
         .map_err(|e: toml_edit::TomlError| Error::refused(Path::new("<vendor>"), format!("cannot edit: {}", e.message())))?;
@@ -298,9 +265,8 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, change: &Change) -> Resu
     let Some(answers) = root.get_mut("answers").and_then(Item::as_table_like_mut) else {
         return Ok(doc.to_string());
     };
-    let key = change.key.as_str();
     if !answers.contains_key(key) {
-        if matches!(change.edit, Edit::Clear | Edit::Note(None)) {
+        if matches!(edit, Edit::Clear | Edit::Note(None)) {
             return Ok(doc.to_string());
         }
         insert_in_order(answers, key, inline, questionnaire);
@@ -317,7 +283,7 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, change: &Change) -> Resu
         *entry = Item::Value(toml_edit::Value::InlineTable(t));
     }
     if let Some(fields) = entry.as_table_like_mut() {
-        match &change.edit {
+        match edit {
             Edit::Value(v) => {
                 fields.remove("na");
                 set_field(fields, "value", to_edit_value(v));

@@ -1,0 +1,100 @@
+//! The command line's shape (clap).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "ccvet", version, about = "Vet cloud call-center vendors: a due-diligence interview, scored live.")]
+pub struct Args {
+    /// The workspace folder (default: $CCVET_WORKSPACE, the config file, or the user's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+
+    /// The questionnaire (default: <workspace>/questionnaire.toml, else the built-in one).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub questionnaire: Option<PathBuf>,
+
+    /// Language of questionnaire text and labels.
+    #[arg(long, global = true, value_name = "zh|en")]
+    pub lang: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Html,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a questionnaire file (default: the one in use) and list every problem.
+    Validate { file: Option<PathBuf> },
+
+    /// Create a workspace, with a copy of the default questionnaire to customise.
+    Init { dir: Option<PathBuf> },
+
+    /// Create a vendor file.
+    New {
+        /// The vendor's name, in any script.
+        name: String,
+        /// Who interviews (default: the config's interviewer, else your user name).
+        #[arg(long)]
+        interviewer: Option<String>,
+        /// The assessment date, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE")]
+        assessed_on: Option<String>,
+    },
+
+    /// Answer one question (for scripts): a value, --na, --clear, and/or --note.
+    Answer {
+        /// Vendor slug (file name without .toml) or exact name.
+        vendor: String,
+        /// `section.question`, e.g. basic.licence-scope.
+        question: String,
+        /// yes/no, an option id, option ids separated by commas, a number, YYYY-MM-DD or text, by the question's kind.
+        value: Option<String>,
+        /// Set the note (an empty text removes it).
+        #[arg(long)]
+        note: Option<String>,
+        /// Mark the question not applicable (where it allows that).
+        #[arg(long, conflicts_with_all = ["value", "clear"])]
+        na: bool,
+        /// Remove the answer (the note stays).
+        #[arg(long, conflicts_with = "value")]
+        clear: bool,
+    },
+
+    /// Show one vendor's score breakdown.
+    Score {
+        /// Vendor slug (file name without .toml) or exact name.
+        vendor: String,
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Rank all vendors, disqualified last.
+    Compare {
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        #[arg(long)]
+        csv: bool,
+    },
+
+    /// Write a report on one vendor for management.
+    Report {
+        vendor: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+
+    /// List the workspace's vendors with their scores (the default).
+    #[command(hide = true)]
+    List,
+}

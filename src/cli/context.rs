@@ -1,0 +1,99 @@
+//! Resolving where things are: workspace, questionnaire, language, user.
+
+use std::path::PathBuf;
+
+use super::CliError;
+use super::args::Args;
+use crate::domain::scoring::{ScoreReport, score};
+use crate::domain::text::Lang;
+use crate::storage::config::{self, Config};
+use crate::storage::questionnaire::{self, Loaded};
+use crate::storage::vendor::VendorFile;
+use crate::storage::workspace::Workspace;
+
+/// The parts of the environment ccvet reads, gathered in `main` so that
+/// everything below is a function of its inputs.
+#[derive(Clone, Debug, Default)]
+pub struct Env {
+    /// `$CCVET_WORKSPACE`
+    pub workspace: Option<PathBuf>,
+    /// `$CCVET_CONFIG`: the config file to use instead of the standard one.
+    pub config: Option<PathBuf>,
+    /// `$USER` or `$LOGNAME`
+    pub user: Option<String>,
+    /// `$LANG` / `$LC_ALL`, for the default language.
+    pub locale: Option<String>,
+}
+
+impl Env {
+    pub fn from_process() -> Env {
+        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        Env {
+            workspace: var("CCVET_WORKSPACE").map(PathBuf::from),
+            config: var("CCVET_CONFIG").map(PathBuf::from),
+            user: var("USER").or_else(|| var("LOGNAME")).map(|u| u.to_string_lossy().into_owned()),
+            locale: var("LC_ALL").or_else(|| var("LANG")).map(|l| l.to_string_lossy().into_owned()),
+        }
+    }
+}
+
+pub struct Context {
+    pub workspace: Workspace,
+    pub questionnaire_flag: Option<PathBuf>,
+    pub lang: Lang,
+    pub user: String,
+}
+
+impl Context {
+    pub fn new(args: &Args, env: &Env) -> Result<Context, CliError> {
+        let config = match config::config_path(env.config.clone()) {
+            Some(path) => config::load(&path)?,
+            None => Config::default(),
+        };
+        let root = args
+            .workspace
+            .clone()
+            .or_else(|| env.workspace.clone())
+            .or_else(|| config.workspace.clone())
+            .unwrap_or_else(config::default_workspace);
+        let lang = match &args.lang {
+            Some(code) => Lang::parse(code)
+                .ok_or_else(|| CliError::Usage(format!("--lang takes zh or en, not `{code}`")))?,
+            None => config.lang.unwrap_or_else(|| {
+                if env.locale.as_deref().is_some_and(|l| l.starts_with("zh")) {
+                    Lang::Zh
+                } else {
+                    Lang::En
+                }
+            }),
+        };
+        let user = config
+            .interviewer
+            .clone()
+            .or_else(|| env.user.clone())
+            .unwrap_or_else(|| "unknown".to_string());
+        Ok(Context {
+            workspace: Workspace::at(&root),
+            questionnaire_flag: args.questionnaire.clone(),
+            lang,
+
+            user,
+        })
+    }
+
+    /// The questionnaire in use (flag, workspace copy, or built in).
+    pub fn questionnaire(&self) -> Result<Loaded, CliError> {
+        Ok(questionnaire::resolve(self.questionnaire_flag.as_deref(), &self.workspace.root)?)
+    }
+
+    pub fn find_vendor(&self, wanted: &str) -> Result<VendorFile, CliError> {
+        self.workspace.find(wanted).map_err(|e| match e {
+            crate::storage::Error::NotFound(m) => CliError::Usage(m),
+            other => CliError::Data(other),
+        })
+    }
+}
+
+pub fn score_of(loaded: &Loaded, vendor: &VendorFile) -> ScoreReport {
+    score(&loaded.questionnaire, &vendor.answers, vendor.meta.assessed_on)
+}

@@ -1,0 +1,214 @@
+//! Commands that check or change files: `validate`, `init`, `new`, `answer`.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use super::context::{Context, score_of};
+use super::table::l;
+use super::{CliError, Output};
+use crate::domain::answers::Edit;
+use crate::domain::date::Date;
+use crate::domain::input::parse_input;
+use crate::domain::present::{answer_text, pct};
+use crate::safe_text::visible;
+use crate::storage::Error;
+use crate::storage::atomic::RealFs;
+use crate::storage::lock::{self, Acquired, Holder};
+use crate::storage::questionnaire;
+use crate::storage::vendor::Meta;
+use crate::storage::workspace::Workspace;
+
+pub fn validate(ctx: &Context, file: Option<&Path>) -> Result<Output, CliError> {
+    let loaded = match file {
+        Some(path) => questionnaire::load(path),
+        None => ctx.questionnaire().map_err(|e| match e {
+            CliError::Data(e) => e,
+            other => Error::NotFound(other.to_string()),
+        }),
+    };
+    match loaded {
+        Ok(loaded) => {
+            let q = &loaded.questionnaire;
+            let questions = q.questions().count();
+            let scored = q.questions().filter(|x| x.kind.is_scored()).count();
+            let mut out = Output::default();
+            for w in &loaded.warnings {
+                let _ = writeln!(out.stderr, "{w}");
+            }
+            let _ = writeln!(
+                out.stdout,
+                "{}: ok: `{}` v{}, {} sections, {} questions ({} scored), {} bands{}",
+                visible(&loaded.origin.display_path().display().to_string()),
+                visible(&q.id),
+                q.version,
+                q.sections.len(),
+                questions,
+                scored,
+                q.bands.len(),
+                match loaded.warnings.len() {
+                    0 => String::new(),
+                    n => format!(", {n} warning{}", if n == 1 { "" } else { "s" }),
+                }
+            );
+            Ok(out)
+        }
+        Err(Error::Invalid { diagnostics, .. }) => {
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            let mut out = Output {
+                failed: true,
+                ..Output::default()
+            };
+            for d in &diagnostics {
+                let _ = writeln!(out.stderr, "{d}");
+            }
+            let _ = writeln!(out.stderr, "{errors} error{} found", if errors == 1 { "" } else { "s" });
+            Ok(out)
+        }
+        Err(e) => Err(CliError::Data(e)),
+    }
+}
+
+pub fn init(ctx: &Context, dir: Option<&Path>) -> Result<Output, CliError> {
+    let mut ws = dir.map_or_else(|| Workspace::at(&ctx.workspace.root), Workspace::at);
+    let copied = ws.init(&RealFs)?;
+    let root = visible(&ws.root.display().to_string()).into_owned();
+    let mut out = Output::default();
+    let _ = writeln!(out.stdout, "workspace ready: {root}");
+    let _ = writeln!(
+        out.stdout,
+        "{}",
+        if copied {
+            "  questionnaire.toml: a copy of the default questionnaire, yours to customise"
+        } else {
+            "  questionnaire.toml: already there, left as it is"
+        }
+    );
+    let _ = writeln!(out.stdout, "  vendors/: one file per vendor (ccvet new \"Vendor name\")");
+    let _ = writeln!(out.stdout, "  reviews/: reviewers' comments and sign-offs");
+    Ok(out)
+}
+
+pub fn new_vendor(ctx: &Context, name: &str, interviewer: Option<String>, assessed_on: Option<&str>) -> Result<Output, CliError> {
+    let loaded = ctx.questionnaire()?;
+    let assessed_on = match assessed_on {
+        Some(text) => Date::parse(text)
+            .ok_or_else(|| CliError::Usage(format!("--assessed-on takes a real date written YYYY-MM-DD, not `{text}`")))?,
+        None => today(),
+    };
+    let meta = Meta {
+        vendor: name.to_string(),
+        questionnaire: Some(loaded.questionnaire.id.clone()),
+        questionnaire_version: Some(loaded.questionnaire.version),
+        assessed_on: Some(assessed_on),
+        interviewer: Some(interviewer.unwrap_or_else(|| ctx.user.clone())),
+    };
+    let mut ws = Workspace::at(&ctx.workspace.root);
+    let vendor = ws.create_vendor(&meta, &RealFs).map_err(|e| match e {
+        Error::NotFound(m) => CliError::Usage(m),
+        other => CliError::Data(other),
+    })?;
+    Ok(Output {
+        stdout: format!(
+            "created {} [{}]: {}\n",
+            visible(&vendor.meta.vendor),
+            vendor.slug,
+            visible(&vendor.path.display().to_string())
+        ),
+        ..Output::default()
+    })
+}
+
+/// Today's date where the user is (the assessment date of a new vendor).
+pub fn today() -> Date {
+    let now = jiff::ZonedDateTime::now();
+    Date::new(i32::from(now.year()), now.month().unsigned_abs(), now.day().unsigned_abs()).unwrap_or(Date::EPOCH)
+}
+
+/// Who this process is, for the lock record.
+pub fn holder(user: &str) -> Holder {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .map(|h| h.trim().to_string())
+        .unwrap_or_else(|_| "unknown".to_string());
+    Holder {
+        user: user.to_string(),
+        host,
+        pid: std::process::id(),
+        since: jiff::ZonedDateTime::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+    }
+}
+
+pub fn answer(
+    ctx: &Context,
+    wanted: &str,
+    key: &str,
+    value: Option<&str>,
+    note: Option<String>,
+    na: bool,
+    clear: bool,
+) -> Result<Output, CliError> {
+    let loaded = ctx.questionnaire()?;
+    let q = &loaded.questionnaire;
+    let question = q.question(key).ok_or_else(|| {
+        let example = q.questions().next().map_or_else(String::new, |x| format!(", e.g. {}", x.key));
+        CliError::Usage(format!(
+            "no question `{key}` in questionnaire `{}`; name one as section.question{example}",
+            q.id
+        ))
+    })?;
+    let mut edits = Vec::new();
+    if clear {
+        edits.push(Edit::Clear);
+    } else if na {
+        if !question.allow_na || !question.kind.is_scored() {
+            return Err(CliError::Usage(format!("question `{key}` does not allow N/A")));
+        }
+        edits.push(Edit::NotApplicable);
+    } else if let Some(text) = value {
+        let v = parse_input(question, text)
+            .map_err(|why| CliError::Usage(format!("`{text}` is not an answer to `{key}`: {why}")))?;
+        edits.push(Edit::Value(v));
+    }
+    if let Some(note) = note {
+        edits.push(Edit::Note((!note.is_empty()).then_some(note)));
+    }
+    if edits.is_empty() {
+        return Err(CliError::Usage("give a VALUE, --na, --clear or --note".to_string()));
+    }
+    let mut vendor = ctx.find_vendor(wanted)?;
+    let modes = ctx.workspace.modes;
+    // One writer per vendor: hold its lock for the save.
+    let _lock = match lock::try_acquire(&vendor.path, &holder(&ctx.user), modes.file) {
+        Ok(Acquired::Mine(lock)) => lock,
+        Ok(Acquired::Theirs(who)) => {
+            let who = who.map_or_else(
+                || "someone".to_string(),
+                |h| format!("{} on {} (pid {}, since {})", h.user, h.host, h.pid, h.since),
+            );
+            return Err(CliError::Failed(format!(
+                "{} is open for writing by {who}; try again when they leave it",
+                vendor.meta.vendor
+            )));
+        }
+        Err(e) => return Err(CliError::Data(Error::io(&lock::lock_path(&vendor.path), e))),
+    };
+    let saved = vendor.save(q, key, &edits, &RealFs, modes.file)?;
+    let report = score_of(&loaded, &vendor);
+    let lang = ctx.lang;
+    let shown = answer_text(question, vendor.answers.get(key), lang);
+    let mut stdout = format!(
+        "saved {key} = {} · {} {} {}{}\n",
+        if shown.is_empty() { "–".to_string() } else { visible(&shown).into_owned() },
+        visible(&vendor.meta.vendor),
+        l(lang, "score", "得分"),
+        pct(report.score),
+        if report.disqualified() { l(lang, " ✗ DISQUALIFIED", " ✗ 不合格") } else { "" }
+    );
+    if saved.merged {
+        stdout.push_str("(the file had been changed by someone else; their changes are kept)\n");
+    }
+    Ok(Output {
+        stdout,
+        ..Output::default()
+    })
+}

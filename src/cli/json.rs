@@ -1,0 +1,128 @@
+//! The JSON of `score --json` and `compare --json` (product brief §6).
+//!
+//! Fields: `vendor`, `slug`, `questionnaire`, `assessed_on`, `score`
+//! (percent, or null when nothing is answered), `min`, `max`, `band` (label
+//! in the current language, or null), `disqualified`, `knockouts`
+//! (`section.question` ids in questionnaire order), `knockout_reasons`,
+//! `answered`, `total`, `sections` (`id`, `title`, `weight`, `score`, `min`,
+//! `max`, `answered`, `total`, in questionnaire order), `orphans` (answer
+//! ids no question has), `issues` (answers that could not be scored) and
+//! `warnings`. `compare` adds `rank`. Scores are at full precision.
+
+use serde::Serialize;
+
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::scoring::ScoreReport;
+use crate::domain::text::Lang;
+use crate::storage::vendor::VendorFile;
+
+#[derive(Serialize)]
+pub struct VendorJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank: Option<usize>,
+    pub vendor: &'a str,
+    pub slug: &'a str,
+    pub questionnaire: &'a str,
+    pub assessed_on: Option<String>,
+    pub score: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub band: Option<&'a str>,
+    pub disqualified: bool,
+    pub knockouts: Vec<&'a str>,
+    pub knockout_reasons: Vec<KnockoutJson<'a>>,
+    pub answered: usize,
+    pub total: usize,
+    pub sections: Vec<SectionJson<'a>>,
+    pub orphans: Vec<&'a str>,
+    pub issues: Vec<IssueJson<'a>>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct KnockoutJson<'a> {
+    pub id: &'a str,
+    pub reason: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct SectionJson<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub weight: f64,
+    pub score: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub answered: usize,
+    pub total: usize,
+}
+
+#[derive(Serialize)]
+pub struct IssueJson<'a> {
+    pub id: &'a str,
+    pub message: &'a str,
+}
+
+pub fn vendor_json<'a>(
+    q: &'a Questionnaire,
+    vendor: &'a VendorFile,
+    report: &'a ScoreReport,
+    lang: Lang,
+    rank: Option<usize>,
+) -> VendorJson<'a> {
+    VendorJson {
+        rank,
+        vendor: &vendor.meta.vendor,
+        slug: &vendor.slug,
+        questionnaire: &q.id,
+        assessed_on: vendor.meta.assessed_on.map(|d| d.to_string()),
+        score: report.score,
+        min: report.min,
+        max: report.max,
+        band: report.band.and_then(|i| q.bands.get(i)).map(|b| b.label.get(lang)),
+        disqualified: report.disqualified(),
+        knockouts: report.knockouts.iter().map(|k| k.key.as_str()).collect(),
+        knockout_reasons: report
+            .knockouts
+            .iter()
+            .map(|k| KnockoutJson {
+                id: &k.key,
+                reason: k.reason.as_ref().map(|r| r.get(lang)),
+            })
+            .collect(),
+        answered: report.answered,
+        total: report.total,
+        sections: q
+            .sections
+            .iter()
+            .zip(&report.sections)
+            .map(|(s, r)| SectionJson {
+                id: &s.id,
+                title: s.title.get(lang),
+                weight: s.weight,
+                score: r.score,
+                min: r.min,
+                max: r.max,
+                answered: r.answered,
+                total: r.total,
+            })
+            .collect(),
+        orphans: report.orphans.iter().map(String::as_str).collect(),
+        issues: report
+            .issues
+            .iter()
+            .map(|i| IssueJson {
+                id: &i.key,
+                message: &i.message,
+            })
+            .collect(),
+        warnings: vendor.warnings.iter().map(ToString::to_string).collect(),
+    }
+}
+
+pub fn to_string<T: Serialize>(value: &T) -> String {
+    // Serializing plain structs of strings and numbers cannot fail.
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}

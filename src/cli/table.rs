@@ -1,0 +1,344 @@
+//! `score`, `compare` and the default vendor listing, as text, JSON or CSV.
+
+use std::fmt::Write;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::context::{Context, score_of};
+use super::json::{self, vendor_json};
+use super::{CliError, Output};
+use crate::domain::present::{pct, range};
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::ranking::by_rank;
+use crate::domain::scoring::ScoreReport;
+use crate::domain::text::Lang;
+use crate::safe_text::visible;
+use crate::storage::source::Position;
+use crate::storage::vendor::VendorFile;
+
+/// A label in the interface language.
+pub fn l(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+/// `text` padded with spaces to `width` terminal cells (CJK counts two).
+pub fn pad(text: &str, width: usize) -> String {
+    let w = text.width();
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// `text` right-aligned in `width` cells.
+fn rpad(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+pub fn score(ctx: &Context, wanted: &str, as_json: bool) -> Result<Output, CliError> {
+    let loaded = ctx.questionnaire()?;
+    let q = &loaded.questionnaire;
+    let vendor = ctx.find_vendor(wanted)?;
+    let report = score_of(&loaded, &vendor);
+    let stdout = if as_json {
+        json::to_string(&vendor_json(q, &vendor, &report, ctx.lang, None))
+    } else {
+        score_text(q, &vendor, &report, ctx.lang)
+    };
+    Ok(Output {
+        stdout,
+        ..Output::default()
+    })
+}
+
+fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: Lang) -> String {
+    let mut out = String::new();
+    let band = report.band.and_then(|i| q.bands.get(i)).map_or("", |b| b.label.get(lang));
+    let _ = writeln!(out, "{}  [{}]", visible(&vendor.meta.vendor), vendor.slug);
+    let _ = writeln!(
+        out,
+        "{} {} v{} · {} {} · {} {}",
+        l(lang, "questionnaire", "问卷"),
+        visible(&q.id),
+        q.version,
+        l(lang, "assessed", "评估日期"),
+        vendor.meta.assessed_on.map_or_else(|| "–".to_string(), |d| d.to_string()),
+        l(lang, "interviewer", "访谈人"),
+        visible(vendor.meta.interviewer.as_deref().unwrap_or("–")),
+    );
+    let _ = writeln!(out, "{} {}  {}", pad(l(lang, "Score", "得分"), 10), pct(report.score), visible(band));
+    let _ = writeln!(
+        out,
+        "{} {} {}",
+        pad(l(lang, "Range", "可能区间"), 10),
+        range(report.min, report.max),
+        l(lang, "still possible", "")
+    );
+    let _ = writeln!(
+        out,
+        "{} {}/{}",
+        pad(l(lang, "Answered", "已答"), 10),
+        report.answered,
+        report.total
+    );
+    if report.disqualified() {
+        let _ = writeln!(out, "✗ {}", l(lang, "DISQUALIFIED (red line crossed):", "不合格（触及红线）："));
+        for k in &report.knockouts {
+            let reason = k.reason.as_ref().map_or("", |r| r.get(lang));
+            let _ = writeln!(out, "  ✗ {} {}", k.key, visible(reason));
+        }
+    }
+    let _ = writeln!(out);
+    let title_width = q
+        .sections
+        .iter()
+        .map(|s| s.title.get(lang).width())
+        .max()
+        .unwrap_or(0)
+        .max(8);
+    let _ = writeln!(
+        out,
+        "{}  {}  {}  {}  {}",
+        pad(l(lang, "Section", "部分"), title_width),
+        rpad(l(lang, "Weight", "权重"), 6),
+        rpad(l(lang, "Score", "得分"), 6),
+        pad(l(lang, "Range", "区间"), 11),
+        l(lang, "Answered", "已答"),
+    );
+    for (section, s) in q.sections.iter().zip(&report.sections) {
+        let _ = writeln!(
+            out,
+            "{}  {}  {}  {}  {}/{}",
+            pad(&visible(section.title.get(lang)), title_width),
+            rpad(&format_weight(section.weight), 6),
+            rpad(&pct(s.score), 6),
+            pad(&range(s.min, s.max), 11),
+            s.answered,
+            s.total
+        );
+    }
+    for issue in &report.issues {
+        let at = vendor
+            .answers
+            .get(&issue.key)
+            .map(|a| Position::of(vendor.text(), a.span.start));
+        let place = at.map_or_else(String::new, |p| format!(" ({}:{}:{})", vendor.path.display(), p.line, p.col));
+        let _ = writeln!(out, "! {}: {}{}", issue.key, visible(&issue.message), visible(&place));
+    }
+    for orphan in &report.orphans {
+        let _ = writeln!(
+            out,
+            "? {}: {}",
+            visible(orphan),
+            l(lang, "answer to a question the questionnaire no longer has (kept in the file)", "问卷中已无此问题的答案（保留在文件中）")
+        );
+    }
+    for w in &vendor.warnings {
+        let _ = writeln!(out, "! {w}");
+    }
+    out
+}
+
+fn format_weight(w: f64) -> String {
+    if w.fract() == 0.0 && w.abs() < 1e15 {
+        format!("{w:.0}")
+    } else {
+        format!("{w}")
+    }
+}
+
+/// Every vendor of the workspace, scored and ranked; unreadable files as
+/// their errors.
+struct Ranked {
+    loaded: crate::storage::questionnaire::Loaded,
+    vendors: Vec<(VendorFile, ScoreReport)>,
+    errors: Vec<String>,
+}
+
+fn ranked(ctx: &Context) -> Result<Ranked, CliError> {
+    let loaded = ctx.questionnaire()?;
+    let mut vendors = Vec::new();
+    let mut errors = Vec::new();
+    for result in ctx.workspace.load_all()? {
+        match result {
+            Ok(v) => {
+                let report = score_of(&loaded, &v);
+                vendors.push((v, report));
+            }
+            Err(e) => errors.push(format!("ccvet: {e}\n")),
+        }
+    }
+    vendors.sort_by(|a, b| by_rank((&a.1, &a.0.meta.vendor), (&b.1, &b.0.meta.vendor)));
+    Ok(Ranked { loaded, vendors, errors })
+}
+
+pub fn compare(ctx: &Context, as_json: bool, as_csv: bool) -> Result<Output, CliError> {
+    let r = ranked(ctx)?;
+    let q = &r.loaded.questionnaire;
+    let stdout = if as_json {
+        let list: Vec<_> = r
+            .vendors
+            .iter()
+            .enumerate()
+            .map(|(i, (v, rep))| vendor_json(q, v, rep, ctx.lang, Some(i + 1)))
+            .collect();
+        json::to_string(&list)
+    } else if as_csv {
+        csv(q, &r.vendors, ctx.lang)
+    } else {
+        ranking_text(q, &r.vendors, ctx.lang)
+    };
+    Ok(Output {
+        stdout,
+        failed: !r.errors.is_empty(),
+        stderr: r.errors.concat(),
+    })
+}
+
+/// `ccvet` with no command: the workspace's vendors, ranked.
+pub fn list(ctx: &Context) -> Result<Output, CliError> {
+    let r = ranked(ctx)?;
+    let lang = ctx.lang;
+    let mut stdout = format!(
+        "{} {}\n",
+        l(lang, "Workspace", "工作区"),
+        visible(&ctx.workspace.root.display().to_string())
+    );
+    if r.vendors.is_empty() && r.errors.is_empty() {
+        let _ = writeln!(
+            stdout,
+            "{}",
+            l(lang, "No vendors yet. Create one with: ccvet new \"Vendor name\"", "还没有服务商。新建：ccvet new \"服务商名称\"")
+        );
+    } else {
+        stdout.push_str(&ranking_text(&r.loaded.questionnaire, &r.vendors, lang));
+    }
+    Ok(Output {
+        stdout,
+        failed: !r.errors.is_empty(),
+        stderr: r.errors.concat(),
+    })
+}
+
+fn ranking_text(q: &Questionnaire, vendors: &[(VendorFile, ScoreReport)], lang: Lang) -> String {
+    let names: Vec<String> = vendors.iter().map(|(v, _)| visible(&v.meta.vendor).into_owned()).collect();
+    let bands: Vec<&str> = vendors
+        .iter()
+        .map(|(_, r)| r.band.and_then(|i| q.bands.get(i)).map_or("", |b| b.label.get(lang)))
+        .collect();
+    let name_w = names.iter().map(|n| n.width()).max().unwrap_or(0).clamp(6, 40);
+    let band_w = bands.iter().map(|b| b.width()).max().unwrap_or(0).max(4);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}  {}  {}  {}  {}  {}  {}",
+        rpad("#", 3),
+        pad(l(lang, "Vendor", "服务商"), name_w),
+        rpad(l(lang, "Score", "得分"), 6),
+        pad(l(lang, "Band", "评级"), band_w),
+        pad(l(lang, "Range", "区间"), 11),
+        rpad(l(lang, "Done", "完成"), 5),
+        l(lang, "Status", "状态"),
+    );
+    for (i, ((vendor, report), (name, band))) in vendors.iter().zip(names.iter().zip(&bands)).enumerate() {
+        let status = if report.disqualified() {
+            format!("✗ {} ({})", l(lang, "DISQUALIFIED", "不合格"), report.knockouts.len())
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "{}  {}  {}  {}  {}  {}  {}",
+            rpad(&(i + 1).to_string(), 3),
+            pad(&truncate(name, name_w), name_w),
+            rpad(&pct(report.score), 6),
+            pad(&visible(band), band_w),
+            pad(&range(report.min, report.max), 11),
+            rpad(&format!("{:.0}%", report.completion() * 100.0), 5),
+            status
+        );
+        let _ = vendor;
+    }
+    out
+}
+
+/// Cuts `text` to at most `width` cells, marking the cut with `…`.
+fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+fn csv(q: &Questionnaire, vendors: &[(VendorFile, ScoreReport)], lang: Lang) -> String {
+    let mut header = vec![
+        "rank", "vendor", "slug", "score", "min", "max", "band", "disqualified", "knockouts", "answered", "total",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect::<Vec<_>>();
+    header.extend(q.sections.iter().map(|s| format!("{}_score", s.id)));
+    let mut out = header.join(",");
+    out.push('\n');
+    let num = |v: Option<f64>| v.map_or_else(String::new, |x| x.to_string());
+    for (i, (v, r)) in vendors.iter().enumerate() {
+        let mut row = vec![
+            (i + 1).to_string(),
+            csv_field(&v.meta.vendor),
+            csv_field(&v.slug),
+            num(r.score),
+            num(r.min),
+            num(r.max),
+            csv_field(r.band.and_then(|b| q.bands.get(b)).map_or("", |b| b.label.get(lang))),
+            r.disqualified().to_string(),
+            csv_field(&r.knockouts.iter().map(|k| k.key.as_str()).collect::<Vec<_>>().join(" ")),
+            r.answered.to_string(),
+            r.total.to_string(),
+        ];
+        row.extend(r.sections.iter().map(|s| num(s.score)));
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// A CSV field: control characters made visible, quoted where needed, and
+/// a leading `= + - @` defused so a spreadsheet never runs it as a formula.
+fn csv_field(text: &str) -> String {
+    let mut text = visible(text).into_owned();
+    if text.starts_with(['=', '+', '-', '@']) {
+        text.insert(0, '\'');
+    }
+    if text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ') {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_defused() {
+        assert_eq!(csv_field("Acme, Inc."), "\"Acme, Inc.\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("a\x1bb"), "a^[b");
+        assert_eq!(csv_field("云联"), "云联");
+    }
+
+    #[test]
+    fn padding_counts_cells() {
+        assert_eq!(pad("云联", 6), "云联  ");
+        assert_eq!(truncate("云联科技有限公司", 7), "云联科…");
+    }
+}

@@ -1,0 +1,95 @@
+//! Answers and scores as words and numbers for people: shared by the
+//! command line, the reports and the app.
+
+use super::answers::{Answer, Value};
+use super::questionnaire::{Kind, Question};
+use super::text::Lang;
+
+/// A percentage with one decimal, or an en dash when there is none.
+pub fn pct(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_string(), |v| format!("{v:.1}"))
+}
+
+/// The min–max range, e.g. `42.0–88.5`.
+pub fn range(min: Option<f64>, max: Option<f64>) -> String {
+    match (min, max) {
+        (Some(lo), Some(hi)) => format!("{lo:.1}–{hi:.1}"),
+        _ => "–".to_string(),
+    }
+}
+
+/// A stored answer in the question's own terms: option labels, yes/no,
+/// the unit of a number. Empty when unanswered.
+pub fn answer_text(question: &Question, answer: Option<&Answer>, lang: Lang) -> String {
+    let Some(answer) = answer else {
+        return String::new();
+    };
+    if answer.na {
+        return match lang {
+            Lang::Zh => "不适用".to_string(),
+            Lang::En => "N/A".to_string(),
+        };
+    }
+    answer.value.as_ref().map_or_else(String::new, |v| value_text(question, v, lang))
+}
+
+pub fn value_text(question: &Question, value: &Value, lang: Lang) -> String {
+    let label = |id: &str| {
+        question
+            .kind
+            .options()
+            .iter()
+            .find(|o| o.id == id)
+            .map_or_else(|| id.to_string(), |o| o.label.get(lang).to_string())
+    };
+    match (&question.kind, value) {
+        (_, Value::Bool(true)) => yes_no(true, lang).to_string(),
+        (_, Value::Bool(false)) => yes_no(false, lang).to_string(),
+        (Kind::Choice { .. }, Value::Str(id)) => label(id),
+        (Kind::Multi { .. }, Value::List(items)) => {
+            let labels: Vec<String> = items
+                .iter()
+                .map(|i| match i {
+                    Value::Str(id) => label(id),
+                    other => value_text(question, other, lang),
+                })
+                .collect();
+            let sep = if lang == Lang::Zh { "、" } else { ", " };
+            if labels.is_empty() {
+                match lang {
+                    Lang::Zh => "（无）".to_string(),
+                    Lang::En => "(none)".to_string(),
+                }
+            } else {
+                labels.join(sep)
+            }
+        }
+        (Kind::Rating { max }, Value::Integer(n)) => format!("{n}/{max}"),
+        (Kind::Number { unit, .. }, Value::Integer(_) | Value::Float(_)) => {
+            let n = match value {
+                Value::Integer(n) => n.to_string(),
+                Value::Float(f) => f.to_string(),
+                _ => String::new(),
+            };
+            match unit {
+                Some(u) => format!("{n} {}", u.get(lang)),
+                None => n,
+            }
+        }
+        (_, Value::Integer(n)) => n.to_string(),
+        (_, Value::Float(f)) => f.to_string(),
+        (_, Value::Str(s)) => s.clone(),
+        (_, Value::Date(d)) => d.to_string(),
+        (_, Value::List(items)) => items.iter().map(|i| value_text(question, i, lang)).collect::<Vec<_>>().join(", "),
+        (_, Value::Other(what)) => format!("({what})"),
+    }
+}
+
+pub fn yes_no(b: bool, lang: Lang) -> &'static str {
+    match (b, lang) {
+        (true, Lang::Zh) => "是",
+        (false, Lang::Zh) => "否",
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
+    }
+}
