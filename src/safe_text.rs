@@ -17,7 +17,7 @@ pub fn is_hostile(c: char) -> bool {
             | '\u{2066}'..='\u{2069}'           // LRI RLI FSI PDI
             | '\u{2028}' | '\u{2029}'           // line / paragraph separator
             | '\u{061c}'                        // Arabic letter mark
-            | '\u{feff}')                       // BOM / zero-width no-break space
+            | '\u{feff}') // BOM / zero-width no-break space
 }
 
 /// `text` with every hostile character replaced by a visible stand-in:
@@ -37,7 +37,10 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 /// Like [`visible`], but keeps line breaks and tabs: for multi-line notes
 /// printed one line after another.
 pub fn visible_multiline(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_hostile(c) && c != '\n' && c != '\t') {
+    if !text
+        .chars()
+        .any(|c| is_hostile(c) && c != '\n' && c != '\t')
+    {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);

@@ -107,7 +107,9 @@ fn na() -> Answer {
 }
 
 fn answers(list: &[(&str, Answer)]) -> Answers {
-    list.iter().map(|(k, a)| (k.to_string(), a.clone())).collect()
+    list.iter()
+        .map(|(k, a)| (k.to_string(), a.clone()))
+        .collect()
 }
 
 fn d(s: &str) -> Date {
@@ -145,10 +147,10 @@ fn nothing_answered_has_no_score_but_a_full_range() {
 fn yesno_choice_and_multi_by_hand() {
     let q = questionnaire(Q);
     let a = answers(&[
-        ("a.yes", val(Value::Bool(true))),                    // w2 s1
-        ("a.bad-yes", val(Value::Bool(false))),               // w1 s1 (good = false)
-        ("a.pick", val(s("mid"))),                            // w3 s0.5
-        ("a.many", val(Value::List(vec![s("x"), s("y")]))),  // w1 min(1, 1.25) = 1
+        ("a.yes", val(Value::Bool(true))),                  // w2 s1
+        ("a.bad-yes", val(Value::Bool(false))),             // w1 s1 (good = false)
+        ("a.pick", val(s("mid"))),                          // w3 s0.5
+        ("a.many", val(Value::List(vec![s("x"), s("y")]))), // w1 min(1, 1.25) = 1
     ]);
     let r = score(&q, &a, Some(d(TODAY)));
     // section a: (2 + 1 + 1.5 + 1) / 7 = 5.5 / 7
@@ -203,7 +205,7 @@ fn rating_number_and_date_by_hand() {
     close(r.sections[1].min, expected);
     close(r.sections[1].max, expected);
     let a = answers(&[
-        ("b.money", val(Value::Integer(99))),             // below every threshold → 0
+        ("b.money", val(Value::Integer(99))), // below every threshold → 0
         ("b.expiry", val(Value::Date(d("2027-11-24")))), // 12 months → 1.0
     ]);
     let r = score(&q, &a, Some(d(TODAY)));
@@ -361,20 +363,25 @@ fn orphans_and_wrong_values_are_kept_flagged_and_never_scored() {
     let a = answers(&[
         ("a.gone", val(Value::Bool(true))),
         ("zz.old", val(s("x"))),
-        ("a.yes", val(s("yes"))),                             // wrong type
-        ("a.pick", val(s("nope"))),                           // unknown option
+        ("a.yes", val(s("yes"))),   // wrong type
+        ("a.pick", val(s("nope"))), // unknown option
         ("a.many", val(Value::List(vec![s("x"), Value::Integer(1)]))),
-        ("b.stars", val(Value::Integer(5))),                  // above max 4
+        ("b.stars", val(Value::Integer(5))), // above max 4
         ("b.money", val(Value::Float(f64::NAN))),
-        ("b.expiry", val(s("2027-01-01"))),                   // a string, not a date
-        ("a.note", val(Value::Integer(3))),                   // text takes a string
+        ("b.expiry", val(s("2027-01-01"))), // a string, not a date
+        ("a.note", val(Value::Integer(3))), // text takes a string
     ]);
     let r = score(&q, &a, Some(d(TODAY)));
     assert_eq!(r.orphans, ["a.gone", "zz.old"]);
     assert_eq!(r.score, None);
     assert_eq!(r.answered, 0);
     let flagged: Vec<&str> = r.issues.iter().map(|i| i.key.as_str()).collect();
-    assert_eq!(flagged, ["a.yes", "a.pick", "a.many", "a.note", "b.stars", "b.money", "b.expiry"]);
+    assert_eq!(
+        flagged,
+        [
+            "a.yes", "a.pick", "a.many", "a.note", "b.stars", "b.money", "b.expiry"
+        ]
+    );
 }
 
 #[test]
@@ -389,7 +396,11 @@ fn a_date_cannot_be_scored_without_an_assessment_date() {
 #[test]
 fn multi_counts_a_repeated_option_once_and_empty_as_zero() {
     let q = questionnaire(Q);
-    let r = score(&q, &answers(&[("a.many", val(Value::List(vec![s("x"), s("x")])))]), None);
+    let r = score(
+        &q,
+        &answers(&[("a.many", val(Value::List(vec![s("x"), s("x")])))]),
+        None,
+    );
     close(r.sections[0].score, 50.0);
     let r = score(&q, &answers(&[("a.many", val(Value::List(vec![])))]), None);
     close(r.sections[0].score, 0.0);

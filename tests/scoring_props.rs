@@ -3,7 +3,9 @@
 
 use ccvet::domain::answers::{Answer, Answers, Value};
 use ccvet::domain::date::Date;
-use ccvet::domain::questionnaire::{ChoiceOption, Kind, Knockout, Question, Questionnaire, Section, Threshold};
+use ccvet::domain::questionnaire::{
+    ChoiceOption, Kind, Knockout, Question, Questionnaire, Section, Threshold,
+};
 use ccvet::domain::scoring::{ScoreReport, score};
 use ccvet::domain::text::LText;
 use ccvet::storage::vendor::VendorFile;
@@ -51,7 +53,10 @@ fn kind() -> impl Strategy<Value = Kind> {
         options().prop_map(|options| Kind::Choice { options }),
         options().prop_map(|options| Kind::Multi { options }),
         (1u32..10).prop_map(|max| Kind::Rating { max }),
-        thresholds().prop_map(|thresholds| Kind::Number { thresholds, unit: None }),
+        thresholds().prop_map(|thresholds| Kind::Number {
+            thresholds,
+            unit: None
+        }),
         (thresholds(), any::<bool>()).prop_map(|(thresholds, ko)| Kind::Date {
             thresholds,
             knockout: ko.then(Knockout::default)
@@ -139,14 +144,19 @@ fn answer_for(q: &Question, choice: u8, pick: u64) -> Option<Answer> {
 fn case() -> impl Strategy<Value = (Questionnaire, Vec<(u8, u64)>)> {
     questionnaire().prop_flat_map(|q| {
         let n = q.questions().count();
-        (Just(q), prop::collection::vec((any::<u8>(), any::<u64>()), n))
+        (
+            Just(q),
+            prop::collection::vec((any::<u8>(), any::<u64>()), n),
+        )
     })
 }
 
 fn answers_of(q: &Questionnaire, picks: &[(u8, u64)]) -> Answers {
     q.questions()
         .zip(picks)
-        .filter_map(|(question, (c, p))| answer_for(question, *c, *p).map(|a| (question.key.clone(), a)))
+        .filter_map(|(question, (c, p))| {
+            answer_for(question, *c, *p).map(|a| (question.key.clone(), a))
+        })
         .collect()
 }
 
@@ -161,7 +171,10 @@ fn assert_in_range(r: &ScoreReport) {
     }
     if let Some(s) = r.score {
         let (lo, hi) = (r.min.unwrap(), r.max.unwrap());
-        assert!(lo <= s + EPS && s <= hi + EPS, "score {s} outside {lo}..{hi}");
+        assert!(
+            lo <= s + EPS && s <= hi + EPS,
+            "score {s} outside {lo}..{hi}"
+        );
     }
     for sec in &r.sections {
         if let Some(s) = sec.score {
@@ -289,11 +302,21 @@ fn toml_value(v: &Value) -> Option<String> {
         Value::Float(f) => format!("{f:?}"),
         Value::Str(s) => format!("{s:?}"),
         Value::Date(d) => d.to_string(),
-        Value::List(items) => format!("[{}]", items.iter().map(toml_value).collect::<Option<Vec<_>>>()?.join(", ")),
+        Value::List(items) => format!(
+            "[{}]",
+            items
+                .iter()
+                .map(toml_value)
+                .collect::<Option<Vec<_>>>()?
+                .join(", ")
+        ),
         Value::Other(_) => "{ a = 1 }".to_string(),
     })
 }
 
 fn file(entries: &[String]) -> String {
-    format!("vendor = \"v\"\nassessed_on = 2026-11-24\n\n{}", entries.join("\n"))
+    format!(
+        "vendor = \"v\"\nassessed_on = 2026-11-24\n\n{}",
+        entries.join("\n")
+    )
 }

@@ -31,8 +31,12 @@ impl Env {
         Env {
             workspace: var("CCVET_WORKSPACE").map(PathBuf::from),
             config: var("CCVET_CONFIG").map(PathBuf::from),
-            user: var("USER").or_else(|| var("LOGNAME")).map(|u| u.to_string_lossy().into_owned()),
-            locale: var("LC_ALL").or_else(|| var("LANG")).map(|l| l.to_string_lossy().into_owned()),
+            user: var("USER")
+                .or_else(|| var("LOGNAME"))
+                .map(|u| u.to_string_lossy().into_owned()),
+            locale: var("LC_ALL")
+                .or_else(|| var("LANG"))
+                .map(|l| l.to_string_lossy().into_owned()),
         }
     }
 }
@@ -83,7 +87,10 @@ impl Context {
 
     /// The questionnaire in use (flag, workspace copy, or built in).
     pub fn questionnaire(&self) -> Result<Loaded, CliError> {
-        Ok(questionnaire::resolve(self.questionnaire_flag.as_deref(), &self.workspace.root)?)
+        Ok(questionnaire::resolve(
+            self.questionnaire_flag.as_deref(),
+            &self.workspace.root,
+        )?)
     }
 
     pub fn find_vendor(&self, wanted: &str) -> Result<VendorFile, CliError> {
@@ -95,5 +102,9 @@ impl Context {
 }
 
 pub fn score_of(loaded: &Loaded, vendor: &VendorFile) -> ScoreReport {
-    score(&loaded.questionnaire, &vendor.answers, vendor.meta.assessed_on)
+    score(
+        &loaded.questionnaire,
+        &vendor.answers,
+        vendor.meta.assessed_on,
+    )
 }

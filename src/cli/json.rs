@@ -79,7 +79,10 @@ pub fn vendor_json<'a>(
         score: report.score,
         min: report.min,
         max: report.max,
-        band: report.band.and_then(|i| q.bands.get(i)).map(|b| b.label.get(lang)),
+        band: report
+            .band
+            .and_then(|i| q.bands.get(i))
+            .map(|b| b.label.get(lang)),
         disqualified: report.disqualified(),
         knockouts: report.knockouts.iter().map(|k| k.key.as_str()).collect(),
         knockout_reasons: report

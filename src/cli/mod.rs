@@ -80,7 +80,10 @@ pub fn main(args: Args, env: &Env) -> ExitCode {
     };
     // A closed pipe (`ccvet compare | head`) is not an error worth a word.
     let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout.write_all(out.stdout.as_bytes()).and_then(|()| stdout.flush()) {
+    if let Err(e) = stdout
+        .write_all(out.stdout.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             let _ = writeln!(std::io::stderr(), "ccvet: cannot write the output: {e}");
             return ExitCode::from(1);
@@ -111,6 +114,10 @@ pub fn run(args: Args, env: &Env) -> Result<Output, CliError> {
         Command::Score { vendor, json } => table::score(&ctx, &vendor, json),
         Command::Compare { json, csv } => table::compare(&ctx, json, csv),
         Command::List => table::list(&ctx),
-        Command::Report { vendor, format, output } => report::report(&ctx, &vendor, format, output.as_deref()),
+        Command::Report {
+            vendor,
+            format,
+            output,
+        } => report::report(&ctx, &vendor, format, output.as_deref()),
     }
 }

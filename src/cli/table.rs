@@ -53,7 +53,10 @@ pub fn score(ctx: &Context, wanted: &str, as_json: bool) -> Result<Output, CliEr
 
 fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: Lang) -> String {
     let mut out = String::new();
-    let band = report.band.and_then(|i| q.bands.get(i)).map_or("", |b| b.label.get(lang));
+    let band = report
+        .band
+        .and_then(|i| q.bands.get(i))
+        .map_or("", |b| b.label.get(lang));
     let _ = writeln!(out, "{}  [{}]", visible(&vendor.meta.vendor), vendor.slug);
     let _ = writeln!(
         out,
@@ -62,11 +65,20 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
         visible(&q.id),
         q.version,
         l(lang, "assessed", "评估日期"),
-        vendor.meta.assessed_on.map_or_else(|| "–".to_string(), |d| d.to_string()),
+        vendor
+            .meta
+            .assessed_on
+            .map_or_else(|| "–".to_string(), |d| d.to_string()),
         l(lang, "interviewer", "访谈人"),
         visible(vendor.meta.interviewer.as_deref().unwrap_or("–")),
     );
-    let _ = writeln!(out, "{} {}  {}", pad(l(lang, "Score", "得分"), 10), pct(report.score), visible(band));
+    let _ = writeln!(
+        out,
+        "{} {}  {}",
+        pad(l(lang, "Score", "得分"), 10),
+        pct(report.score),
+        visible(band)
+    );
     let _ = writeln!(
         out,
         "{} {} {}",
@@ -82,7 +94,15 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
         report.total
     );
     if report.disqualified() {
-        let _ = writeln!(out, "✗ {}", l(lang, "DISQUALIFIED (red line crossed):", "不合格（触及红线）："));
+        let _ = writeln!(
+            out,
+            "✗ {}",
+            l(
+                lang,
+                "DISQUALIFIED (red line crossed):",
+                "不合格（触及红线）："
+            )
+        );
         for k in &report.knockouts {
             let reason = k.reason.as_ref().map_or("", |r| r.get(lang));
             let _ = writeln!(out, "  ✗ {} {}", k.key, visible(reason));
@@ -122,15 +142,27 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
             .answers
             .get(&issue.key)
             .map(|a| Position::of(vendor.text(), a.span.start));
-        let place = at.map_or_else(String::new, |p| format!(" ({}:{}:{})", vendor.path.display(), p.line, p.col));
-        let _ = writeln!(out, "! {}: {}{}", issue.key, visible(&issue.message), visible(&place));
+        let place = at.map_or_else(String::new, |p| {
+            format!(" ({}:{}:{})", vendor.path.display(), p.line, p.col)
+        });
+        let _ = writeln!(
+            out,
+            "! {}: {}{}",
+            issue.key,
+            visible(&issue.message),
+            visible(&place)
+        );
     }
     for orphan in &report.orphans {
         let _ = writeln!(
             out,
             "? {}: {}",
             visible(orphan),
-            l(lang, "answer to a question the questionnaire no longer has (kept in the file)", "问卷中已无此问题的答案（保留在文件中）")
+            l(
+                lang,
+                "answer to a question the questionnaire no longer has (kept in the file)",
+                "问卷中已无此问题的答案（保留在文件中）"
+            )
         );
     }
     for w in &vendor.warnings {
@@ -169,7 +201,11 @@ fn ranked(ctx: &Context) -> Result<Ranked, CliError> {
         }
     }
     vendors.sort_by(|a, b| by_rank((&a.1, &a.0.meta.vendor), (&b.1, &b.0.meta.vendor)));
-    Ok(Ranked { loaded, vendors, errors })
+    Ok(Ranked {
+        loaded,
+        vendors,
+        errors,
+    })
 }
 
 pub fn compare(ctx: &Context, as_json: bool, as_csv: bool) -> Result<Output, CliError> {
@@ -208,7 +244,11 @@ pub fn list(ctx: &Context) -> Result<Output, CliError> {
         let _ = writeln!(
             stdout,
             "{}",
-            l(lang, "No vendors yet. Create one with: ccvet new \"Vendor name\"", "还没有服务商。新建：ccvet new \"服务商名称\"")
+            l(
+                lang,
+                "No vendors yet. Create one with: ccvet new \"Vendor name\"",
+                "还没有服务商。新建：ccvet new \"服务商名称\""
+            )
         );
     } else {
         stdout.push_str(&ranking_text(&r.loaded.questionnaire, &r.vendors, lang));
@@ -221,12 +261,24 @@ pub fn list(ctx: &Context) -> Result<Output, CliError> {
 }
 
 fn ranking_text(q: &Questionnaire, vendors: &[(VendorFile, ScoreReport)], lang: Lang) -> String {
-    let names: Vec<String> = vendors.iter().map(|(v, _)| visible(&v.meta.vendor).into_owned()).collect();
+    let names: Vec<String> = vendors
+        .iter()
+        .map(|(v, _)| visible(&v.meta.vendor).into_owned())
+        .collect();
     let bands: Vec<&str> = vendors
         .iter()
-        .map(|(_, r)| r.band.and_then(|i| q.bands.get(i)).map_or("", |b| b.label.get(lang)))
+        .map(|(_, r)| {
+            r.band
+                .and_then(|i| q.bands.get(i))
+                .map_or("", |b| b.label.get(lang))
+        })
         .collect();
-    let name_w = names.iter().map(|n| n.width()).max().unwrap_or(0).clamp(6, 40);
+    let name_w = names
+        .iter()
+        .map(|n| n.width())
+        .max()
+        .unwrap_or(0)
+        .clamp(6, 40);
     let band_w = bands.iter().map(|b| b.width()).max().unwrap_or(0).max(4);
     let mut out = String::new();
     let _ = writeln!(
@@ -240,9 +292,15 @@ fn ranking_text(q: &Questionnaire, vendors: &[(VendorFile, ScoreReport)], lang: 
         rpad(l(lang, "Done", "完成"), 5),
         l(lang, "Status", "状态"),
     );
-    for (i, ((vendor, report), (name, band))) in vendors.iter().zip(names.iter().zip(&bands)).enumerate() {
+    for (i, ((vendor, report), (name, band))) in
+        vendors.iter().zip(names.iter().zip(&bands)).enumerate()
+    {
         let status = if report.disqualified() {
-            format!("✗ {} ({})", l(lang, "DISQUALIFIED", "不合格"), report.knockouts.len())
+            format!(
+                "✗ {} ({})",
+                l(lang, "DISQUALIFIED", "不合格"),
+                report.knockouts.len()
+            )
         } else {
             String::new()
         };
@@ -280,7 +338,17 @@ fn truncate(text: &str, width: usize) -> String {
 
 fn csv(q: &Questionnaire, vendors: &[(VendorFile, ScoreReport)], lang: Lang) -> String {
     let mut header = vec![
-        "rank", "vendor", "slug", "score", "min", "max", "band", "disqualified", "knockouts", "answered", "total",
+        "rank",
+        "vendor",
+        "slug",
+        "score",
+        "min",
+        "max",
+        "band",
+        "disqualified",
+        "knockouts",
+        "answered",
+        "total",
     ]
     .into_iter()
     .map(String::from)
@@ -297,9 +365,19 @@ fn csv(q: &Questionnaire, vendors: &[(VendorFile, ScoreReport)], lang: Lang) -> 
             num(r.score),
             num(r.min),
             num(r.max),
-            csv_field(r.band.and_then(|b| q.bands.get(b)).map_or("", |b| b.label.get(lang))),
+            csv_field(
+                r.band
+                    .and_then(|b| q.bands.get(b))
+                    .map_or("", |b| b.label.get(lang)),
+            ),
             r.disqualified().to_string(),
-            csv_field(&r.knockouts.iter().map(|k| k.key.as_str()).collect::<Vec<_>>().join(" ")),
+            csv_field(
+                &r.knockouts
+                    .iter()
+                    .map(|k| k.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
             r.answered.to_string(),
             r.total.to_string(),
         ];

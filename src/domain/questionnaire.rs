@@ -115,7 +115,9 @@ impl Kind {
     }
 }
 
-pub const KIND_NAMES: [&str; 7] = ["yesno", "choice", "multi", "rating", "number", "date", "text"];
+pub const KIND_NAMES: [&str; 7] = [
+    "yesno", "choice", "multi", "rating", "number", "date", "text",
+];
 
 #[derive(Clone, Debug, Default)]
 pub struct ChoiceOption {

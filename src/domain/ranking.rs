@@ -52,6 +52,9 @@ mod tests {
         ];
         vendors.sort_by(|a, b| by_rank((&a.1, a.0), (&b.1, b.0)));
         let names: Vec<&str> = vendors.iter().map(|v| v.0).collect();
-        assert_eq!(names, ["high", "tie-a", "tie-b", "low", "none", "dq-high", "dq-low"]);
+        assert_eq!(
+            names,
+            ["high", "tie-a", "tie-b", "low", "none", "dq-high", "dq-low"]
+        );
     }
 }

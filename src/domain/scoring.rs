@@ -5,7 +5,9 @@
 
 use super::answers::{Answer, Answers, Value};
 use super::date::Date;
-use super::questionnaire::{ChoiceOption, Kind, Knockout, Question, Questionnaire, threshold_score};
+use super::questionnaire::{
+    ChoiceOption, Kind, Knockout, Question, Questionnaire, threshold_score,
+};
 use super::text::LText;
 
 /// What one question's answer amounts to.
@@ -14,9 +16,14 @@ pub enum Outcome {
     Unanswered,
     NotApplicable,
     /// A fraction s in [0, 1] and whether the answer crosses a red line.
-    Scored { s: f64, knockout: bool },
+    Scored {
+        s: f64,
+        knockout: bool,
+    },
     /// A `text` question: never scored, never counted.
-    Unscored { answered: bool },
+    Unscored {
+        answered: bool,
+    },
     /// A value that does not fit the question; counted as unanswered.
     Invalid(String),
 }
@@ -94,7 +101,11 @@ impl ScoreReport {
 
 /// Scores `answers` against `questionnaire`, with `assessed_on` as "today"
 /// for date questions.
-pub fn score(questionnaire: &Questionnaire, answers: &Answers, assessed_on: Option<Date>) -> ScoreReport {
+pub fn score(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    assessed_on: Option<Date>,
+) -> ScoreReport {
     let mut report = ScoreReport::default();
     // Overall accumulators: Σ W·score / Σ W over sections with a score, and
     // the W-weighted means of section min and max over sections that take part.
@@ -213,7 +224,11 @@ impl SectionAcc {
 }
 
 /// What `answer` amounts to for `question`.
-pub fn evaluate(question: &Question, answer: Option<&Answer>, assessed_on: Option<Date>) -> Outcome {
+pub fn evaluate(
+    question: &Question,
+    answer: Option<&Answer>,
+    assessed_on: Option<Date>,
+) -> Outcome {
     let Some(answer) = answer else {
         return if question.kind.is_scored() {
             Outcome::Unanswered
@@ -248,8 +263,18 @@ pub fn evaluate(question: &Question, answer: Option<&Answer>, assessed_on: Optio
     }
 }
 
-fn scored_value(question: &Question, value: &Value, assessed_on: Option<Date>) -> Result<(f64, bool), String> {
-    let wrong = |wanted: &str| format!("a {} question takes {wanted}, not {}", question.kind.name(), value.type_name());
+fn scored_value(
+    question: &Question,
+    value: &Value,
+    assessed_on: Option<Date>,
+) -> Result<(f64, bool), String> {
+    let wrong = |wanted: &str| {
+        format!(
+            "a {} question takes {wanted}, not {}",
+            question.kind.name(),
+            value.type_name()
+        )
+    };
     match (&question.kind, value) {
         (Kind::YesNo { good, knockout }, Value::Bool(b)) => {
             let is_good = b == good;
@@ -285,15 +310,28 @@ fn scored_value(question: &Question, value: &Value, assessed_on: Option<Date>) -
             }
         }
         (Kind::Rating { .. }, _) => Err(wrong("a whole number")),
-        (Kind::Number { thresholds, .. }, Value::Integer(n)) => Ok((threshold_score(thresholds, *n as f64), false)),
+        (Kind::Number { thresholds, .. }, Value::Integer(n)) => {
+            Ok((threshold_score(thresholds, *n as f64), false))
+        }
         (Kind::Number { thresholds, .. }, Value::Float(f)) if f.is_finite() => {
             Ok((threshold_score(thresholds, *f), false))
         }
-        (Kind::Number { .. }, Value::Float(_)) => Err("a number question takes a finite number".to_string()),
+        (Kind::Number { .. }, Value::Float(_)) => {
+            Err("a number question takes a finite number".to_string())
+        }
         (Kind::Number { .. }, _) => Err(wrong("a number")),
-        (Kind::Date { thresholds, knockout }, Value::Date(date)) => {
+        (
+            Kind::Date {
+                thresholds,
+                knockout,
+            },
+            Value::Date(date),
+        ) => {
             let Some(today) = assessed_on else {
-                return Err("the vendor file has no assessed_on date, so date answers cannot be scored".to_string());
+                return Err(
+                    "the vendor file has no assessed_on date, so date answers cannot be scored"
+                        .to_string(),
+                );
             };
             if *date < today {
                 // Expired: scores 0 and, on a knockout question, disqualifies.
@@ -321,14 +359,19 @@ fn knockout_reason(question: &Question, answer: Option<&Answer>) -> Option<LText
     let from = |k: &Option<Knockout>| k.as_ref().and_then(|k| k.reason.clone());
     match (&question.kind, answer.and_then(|a| a.value.as_ref())) {
         (Kind::YesNo { knockout, .. } | Kind::Date { knockout, .. }, _) => from(knockout),
-        (Kind::Choice { options }, Some(Value::Str(id))) => options.iter().find(|o| &o.id == id).and_then(|o| from(&o.knockout)),
-        (Kind::Multi { options }, Some(Value::List(items))) => items.iter().find_map(|item| match item {
-            Value::Str(id) => options
-                .iter()
-                .find(|o| &o.id == id && o.knockout.is_some())
-                .and_then(|o| from(&o.knockout)),
-            _ => None,
-        }),
+        (Kind::Choice { options }, Some(Value::Str(id))) => options
+            .iter()
+            .find(|o| &o.id == id)
+            .and_then(|o| from(&o.knockout)),
+        (Kind::Multi { options }, Some(Value::List(items))) => {
+            items.iter().find_map(|item| match item {
+                Value::Str(id) => options
+                    .iter()
+                    .find(|o| &o.id == id && o.knockout.is_some())
+                    .and_then(|o| from(&o.knockout)),
+                _ => None,
+            })
+        }
         _ => None,
     }
 }

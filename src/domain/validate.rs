@@ -45,7 +45,10 @@ impl Problem {
 pub fn check_id(id: &str, what: &str, span: &Span, out: &mut Vec<Problem>) {
     if id.is_empty() {
         out.push(Problem::error(span.clone(), format!("{what} id is empty")));
-    } else if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+    } else if !id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
         out.push(Problem::error(
             span.clone(),
             format!("{what} id `{id}` may hold only ASCII letters, digits, `-` and `_`"),
@@ -55,24 +58,30 @@ pub fn check_id(id: &str, what: &str, span: &Span, out: &mut Vec<Problem>) {
 
 pub fn check_weight(weight: f64, what: &str, span: &Span, out: &mut Vec<Problem>) {
     if !weight.is_finite() {
-        out.push(Problem::error(span.clone(), format!("{what} weight must be a finite number")));
+        out.push(Problem::error(
+            span.clone(),
+            format!("{what} weight must be a finite number"),
+        ));
     } else if weight < 0.0 {
-        out.push(Problem::error(span.clone(), format!("{what} weight {weight} is negative")));
+        out.push(Problem::error(
+            span.clone(),
+            format!("{what} weight {weight} is negative"),
+        ));
     }
 }
 
 fn check_fraction(score: f64, what: &str, span: &Span, out: &mut Vec<Problem>) {
     if !(0.0..=1.0).contains(&score) {
-        out.push(Problem::error(span.clone(), format!("{what} score {score} is outside 0..=1")));
+        out.push(Problem::error(
+            span.clone(),
+            format!("{what} score {score} is outside 0..=1"),
+        ));
     }
 }
 
 /// Semantic checks over a questionnaire built from a file.
 pub fn validate(q: &Questionnaire) -> Vec<Problem> {
     let mut out = Vec::new();
-    if q.sections.is_empty() {
-        out.push(Problem::error(0..0, "the questionnaire has no sections"));
-    }
     check_bands(q, &mut out);
     let mut section_ids: HashSet<&str> = HashSet::new();
     for section in &q.sections {
@@ -87,18 +96,24 @@ pub fn validate(q: &Questionnaire) -> Vec<Problem> {
             if !question_ids.insert(&question.id) {
                 out.push(Problem::error(
                     question.span.clone(),
-                    format!("question id `{}` is used twice in section `{}`", question.id, section.id),
+                    format!(
+                        "question id `{}` is used twice in section `{}`",
+                        question.id, section.id
+                    ),
                 ));
             }
             match &question.kind {
                 Kind::Choice { options } | Kind::Multi { options } => {
-                    check_options(options, &question.span, question.kind.name(), &mut out);
+                    check_options(options, &mut out);
                 }
                 Kind::Number { thresholds, .. } | Kind::Date { thresholds, .. } => {
-                    check_thresholds(thresholds, &question.span, question.kind.name(), &mut out);
+                    check_thresholds(thresholds, &mut out);
                 }
                 Kind::Rating { max } if *max == 0 => {
-                    out.push(Problem::error(question.span.clone(), "a rating question needs `max` of at least 1"));
+                    out.push(Problem::error(
+                        question.span.clone(),
+                        "a rating question needs `max` of at least 1",
+                    ));
                 }
                 _ => {}
             }
@@ -121,38 +136,37 @@ fn check_bands(q: &Questionnaire, out: &mut Vec<Problem>) {
     }
     for band in &q.bands {
         if !band.min.is_finite() {
-            out.push(Problem::error(band.span.clone(), "band `min` must be a finite number"));
+            out.push(Problem::error(
+                band.span.clone(),
+                "band `min` must be a finite number",
+            ));
         }
     }
 }
 
-fn check_options(options: &[ChoiceOption], question_span: &Span, kind: &str, out: &mut Vec<Problem>) {
-    if options.is_empty() {
-        out.push(Problem::error(
-            question_span.clone(),
-            format!("a {kind} question needs `options`, at least one"),
-        ));
-    }
+/// Options must be there at all: the file reader reports a missing or
+/// empty list where it stands; these are the rules on the options given.
+fn check_options(options: &[ChoiceOption], out: &mut Vec<Problem>) {
     let mut seen: HashSet<&str> = HashSet::new();
     for option in options {
         if !seen.insert(&option.id) {
-            out.push(Problem::error(option.span.clone(), format!("option id `{}` is used twice", option.id)));
+            out.push(Problem::error(
+                option.span.clone(),
+                format!("option id `{}` is used twice", option.id),
+            ));
         }
         check_fraction(option.score, "option", &option.span, out);
     }
 }
 
-fn check_thresholds(thresholds: &[Threshold], question_span: &Span, kind: &str, out: &mut Vec<Problem>) {
-    if thresholds.is_empty() {
-        out.push(Problem::error(
-            question_span.clone(),
-            format!("a {kind} question needs `thresholds`, at least one"),
-        ));
-        return;
-    }
+/// As for options, presence is the reader's to check.
+fn check_thresholds(thresholds: &[Threshold], out: &mut Vec<Problem>) {
     for t in thresholds {
         if !t.min.is_finite() {
-            out.push(Problem::error(t.span.clone(), "threshold `min` must be a finite number"));
+            out.push(Problem::error(
+                t.span.clone(),
+                "threshold `min` must be a finite number",
+            ));
         }
         check_fraction(t.score, "threshold", &t.span, out);
     }
@@ -162,7 +176,10 @@ fn check_thresholds(thresholds: &[Threshold], question_span: &Span, kind: &str, 
     for pair in thresholds.windows(2) {
         let (prev, next) = (&pair[0], &pair[1]);
         if next.min == prev.min {
-            out.push(Problem::error(next.span.clone(), format!("threshold `min` {} is repeated", next.min)));
+            out.push(Problem::error(
+                next.span.clone(),
+                format!("threshold `min` {} is repeated", next.min),
+            ));
             return;
         }
         if (next.min > prev.min) != rising {

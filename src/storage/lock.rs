@@ -86,6 +86,9 @@ mod tests {
             other => panic!("expected the first holder, got {other:?}"),
         }
         drop(first);
-        assert!(matches!(try_acquire(&vendor, &Holder::default(), 0o600).unwrap(), Acquired::Mine(_)));
+        assert!(matches!(
+            try_acquire(&vendor, &Holder::default(), 0o600).unwrap(),
+            Acquired::Mine(_)
+        ));
     }
 }

@@ -31,15 +31,24 @@ pub enum Error {
 
     /// A file that does not parse or validate; every diagnostic, in order.
     #[error("{}", join(diagnostics))]
-    Invalid { path: PathBuf, diagnostics: Vec<Diagnostic> },
+    Invalid {
+        path: PathBuf,
+        diagnostics: Vec<Diagnostic>,
+    },
 
     /// Someone else changed the same answer on disk since we read it. Their
     /// version stays in place; ours is kept beside it.
     #[error(
         "{}: `{}` was changed on disk by someone else since it was read; their answer is kept and yours was saved to {}",
-        shown(path), visible(key), shown(mine)
+        shown(path),
+        visible(key),
+        shown(mine)
     )]
-    Conflict { path: PathBuf, key: String, mine: PathBuf },
+    Conflict {
+        path: PathBuf,
+        key: String,
+        mine: PathBuf,
+    },
 
     #[error("{}: {}", shown(path), visible(message))]
     Refused { path: PathBuf, message: String },
@@ -72,7 +81,11 @@ fn join(diagnostics: &[Diagnostic]) -> String {
     diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .chain(diagnostics.iter().filter(|d| d.severity == Severity::Warning))
+        .chain(
+            diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Warning),
+        )
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("\n")
@@ -108,7 +121,10 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(Error::refused(
             path,
-            format!("the file is {} bytes; ccvet reads files of at most {MAX_FILE_BYTES}", meta.len()),
+            format!(
+                "the file is {} bytes; ccvet reads files of at most {MAX_FILE_BYTES}",
+                meta.len()
+            ),
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;

@@ -12,7 +12,10 @@ pub struct Modes {
 
 impl Modes {
     /// Owner only: a private workspace.
-    pub const PRIVATE: Modes = Modes { file: 0o600, dir: 0o700 };
+    pub const PRIVATE: Modes = Modes {
+        file: 0o600,
+        dir: 0o700,
+    };
 
     /// The modes for files and folders created inside a workspace whose
     /// root folder has mode `root_mode`.
@@ -46,9 +49,10 @@ pub fn create_dir_all(dir: &Path, mode: u32) -> std::io::Result<()> {
         return Ok(());
     }
     if let Some(parent) = dir.parent()
-        && !parent.as_os_str().is_empty() {
-            create_dir_all(parent, mode)?;
-        }
+        && !parent.as_os_str().is_empty()
+    {
+        create_dir_all(parent, mode)?;
+    }
     let mut builder = std::fs::DirBuilder::new();
     #[cfg(unix)]
     {
@@ -79,8 +83,20 @@ mod tests {
     #[test]
     fn never_other_and_group_only_where_granted() {
         assert_eq!(Modes::for_root_mode(0o700), Modes::PRIVATE);
-        assert_eq!(Modes::for_root_mode(0o755), Modes { file: 0o640, dir: 0o750 });
-        assert_eq!(Modes::for_root_mode(0o2770), Modes { file: 0o660, dir: 0o2770 });
+        assert_eq!(
+            Modes::for_root_mode(0o755),
+            Modes {
+                file: 0o640,
+                dir: 0o750
+            }
+        );
+        assert_eq!(
+            Modes::for_root_mode(0o2770),
+            Modes {
+                file: 0o660,
+                dir: 0o2770
+            }
+        );
         assert_eq!(Modes::for_root_mode(0o777).file & 0o007, 0);
     }
 }

@@ -71,11 +71,17 @@ fn parse_at(path: &Path, text: &str, origin: Origin) -> Result<Loaded, Error> {
         Ok((questionnaire, warnings)) => Ok(Loaded {
             questionnaire,
             origin,
-            warnings: warnings.iter().map(|p| Diagnostic::from_problem(path, text, p)).collect(),
+            warnings: warnings
+                .iter()
+                .map(|p| Diagnostic::from_problem(path, text, p))
+                .collect(),
         }),
         Err(problems) => Err(Error::Invalid {
             path: path.to_path_buf(),
-            diagnostics: problems.iter().map(|p| Diagnostic::from_problem(path, text, p)).collect(),
+            diagnostics: problems
+                .iter()
+                .map(|p| Diagnostic::from_problem(path, text, p))
+                .collect(),
         }),
     }
 }
@@ -116,7 +122,10 @@ fn build(root: &DeTable<'_>, span: Span, problems: &mut Vec<Problem>) -> Questio
     }
     let version = match top.integer("version", problems) {
         Some((v, span)) if v < 1 => {
-            problems.push(Problem::error(span, format!("version {v} must be 1 or more")));
+            problems.push(Problem::error(
+                span,
+                format!("version {v} must be 1 or more"),
+            ));
             1
         }
         Some((v, _)) => v,
@@ -128,25 +137,25 @@ fn build(root: &DeTable<'_>, span: Span, problems: &mut Vec<Problem>) -> Questio
         .into_iter()
         .filter_map(|(t, span)| band(t, span, problems))
         .collect();
-    let section_tables = top.tables("sections", problems);
-    if top.get("sections").is_none() {
-        problems.push(Problem::error(0..0, "the questionnaire has no `[[sections]]`"));
-    }
+    let section_tables = top.req_tables("sections", problems);
     let sections = section_tables
         .into_iter()
         .enumerate()
         .map(|(i, (t, span))| section(t, span, i, problems))
         .collect();
     top.finish(problems);
-    Questionnaire::new(id.map(|(id, _)| id).unwrap_or_default(), version, title, bands, sections)
+    Questionnaire::new(
+        id.map(|(id, _)| id).unwrap_or_default(),
+        version,
+        title,
+        bands,
+        sections,
+    )
 }
 
 fn band(table: &DeTable<'_>, span: Span, problems: &mut Vec<Problem>) -> Option<Band> {
     let mut f = Fields::new(table, span.clone(), "a band");
-    let min = f.number("min", problems);
-    if min.is_none() && table.get("min").is_none() {
-        problems.push(Problem::error(span.clone(), "a band is missing `min`"));
-    }
+    let min = f.req_number("min", problems);
     let label = f.req_ltext("label", problems);
     f.finish(problems);
     Some(Band {
@@ -169,6 +178,12 @@ fn section(table: &DeTable<'_>, span: Span, index: usize, problems: &mut Vec<Pro
     let weight = weight(&mut f, "section", problems);
     let title = f.req_ltext("title", problems).unwrap_or_default();
     let _ = f.ltext("help", problems);
+    if table.get("questions").is_none() {
+        problems.push(Problem::warning(
+            span.clone(),
+            format!("section `{id}` has no questions"),
+        ));
+    }
     let questions = f
         .tables("questions", problems)
         .into_iter()
@@ -194,8 +209,17 @@ fn weight(f: &mut Fields<'_, '_>, what: &str, problems: &mut Vec<Problem>) -> f6
     }
 }
 
-fn question(table: &DeTable<'_>, span: Span, section_id: &str, problems: &mut Vec<Problem>) -> Option<Question> {
-    let mut f = Fields::new(table, span.clone(), format!("a question of section `{section_id}`"));
+fn question(
+    table: &DeTable<'_>,
+    span: Span,
+    section_id: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Question> {
+    let mut f = Fields::new(
+        table,
+        span.clone(),
+        format!("a question of section `{section_id}`"),
+    );
     let id = f.req_str("id", problems).map(|(id, id_span)| {
         check_id(&id, "question", &id_span, problems);
         id
@@ -210,7 +234,10 @@ fn question(table: &DeTable<'_>, span: Span, section_id: &str, problems: &mut Ve
     let area = f.ltext("area", problems);
     let allow_na = f.bool("allow_na", problems).unwrap_or(false);
     let knockout = read_knockout(&mut f, problems);
-    let (kind_name, kind_span) = kind_name?;
+    let Some((kind_name, kind_span)) = kind_name else {
+        f.finish(problems);
+        return None;
+    };
     let kind = match kind_name.as_str() {
         "yesno" => Kind::YesNo {
             good: f.bool("good", problems).unwrap_or(true),
@@ -235,7 +262,10 @@ fn question(table: &DeTable<'_>, span: Span, section_id: &str, problems: &mut Ve
             let max = match f.integer("max", problems) {
                 Some((m, _)) if (1..=i64::from(u16::MAX)).contains(&m) => m as u32,
                 Some((m, span)) => {
-                    problems.push(Problem::error(span, format!("rating `max` {m} must be from 1 to 65535")));
+                    problems.push(Problem::error(
+                        span,
+                        format!("rating `max` {m} must be from 1 to 65535"),
+                    ));
                     1
                 }
                 None => 5,
@@ -244,14 +274,14 @@ fn question(table: &DeTable<'_>, span: Span, section_id: &str, problems: &mut Ve
         }
         "number" => {
             reject_knockout(&kind_name, knockout, problems);
-            let thresholds = thresholds(&mut f, &span, &kind_name, problems);
+            let thresholds = thresholds(&mut f, problems);
             Kind::Number {
                 thresholds,
                 unit: f.ltext("unit", problems),
             }
         }
         "date" => Kind::Date {
-            thresholds: thresholds(&mut f, &span, &kind_name, problems),
+            thresholds: thresholds(&mut f, problems),
             knockout: knockout.map(|(k, _)| k),
         },
         "text" => {
@@ -261,7 +291,10 @@ fn question(table: &DeTable<'_>, span: Span, section_id: &str, problems: &mut Ve
         other => {
             problems.push(Problem::error(
                 kind_span,
-                format!("unknown kind `{other}`; use one of {}", KIND_NAMES.join(", ")),
+                format!(
+                    "unknown kind `{other}`; use one of {}",
+                    KIND_NAMES.join(", ")
+                ),
             ));
             f.finish(problems);
             return None;
@@ -301,7 +334,7 @@ fn reject_knockout(kind: &str, knockout: Option<(Knockout, Span)>, problems: &mu
 
 fn options(f: &mut Fields<'_, '_>, problems: &mut Vec<Problem>) -> Vec<ChoiceOption> {
     let mut out = Vec::new();
-    for (i, (table, span)) in f.tables("options", problems).into_iter().enumerate() {
+    for (i, (table, span)) in f.req_tables("options", problems).into_iter().enumerate() {
         let mut o = Fields::new(table, span.clone(), format!("option {}", i + 1));
         let id = o.req_str("id", problems).map(|(id, id_span)| {
             check_id(&id, "option", &id_span, problems);
@@ -311,10 +344,7 @@ fn options(f: &mut Fields<'_, '_>, problems: &mut Vec<Problem>) -> Vec<ChoiceOpt
             o.rename(format!("option `{id}`"));
         }
         let label = o.req_ltext("label", problems);
-        let score = o.number("score", problems);
-        if score.is_none() && table.get("score").is_none() {
-            problems.push(Problem::error(span.clone(), format!("option {} is missing `score`", i + 1)));
-        }
+        let score = o.req_number("score", problems);
         let knockout = read_knockout(&mut o, problems).map(|(k, _)| k);
         o.finish(problems);
         if let (Some(id), Some(label), Some((score, _))) = (id, label, score) {
@@ -330,24 +360,12 @@ fn options(f: &mut Fields<'_, '_>, problems: &mut Vec<Problem>) -> Vec<ChoiceOpt
     out
 }
 
-fn thresholds(f: &mut Fields<'_, '_>, question_span: &Span, kind: &str, problems: &mut Vec<Problem>) -> Vec<Threshold> {
-    if f.get("thresholds").is_none() {
-        problems.push(Problem::error(
-            question_span.clone(),
-            format!("a {kind} question needs `thresholds`, e.g. [{{ min = 0, score = 1.0 }}]"),
-        ));
-        return Vec::new();
-    }
+fn thresholds(f: &mut Fields<'_, '_>, problems: &mut Vec<Problem>) -> Vec<Threshold> {
     let mut out = Vec::new();
-    for (table, span) in f.tables("thresholds", problems) {
+    for (table, span) in f.req_tables("thresholds", problems) {
         let mut t = Fields::new(table, span.clone(), "a threshold");
-        let min = t.number("min", problems);
-        let score = t.number("score", problems);
-        for (key, got) in [("min", min.is_some()), ("score", score.is_some())] {
-            if !got && table.get(key).is_none() {
-                problems.push(Problem::error(span.clone(), format!("a threshold is missing `{key}`")));
-            }
-        }
+        let min = t.req_number("min", problems);
+        let score = t.req_number("score", problems);
         t.finish(problems);
         if let (Some((min, _)), Some((score, _))) = (min, score) {
             out.push(Threshold { min, score, span });
@@ -355,4 +373,3 @@ fn thresholds(f: &mut Fields<'_, '_>, question_span: &Span, kind: &str, problems
     }
     out
 }
-

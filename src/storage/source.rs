@@ -44,7 +44,13 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn at(path: &Path, text: &str, span: &Span, severity: Severity, message: impl Into<String>) -> Diagnostic {
+    pub fn at(
+        path: &Path,
+        text: &str,
+        span: &Span,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic {
             path: path.to_path_buf(),
             position: Some(Position::of(text, span.start)),
@@ -54,7 +60,13 @@ impl Diagnostic {
     }
 
     pub fn from_problem(path: &Path, text: &str, problem: &Problem) -> Diagnostic {
-        Diagnostic::at(path, text, &problem.span, problem.severity, problem.message.clone())
+        Diagnostic::at(
+            path,
+            text,
+            &problem.span,
+            problem.severity,
+            problem.message.clone(),
+        )
     }
 
     pub fn is_error(&self) -> bool {

@@ -71,26 +71,29 @@ impl VendorFile {
         let parsed = {
             let (doc, syntax) = DeTable::parse_recoverable(&text);
             if !syntax.is_empty() {
-                problems.extend(
-                    syntax
-                        .iter()
-                        .map(|e| Problem::error(e.span().unwrap_or(0..0), syntax_message(e.message()))),
-                );
+                problems.extend(syntax.iter().map(|e| {
+                    Problem::error(e.span().unwrap_or(0..0), syntax_message(e.message()))
+                }));
                 None
             } else {
                 Some(read(doc.get_ref(), path, &mut problems))
             }
         };
-        let diagnostics: Vec<Diagnostic> = problems.iter().map(|p| Diagnostic::from_problem(path, &text, p)).collect();
+        let diagnostics: Vec<Diagnostic> = problems
+            .iter()
+            .map(|p| Diagnostic::from_problem(path, &text, p))
+            .collect();
         match parsed {
-            Some((meta, answers)) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(VendorFile {
-                path: path.to_path_buf(),
-                slug: slug_of(path),
-                meta,
-                answers,
-                warnings: diagnostics,
-                text,
-            }),
+            Some((meta, answers)) if !diagnostics.iter().any(Diagnostic::is_error) => {
+                Ok(VendorFile {
+                    path: path.to_path_buf(),
+                    slug: slug_of(path),
+                    meta,
+                    answers,
+                    warnings: diagnostics,
+                    text,
+                })
+            }
             _ => Err(Error::Invalid {
                 path: path.to_path_buf(),
                 diagnostics,
@@ -127,18 +130,30 @@ impl VendorFile {
     /// edits are written to a side file, and [`Error::Conflict`] says where.
     /// On any error `self` still describes a version that is on disk, so
     /// nothing saved is lost and the caller still has its edits.
-    pub fn save(&mut self, questionnaire: &Questionnaire, key: &str, edits: &[Edit], fs: &dyn FileSystem, mode: u32) -> Result<Saved, Error> {
+    pub fn save(
+        &mut self,
+        questionnaire: &Questionnaire,
+        key: &str,
+        edits: &[Edit],
+        fs: &dyn FileSystem,
+        mode: u32,
+    ) -> Result<Saved, Error> {
         let mut saved = Saved::default();
         let on_disk = std::fs::read(&self.path).map_err(|e| Error::io(&self.path, e))?;
         if on_disk != self.text.as_bytes() {
-            let theirs = match text_of(&self.path, on_disk).and_then(|t| VendorFile::parse(&self.path, t)) {
+            let theirs = match text_of(&self.path, on_disk)
+                .and_then(|t| VendorFile::parse(&self.path, t))
+            {
                 Ok(theirs) => theirs,
                 Err(Error::Invalid { diagnostics, .. }) => {
                     return Err(Error::refused(
                         &self.path,
                         format!(
                             "the file was changed on disk and no longer reads ({}); your change is not saved",
-                            diagnostics.first().map(|d| d.to_string()).unwrap_or_default()
+                            diagnostics
+                                .first()
+                                .map(|d| d.to_string())
+                                .unwrap_or_default()
                         ),
                     ));
                 }
@@ -147,7 +162,8 @@ impl VendorFile {
             if !Answer::same_content(self.answers.get(key), theirs.answers.get(key)) {
                 let mine = conflict_path(&self.path);
                 let text = apply_all(&self.text, questionnaire, key, edits)?;
-                super::atomic::create_atomic(fs, &mine, text.as_bytes(), mode).map_err(|e| Error::io(&mine, e))?;
+                super::atomic::create_atomic(fs, &mine, text.as_bytes(), mode)
+                    .map_err(|e| Error::io(&mine, e))?;
                 *self = theirs;
                 return Err(Error::Conflict {
                     path: self.path.clone(),
@@ -158,21 +174,36 @@ impl VendorFile {
             *self = theirs;
             saved.merged = true;
         }
-        let expected = edits.iter().fold(self.answers.get(key).cloned(), |a, e| Answer::edited(a.as_ref(), e));
+        let expected = edits.iter().fold(self.answers.get(key).cloned(), |a, e| {
+            Answer::edited(a.as_ref(), e)
+        });
         let text = apply_all(&self.text, questionnaire, key, edits)?;
         // Never write what would not read back as the answer intended.
-        let next = VendorFile::parse(&self.path, text.clone())
-            .map_err(|e| Error::refused(&self.path, format!("internal error: the saved file would not read back: {e}")))?;
+        let next = VendorFile::parse(&self.path, text.clone()).map_err(|e| {
+            Error::refused(
+                &self.path,
+                format!("internal error: the saved file would not read back: {e}"),
+            )
+        })?;
         if !Answer::same_content(next.answers.get(key), expected.as_ref()) {
-            return Err(Error::refused(&self.path, "internal error: the saved file would not hold the change"));
+            return Err(Error::refused(
+                &self.path,
+                "internal error: the saved file would not hold the change",
+            ));
         }
-        write_atomic(fs, &self.path, text.as_bytes(), mode).map_err(|e| Error::io(&self.path, e))?;
+        write_atomic(fs, &self.path, text.as_bytes(), mode)
+            .map_err(|e| Error::io(&self.path, e))?;
         *self = next;
         Ok(saved)
     }
 }
 
-fn apply_all(text: &str, questionnaire: &Questionnaire, key: &str, edits: &[Edit]) -> Result<String, Error> {
+fn apply_all(
+    text: &str,
+    questionnaire: &Questionnaire,
+    key: &str,
+    edits: &[Edit],
+) -> Result<String, Error> {
     let mut text = text.to_string();
     for edit in edits {
         text = apply(&text, questionnaire, key, edit)?;
@@ -182,12 +213,17 @@ fn apply_all(text: &str, questionnaire: &Questionnaire, key: &str, edits: &[Edit
 
 /// The slug of a vendor file: its file stem.
 pub fn slug_of(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn conflict_path(path: &Path) -> PathBuf {
     let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     path.with_file_name(format!("{name}.mine-{stamp}-{}", std::process::id()))
 }
 
@@ -197,13 +233,18 @@ fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, 
     let meta = Meta {
         vendor: vendor.clone().unwrap_or_else(|| slug_of(path)),
         questionnaire: top.str("questionnaire", problems).map(|(v, _)| v),
-        questionnaire_version: top.integer("questionnaire_version", problems).map(|(v, _)| v),
+        questionnaire_version: top
+            .integer("questionnaire_version", problems)
+            .map(|(v, _)| v),
         assessed_on: match top.get("assessed_on") {
             None => None,
             Some(v) => match answer_value(v.get_ref()) {
                 Value::Date(d) => Some(d),
                 _ => {
-                    problems.push(Problem::error(v.span(), "`assessed_on` must be a date written YYYY-MM-DD"));
+                    problems.push(Problem::error(
+                        v.span(),
+                        "`assessed_on` must be a date written YYYY-MM-DD",
+                    ));
                     None
                 }
             },
@@ -211,7 +252,10 @@ fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, 
         interviewer: top.str("interviewer", problems).map(|(v, _)| v),
     };
     if vendor.is_none() && root.get("vendor").is_none() {
-        problems.push(Problem::warning(0..0, "the vendor file has no `vendor` name; its file name is used"));
+        problems.push(Problem::warning(
+            0..0,
+            "the vendor file has no `vendor` name; its file name is used",
+        ));
     }
     let mut answers = Answers::new();
     match top.get("answers") {
@@ -223,14 +267,21 @@ fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, 
                     answers.insert(key.get_ref().to_string(), answer);
                 }
             }
-            _ => problems.push(Problem::error(v.span(), "`answers` must be a table of answers")),
+            _ => problems.push(Problem::error(
+                v.span(),
+                "`answers` must be a table of answers",
+            )),
         },
     }
     // Extra top-level fields are a person's own: kept, never warned about.
     (meta, answers)
 }
 
-fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Answer {
+fn read_answer(
+    key: &str,
+    entry: &toml::Spanned<DeValue<'_>>,
+    problems: &mut Vec<Problem>,
+) -> Answer {
     let span = entry.span();
     let DeValue::Table(table) = entry.get_ref() else {
         // A bare value (`"basic.iso" = true`) is accepted as the value.
@@ -246,14 +297,27 @@ fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec
     let na = f.bool("na", problems).unwrap_or(false);
     let note = f.str("note", problems).map(|(n, _)| n);
     // Other fields in an answer (a person's own) are kept and not warned about.
-    Answer { value, na, note, span }
+    Answer {
+        value,
+        na,
+        note,
+        span,
+    }
 }
 
 /// Applies `change` to vendor file `text`, preserving everything else.
-pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) -> Result<String, Error> {
-    let mut doc: DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| Error::refused(Path::new("<vendor>"), format!("cannot edit: {}", e.message())))?;
+pub fn apply(
+    text: &str,
+    questionnaire: &Questionnaire,
+    key: &str,
+    edit: &Edit,
+) -> Result<String, Error> {
+    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+        Error::refused(
+            Path::new("<vendor>"),
+            format!("cannot edit: {}", e.message()),
+        )
+    })?;
     let root = doc.as_table_mut();
     if !root.get("answers").is_some_and(Item::is_table_like) {
         let mut t = Table::new();
@@ -261,15 +325,19 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
         t.set_implicit(true);
         root.insert("answers", Item::Table(t));
     }
-    let inline = root.get("answers").is_some_and(Item::is_inline_table);
     let Some(answers) = root.get_mut("answers").and_then(Item::as_table_like_mut) else {
         return Ok(doc.to_string());
     };
+    // Match the file's own style: inline tables if its answers are written
+    // that way (`[answers]` then `"a.b" = { value = … }`), else sub-tables.
+    let inline = answers.iter().any(|(_, item)| item.is_value());
+    let mut created = false;
     if !answers.contains_key(key) {
         if matches!(edit, Edit::Clear | Edit::Note(None)) {
             return Ok(doc.to_string());
         }
         insert_in_order(answers, key, inline, questionnaire);
+        created = true;
     }
     let Some(entry) = answers.get_mut(key) else {
         return Ok(doc.to_string());
@@ -281,6 +349,7 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
             t.insert("value", v);
         }
         *entry = Item::Value(toml_edit::Value::InlineTable(t));
+        created = true;
     }
     if let Some(fields) = entry.as_table_like_mut() {
         match edit {
@@ -296,13 +365,22 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
                 fields.remove("value");
                 fields.remove("na");
             }
-            Edit::Note(Some(note)) => set_field(fields, "note", toml_edit::Value::from(note.as_str())),
+            Edit::Note(Some(note)) => {
+                set_field(fields, "note", toml_edit::Value::from(note.as_str()))
+            }
             Edit::Note(None) => {
                 fields.remove("note");
             }
         }
     }
     order_fields(entry);
+    if created {
+        // Entries the app made get the standard spacing; a person's own
+        // entries keep theirs.
+        if let Some(t) = entry.as_inline_table_mut() {
+            t.fmt();
+        }
+    }
     if entry.as_table_like().is_some_and(TableLike::is_empty) {
         answers.remove(key);
     }
@@ -312,7 +390,12 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
 /// Inserts an empty answer for `key` after the last existing answer that
 /// comes before it in questionnaire order, so new files read in
 /// questionnaire order and existing entries never move.
-fn insert_in_order(answers: &mut dyn TableLike, key: &str, inline: bool, questionnaire: &Questionnaire) {
+fn insert_in_order(
+    answers: &mut dyn TableLike,
+    key: &str,
+    inline: bool,
+    questionnaire: &Questionnaire,
+) {
     let rank = questionnaire.order_of(key);
     let keys: Vec<String> = answers.iter().map(|(k, _)| k.to_string()).collect();
     let insert_at = keys
@@ -373,7 +456,9 @@ fn order_fields(entry: &mut Item) {
     }
     match entry {
         Item::Table(t) => t.sort_values_by(|a, _, b, _| rank(a.get()).cmp(&rank(b.get()))),
-        Item::Value(toml_edit::Value::InlineTable(t)) => t.sort_values_by(|a, _, b, _| rank(a.get()).cmp(&rank(b.get()))),
+        Item::Value(toml_edit::Value::InlineTable(t)) => {
+            t.sort_values_by(|a, _, b, _| rank(a.get()).cmp(&rank(b.get())))
+        }
         _ => {}
     }
 }
@@ -407,4 +492,3 @@ fn to_edit_value(v: &Value) -> toml_edit::Value {
         Value::Other(what) => what.to_string().into(),
     }
 }
-

@@ -50,7 +50,8 @@ impl Workspace {
             .map(|e| e.path())
             .filter(|p| {
                 p.extension().is_some_and(|e| e == "toml")
-                    && p.file_name().is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+                    && p.file_name()
+                        .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
                     && p.is_file()
             })
             .collect();
@@ -61,7 +62,11 @@ impl Workspace {
     /// Loads every vendor file; one that fails is returned as its error and
     /// the rest still load.
     pub fn load_all(&self) -> Result<Vec<Result<VendorFile, Error>>, Error> {
-        Ok(self.vendor_paths()?.iter().map(|p| VendorFile::load(p)).collect())
+        Ok(self
+            .vendor_paths()?
+            .iter()
+            .map(|p| VendorFile::load(p))
+            .collect())
     }
 
     /// Finds a vendor by slug (file stem) or by exact name.
@@ -76,9 +81,10 @@ impl Workspace {
             // A file that does not load cannot be the one named; its error
             // shows where the vendors are listed.
             if let Ok(v) = VendorFile::load(&path)
-                && v.meta.vendor.nfc().collect::<String>() == wanted_nfc {
-                    found.push(v);
-                }
+                && v.meta.vendor.nfc().collect::<String>() == wanted_nfc
+            {
+                found.push(v);
+            }
         }
         match found.len() {
             1 => Ok(found.remove(0)),
@@ -89,7 +95,11 @@ impl Workspace {
             _ => Err(Error::NotFound(format!(
                 "{} vendors are named `{wanted}`; name one by its slug: {}",
                 found.len(),
-                found.iter().map(|v| v.slug.as_str()).collect::<Vec<_>>().join(", ")
+                found
+                    .iter()
+                    .map(|v| v.slug.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))),
         }
     }
@@ -113,7 +123,12 @@ impl Workspace {
         let reviews = self.root.join("reviews");
         create_dir_all(&reviews, self.modes.dir).map_err(|e| Error::io(&reviews, e))?;
         let target = self.root.join("questionnaire.toml");
-        match create_atomic(fs, &target, questionnaire::EMBEDDED.as_bytes(), self.modes.file) {
+        match create_atomic(
+            fs,
+            &target,
+            questionnaire::EMBEDDED.as_bytes(),
+            self.modes.file,
+        ) {
             Ok(()) => Ok(true),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
             Err(e) => Err(Error::io(&target, e)),
@@ -125,14 +140,20 @@ impl Workspace {
     pub fn create_vendor(&mut self, meta: &Meta, fs: &dyn FileSystem) -> Result<VendorFile, Error> {
         let name: String = meta.vendor.trim().nfc().collect();
         if name.is_empty() || name.chars().all(|c| is_hostile(c) || c.is_whitespace()) {
-            return Err(Error::NotFound("a vendor needs a name with visible characters".into()));
+            return Err(Error::NotFound(
+                "a vendor needs a name with visible characters".into(),
+            ));
         }
         self.ensure()?;
         for path in self.vendor_paths()? {
             if let Ok(v) = VendorFile::load(&path)
-                && v.meta.vendor.nfc().collect::<String>() == name {
-                    return Err(Error::refused(&path, format!("a vendor named `{name}` already exists")));
-                }
+                && v.meta.vendor.nfc().collect::<String>() == name
+            {
+                return Err(Error::refused(
+                    &path,
+                    format!("a vendor named `{name}` already exists"),
+                ));
+            }
         }
         let meta = Meta {
             vendor: name.clone(),
@@ -143,7 +164,11 @@ impl Workspace {
         // Try the slug, then -2, -3, …: creation fails rather than replaces
         // if another process took the same name a moment ago.
         for n in 1..10_000 {
-            let slug = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+            let slug = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
             let path = self.vendor_path(&slug);
             match create_atomic(fs, &path, text.as_bytes(), self.modes.file) {
                 Ok(()) => return VendorFile::parse(&path, text),
@@ -151,7 +176,10 @@ impl Workspace {
                 Err(e) => return Err(Error::io(&path, e)),
             }
         }
-        Err(Error::refused(&self.vendors_dir(), "no free file name for this vendor"))
+        Err(Error::refused(
+            &self.vendors_dir(),
+            "no free file name for this vendor",
+        ))
     }
 }
 
@@ -175,12 +203,20 @@ pub fn slug_for(name: &str) -> String {
         slug.truncate(MAX_SLUG);
         slug = slug.trim_end_matches('-').to_string();
     }
-    if slug.is_empty() { "vendor".to_string() } else { slug }
+    if slug.is_empty() {
+        "vendor".to_string()
+    } else {
+        slug
+    }
 }
 
 /// Could `s` be a slug (so it is safe to join to a path)?
 pub fn is_safe_slug(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 255 && !s.starts_with('.') && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    !s.is_empty()
+        && s.len() <= 255
+        && !s.starts_with('.')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 #[cfg(test)]
@@ -189,7 +225,10 @@ mod tests {
 
     #[test]
     fn slugs_are_safe_and_readable() {
-        assert_eq!(slug_for("云联科技 Yunlian Tech"), "yun-lian-ke-ji-yunlian-tech");
+        assert_eq!(
+            slug_for("云联科技 Yunlian Tech"),
+            "yun-lian-ke-ji-yunlian-tech"
+        );
         assert_eq!(slug_for("Acme, Inc."), "acme-inc");
         assert_eq!(slug_for("../.."), "vendor");
         assert_eq!(slug_for("a/b\\c"), "a-b-c");

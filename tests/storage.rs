@@ -1,0 +1,646 @@
+//! Vendor files on disk: round trips, hand formatting that survives saves,
+//! no lost update, never writing over a file that does not parse,
+//! permissions, disk faults and SIGKILL in the middle of saving.
+
+mod common;
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use ccvet::domain::answers::{Edit, Value};
+use ccvet::domain::date::Date;
+use ccvet::domain::questionnaire::Questionnaire;
+use ccvet::storage::Error;
+use ccvet::storage::atomic::{FileSystem, RealFs};
+use ccvet::storage::vendor::{Meta, VendorFile};
+use ccvet::storage::workspace::Workspace;
+use common::default_questionnaire;
+
+fn meta(name: &str) -> Meta {
+    Meta {
+        vendor: name.to_string(),
+        questionnaire: Some("cloud-call-center".into()),
+        questionnaire_version: Some(1),
+        assessed_on: Date::parse("2026-11-24"),
+        interviewer: Some("li.wei".into()),
+    }
+}
+
+fn new_vendor(dir: &Path, name: &str) -> (Workspace, VendorFile) {
+    let mut ws = Workspace::at(&dir.join("ws"));
+    let v = ws.create_vendor(&meta(name), &RealFs).unwrap();
+    (ws, v)
+}
+
+fn set(v: &mut VendorFile, q: &Questionnaire, key: &str, edit: Edit) {
+    v.save(q, key, &[edit], &RealFs, 0o600).unwrap();
+}
+
+fn s(x: &str) -> Value {
+    Value::Str(x.into())
+}
+
+#[test]
+fn round_trip_of_every_kind_in_questionnaire_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = default_questionnaire();
+    let (_ws, mut v) = new_vendor(dir.path(), "云联科技 Yunlian Tech");
+    // answered out of questionnaire order on purpose
+    set(
+        &mut v,
+        &q,
+        "fit.industries",
+        Edit::Value(Value::List(vec![s("finance"), s("ecommerce")])),
+    );
+    set(&mut v, &q, "tech.iso27001", Edit::Value(Value::Bool(true)));
+    set(
+        &mut v,
+        &q,
+        "basic.licence-scope",
+        Edit::Value(s("nationwide")),
+    );
+    set(
+        &mut v,
+        &q,
+        "basic.licence-scope",
+        Edit::Note(Some("证书编号 B2-…\n有效期至 2028-05".into())),
+    );
+    set(
+        &mut v,
+        &q,
+        "basic.registered-capital",
+        Edit::Value(Value::Integer(1200)),
+    );
+    set(
+        &mut v,
+        &q,
+        "basic.licence-expiry",
+        Edit::Value(Value::Date(Date::parse("2028-05-31").unwrap())),
+    );
+    set(
+        &mut v,
+        &q,
+        "basic.licence-number",
+        Edit::Value(s("B2-20240001")),
+    );
+    set(
+        &mut v,
+        &q,
+        "service.sla-fix-hours",
+        Edit::Value(Value::Float(1.5)),
+    );
+    set(&mut v, &q, "service.multi-site", Edit::NotApplicable);
+    let reloaded = VendorFile::load(&v.path).unwrap();
+    assert_eq!(reloaded.answers, v.answers);
+    assert_eq!(reloaded.meta, v.meta);
+    insta::assert_snapshot!("round_trip_file", std::fs::read_to_string(&v.path).unwrap());
+}
+
+const HAND_WRITTEN: &str = r#"# Vendor assessment — kept in git
+vendor = "Acme"   # the legal name is longer
+assessed_on = 2026-11-24
+contract_owner = "wang.fang"   # not a ccvet field: must survive
+
+[answers."basic.licence-scope"]
+value   =   "provincial"      # checked on the MIIT site
+note = 'scan in the shared drive'
+source = "meeting 1"          # a person's own field
+
+[answers."zz.removed-question"]
+value = true                  # orphaned: the question was removed
+
+[answers."tech.iso27001"]
+value = true
+
+[extra]
+anything = [1, 2, 3]
+"#;
+
+fn write_vendor(dir: &Path, slug: &str, text: &str) -> PathBuf {
+    let vendors = dir.join("ws").join("vendors");
+    std::fs::create_dir_all(&vendors).unwrap();
+    let path = vendors.join(format!("{slug}.toml"));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn comments_unknown_fields_orphans_and_formatting_survive_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = default_questionnaire();
+    let path = write_vendor(dir.path(), "acme", HAND_WRITTEN);
+    let mut v = VendorFile::load(&path).unwrap();
+    set(
+        &mut v,
+        &q,
+        "basic.licence-scope",
+        Edit::Value(s("nationwide")),
+    );
+    set(
+        &mut v,
+        &q,
+        "basic.domestic-entity",
+        Edit::Value(Value::Bool(true)),
+    );
+    set(
+        &mut v,
+        &q,
+        "tech.iso27001",
+        Edit::Note(Some("cert 2025".into())),
+    );
+    let after = std::fs::read_to_string(&path).unwrap();
+    // exactly the changed lines differ; everything else is byte for byte
+    insta::assert_snapshot!("hand_written_after_saves", after);
+    assert!(after.contains("value   =   \"nationwide\"      # checked on the MIIT site"));
+    assert!(after.contains("contract_owner = \"wang.fang\"   # not a ccvet field: must survive"));
+    assert!(after.contains("[answers.\"zz.removed-question\"]"));
+    assert!(v.answers.contains_key("zz.removed-question"));
+}
+
+#[test]
+fn inline_and_bare_answers_written_by_hand_are_edited_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = default_questionnaire();
+    let text = "vendor = \"Inline\"\nassessed_on = 2026-11-24\n\n[answers]\n\"tech.iso27001\" = true\n\"basic.licence-scope\" = { value = \"provincial\", note = \"x\" }\n";
+    let path = write_vendor(dir.path(), "inline", text);
+    let mut v = VendorFile::load(&path).unwrap();
+    assert_eq!(v.answers["tech.iso27001"].value, Some(Value::Bool(true)));
+    set(&mut v, &q, "tech.iso27001", Edit::Value(Value::Bool(false)));
+    set(
+        &mut v,
+        &q,
+        "basic.licence-scope",
+        Edit::Value(s("nationwide")),
+    );
+    set(
+        &mut v,
+        &q,
+        "basic.annual-inspection",
+        Edit::Value(Value::Bool(true)),
+    );
+    let reloaded = VendorFile::load(&path).unwrap();
+    assert_eq!(
+        reloaded.answers["tech.iso27001"].value,
+        Some(Value::Bool(false))
+    );
+    assert_eq!(
+        reloaded.answers["basic.licence-scope"].note.as_deref(),
+        Some("x")
+    );
+    assert_eq!(
+        reloaded.answers["basic.annual-inspection"].value,
+        Some(Value::Bool(true))
+    );
+    insta::assert_snapshot!(
+        "inline_after_saves",
+        std::fs::read_to_string(&path).unwrap()
+    );
+}
+
+#[test]
+fn clearing_keeps_the_note_and_removes_an_empty_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = default_questionnaire();
+    let (_ws, mut v) = new_vendor(dir.path(), "Clear");
+    set(&mut v, &q, "tech.iso27001", Edit::Value(Value::Bool(true)));
+    set(&mut v, &q, "tech.iso27001", Edit::Note(Some("n".into())));
+    set(&mut v, &q, "tech.iso27001", Edit::Clear);
+    assert_eq!(v.answers["tech.iso27001"].value, None);
+    assert_eq!(v.answers["tech.iso27001"].note.as_deref(), Some("n"));
+    set(&mut v, &q, "tech.iso27001", Edit::Note(None));
+    assert!(!v.answers.contains_key("tech.iso27001"));
+    assert!(
+        !std::fs::read_to_string(&v.path)
+            .unwrap()
+            .contains("iso27001")
+    );
+}
+
+#[test]
+fn a_file_that_does_not_parse_is_reported_with_its_position_and_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = default_questionnaire();
+    let (_ws, mut v) = new_vendor(dir.path(), "Broken");
+    set(&mut v, &q, "tech.iso27001", Edit::Value(Value::Bool(true)));
+    // someone breaks the file by hand while it is open
+    let broken = "vendor = \"Broken\"\n[answers.\"tech.iso27001\"]\nvalue = tru\n";
+    std::fs::write(&v.path, broken).unwrap();
+    let err = v
+        .save(
+            &q,
+            "tech.mfa",
+            &[Edit::Value(Value::Bool(true))],
+            &RealFs,
+            0o600,
+        )
+        .unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("no longer reads"), "{message}");
+    assert!(message.contains(":3:9:"), "{message}");
+    assert_eq!(std::fs::read_to_string(&v.path).unwrap(), broken);
+    // and loading it says where
+    match VendorFile::load(&v.path) {
+        Err(Error::Invalid { diagnostics, .. }) => {
+            let p = diagnostics[0].position.unwrap();
+            assert_eq!((p.line, p.col), (3, 9));
+        }
+        other => panic!("expected a parse error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_change_on_disk_to_another_answer_is_merged_not_clobbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = default_questionnaire();
+    let (_ws, mut mine) = new_vendor(dir.path(), "Merge");
+    let mut theirs = VendorFile::load(&mine.path).unwrap();
+    set(
+        &mut theirs,
+        &q,
+        "tech.iso27001",
+        Edit::Value(Value::Bool(true)),
+    );
+    // my copy is stale; my save must keep their answer
+    let saved = mine
+        .save(
+            &q,
+            "tech.mfa",
+            &[Edit::Value(Value::Bool(false))],
+            &RealFs,
+            0o600,
+        )
+        .unwrap();
+    assert!(saved.merged);
+    let on_disk = VendorFile::load(&mine.path).unwrap();
+    assert_eq!(
+        on_disk.answers["tech.iso27001"].value,
+        Some(Value::Bool(true))
+    );
+    assert_eq!(on_disk.answers["tech.mfa"].value, Some(Value::Bool(false)));
+}
+
+#[test]
+fn a_change_on_disk_to_the_same_answer_keeps_both_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = default_questionnaire();
+    let (_ws, mut mine) = new_vendor(dir.path(), "Conflict");
+    let mut theirs = VendorFile::load(&mine.path).unwrap();
+    set(
+        &mut theirs,
+        &q,
+        "tech.iso27001",
+        Edit::Value(Value::Bool(true)),
+    );
+    let before = std::fs::read_to_string(&mine.path).unwrap();
+    let err = mine
+        .save(
+            &q,
+            "tech.iso27001",
+            &[Edit::Value(Value::Bool(false))],
+            &RealFs,
+            0o600,
+        )
+        .unwrap_err();
+    let Error::Conflict {
+        mine: side, key, ..
+    } = err
+    else {
+        panic!("expected a conflict, got {err:?}")
+    };
+    assert_eq!(key, "tech.iso27001");
+    // theirs stays on disk, untouched; mine is beside it; memory shows theirs
+    assert_eq!(std::fs::read_to_string(&mine.path).unwrap(), before);
+    let side = VendorFile::parse(&side, std::fs::read_to_string(&side).unwrap()).unwrap();
+    assert_eq!(
+        side.answers["tech.iso27001"].value,
+        Some(Value::Bool(false))
+    );
+    assert_eq!(mine.answers["tech.iso27001"].value, Some(Value::Bool(true)));
+    // the side file is not listed as a vendor
+    let ws = Workspace::at(&dir.path().join("ws"));
+    assert_eq!(ws.vendor_paths().unwrap().len(), 1);
+}
+
+#[test]
+fn slugs_collide_into_suffixes_and_names_are_unique() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::at(&dir.path().join("ws"));
+    let a = ws.create_vendor(&meta("云联"), &RealFs).unwrap();
+    let b = ws.create_vendor(&meta("Yun Lian"), &RealFs).unwrap();
+    assert_eq!(
+        (a.slug.as_str(), b.slug.as_str()),
+        ("yun-lian", "yun-lian-2")
+    );
+    assert!(
+        ws.create_vendor(&meta("云联"), &RealFs).is_err(),
+        "same name twice"
+    );
+    let hostile = ws
+        .create_vendor(&meta("../../etc/passwd\x1b[2J"), &RealFs)
+        .unwrap();
+    assert_eq!(hostile.path.parent().unwrap(), ws.vendors_dir());
+    assert_eq!(ws.find("云联").unwrap().slug, "yun-lian");
+    assert_eq!(ws.find("yun-lian-2").unwrap().meta.vendor, "Yun Lian");
+    assert!(ws.find("../ws/vendors/yun-lian").is_err());
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[cfg(unix)]
+#[test]
+fn a_private_workspace_is_owner_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = default_questionnaire();
+    let mut ws = Workspace::at(&dir.path().join("private"));
+    ws.init(&RealFs).unwrap();
+    let mut v = ws.create_vendor(&meta("P"), &RealFs).unwrap();
+    v.save(
+        &q,
+        "tech.mfa",
+        &[Edit::Value(Value::Bool(true))],
+        &RealFs,
+        ws.modes.file,
+    )
+    .unwrap();
+    assert_eq!(mode(&ws.root), 0o700);
+    assert_eq!(mode(&ws.vendors_dir()), 0o700);
+    assert_eq!(mode(&ws.root.join("reviews")), 0o700);
+    assert_eq!(mode(&ws.root.join("questionnaire.toml")), 0o600);
+    assert_eq!(mode(&v.path), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_group_shared_setgid_workspace_gives_the_group_access_and_other_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let q = default_questionnaire();
+    let root = dir.path().join("team");
+    std::fs::create_dir(&root).unwrap();
+    std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o2770)).unwrap();
+    let mut ws = Workspace::at(&root);
+    ws.init(&RealFs).unwrap();
+    let mut v = ws.create_vendor(&meta("G"), &RealFs).unwrap();
+    v.save(
+        &q,
+        "tech.mfa",
+        &[Edit::Value(Value::Bool(true))],
+        &RealFs,
+        ws.modes.file,
+    )
+    .unwrap();
+    assert_eq!(mode(&ws.vendors_dir()), 0o2770);
+    assert_eq!(mode(&v.path), 0o660);
+    assert_eq!(mode(&ws.root.join("questionnaire.toml")), 0o660);
+    for entry in walk(&root) {
+        assert_eq!(
+            mode(&entry) & 0o007,
+            0,
+            "{} is open to other",
+            entry.display()
+        );
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = vec![dir.to_path_buf()];
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Fails one step of a save with one OS error; the rest is real.
+struct FaultyFs {
+    step: &'static str,
+    errno: i32,
+}
+
+impl FaultyFs {
+    fn check(&self, step: &str) -> io::Result<()> {
+        if step == self.step {
+            Err(io::Error::from_raw_os_error(self.errno))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl FileSystem for FaultyFs {
+    fn create_new(&self, path: &Path, mode: u32) -> io::Result<std::fs::File> {
+        self.check("create")?;
+        RealFs.create_new(path, mode)
+    }
+    fn write_all(&self, file: &mut std::fs::File, bytes: &[u8]) -> io::Result<()> {
+        // a short write before the failure, as a full disk does
+        if self.step == "write" {
+            RealFs.write_all(file, &bytes[..bytes.len() / 2])?;
+        }
+        self.check("write")?;
+        RealFs.write_all(file, bytes)
+    }
+    fn sync_file(&self, file: &std::fs::File) -> io::Result<()> {
+        self.check("fsync")?;
+        RealFs.sync_file(file)
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        self.check("rename")?;
+        RealFs.rename(from, to)
+    }
+    fn link(&self, from: &Path, to: &Path) -> io::Result<()> {
+        self.check("link")?;
+        RealFs.link(from, to)
+    }
+    fn sync_dir(&self, dir: &Path) -> io::Result<()> {
+        self.check("fsync-dir")?;
+        RealFs.sync_dir(dir)
+    }
+    fn remove(&self, path: &Path) -> io::Result<()> {
+        RealFs.remove(path)
+    }
+}
+
+#[test]
+fn a_failed_save_at_any_step_leaves_the_old_or_new_file_and_a_retry_succeeds() {
+    const ENOSPC: i32 = 28;
+    const EIO: i32 = 5;
+    const EACCES: i32 = 13;
+    const EROFS: i32 = 30;
+    let q = default_questionnaire();
+    let mut injected = 0;
+    for step in ["create", "write", "fsync", "rename", "fsync-dir"] {
+        for errno in [ENOSPC, EIO, EACCES, EROFS] {
+            let dir = tempfile::tempdir().unwrap();
+            let (_ws, mut v) = new_vendor(dir.path(), "Faults");
+            set(&mut v, &q, "tech.iso27001", Edit::Value(Value::Bool(true)));
+            let old = std::fs::read_to_string(&v.path).unwrap();
+            let edit = [Edit::Value(Value::Bool(true))];
+            let err = v
+                .save(&q, "tech.mfa", &edit, &FaultyFs { step, errno }, 0o600)
+                .unwrap_err();
+            injected += 1;
+            assert!(matches!(err, Error::Io { .. }), "{step}/{errno}: {err:?}");
+            let on_disk = std::fs::read_to_string(&v.path).unwrap();
+            if step == "fsync-dir" {
+                // renamed but not yet durable: the new version, whole
+                assert!(VendorFile::parse(&v.path, on_disk.clone()).is_ok());
+            } else {
+                assert_eq!(on_disk, old, "{step}/{errno}: the old version must stand");
+                // memory still describes what is on disk: nothing is lost
+                assert!(!v.answers.contains_key("tech.mfa"));
+            }
+            let names: Vec<String> = std::fs::read_dir(v.path.parent().unwrap())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n.contains(".tmp-"))
+                .collect();
+            assert!(
+                names.is_empty(),
+                "{step}/{errno}: temp files left: {names:?}"
+            );
+            // the retry writes the whole file again
+            let mut retry = VendorFile::load(&v.path).unwrap();
+            retry.save(&q, "tech.mfa", &edit, &RealFs, 0o600).unwrap();
+            let final_ = VendorFile::load(&v.path).unwrap();
+            assert_eq!(final_.answers["tech.mfa"].value, Some(Value::Bool(true)));
+            assert_eq!(
+                final_.answers["tech.iso27001"].value,
+                Some(Value::Bool(true))
+            );
+        }
+    }
+    assert_eq!(injected, 20);
+}
+
+/// The sequence of saves the child makes: save i sets `KEYS[i % n]` to
+/// the i-th value, so the parent can replay it.
+const KEYS: [&str; 4] = [
+    "tech.iso27001",
+    "basic.registered-capital",
+    "fit.industries",
+    "tech.mfa",
+];
+
+fn nth_edit(i: usize) -> (&'static str, Edit) {
+    let key = KEYS[i % KEYS.len()];
+    let value = match key {
+        "basic.registered-capital" => Value::Integer(i as i64),
+        "fit.industries" => Value::List(if i % 2 == 0 {
+            vec![s("finance")]
+        } else {
+            vec![s("healthcare"), s("ecommerce")]
+        }),
+        _ => Value::Bool(i % 3 != 0),
+    };
+    let edit = if i % 7 == 6 {
+        Edit::Note(Some(format!("note {i} 备注")))
+    } else {
+        Edit::Value(value)
+    };
+    (key, edit)
+}
+
+/// Run as a child by `sigkill_during_saves_never_loses_a_reported_answer`:
+/// saves forever, printing the index of each save once it is on disk.
+#[test]
+fn child_save_loop() {
+    let Some(path) = std::env::var_os("CCVET_TEST_SAVE_LOOP") else {
+        return;
+    };
+    use std::io::Write;
+    let q = default_questionnaire();
+    let mut v = VendorFile::load(Path::new(&path)).unwrap();
+    let mut out = io::stdout().lock();
+    for i in 0.. {
+        let (key, edit) = nth_edit(i);
+        v.save(&q, key, &[edit], &RealFs, 0o600).unwrap();
+        writeln!(out, "saved {i}").unwrap();
+        out.flush().unwrap();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn sigkill_during_saves_never_loses_a_reported_answer() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let q = default_questionnaire();
+    let dir = tempfile::tempdir().unwrap();
+    let (_ws, v) = new_vendor(dir.path(), "Kill");
+    let exe = std::env::current_exe().unwrap();
+    let mut rng = fastrand::Rng::new();
+    let rounds = 30;
+    let mut kills = 0;
+    for _ in 0..rounds {
+        let start = VendorFile::load(&v.path).unwrap();
+        let mut child = Command::new(&exe)
+            .args([
+                "--exact",
+                "child_save_loop",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("CCVET_TEST_SAVE_LOOP", &v.path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // wait for a random number of reported saves, then kill at once
+        let target = rng.usize(1..40);
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut reported = 0usize;
+        for line in lines.by_ref() {
+            if line.unwrap().starts_with("saved ") {
+                reported += 1;
+                if reported == target {
+                    break;
+                }
+            }
+        }
+        child.kill().unwrap();
+        kills += 1;
+        reported += lines
+            .map_while(Result::ok)
+            .filter(|l| l.starts_with("saved "))
+            .count();
+        child.wait().unwrap();
+        // the file parses and holds the state after `reported` saves, or
+        // after one more (the save in flight when the kill came)
+        let after = VendorFile::load(&v.path).expect("the file must parse after a kill");
+        let replay = |n: usize| {
+            let mut expected = start.answers.clone();
+            for i in 0..n {
+                let (key, edit) = nth_edit(i);
+                match ccvet::domain::answers::Answer::edited(expected.get(key), &edit) {
+                    Some(a) => expected.insert(key.to_string(), a),
+                    None => expected.remove(key),
+                };
+            }
+            expected
+        };
+        let same = |n: usize| {
+            let e = replay(n);
+            e.len() == after.answers.len()
+                && e.iter().all(|(k, a)| {
+                    ccvet::domain::answers::Answer::same_content(Some(a), after.answers.get(k))
+                })
+        };
+        assert!(
+            same(reported) || same(reported + 1),
+            "after {reported} reported saves the file holds something else"
+        );
+        // the next round starts from what is there now
+        let _ = &q;
+        std::fs::write(&v.path, VendorFile::new_text(&meta("Kill"))).unwrap();
+    }
+    assert_eq!(kills, rounds);
+}
