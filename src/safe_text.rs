@@ -37,10 +37,7 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 /// Like [`visible`], but keeps line breaks and tabs: for multi-line notes
 /// printed one line after another.
 pub fn visible_multiline(text: &str) -> Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| is_hostile(c) && c != '\n' && c != '\t')
-    {
+    if !text.chars().any(|c| is_hostile(c) && c != '\n' && c != '\t') {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);

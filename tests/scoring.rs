@@ -1,5 +1,6 @@
 //! Hand-computed scoring cases: every kind and every edge case of the
 //! product brief §3.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
@@ -93,23 +94,15 @@ text = "weightless"
 "#;
 
 fn val(v: Value) -> Answer {
-    Answer {
-        value: Some(v),
-        ..Answer::default()
-    }
+    Answer { value: Some(v), ..Answer::default() }
 }
 
 fn na() -> Answer {
-    Answer {
-        na: true,
-        ..Answer::default()
-    }
+    Answer { na: true, ..Answer::default() }
 }
 
 fn answers(list: &[(&str, Answer)]) -> Answers {
-    list.iter()
-        .map(|(k, a)| (k.to_string(), a.clone()))
-        .collect()
+    list.iter().map(|(k, a)| (k.to_string(), a.clone())).collect()
 }
 
 fn d(s: &str) -> Date {
@@ -205,7 +198,7 @@ fn rating_number_and_date_by_hand() {
     close(r.sections[1].min, expected);
     close(r.sections[1].max, expected);
     let a = answers(&[
-        ("b.money", val(Value::Integer(99))), // below every threshold → 0
+        ("b.money", val(Value::Integer(99))),            // below every threshold → 0
         ("b.expiry", val(Value::Date(d("2027-11-24")))), // 12 months → 1.0
     ]);
     let r = score(&q, &a, Some(d(TODAY)));
@@ -325,11 +318,8 @@ max = 10
 text = "q"
 "#,
     );
-    let a = answers(&[
-        ("a.q", val(Value::Bool(true))),
-        ("b.q", val(Value::Bool(false))),
-        ("c.q", val(Value::Integer(7))),
-    ]);
+    let a =
+        answers(&[("a.q", val(Value::Bool(true))), ("b.q", val(Value::Bool(false))), ("c.q", val(Value::Integer(7)))]);
     let r = score(&q, &a, None);
     close(r.score, (0.5 * 100.0 + 0.0 * 0.0 + 1.5 * 70.0) / 2.0);
     close(r.min, (0.5 * 100.0 + 1.5 * 70.0) / 2.0);
@@ -376,12 +366,7 @@ fn orphans_and_wrong_values_are_kept_flagged_and_never_scored() {
     assert_eq!(r.score, None);
     assert_eq!(r.answered, 0);
     let flagged: Vec<&str> = r.issues.iter().map(|i| i.key.as_str()).collect();
-    assert_eq!(
-        flagged,
-        [
-            "a.yes", "a.pick", "a.many", "a.note", "b.stars", "b.money", "b.expiry"
-        ]
-    );
+    assert_eq!(flagged, ["a.yes", "a.pick", "a.many", "a.note", "b.stars", "b.money", "b.expiry"]);
 }
 
 #[test]
@@ -396,11 +381,7 @@ fn a_date_cannot_be_scored_without_an_assessment_date() {
 #[test]
 fn multi_counts_a_repeated_option_once_and_empty_as_zero() {
     let q = questionnaire(Q);
-    let r = score(
-        &q,
-        &answers(&[("a.many", val(Value::List(vec![s("x"), s("x")])))]),
-        None,
-    );
+    let r = score(&q, &answers(&[("a.many", val(Value::List(vec![s("x"), s("x")])))]), None);
     close(r.sections[0].score, 50.0);
     let r = score(&q, &answers(&[("a.many", val(Value::List(vec![])))]), None);
     close(r.sections[0].score, 0.0);

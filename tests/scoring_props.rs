@@ -1,11 +1,10 @@
 //! Property tests of the scoring invariants (product brief §3) on random
 //! questionnaires and random answers, including wrong and N/A answers.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use ccvet::domain::answers::{Answer, Answers, Value};
 use ccvet::domain::date::Date;
-use ccvet::domain::questionnaire::{
-    ChoiceOption, Kind, Knockout, Question, Questionnaire, Section, Threshold,
-};
+use ccvet::domain::questionnaire::{ChoiceOption, Kind, Knockout, Question, Questionnaire, Section, Threshold};
 use ccvet::domain::scoring::{ScoreReport, score};
 use ccvet::domain::text::LText;
 use ccvet::storage::vendor::VendorFile;
@@ -33,34 +32,20 @@ fn options() -> impl Strategy<Value = Vec<ChoiceOption>> {
 }
 
 fn thresholds() -> impl Strategy<Value = Vec<Threshold>> {
-    prop::collection::btree_map(-5i32..40, 0.0f64..=1.0, 1..4).prop_map(|m| {
-        m.into_iter()
-            .map(|(min, score)| Threshold {
-                min: f64::from(min),
-                score,
-                span: 0..0,
-            })
-            .collect()
-    })
+    prop::collection::btree_map(-5i32..40, 0.0f64..=1.0, 1..4)
+        .prop_map(|m| m.into_iter().map(|(min, score)| Threshold { min: f64::from(min), score, span: 0..0 }).collect())
 }
 
 fn kind() -> impl Strategy<Value = Kind> {
     prop_oneof![
-        (any::<bool>(), any::<bool>()).prop_map(|(good, ko)| Kind::YesNo {
-            good,
-            knockout: ko.then(Knockout::default)
-        }),
+        (any::<bool>(), any::<bool>())
+            .prop_map(|(good, ko)| Kind::YesNo { good, knockout: ko.then(Knockout::default) }),
         options().prop_map(|options| Kind::Choice { options }),
         options().prop_map(|options| Kind::Multi { options }),
         (1u32..10).prop_map(|max| Kind::Rating { max }),
-        thresholds().prop_map(|thresholds| Kind::Number {
-            thresholds,
-            unit: None
-        }),
-        (thresholds(), any::<bool>()).prop_map(|(thresholds, ko)| Kind::Date {
-            thresholds,
-            knockout: ko.then(Knockout::default)
-        }),
+        thresholds().prop_map(|thresholds| Kind::Number { thresholds, unit: None }),
+        (thresholds(), any::<bool>())
+            .prop_map(|(thresholds, ko)| Kind::Date { thresholds, knockout: ko.then(Knockout::default) }),
         Just(Kind::Text),
     ]
 }
@@ -102,7 +87,7 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
 fn valid_value(q: &Question, pick: u64) -> Value {
     let today = Date::parse("2026-11-24").unwrap();
     match &q.kind {
-        Kind::YesNo { .. } => Value::Bool(pick % 2 == 0),
+        Kind::YesNo { .. } => Value::Bool(pick.is_multiple_of(2)),
         Kind::Choice { options } => Value::Str(options[pick as usize % options.len()].id.clone()),
         Kind::Multi { options } => Value::List(
             options
@@ -126,37 +111,23 @@ fn valid_value(q: &Question, pick: u64) -> Value {
 fn answer_for(q: &Question, choice: u8, pick: u64) -> Option<Answer> {
     match choice % 6 {
         0 => None,
-        1 => Some(Answer {
-            na: true,
-            ..Answer::default()
-        }),
-        2 => Some(Answer {
-            value: Some(Value::Other("a table")),
-            ..Answer::default()
-        }),
-        _ => Some(Answer {
-            value: Some(valid_value(q, pick)),
-            ..Answer::default()
-        }),
+        1 => Some(Answer { na: true, ..Answer::default() }),
+        2 => Some(Answer { value: Some(Value::Other("a table")), ..Answer::default() }),
+        _ => Some(Answer { value: Some(valid_value(q, pick)), ..Answer::default() }),
     }
 }
 
 fn case() -> impl Strategy<Value = (Questionnaire, Vec<(u8, u64)>)> {
     questionnaire().prop_flat_map(|q| {
         let n = q.questions().count();
-        (
-            Just(q),
-            prop::collection::vec((any::<u8>(), any::<u64>()), n),
-        )
+        (Just(q), prop::collection::vec((any::<u8>(), any::<u64>()), n))
     })
 }
 
 fn answers_of(q: &Questionnaire, picks: &[(u8, u64)]) -> Answers {
     q.questions()
         .zip(picks)
-        .filter_map(|(question, (c, p))| {
-            answer_for(question, *c, *p).map(|a| (question.key.clone(), a))
-        })
+        .filter_map(|(question, (c, p))| answer_for(question, *c, *p).map(|a| (question.key.clone(), a)))
         .collect()
 }
 
@@ -171,10 +142,7 @@ fn assert_in_range(r: &ScoreReport) {
     }
     if let Some(s) = r.score {
         let (lo, hi) = (r.min.unwrap(), r.max.unwrap());
-        assert!(
-            lo <= s + EPS && s <= hi + EPS,
-            "score {s} outside {lo}..{hi}"
-        );
+        assert!(lo <= s + EPS && s <= hi + EPS, "score {s} outside {lo}..{hi}");
     }
     for sec in &r.sections {
         if let Some(s) = sec.score {
@@ -302,21 +270,11 @@ fn toml_value(v: &Value) -> Option<String> {
         Value::Float(f) => format!("{f:?}"),
         Value::Str(s) => format!("{s:?}"),
         Value::Date(d) => d.to_string(),
-        Value::List(items) => format!(
-            "[{}]",
-            items
-                .iter()
-                .map(toml_value)
-                .collect::<Option<Vec<_>>>()?
-                .join(", ")
-        ),
+        Value::List(items) => format!("[{}]", items.iter().map(toml_value).collect::<Option<Vec<_>>>()?.join(", ")),
         Value::Other(_) => "{ a = 1 }".to_string(),
     })
 }
 
 fn file(entries: &[String]) -> String {
-    format!(
-        "vendor = \"v\"\nassessed_on = 2026-11-24\n\n{}",
-        entries.join("\n")
-    )
+    format!("vendor = \"v\"\nassessed_on = 2026-11-24\n\n{}", entries.join("\n"))
 }

@@ -1,6 +1,7 @@
 //! Vendor files on disk: round trips, hand formatting that survives saves,
 //! no lost update, never writing over a file that does not parse,
 //! permissions, disk faults and SIGKILL in the middle of saving.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
@@ -46,49 +47,14 @@ fn round_trip_of_every_kind_in_questionnaire_order() {
     let q = default_questionnaire();
     let (_ws, mut v) = new_vendor(dir.path(), "云联科技 Yunlian Tech");
     // answered out of questionnaire order on purpose
-    set(
-        &mut v,
-        &q,
-        "fit.industries",
-        Edit::Value(Value::List(vec![s("finance"), s("ecommerce")])),
-    );
+    set(&mut v, &q, "fit.industries", Edit::Value(Value::List(vec![s("finance"), s("ecommerce")])));
     set(&mut v, &q, "tech.iso27001", Edit::Value(Value::Bool(true)));
-    set(
-        &mut v,
-        &q,
-        "basic.licence-scope",
-        Edit::Value(s("nationwide")),
-    );
-    set(
-        &mut v,
-        &q,
-        "basic.licence-scope",
-        Edit::Note(Some("证书编号 B2-…\n有效期至 2028-05".into())),
-    );
-    set(
-        &mut v,
-        &q,
-        "basic.registered-capital",
-        Edit::Value(Value::Integer(1200)),
-    );
-    set(
-        &mut v,
-        &q,
-        "basic.licence-expiry",
-        Edit::Value(Value::Date(Date::parse("2028-05-31").unwrap())),
-    );
-    set(
-        &mut v,
-        &q,
-        "basic.licence-number",
-        Edit::Value(s("B2-20240001")),
-    );
-    set(
-        &mut v,
-        &q,
-        "service.sla-fix-hours",
-        Edit::Value(Value::Float(1.5)),
-    );
+    set(&mut v, &q, "basic.licence-scope", Edit::Value(s("nationwide")));
+    set(&mut v, &q, "basic.licence-scope", Edit::Note(Some("证书编号 B2-…\n有效期至 2028-05".into())));
+    set(&mut v, &q, "basic.registered-capital", Edit::Value(Value::Integer(1200)));
+    set(&mut v, &q, "basic.licence-expiry", Edit::Value(Value::Date(Date::parse("2028-05-31").unwrap())));
+    set(&mut v, &q, "basic.licence-number", Edit::Value(s("B2-20240001")));
+    set(&mut v, &q, "service.sla-fix-hours", Edit::Value(Value::Float(1.5)));
     set(&mut v, &q, "service.multi-site", Edit::NotApplicable);
     let reloaded = VendorFile::load(&v.path).unwrap();
     assert_eq!(reloaded.answers, v.answers);
@@ -130,24 +96,9 @@ fn comments_unknown_fields_orphans_and_formatting_survive_saves() {
     let q = default_questionnaire();
     let path = write_vendor(dir.path(), "acme", HAND_WRITTEN);
     let mut v = VendorFile::load(&path).unwrap();
-    set(
-        &mut v,
-        &q,
-        "basic.licence-scope",
-        Edit::Value(s("nationwide")),
-    );
-    set(
-        &mut v,
-        &q,
-        "basic.domestic-entity",
-        Edit::Value(Value::Bool(true)),
-    );
-    set(
-        &mut v,
-        &q,
-        "tech.iso27001",
-        Edit::Note(Some("cert 2025".into())),
-    );
+    set(&mut v, &q, "basic.licence-scope", Edit::Value(s("nationwide")));
+    set(&mut v, &q, "basic.domestic-entity", Edit::Value(Value::Bool(true)));
+    set(&mut v, &q, "tech.iso27001", Edit::Note(Some("cert 2025".into())));
     let after = std::fs::read_to_string(&path).unwrap();
     // exactly the changed lines differ; everything else is byte for byte
     insta::assert_snapshot!("hand_written_after_saves", after);
@@ -166,35 +117,13 @@ fn inline_and_bare_answers_written_by_hand_are_edited_in_place() {
     let mut v = VendorFile::load(&path).unwrap();
     assert_eq!(v.answers["tech.iso27001"].value, Some(Value::Bool(true)));
     set(&mut v, &q, "tech.iso27001", Edit::Value(Value::Bool(false)));
-    set(
-        &mut v,
-        &q,
-        "basic.licence-scope",
-        Edit::Value(s("nationwide")),
-    );
-    set(
-        &mut v,
-        &q,
-        "basic.annual-inspection",
-        Edit::Value(Value::Bool(true)),
-    );
+    set(&mut v, &q, "basic.licence-scope", Edit::Value(s("nationwide")));
+    set(&mut v, &q, "basic.annual-inspection", Edit::Value(Value::Bool(true)));
     let reloaded = VendorFile::load(&path).unwrap();
-    assert_eq!(
-        reloaded.answers["tech.iso27001"].value,
-        Some(Value::Bool(false))
-    );
-    assert_eq!(
-        reloaded.answers["basic.licence-scope"].note.as_deref(),
-        Some("x")
-    );
-    assert_eq!(
-        reloaded.answers["basic.annual-inspection"].value,
-        Some(Value::Bool(true))
-    );
-    insta::assert_snapshot!(
-        "inline_after_saves",
-        std::fs::read_to_string(&path).unwrap()
-    );
+    assert_eq!(reloaded.answers["tech.iso27001"].value, Some(Value::Bool(false)));
+    assert_eq!(reloaded.answers["basic.licence-scope"].note.as_deref(), Some("x"));
+    assert_eq!(reloaded.answers["basic.annual-inspection"].value, Some(Value::Bool(true)));
+    insta::assert_snapshot!("inline_after_saves", std::fs::read_to_string(&path).unwrap());
 }
 
 #[test]
@@ -209,11 +138,7 @@ fn clearing_keeps_the_note_and_removes_an_empty_entry() {
     assert_eq!(v.answers["tech.iso27001"].note.as_deref(), Some("n"));
     set(&mut v, &q, "tech.iso27001", Edit::Note(None));
     assert!(!v.answers.contains_key("tech.iso27001"));
-    assert!(
-        !std::fs::read_to_string(&v.path)
-            .unwrap()
-            .contains("iso27001")
-    );
+    assert!(!std::fs::read_to_string(&v.path).unwrap().contains("iso27001"));
 }
 
 #[test]
@@ -225,15 +150,7 @@ fn a_file_that_does_not_parse_is_reported_with_its_position_and_never_written() 
     // someone breaks the file by hand while it is open
     let broken = "vendor = \"Broken\"\n[answers.\"tech.iso27001\"]\nvalue = tru\n";
     std::fs::write(&v.path, broken).unwrap();
-    let err = v
-        .save(
-            &q,
-            "tech.mfa",
-            &[Edit::Value(Value::Bool(true))],
-            &RealFs,
-            0o600,
-        )
-        .unwrap_err();
+    let err = v.save(&q, "tech.seat-scaling", &[Edit::Value(Value::Bool(true))], &RealFs, 0o600).unwrap_err();
     let message = err.to_string();
     assert!(message.contains("no longer reads"), "{message}");
     assert!(message.contains(":3:9:"), "{message}");
@@ -254,29 +171,13 @@ fn a_change_on_disk_to_another_answer_is_merged_not_clobbered() {
     let q = default_questionnaire();
     let (_ws, mut mine) = new_vendor(dir.path(), "Merge");
     let mut theirs = VendorFile::load(&mine.path).unwrap();
-    set(
-        &mut theirs,
-        &q,
-        "tech.iso27001",
-        Edit::Value(Value::Bool(true)),
-    );
+    set(&mut theirs, &q, "tech.iso27001", Edit::Value(Value::Bool(true)));
     // my copy is stale; my save must keep their answer
-    let saved = mine
-        .save(
-            &q,
-            "tech.mfa",
-            &[Edit::Value(Value::Bool(false))],
-            &RealFs,
-            0o600,
-        )
-        .unwrap();
+    let saved = mine.save(&q, "tech.seat-scaling", &[Edit::Value(Value::Bool(false))], &RealFs, 0o600).unwrap();
     assert!(saved.merged);
     let on_disk = VendorFile::load(&mine.path).unwrap();
-    assert_eq!(
-        on_disk.answers["tech.iso27001"].value,
-        Some(Value::Bool(true))
-    );
-    assert_eq!(on_disk.answers["tech.mfa"].value, Some(Value::Bool(false)));
+    assert_eq!(on_disk.answers["tech.iso27001"].value, Some(Value::Bool(true)));
+    assert_eq!(on_disk.answers["tech.seat-scaling"].value, Some(Value::Bool(false)));
 }
 
 #[test]
@@ -285,36 +186,15 @@ fn a_change_on_disk_to_the_same_answer_keeps_both_versions() {
     let q = default_questionnaire();
     let (_ws, mut mine) = new_vendor(dir.path(), "Conflict");
     let mut theirs = VendorFile::load(&mine.path).unwrap();
-    set(
-        &mut theirs,
-        &q,
-        "tech.iso27001",
-        Edit::Value(Value::Bool(true)),
-    );
+    set(&mut theirs, &q, "tech.iso27001", Edit::Value(Value::Bool(true)));
     let before = std::fs::read_to_string(&mine.path).unwrap();
-    let err = mine
-        .save(
-            &q,
-            "tech.iso27001",
-            &[Edit::Value(Value::Bool(false))],
-            &RealFs,
-            0o600,
-        )
-        .unwrap_err();
-    let Error::Conflict {
-        mine: side, key, ..
-    } = err
-    else {
-        panic!("expected a conflict, got {err:?}")
-    };
+    let err = mine.save(&q, "tech.iso27001", &[Edit::Value(Value::Bool(false))], &RealFs, 0o600).unwrap_err();
+    let Error::Conflict { mine: side, key, .. } = err else { panic!("expected a conflict, got {err:?}") };
     assert_eq!(key, "tech.iso27001");
     // theirs stays on disk, untouched; mine is beside it; memory shows theirs
     assert_eq!(std::fs::read_to_string(&mine.path).unwrap(), before);
     let side = VendorFile::parse(&side, std::fs::read_to_string(&side).unwrap()).unwrap();
-    assert_eq!(
-        side.answers["tech.iso27001"].value,
-        Some(Value::Bool(false))
-    );
+    assert_eq!(side.answers["tech.iso27001"].value, Some(Value::Bool(false)));
     assert_eq!(mine.answers["tech.iso27001"].value, Some(Value::Bool(true)));
     // the side file is not listed as a vendor
     let ws = Workspace::at(&dir.path().join("ws"));
@@ -327,17 +207,9 @@ fn slugs_collide_into_suffixes_and_names_are_unique() {
     let mut ws = Workspace::at(&dir.path().join("ws"));
     let a = ws.create_vendor(&meta("云联"), &RealFs).unwrap();
     let b = ws.create_vendor(&meta("Yun Lian"), &RealFs).unwrap();
-    assert_eq!(
-        (a.slug.as_str(), b.slug.as_str()),
-        ("yun-lian", "yun-lian-2")
-    );
-    assert!(
-        ws.create_vendor(&meta("云联"), &RealFs).is_err(),
-        "same name twice"
-    );
-    let hostile = ws
-        .create_vendor(&meta("../../etc/passwd\x1b[2J"), &RealFs)
-        .unwrap();
+    assert_eq!((a.slug.as_str(), b.slug.as_str()), ("yun-lian", "yun-lian-2"));
+    assert!(ws.create_vendor(&meta("云联"), &RealFs).is_err(), "same name twice");
+    let hostile = ws.create_vendor(&meta("../../etc/passwd\x1b[2J"), &RealFs).unwrap();
     assert_eq!(hostile.path.parent().unwrap(), ws.vendors_dir());
     assert_eq!(ws.find("云联").unwrap().slug, "yun-lian");
     assert_eq!(ws.find("yun-lian-2").unwrap().meta.vendor, "Yun Lian");
@@ -358,14 +230,7 @@ fn a_private_workspace_is_owner_only() {
     let mut ws = Workspace::at(&dir.path().join("private"));
     ws.init(&RealFs).unwrap();
     let mut v = ws.create_vendor(&meta("P"), &RealFs).unwrap();
-    v.save(
-        &q,
-        "tech.mfa",
-        &[Edit::Value(Value::Bool(true))],
-        &RealFs,
-        ws.modes.file,
-    )
-    .unwrap();
+    v.save(&q, "tech.seat-scaling", &[Edit::Value(Value::Bool(true))], &RealFs, ws.modes.file).unwrap();
     assert_eq!(mode(&ws.root), 0o700);
     assert_eq!(mode(&ws.vendors_dir()), 0o700);
     assert_eq!(mode(&ws.root.join("reviews")), 0o700);
@@ -385,24 +250,12 @@ fn a_group_shared_setgid_workspace_gives_the_group_access_and_other_nothing() {
     let mut ws = Workspace::at(&root);
     ws.init(&RealFs).unwrap();
     let mut v = ws.create_vendor(&meta("G"), &RealFs).unwrap();
-    v.save(
-        &q,
-        "tech.mfa",
-        &[Edit::Value(Value::Bool(true))],
-        &RealFs,
-        ws.modes.file,
-    )
-    .unwrap();
+    v.save(&q, "tech.seat-scaling", &[Edit::Value(Value::Bool(true))], &RealFs, ws.modes.file).unwrap();
     assert_eq!(mode(&ws.vendors_dir()), 0o2770);
     assert_eq!(mode(&v.path), 0o660);
     assert_eq!(mode(&ws.root.join("questionnaire.toml")), 0o660);
     for entry in walk(&root) {
-        assert_eq!(
-            mode(&entry) & 0o007,
-            0,
-            "{} is open to other",
-            entry.display()
-        );
+        assert_eq!(mode(&entry) & 0o007, 0, "{} is open to other", entry.display());
     }
 }
 
@@ -427,11 +280,7 @@ struct FaultyFs {
 
 impl FaultyFs {
     fn check(&self, step: &str) -> io::Result<()> {
-        if step == self.step {
-            Err(io::Error::from_raw_os_error(self.errno))
-        } else {
-            Ok(())
-        }
+        if step == self.step { Err(io::Error::from_raw_os_error(self.errno)) } else { Ok(()) }
     }
 }
 
@@ -484,9 +333,7 @@ fn a_failed_save_at_any_step_leaves_the_old_or_new_file_and_a_retry_succeeds() {
             set(&mut v, &q, "tech.iso27001", Edit::Value(Value::Bool(true)));
             let old = std::fs::read_to_string(&v.path).unwrap();
             let edit = [Edit::Value(Value::Bool(true))];
-            let err = v
-                .save(&q, "tech.mfa", &edit, &FaultyFs { step, errno }, 0o600)
-                .unwrap_err();
+            let err = v.save(&q, "tech.seat-scaling", &edit, &FaultyFs { step, errno }, 0o600).unwrap_err();
             injected += 1;
             assert!(matches!(err, Error::Io { .. }), "{step}/{errno}: {err:?}");
             let on_disk = std::fs::read_to_string(&v.path).unwrap();
@@ -496,26 +343,20 @@ fn a_failed_save_at_any_step_leaves_the_old_or_new_file_and_a_retry_succeeds() {
             } else {
                 assert_eq!(on_disk, old, "{step}/{errno}: the old version must stand");
                 // memory still describes what is on disk: nothing is lost
-                assert!(!v.answers.contains_key("tech.mfa"));
+                assert!(!v.answers.contains_key("tech.seat-scaling"));
             }
             let names: Vec<String> = std::fs::read_dir(v.path.parent().unwrap())
                 .unwrap()
                 .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
                 .filter(|n| n.contains(".tmp-"))
                 .collect();
-            assert!(
-                names.is_empty(),
-                "{step}/{errno}: temp files left: {names:?}"
-            );
+            assert!(names.is_empty(), "{step}/{errno}: temp files left: {names:?}");
             // the retry writes the whole file again
             let mut retry = VendorFile::load(&v.path).unwrap();
-            retry.save(&q, "tech.mfa", &edit, &RealFs, 0o600).unwrap();
+            retry.save(&q, "tech.seat-scaling", &edit, &RealFs, 0o600).unwrap();
             let final_ = VendorFile::load(&v.path).unwrap();
-            assert_eq!(final_.answers["tech.mfa"].value, Some(Value::Bool(true)));
-            assert_eq!(
-                final_.answers["tech.iso27001"].value,
-                Some(Value::Bool(true))
-            );
+            assert_eq!(final_.answers["tech.seat-scaling"].value, Some(Value::Bool(true)));
+            assert_eq!(final_.answers["tech.iso27001"].value, Some(Value::Bool(true)));
         }
     }
     assert_eq!(injected, 20);
@@ -523,29 +364,18 @@ fn a_failed_save_at_any_step_leaves_the_old_or_new_file_and_a_retry_succeeds() {
 
 /// The sequence of saves the child makes: save i sets `KEYS[i % n]` to
 /// the i-th value, so the parent can replay it.
-const KEYS: [&str; 4] = [
-    "tech.iso27001",
-    "basic.registered-capital",
-    "fit.industries",
-    "tech.mfa",
-];
+const KEYS: [&str; 4] = ["tech.iso27001", "basic.registered-capital", "fit.industries", "tech.seat-scaling"];
 
 fn nth_edit(i: usize) -> (&'static str, Edit) {
     let key = KEYS[i % KEYS.len()];
     let value = match key {
         "basic.registered-capital" => Value::Integer(i as i64),
-        "fit.industries" => Value::List(if i % 2 == 0 {
-            vec![s("finance")]
-        } else {
-            vec![s("healthcare"), s("ecommerce")]
-        }),
-        _ => Value::Bool(i % 3 != 0),
+        "fit.industries" => {
+            Value::List(if i.is_multiple_of(2) { vec![s("finance")] } else { vec![s("healthcare"), s("ecommerce")] })
+        }
+        _ => Value::Bool(!i.is_multiple_of(3)),
     };
-    let edit = if i % 7 == 6 {
-        Edit::Note(Some(format!("note {i} 备注")))
-    } else {
-        Edit::Value(value)
-    };
+    let edit = if i % 7 == 6 { Edit::Note(Some(format!("note {i} 备注"))) } else { Edit::Value(value) };
     (key, edit)
 }
 
@@ -583,12 +413,7 @@ fn sigkill_during_saves_never_loses_a_reported_answer() {
     for _ in 0..rounds {
         let start = VendorFile::load(&v.path).unwrap();
         let mut child = Command::new(&exe)
-            .args([
-                "--exact",
-                "child_save_loop",
-                "--nocapture",
-                "--test-threads=1",
-            ])
+            .args(["--exact", "child_save_loop", "--nocapture", "--test-threads=1"])
             .env("CCVET_TEST_SAVE_LOOP", &v.path)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -608,10 +433,7 @@ fn sigkill_during_saves_never_loses_a_reported_answer() {
         }
         child.kill().unwrap();
         kills += 1;
-        reported += lines
-            .map_while(Result::ok)
-            .filter(|l| l.starts_with("saved "))
-            .count();
+        reported += lines.map_while(Result::ok).filter(|l| l.starts_with("saved ")).count();
         child.wait().unwrap();
         // the file parses and holds the state after `reported` saves, or
         // after one more (the save in flight when the kill came)
@@ -630,14 +452,9 @@ fn sigkill_during_saves_never_loses_a_reported_answer() {
         let same = |n: usize| {
             let e = replay(n);
             e.len() == after.answers.len()
-                && e.iter().all(|(k, a)| {
-                    ccvet::domain::answers::Answer::same_content(Some(a), after.answers.get(k))
-                })
+                && e.iter().all(|(k, a)| ccvet::domain::answers::Answer::same_content(Some(a), after.answers.get(k)))
         };
-        assert!(
-            same(reported) || same(reported + 1),
-            "after {reported} reported saves the file holds something else"
-        );
+        assert!(same(reported) || same(reported + 1), "after {reported} reported saves the file holds something else");
         // the next round starts from what is there now
         let _ = &q;
         std::fs::write(&v.path, VendorFile::new_text(&meta("Kill"))).unwrap();

@@ -2,6 +2,7 @@
 //! `# expect: LINE:COL: MESSAGE` lines are exactly the diagnostics it must
 //! produce, in order. The default questionnaire and the warnings fixtures
 //! must load.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 
@@ -9,10 +10,7 @@ use ccvet::storage::Error;
 use ccvet::storage::questionnaire::{embedded, load};
 
 fn expected(text: &str) -> Vec<String> {
-    text.lines()
-        .filter_map(|l| l.strip_prefix("# expect: "))
-        .map(str::to_string)
-        .collect()
+    text.lines().filter_map(|l| l.strip_prefix("# expect: ")).map(str::to_string).collect()
 }
 
 /// `path:line:col: message` without the path.
@@ -40,33 +38,18 @@ fn every_invalid_fixture_gives_exactly_its_messages() {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     paths.sort();
-    assert!(
-        paths.len() >= 40,
-        "expected a fixture per rule, found {}",
-        paths.len()
-    );
+    assert!(paths.len() >= 40, "expected a fixture per rule, found {}", paths.len());
     let mut failures = Vec::new();
     for path in &paths {
         let want = expected(&std::fs::read_to_string(path).unwrap());
-        assert!(
-            !want.is_empty(),
-            "{} has no `# expect:` line",
-            path.display()
-        );
+        assert!(!want.is_empty(), "{} has no `# expect:` line", path.display());
         let got = actual(path);
         if got != want {
-            failures.push(format!(
-                "{}\n  want: {want:#?}\n  got:  {got:#?}",
-                path.file_name().unwrap().to_string_lossy()
-            ));
+            failures
+                .push(format!("{}\n  want: {want:#?}\n  got:  {got:#?}", path.file_name().unwrap().to_string_lossy()));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} fixtures differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} fixtures differ:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -75,30 +58,14 @@ fn the_embedded_default_is_valid_and_complete() {
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     let q = &loaded.questionnaire;
     assert_eq!(q.id, "cloud-call-center");
-    let ids: Vec<(&str, f64)> = q
-        .sections
-        .iter()
-        .map(|s| (s.id.as_str(), s.weight))
-        .collect();
-    assert_eq!(
-        ids,
-        [
-            ("basic", 20.0),
-            ("tech", 35.0),
-            ("service", 25.0),
-            ("fit", 20.0)
-        ]
-    );
+    let ids: Vec<(&str, f64)> = q.sections.iter().map(|s| (s.id.as_str(), s.weight)).collect();
+    assert_eq!(ids, [("basic", 20.0), ("tech", 35.0), ("service", 25.0), ("fit", 20.0)]);
     let n = q.questions().count();
     assert!((25..=40).contains(&n), "{n} questions");
     for question in q.questions() {
         assert!(question.help.is_some(), "{} has no guidance", question.key);
         assert!(!question.text.zh.is_empty() && !question.text.en.is_empty());
-        assert_ne!(
-            question.text.zh, question.text.en,
-            "{} is not translated",
-            question.key
-        );
+        assert_ne!(question.text.zh, question.text.en, "{} is not translated", question.key);
     }
     // the facts the brief names, as the kinds that fit them
     use ccvet::domain::questionnaire::Kind;
@@ -109,21 +76,9 @@ fn the_embedded_default_is_valid_and_complete() {
     assert_eq!(kind("tech.iso27001"), "yesno");
     assert_eq!(kind("service.sla-response-minutes"), "number");
     assert_eq!(kind("fit.industries"), "multi");
-    let Some(Kind::Choice { options }) = q.question("basic.licence-scope").map(|x| &x.kind) else {
-        panic!()
-    };
-    assert!(
-        options
-            .iter()
-            .any(|o| o.id == "none" && o.knockout.is_some())
-    );
-    assert!(matches!(
-        q.question("basic.licence-expiry").unwrap().kind,
-        Kind::Date {
-            knockout: Some(_),
-            ..
-        }
-    ));
+    let Some(Kind::Choice { options }) = q.question("basic.licence-scope").map(|x| &x.kind) else { panic!() };
+    assert!(options.iter().any(|o| o.id == "none" && o.knockout.is_some()));
+    assert!(matches!(q.question("basic.licence-expiry").unwrap().kind, Kind::Date { knockout: Some(_), .. }));
 }
 
 #[test]
@@ -156,9 +111,7 @@ fn a_file_that_is_not_utf8_is_refused_at_the_bad_byte() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("latin1.toml");
     std::fs::write(&path, b"id = \"x\"\ntitle = \"caf\xe9\"\n").unwrap();
-    let Err(Error::Invalid { diagnostics, .. }) = load(&path) else {
-        panic!("must be refused")
-    };
+    let Err(Error::Invalid { diagnostics, .. }) = load(&path) else { panic!("must be refused") };
     let p = diagnostics[0].position.unwrap();
     assert_eq!((p.line, p.col), (2, 13));
     assert_eq!(diagnostics[0].message, "the file is not valid UTF-8 text");

@@ -5,11 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "ccvet",
-    version,
-    about = "Vet cloud call-center vendors: a due-diligence interview, scored live."
-)]
+#[command(name = "ccvet", version, about = "Vet cloud call-center vendors: a due-diligence interview, scored live.")]
 pub struct Args {
     /// The workspace folder (default: $CCVET_WORKSPACE, the config file, or the user's data folder).
     #[arg(long, global = true, value_name = "DIR")]

@@ -31,12 +31,8 @@ impl Env {
         Env {
             workspace: var("CCVET_WORKSPACE").map(PathBuf::from),
             config: var("CCVET_CONFIG").map(PathBuf::from),
-            user: var("USER")
-                .or_else(|| var("LOGNAME"))
-                .map(|u| u.to_string_lossy().into_owned()),
-            locale: var("LC_ALL")
-                .or_else(|| var("LANG"))
-                .map(|l| l.to_string_lossy().into_owned()),
+            user: var("USER").or_else(|| var("LOGNAME")).map(|u| u.to_string_lossy().into_owned()),
+            locale: var("LC_ALL").or_else(|| var("LANG")).map(|l| l.to_string_lossy().into_owned()),
         }
     }
 }
@@ -61,36 +57,20 @@ impl Context {
             .or_else(|| config.workspace.clone())
             .unwrap_or_else(config::default_workspace);
         let lang = match &args.lang {
-            Some(code) => Lang::parse(code)
-                .ok_or_else(|| CliError::Usage(format!("--lang takes zh or en, not `{code}`")))?,
+            Some(code) => {
+                Lang::parse(code).ok_or_else(|| CliError::Usage(format!("--lang takes zh or en, not `{code}`")))?
+            }
             None => config.lang.unwrap_or_else(|| {
-                if env.locale.as_deref().is_some_and(|l| l.starts_with("zh")) {
-                    Lang::Zh
-                } else {
-                    Lang::En
-                }
+                if env.locale.as_deref().is_some_and(|l| l.starts_with("zh")) { Lang::Zh } else { Lang::En }
             }),
         };
-        let user = config
-            .interviewer
-            .clone()
-            .or_else(|| env.user.clone())
-            .unwrap_or_else(|| "unknown".to_string());
-        Ok(Context {
-            workspace: Workspace::at(&root),
-            questionnaire_flag: args.questionnaire.clone(),
-            lang,
-
-            user,
-        })
+        let user = config.interviewer.clone().or_else(|| env.user.clone()).unwrap_or_else(|| "unknown".to_string());
+        Ok(Context { workspace: Workspace::at(&root), questionnaire_flag: args.questionnaire.clone(), lang, user })
     }
 
     /// The questionnaire in use (flag, workspace copy, or built in).
     pub fn questionnaire(&self) -> Result<Loaded, CliError> {
-        Ok(questionnaire::resolve(
-            self.questionnaire_flag.as_deref(),
-            &self.workspace.root,
-        )?)
+        Ok(questionnaire::resolve(self.questionnaire_flag.as_deref(), &self.workspace.root)?)
     }
 
     pub fn find_vendor(&self, wanted: &str) -> Result<VendorFile, CliError> {
@@ -102,9 +82,5 @@ impl Context {
 }
 
 pub fn score_of(loaded: &Loaded, vendor: &VendorFile) -> ScoreReport {
-    score(
-        &loaded.questionnaire,
-        &vendor.answers,
-        vendor.meta.assessed_on,
-    )
+    score(&loaded.questionnaire, &vendor.answers, vendor.meta.assessed_on)
 }

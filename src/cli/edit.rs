@@ -54,18 +54,11 @@ pub fn validate(ctx: &Context, file: Option<&Path>) -> Result<Output, CliError> 
         }
         Err(Error::Invalid { diagnostics, .. }) => {
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            let mut out = Output {
-                failed: true,
-                ..Output::default()
-            };
+            let mut out = Output { failed: true, ..Output::default() };
             for d in &diagnostics {
                 let _ = writeln!(out.stderr, "{d}");
             }
-            let _ = writeln!(
-                out.stderr,
-                "{errors} error{} found",
-                if errors == 1 { "" } else { "s" }
-            );
+            let _ = writeln!(out.stderr, "{errors} error{} found", if errors == 1 { "" } else { "s" });
             Ok(out)
         }
         Err(e) => Err(CliError::Data(e)),
@@ -87,10 +80,7 @@ pub fn init(ctx: &Context, dir: Option<&Path>) -> Result<Output, CliError> {
             "  questionnaire.toml: already there, left as it is"
         }
     );
-    let _ = writeln!(
-        out.stdout,
-        "  vendors/: one file per vendor (ccvet new \"Vendor name\")"
-    );
+    let _ = writeln!(out.stdout, "  vendors/: one file per vendor (ccvet new \"Vendor name\")");
     let _ = writeln!(out.stdout, "  reviews/: reviewers' comments and sign-offs");
     Ok(out)
 }
@@ -104,9 +94,7 @@ pub fn new_vendor(
     let loaded = ctx.questionnaire()?;
     let assessed_on = match assessed_on {
         Some(text) => Date::parse(text).ok_or_else(|| {
-            CliError::Usage(format!(
-                "--assessed-on takes a real date written YYYY-MM-DD, not `{text}`"
-            ))
+            CliError::Usage(format!("--assessed-on takes a real date written YYYY-MM-DD, not `{text}`"))
         })?,
         None => today(),
     };
@@ -136,12 +124,7 @@ pub fn new_vendor(
 /// Today's date where the user is (the assessment date of a new vendor).
 pub fn today() -> Date {
     let now = jiff::ZonedDateTime::now();
-    Date::new(
-        i32::from(now.year()),
-        now.month().unsigned_abs(),
-        now.day().unsigned_abs(),
-    )
-    .unwrap_or(Date::EPOCH)
+    Date::new(i32::from(now.year()), now.month().unsigned_abs(), now.day().unsigned_abs()).unwrap_or(Date::EPOCH)
 }
 
 /// Who this process is, for the lock record.
@@ -154,9 +137,7 @@ pub fn holder(user: &str) -> Holder {
         user: user.to_string(),
         host,
         pid: std::process::id(),
-        since: jiff::ZonedDateTime::now()
-            .strftime("%Y-%m-%dT%H:%M:%S%:z")
-            .to_string(),
+        since: jiff::ZonedDateTime::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
     }
 }
 
@@ -172,10 +153,7 @@ pub fn answer(
     let loaded = ctx.questionnaire()?;
     let q = &loaded.questionnaire;
     let question = q.question(key).ok_or_else(|| {
-        let example = q
-            .questions()
-            .next()
-            .map_or_else(String::new, |x| format!(", e.g. {}", x.key));
+        let example = q.questions().next().map_or_else(String::new, |x| format!(", e.g. {}", x.key));
         CliError::Usage(format!(
             "no question `{key}` in questionnaire `{}`; name one as section.question{example}",
             q.id
@@ -186,24 +164,19 @@ pub fn answer(
         edits.push(Edit::Clear);
     } else if na {
         if !question.allow_na || !question.kind.is_scored() {
-            return Err(CliError::Usage(format!(
-                "question `{key}` does not allow N/A"
-            )));
+            return Err(CliError::Usage(format!("question `{key}` does not allow N/A")));
         }
         edits.push(Edit::NotApplicable);
     } else if let Some(text) = value {
-        let v = parse_input(question, text).map_err(|why| {
-            CliError::Usage(format!("`{text}` is not an answer to `{key}`: {why}"))
-        })?;
+        let v = parse_input(question, text)
+            .map_err(|why| CliError::Usage(format!("`{text}` is not an answer to `{key}`: {why}")))?;
         edits.push(Edit::Value(v));
     }
     if let Some(note) = note {
         edits.push(Edit::Note((!note.is_empty()).then_some(note)));
     }
     if edits.is_empty() {
-        return Err(CliError::Usage(
-            "give a VALUE, --na, --clear or --note".to_string(),
-        ));
+        return Err(CliError::Usage("give a VALUE, --na, --clear or --note".to_string()));
     }
     let mut vendor = ctx.find_vendor(wanted)?;
     let modes = ctx.workspace.modes;
@@ -213,12 +186,7 @@ pub fn answer(
         Ok(Acquired::Theirs(who)) => {
             let who = who.map_or_else(
                 || "someone".to_string(),
-                |h| {
-                    format!(
-                        "{} on {} (pid {}, since {})",
-                        h.user, h.host, h.pid, h.since
-                    )
-                },
+                |h| format!("{} on {} (pid {}, since {})", h.user, h.host, h.pid, h.since),
             );
             return Err(CliError::Failed(format!(
                 "{} is open for writing by {who}; try again when they leave it",
@@ -233,25 +201,14 @@ pub fn answer(
     let shown = answer_text(question, vendor.answers.get(key), lang);
     let mut stdout = format!(
         "saved {key} = {} · {} {} {}{}\n",
-        if shown.is_empty() {
-            "–".to_string()
-        } else {
-            visible(&shown).into_owned()
-        },
+        if shown.is_empty() { "–".to_string() } else { visible(&shown).into_owned() },
         visible(&vendor.meta.vendor),
         l(lang, "score", "得分"),
         pct(report.score),
-        if report.disqualified() {
-            l(lang, " ✗ DISQUALIFIED", " ✗ 不合格")
-        } else {
-            ""
-        }
+        if report.disqualified() { l(lang, " ✗ DISQUALIFIED", " ✗ 不合格") } else { "" }
     );
     if saved.merged {
         stdout.push_str("(the file had been changed by someone else; their changes are kept)\n");
     }
-    Ok(Output {
-        stdout,
-        ..Output::default()
-    })
+    Ok(Output { stdout, ..Output::default() })
 }

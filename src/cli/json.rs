@@ -12,9 +12,32 @@
 use serde::Serialize;
 
 use crate::domain::questionnaire::Questionnaire;
-use crate::domain::scoring::ScoreReport;
+use crate::domain::scoring::{ScoreReport, score};
 use crate::domain::text::Lang;
-use crate::storage::vendor::VendorFile;
+use crate::storage::vendor::{Meta, VendorFile};
+
+/// What listing and ranking need of a vendor: its header and its score.
+/// Much smaller than the file, so a thousand of them stay cheap.
+pub struct Scored {
+    pub meta: Meta,
+    pub slug: String,
+    pub warnings: Vec<String>,
+    pub report: ScoreReport,
+}
+
+impl Scored {
+    pub fn of(q: &Questionnaire, vendor: VendorFile) -> Scored {
+        let mut report = score(q, &vendor.answers, vendor.meta.assessed_on);
+        // Per-question outcomes are for screens that show questions.
+        report.outcomes = Vec::new();
+        Scored {
+            warnings: vendor.warnings.iter().map(ToString::to_string).collect(),
+            slug: vendor.slug,
+            meta: vendor.meta,
+            report,
+        }
+    }
+}
 
 #[derive(Serialize)]
 pub struct VendorJson<'a> {
@@ -63,13 +86,8 @@ pub struct IssueJson<'a> {
     pub message: &'a str,
 }
 
-pub fn vendor_json<'a>(
-    q: &'a Questionnaire,
-    vendor: &'a VendorFile,
-    report: &'a ScoreReport,
-    lang: Lang,
-    rank: Option<usize>,
-) -> VendorJson<'a> {
+pub fn vendor_json<'a>(q: &'a Questionnaire, vendor: &'a Scored, lang: Lang, rank: Option<usize>) -> VendorJson<'a> {
+    let report = &vendor.report;
     VendorJson {
         rank,
         vendor: &vendor.meta.vendor,
@@ -79,19 +97,13 @@ pub fn vendor_json<'a>(
         score: report.score,
         min: report.min,
         max: report.max,
-        band: report
-            .band
-            .and_then(|i| q.bands.get(i))
-            .map(|b| b.label.get(lang)),
+        band: report.band.and_then(|i| q.bands.get(i)).map(|b| b.label.get(lang)),
         disqualified: report.disqualified(),
         knockouts: report.knockouts.iter().map(|k| k.key.as_str()).collect(),
         knockout_reasons: report
             .knockouts
             .iter()
-            .map(|k| KnockoutJson {
-                id: &k.key,
-                reason: k.reason.as_ref().map(|r| r.get(lang)),
-            })
+            .map(|k| KnockoutJson { id: &k.key, reason: k.reason.as_ref().map(|r| r.get(lang)) })
             .collect(),
         answered: report.answered,
         total: report.total,
@@ -111,15 +123,8 @@ pub fn vendor_json<'a>(
             })
             .collect(),
         orphans: report.orphans.iter().map(String::as_str).collect(),
-        issues: report
-            .issues
-            .iter()
-            .map(|i| IssueJson {
-                id: &i.key,
-                message: &i.message,
-            })
-            .collect(),
-        warnings: vendor.warnings.iter().map(ToString::to_string).collect(),
+        issues: report.issues.iter().map(|i| IssueJson { id: &i.key, message: &i.message }).collect(),
+        warnings: vendor.warnings.clone(),
     }
 }
 

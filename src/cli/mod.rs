@@ -36,6 +36,10 @@ impl From<storage::Error> for CliError {
 }
 
 impl CliError {
+    pub fn names_a_file(&self) -> bool {
+        matches!(self, CliError::Data(e) if !matches!(e, storage::Error::NotFound(_)))
+    }
+
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) => 2,
@@ -72,7 +76,9 @@ pub fn main(args: Args, env: &Env) -> ExitCode {
         }
         Err(e) => (
             Output {
-                stderr: format!("ccvet: {e}\n"),
+                // Errors about a file lead with `path:line:col`; the others
+                // say who is speaking.
+                stderr: if e.names_a_file() { format!("{e}\n") } else { format!("ccvet: {e}\n") },
                 ..Output::default()
             },
             e.exit_code(),
@@ -80,14 +86,11 @@ pub fn main(args: Args, env: &Env) -> ExitCode {
     };
     // A closed pipe (`ccvet compare | head`) is not an error worth a word.
     let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(out.stdout.as_bytes())
-        .and_then(|()| stdout.flush())
+    if let Err(e) = stdout.write_all(out.stdout.as_bytes()).and_then(|()| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            let _ = writeln!(std::io::stderr(), "ccvet: cannot write the output: {e}");
-            return ExitCode::from(1);
-        }
+        let _ = writeln!(std::io::stderr(), "ccvet: cannot write the output: {e}");
+        return ExitCode::from(1);
     }
     let _ = std::io::stderr().write_all(out.stderr.as_bytes());
     ExitCode::from(code)
@@ -98,26 +101,15 @@ pub fn run(args: Args, env: &Env) -> Result<Output, CliError> {
     match args.command.unwrap_or(Command::List) {
         Command::Validate { file } => edit::validate(&ctx, file.as_deref()),
         Command::Init { dir } => edit::init(&ctx, dir.as_deref()),
-        Command::New {
-            name,
-            interviewer,
-            assessed_on,
-        } => edit::new_vendor(&ctx, &name, interviewer, assessed_on.as_deref()),
-        Command::Answer {
-            vendor,
-            question,
-            value,
-            note,
-            na,
-            clear,
-        } => edit::answer(&ctx, &vendor, &question, value.as_deref(), note, na, clear),
+        Command::New { name, interviewer, assessed_on } => {
+            edit::new_vendor(&ctx, &name, interviewer, assessed_on.as_deref())
+        }
+        Command::Answer { vendor, question, value, note, na, clear } => {
+            edit::answer(&ctx, &vendor, &question, value.as_deref(), note, na, clear)
+        }
         Command::Score { vendor, json } => table::score(&ctx, &vendor, json),
         Command::Compare { json, csv } => table::compare(&ctx, json, csv),
         Command::List => table::list(&ctx),
-        Command::Report {
-            vendor,
-            format,
-            output,
-        } => report::report(&ctx, &vendor, format, output.as_deref()),
+        Command::Report { vendor, format, output } => report::report(&ctx, &vendor, format, output.as_deref()),
     }
 }

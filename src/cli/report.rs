@@ -20,12 +20,7 @@ use crate::safe_text::{visible, visible_multiline};
 use crate::storage::atomic::{RealFs, write_atomic};
 use crate::storage::vendor::VendorFile;
 
-pub fn report(
-    ctx: &Context,
-    wanted: &str,
-    format: ReportFormat,
-    output: Option<&Path>,
-) -> Result<Output, CliError> {
+pub fn report(ctx: &Context, wanted: &str, format: ReportFormat, output: Option<&Path>) -> Result<Output, CliError> {
     let loaded = ctx.questionnaire()?;
     let vendor = ctx.find_vendor(wanted)?;
     let report = score_of(&loaded, &vendor);
@@ -35,17 +30,11 @@ pub fn report(
         ReportFormat::Html => html(q, &vendor, &report, ctx.lang),
     };
     match output {
-        None => Ok(Output {
-            stdout: text,
-            ..Output::default()
-        }),
+        None => Ok(Output { stdout: text, ..Output::default() }),
         Some(path) => {
             write_atomic(&RealFs, path, text.as_bytes(), ctx.workspace.modes.file)
                 .map_err(|e| CliError::Data(crate::storage::Error::io(path, e)))?;
-            Ok(Output {
-                stdout: format!("wrote {}\n", visible(&path.display().to_string())),
-                ..Output::default()
-            })
+            Ok(Output { stdout: format!("wrote {}\n", visible(&path.display().to_string())), ..Output::default() })
         }
     }
 }
@@ -83,24 +72,13 @@ fn md(text: &str) -> String {
 
 fn markdown(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: Lang) -> String {
     let mut out = String::new();
-    let band = report
-        .band
-        .and_then(|i| q.bands.get(i))
-        .map_or("–", |b| b.label.get(lang));
-    let _ = writeln!(
-        out,
-        "# {}: {}\n",
-        md(q.title.get(lang)),
-        md(&vendor.meta.vendor)
-    );
+    let band = report.band.and_then(|i| q.bands.get(i)).map_or("–", |b| b.label.get(lang));
+    let _ = writeln!(out, "# {}: {}\n", md(q.title.get(lang)), md(&vendor.meta.vendor));
     let _ = writeln!(
         out,
         "- {}: {}\n- {}: {}\n- {}: {} v{}\n",
         l(lang, "Assessed on", "评估日期"),
-        vendor
-            .meta
-            .assessed_on
-            .map_or_else(|| "–".to_string(), |d| d.to_string()),
+        vendor.meta.assessed_on.map_or_else(|| "–".to_string(), |d| d.to_string()),
         l(lang, "Interviewer", "访谈人"),
         md(vendor.meta.interviewer.as_deref().unwrap_or("–")),
         l(lang, "Questionnaire", "问卷"),
@@ -120,16 +98,9 @@ fn markdown(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: 
         report.total
     );
     if report.disqualified() {
-        let _ = writeln!(
-            out,
-            "> **✗ {}**\n>",
-            l(lang, "DISQUALIFIED: red lines crossed", "不合格：触及红线")
-        );
+        let _ = writeln!(out, "> **✗ {}**\n>", l(lang, "DISQUALIFIED: red lines crossed", "不合格：触及红线"));
         for k in &report.knockouts {
-            let reason = k
-                .reason
-                .as_ref()
-                .map_or(String::new(), |r| format!(": {}", md(r.get(lang))));
+            let reason = k.reason.as_ref().map_or(String::new(), |r| format!(": {}", md(r.get(lang))));
             let _ = writeln!(out, "> - `{}`{reason}", k.key);
         }
         out.push('\n');
@@ -155,18 +126,8 @@ fn markdown(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: 
             r.total
         );
     }
-    for ((section, outcomes), s) in q
-        .sections
-        .iter()
-        .zip(&report.outcomes)
-        .zip(&report.sections)
-    {
-        let _ = writeln!(
-            out,
-            "\n## {} ({})\n",
-            md(section.title.get(lang)),
-            pct(s.score)
-        );
+    for ((section, outcomes), s) in q.sections.iter().zip(&report.outcomes).zip(&report.sections) {
+        let _ = writeln!(out, "\n## {} ({})\n", md(section.title.get(lang)), pct(s.score));
         for (question, outcome) in section.questions.iter().zip(outcomes) {
             let answer = vendor.answers.get(&question.key);
             let shown = answer_text(question, answer, lang);
@@ -175,11 +136,7 @@ fn markdown(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: 
                 out,
                 "  {}: {} {} {}",
                 l(lang, "Answer", "回答"),
-                if shown.is_empty() {
-                    "–".to_string()
-                } else {
-                    md(&shown)
-                },
+                if shown.is_empty() { "–".to_string() } else { md(&shown) },
                 fraction(outcome),
                 status_word(outcome, lang)
             );
@@ -191,11 +148,7 @@ fn markdown(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: 
         }
     }
     if !report.orphans.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n## {}\n",
-            l(lang, "Answers to removed questions", "已删除问题的答案")
-        );
+        let _ = writeln!(out, "\n## {}\n", l(lang, "Answers to removed questions", "已删除问题的答案"));
         for key in &report.orphans {
             let _ = writeln!(out, "- `{}`", visible(key).replace('`', "'"));
         }
@@ -228,10 +181,7 @@ td.n{text-align:right}.ko{color:#a00;font-weight:bold}.dq{border:2px solid #a00;
 
 fn html(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: Lang) -> String {
     let mut out = String::new();
-    let band = report
-        .band
-        .and_then(|i| q.bands.get(i))
-        .map_or("–", |b| b.label.get(lang));
+    let band = report.band.and_then(|i| q.bands.get(i)).map_or("–", |b| b.label.get(lang));
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} · {}</title>\n<style>{CSS}</style></head><body>\n",
@@ -239,20 +189,12 @@ fn html(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: Lang
         esc(&vendor.meta.vendor),
         esc(q.title.get(lang))
     );
-    let _ = writeln!(
-        out,
-        "<h1>{}</h1><p class=\"muted\">{}</p>",
-        esc(&vendor.meta.vendor),
-        esc(q.title.get(lang))
-    );
+    let _ = writeln!(out, "<h1>{}</h1><p class=\"muted\">{}</p>", esc(&vendor.meta.vendor), esc(q.title.get(lang)));
     let _ = writeln!(
         out,
         "<p>{}: {} · {}: {} · {}: {} v{}</p>",
         l(lang, "Assessed on", "评估日期"),
-        vendor
-            .meta
-            .assessed_on
-            .map_or_else(|| "–".to_string(), |d| d.to_string()),
+        vendor.meta.assessed_on.map_or_else(|| "–".to_string(), |d| d.to_string()),
         l(lang, "Interviewer", "访谈人"),
         esc(vendor.meta.interviewer.as_deref().unwrap_or("–")),
         l(lang, "Questionnaire", "问卷"),
@@ -278,10 +220,7 @@ fn html(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: Lang
             l(lang, "DISQUALIFIED: red lines crossed", "不合格：触及红线")
         );
         for k in &report.knockouts {
-            let reason = k
-                .reason
-                .as_ref()
-                .map_or(String::new(), |r| format!(": {}", esc(r.get(lang))));
+            let reason = k.reason.as_ref().map_or(String::new(), |r| format!(": {}", esc(r.get(lang))));
             let _ = writeln!(out, "<li><code>{}</code>{reason}</li>", esc(&k.key));
         }
         out.push_str("</ul></div>\n");
@@ -308,40 +247,20 @@ fn html(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: Lang
         );
     }
     out.push_str("</table>\n");
-    for ((section, outcomes), s) in q
-        .sections
-        .iter()
-        .zip(&report.outcomes)
-        .zip(&report.sections)
-    {
-        let _ = writeln!(
-            out,
-            "<h2>{} ({})</h2><table>",
-            esc(section.title.get(lang)),
-            pct(s.score)
-        );
+    for ((section, outcomes), s) in q.sections.iter().zip(&report.outcomes).zip(&report.sections) {
+        let _ = writeln!(out, "<h2>{} ({})</h2><table>", esc(section.title.get(lang)), pct(s.score));
         for (question, outcome) in section.questions.iter().zip(outcomes) {
             let answer = vendor.answers.get(&question.key);
             let shown = answer_text(question, answer, lang);
-            let class = if outcome.is_knockout() {
-                " class=\"ko\""
-            } else {
-                ""
-            };
+            let class = if outcome.is_knockout() { " class=\"ko\"" } else { "" };
             let note = answer
                 .and_then(|a| a.note.as_deref())
-                .map_or(String::new(), |n| {
-                    format!("<p class=\"note\">{}</p>", esc_multiline(n))
-                });
+                .map_or(String::new(), |n| format!("<p class=\"note\">{}</p>", esc_multiline(n)));
             let _ = writeln!(
                 out,
                 "<tr><td>{}{note}</td><td{class}>{} {}</td><td class=\"n\">{}</td></tr>",
                 esc(question.text.get(lang)),
-                if shown.is_empty() {
-                    "–".to_string()
-                } else {
-                    esc(&shown)
-                },
+                if shown.is_empty() { "–".to_string() } else { esc(&shown) },
                 status_word(outcome, lang),
                 fraction(outcome)
             );
@@ -349,11 +268,7 @@ fn html(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: Lang
         out.push_str("</table>\n");
     }
     if !report.orphans.is_empty() {
-        let _ = writeln!(
-            out,
-            "<h2>{}</h2><ul>",
-            l(lang, "Answers to removed questions", "已删除问题的答案")
-        );
+        let _ = writeln!(out, "<h2>{}</h2><ul>", l(lang, "Answers to removed questions", "已删除问题的答案"));
         for key in &report.orphans {
             let _ = writeln!(out, "<li><code>{}</code></li>", esc(key));
         }
@@ -364,11 +279,7 @@ fn html(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: Lang
 }
 
 fn esc_multiline(text: &str) -> String {
-    visible_multiline(text)
-        .lines()
-        .map(esc)
-        .collect::<Vec<_>>()
-        .join("\n")
+    visible_multiline(text).lines().map(esc).collect::<Vec<_>>().join("\n")
 }
 
 #[cfg(test)]
@@ -379,9 +290,6 @@ mod tests {
     fn html_and_markdown_are_escaped() {
         assert_eq!(esc("<script>&\"'\x1b"), "&lt;script&gt;&amp;&quot;&#39;^[");
         assert_eq!(md("[x](javascript:y)"), "\\[x\\]\\(javascript:y\\)");
-        assert_eq!(
-            esc_multiline("a\n<b>\u{202e}"),
-            "a\n&lt;b&gt;&lt;U+202E&gt;"
-        );
+        assert_eq!(esc_multiline("a\n<b>\u{202e}"), "a\n&lt;b&gt;&lt;U+202E&gt;");
     }
 }

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
 use super::context::{Context, score_of};
-use super::json::{self, vendor_json};
+use super::json::{self, Scored, vendor_json};
 use super::{CliError, Output};
 use crate::domain::present::{pct, range};
 use crate::domain::questionnaire::Questionnaire;
@@ -41,22 +41,16 @@ pub fn score(ctx: &Context, wanted: &str, as_json: bool) -> Result<Output, CliEr
     let vendor = ctx.find_vendor(wanted)?;
     let report = score_of(&loaded, &vendor);
     let stdout = if as_json {
-        json::to_string(&vendor_json(q, &vendor, &report, ctx.lang, None))
+        json::to_string(&vendor_json(q, &Scored::of(q, vendor), ctx.lang, None))
     } else {
         score_text(q, &vendor, &report, ctx.lang)
     };
-    Ok(Output {
-        stdout,
-        ..Output::default()
-    })
+    Ok(Output { stdout, ..Output::default() })
 }
 
 fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: Lang) -> String {
     let mut out = String::new();
-    let band = report
-        .band
-        .and_then(|i| q.bands.get(i))
-        .map_or("", |b| b.label.get(lang));
+    let band = report.band.and_then(|i| q.bands.get(i)).map_or("", |b| b.label.get(lang));
     let _ = writeln!(out, "{}  [{}]", visible(&vendor.meta.vendor), vendor.slug);
     let _ = writeln!(
         out,
@@ -65,57 +59,28 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
         visible(&q.id),
         q.version,
         l(lang, "assessed", "评估日期"),
-        vendor
-            .meta
-            .assessed_on
-            .map_or_else(|| "–".to_string(), |d| d.to_string()),
+        vendor.meta.assessed_on.map_or_else(|| "–".to_string(), |d| d.to_string()),
         l(lang, "interviewer", "访谈人"),
         visible(vendor.meta.interviewer.as_deref().unwrap_or("–")),
     );
+    let _ = writeln!(out, "{} {}  {}", pad(l(lang, "Score", "得分"), 10), pct(report.score), visible(band));
     let _ = writeln!(
         out,
-        "{} {}  {}",
-        pad(l(lang, "Score", "得分"), 10),
-        pct(report.score),
-        visible(band)
-    );
-    let _ = writeln!(
-        out,
-        "{} {} {}",
+        "{} {}{}",
         pad(l(lang, "Range", "可能区间"), 10),
         range(report.min, report.max),
-        l(lang, "still possible", "")
+        l(lang, " still possible", "")
     );
-    let _ = writeln!(
-        out,
-        "{} {}/{}",
-        pad(l(lang, "Answered", "已答"), 10),
-        report.answered,
-        report.total
-    );
+    let _ = writeln!(out, "{} {}/{}", pad(l(lang, "Answered", "已答"), 10), report.answered, report.total);
     if report.disqualified() {
-        let _ = writeln!(
-            out,
-            "✗ {}",
-            l(
-                lang,
-                "DISQUALIFIED (red line crossed):",
-                "不合格（触及红线）："
-            )
-        );
+        let _ = writeln!(out, "✗ {}", l(lang, "DISQUALIFIED (red line crossed):", "不合格（触及红线）："));
         for k in &report.knockouts {
             let reason = k.reason.as_ref().map_or("", |r| r.get(lang));
             let _ = writeln!(out, "  ✗ {} {}", k.key, visible(reason));
         }
     }
     let _ = writeln!(out);
-    let title_width = q
-        .sections
-        .iter()
-        .map(|s| s.title.get(lang).width())
-        .max()
-        .unwrap_or(0)
-        .max(8);
+    let title_width = q.sections.iter().map(|s| s.title.get(lang).width()).max().unwrap_or(0).max(8);
     let _ = writeln!(
         out,
         "{}  {}  {}  {}  {}",
@@ -138,20 +103,9 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
         );
     }
     for issue in &report.issues {
-        let at = vendor
-            .answers
-            .get(&issue.key)
-            .map(|a| Position::of(vendor.text(), a.span.start));
-        let place = at.map_or_else(String::new, |p| {
-            format!(" ({}:{}:{})", vendor.path.display(), p.line, p.col)
-        });
-        let _ = writeln!(
-            out,
-            "! {}: {}{}",
-            issue.key,
-            visible(&issue.message),
-            visible(&place)
-        );
+        let at = vendor.answers.get(&issue.key).map(|a| Position::of(vendor.text(), a.span.start));
+        let place = at.map_or_else(String::new, |p| format!(" ({}:{}:{})", vendor.path.display(), p.line, p.col));
+        let _ = writeln!(out, "! {}: {}{}", issue.key, visible(&issue.message), visible(&place));
     }
     for orphan in &report.orphans {
         let _ = writeln!(
@@ -172,39 +126,51 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
 }
 
 fn format_weight(w: f64) -> String {
-    if w.fract() == 0.0 && w.abs() < 1e15 {
-        format!("{w:.0}")
-    } else {
-        format!("{w}")
-    }
+    if w.fract() == 0.0 && w.abs() < 1e15 { format!("{w:.0}") } else { format!("{w}") }
 }
 
 /// Every vendor of the workspace, scored and ranked; unreadable files as
 /// their errors.
 struct Ranked {
     loaded: crate::storage::questionnaire::Loaded,
-    vendors: Vec<(VendorFile, ScoreReport)>,
+    vendors: Vec<Scored>,
     errors: Vec<String>,
 }
 
 fn ranked(ctx: &Context) -> Result<Ranked, CliError> {
     let loaded = ctx.questionnaire()?;
-    let mut vendors = Vec::new();
+    let paths = ctx.workspace.vendor_paths()?;
+    let results = load_scored(&loaded.questionnaire, &paths);
+    let mut vendors = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
-    for result in ctx.workspace.load_all()? {
+    for result in results {
         match result {
-            Ok(v) => {
-                let report = score_of(&loaded, &v);
-                vendors.push((v, report));
-            }
-            Err(e) => errors.push(format!("ccvet: {e}\n")),
+            Ok(v) => vendors.push(v),
+            Err(e) => errors.push(format!("{e}\n")),
         }
     }
-    vendors.sort_by(|a, b| by_rank((&a.1, &a.0.meta.vendor), (&b.1, &b.0.meta.vendor)));
-    Ok(Ranked {
-        loaded,
-        vendors,
-        errors,
+    vendors.sort_by(|a, b| by_rank((&a.report, &a.meta.vendor), (&b.report, &b.meta.vendor)));
+    Ok(Ranked { loaded, vendors, errors })
+}
+
+/// Loads and scores vendor files on every core, keeping only summaries,
+/// in the order of `paths`.
+fn load_scored(q: &Questionnaire, paths: &[std::path::PathBuf]) -> Vec<Result<Scored, crate::storage::Error>> {
+    let load = |p: &std::path::PathBuf| VendorFile::load(p).map(|v| Scored::of(q, v));
+    let workers = std::thread::available_parallelism().map_or(1, usize::from).min(8);
+    if workers < 2 || paths.len() < 64 {
+        return paths.iter().map(load).collect();
+    }
+    let chunk = paths.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            paths.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(load).collect::<Vec<_>>())).collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| vec![Err(crate::storage::Error::NotFound("a loader thread failed".into()))])
+            })
+            .collect()
     })
 }
 
@@ -212,34 +178,23 @@ pub fn compare(ctx: &Context, as_json: bool, as_csv: bool) -> Result<Output, Cli
     let r = ranked(ctx)?;
     let q = &r.loaded.questionnaire;
     let stdout = if as_json {
-        let list: Vec<_> = r
-            .vendors
-            .iter()
-            .enumerate()
-            .map(|(i, (v, rep))| vendor_json(q, v, rep, ctx.lang, Some(i + 1)))
-            .collect();
+        let list: Vec<_> =
+            r.vendors.iter().enumerate().map(|(i, v)| vendor_json(q, v, ctx.lang, Some(i + 1))).collect();
         json::to_string(&list)
     } else if as_csv {
         csv(q, &r.vendors, ctx.lang)
     } else {
         ranking_text(q, &r.vendors, ctx.lang)
     };
-    Ok(Output {
-        stdout,
-        failed: !r.errors.is_empty(),
-        stderr: r.errors.concat(),
-    })
+    Ok(Output { stdout, failed: !r.errors.is_empty(), stderr: r.errors.concat() })
 }
 
 /// `ccvet` with no command: the workspace's vendors, ranked.
 pub fn list(ctx: &Context) -> Result<Output, CliError> {
     let r = ranked(ctx)?;
     let lang = ctx.lang;
-    let mut stdout = format!(
-        "{} {}\n",
-        l(lang, "Workspace", "工作区"),
-        visible(&ctx.workspace.root.display().to_string())
-    );
+    let mut stdout =
+        format!("{} {}\n", l(lang, "Workspace", "工作区"), visible(&ctx.workspace.root.display().to_string()));
     if r.vendors.is_empty() && r.errors.is_empty() {
         let _ = writeln!(
             stdout,
@@ -253,32 +208,14 @@ pub fn list(ctx: &Context) -> Result<Output, CliError> {
     } else {
         stdout.push_str(&ranking_text(&r.loaded.questionnaire, &r.vendors, lang));
     }
-    Ok(Output {
-        stdout,
-        failed: !r.errors.is_empty(),
-        stderr: r.errors.concat(),
-    })
+    Ok(Output { stdout, failed: !r.errors.is_empty(), stderr: r.errors.concat() })
 }
 
-fn ranking_text(q: &Questionnaire, vendors: &[(VendorFile, ScoreReport)], lang: Lang) -> String {
-    let names: Vec<String> = vendors
-        .iter()
-        .map(|(v, _)| visible(&v.meta.vendor).into_owned())
-        .collect();
-    let bands: Vec<&str> = vendors
-        .iter()
-        .map(|(_, r)| {
-            r.band
-                .and_then(|i| q.bands.get(i))
-                .map_or("", |b| b.label.get(lang))
-        })
-        .collect();
-    let name_w = names
-        .iter()
-        .map(|n| n.width())
-        .max()
-        .unwrap_or(0)
-        .clamp(6, 40);
+fn ranking_text(q: &Questionnaire, vendors: &[Scored], lang: Lang) -> String {
+    let names: Vec<String> = vendors.iter().map(|v| visible(&v.meta.vendor).into_owned()).collect();
+    let bands: Vec<&str> =
+        vendors.iter().map(|v| v.report.band.and_then(|i| q.bands.get(i)).map_or("", |b| b.label.get(lang))).collect();
+    let name_w = names.iter().map(|n| n.width()).max().unwrap_or(0).clamp(6, 40);
     let band_w = bands.iter().map(|b| b.width()).max().unwrap_or(0).max(4);
     let mut out = String::new();
     let _ = writeln!(
@@ -292,15 +229,10 @@ fn ranking_text(q: &Questionnaire, vendors: &[(VendorFile, ScoreReport)], lang: 
         rpad(l(lang, "Done", "完成"), 5),
         l(lang, "Status", "状态"),
     );
-    for (i, ((vendor, report), (name, band))) in
-        vendors.iter().zip(names.iter().zip(&bands)).enumerate()
-    {
+    for (i, (vendor, (name, band))) in vendors.iter().zip(names.iter().zip(&bands)).enumerate() {
+        let report = &vendor.report;
         let status = if report.disqualified() {
-            format!(
-                "✗ {} ({})",
-                l(lang, "DISQUALIFIED", "不合格"),
-                report.knockouts.len()
-            )
+            format!("✗ {} ({})", l(lang, "DISQUALIFIED", "不合格"), report.knockouts.len())
         } else {
             String::new()
         };
@@ -315,7 +247,6 @@ fn ranking_text(q: &Questionnaire, vendors: &[(VendorFile, ScoreReport)], lang: 
             rpad(&format!("{:.0}%", report.completion() * 100.0), 5),
             status
         );
-        let _ = vendor;
     }
     out
 }
@@ -336,28 +267,18 @@ fn truncate(text: &str, width: usize) -> String {
     out
 }
 
-fn csv(q: &Questionnaire, vendors: &[(VendorFile, ScoreReport)], lang: Lang) -> String {
-    let mut header = vec![
-        "rank",
-        "vendor",
-        "slug",
-        "score",
-        "min",
-        "max",
-        "band",
-        "disqualified",
-        "knockouts",
-        "answered",
-        "total",
-    ]
-    .into_iter()
-    .map(String::from)
-    .collect::<Vec<_>>();
+fn csv(q: &Questionnaire, vendors: &[Scored], lang: Lang) -> String {
+    let mut header =
+        vec!["rank", "vendor", "slug", "score", "min", "max", "band", "disqualified", "knockouts", "answered", "total"]
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>();
     header.extend(q.sections.iter().map(|s| format!("{}_score", s.id)));
     let mut out = header.join(",");
     out.push('\n');
     let num = |v: Option<f64>| v.map_or_else(String::new, |x| x.to_string());
-    for (i, (v, r)) in vendors.iter().enumerate() {
+    for (i, v) in vendors.iter().enumerate() {
+        let r = &v.report;
         let mut row = vec![
             (i + 1).to_string(),
             csv_field(&v.meta.vendor),
@@ -365,19 +286,9 @@ fn csv(q: &Questionnaire, vendors: &[(VendorFile, ScoreReport)], lang: Lang) -> 
             num(r.score),
             num(r.min),
             num(r.max),
-            csv_field(
-                r.band
-                    .and_then(|b| q.bands.get(b))
-                    .map_or("", |b| b.label.get(lang)),
-            ),
+            csv_field(r.band.and_then(|b| q.bands.get(b)).map_or("", |b| b.label.get(lang))),
             r.disqualified().to_string(),
-            csv_field(
-                &r.knockouts
-                    .iter()
-                    .map(|k| k.key.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
+            csv_field(&r.knockouts.iter().map(|k| k.key.as_str()).collect::<Vec<_>>().join(" ")),
             r.answered.to_string(),
             r.total.to_string(),
         ];

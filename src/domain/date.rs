@@ -13,11 +13,7 @@ pub struct Date {
 }
 
 impl Date {
-    pub const EPOCH: Date = Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    };
+    pub const EPOCH: Date = Date { year: 1970, month: 1, day: 1 };
 
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
@@ -46,11 +42,7 @@ impl Date {
         }
         let digits = |r: std::ops::Range<usize>| -> Option<u32> {
             let s = &text[r];
-            if s.bytes().all(|c| c.is_ascii_digit()) {
-                s.parse().ok()
-            } else {
-                None
-            }
+            if s.bytes().all(|c| c.is_ascii_digit()) { s.parse().ok() } else { None }
         };
         let year = i32::try_from(digits(0..4)?).ok()?;
         let month = u8::try_from(digits(5..7)?).ok()?;

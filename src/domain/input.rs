@@ -19,10 +19,7 @@ pub fn parse_input(question: &Question, input: &str) -> Result<Value, String> {
             if options.iter().any(|o| o.id == trimmed) {
                 Ok(Value::Str(trimmed.to_string()))
             } else {
-                Err(format!(
-                    "a choice question takes one option id: {}",
-                    option_list(question)
-                ))
+                Err(format!("a choice question takes one option id: {}", option_list(question)))
             }
         }
         Kind::Multi { options } => {
@@ -43,9 +40,7 @@ pub fn parse_input(question: &Question, input: &str) -> Result<Value, String> {
         }
         Kind::Rating { max } => match trimmed.parse::<i64>() {
             Ok(n) if (0..=i64::from(*max)).contains(&n) => Ok(Value::Integer(n)),
-            _ => Err(format!(
-                "a rating question takes a whole number from 0 to {max}"
-            )),
+            _ => Err(format!("a rating question takes a whole number from 0 to {max}")),
         },
         Kind::Number { .. } => {
             if let Ok(n) = trimmed.parse::<i64>() {
@@ -64,11 +59,6 @@ pub fn parse_input(question: &Question, input: &str) -> Result<Value, String> {
 }
 
 fn option_list(question: &Question) -> String {
-    let ids: Vec<&str> = question
-        .kind
-        .options()
-        .iter()
-        .map(|o| o.id.as_str())
-        .collect();
+    let ids: Vec<&str> = question.kind.options().iter().map(|o| o.id.as_str()).collect();
     ids.join(", ")
 }

@@ -30,10 +30,7 @@ pub fn answer_text(question: &Question, answer: Option<&Answer>, lang: Lang) -> 
             Lang::En => "N/A".to_string(),
         };
     }
-    answer
-        .value
-        .as_ref()
-        .map_or_else(String::new, |v| value_text(question, v, lang))
+    answer.value.as_ref().map_or_else(String::new, |v| value_text(question, v, lang))
 }
 
 pub fn value_text(question: &Question, value: &Value, lang: Lang) -> String {
@@ -83,11 +80,7 @@ pub fn value_text(question: &Question, value: &Value, lang: Lang) -> String {
         (_, Value::Float(f)) => f.to_string(),
         (_, Value::Str(s)) => s.clone(),
         (_, Value::Date(d)) => d.to_string(),
-        (_, Value::List(items)) => items
-            .iter()
-            .map(|i| value_text(question, i, lang))
-            .collect::<Vec<_>>()
-            .join(", "),
+        (_, Value::List(items)) => items.iter().map(|i| value_text(question, i, lang)).collect::<Vec<_>>().join(", "),
         (_, Value::Other(what)) => format!("({what})"),
     }
 }

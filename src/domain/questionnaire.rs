@@ -115,9 +115,7 @@ impl Kind {
     }
 }
 
-pub const KIND_NAMES: [&str; 7] = [
-    "yesno", "choice", "multi", "rating", "number", "date", "text",
-];
+pub const KIND_NAMES: [&str; 7] = ["yesno", "choice", "multi", "rating", "number", "date", "text"];
 
 #[derive(Clone, Debug, Default)]
 pub struct ChoiceOption {
@@ -137,35 +135,18 @@ pub struct Threshold {
 
 /// The score of the threshold with the largest `min` ≤ `value`, else 0.
 pub fn threshold_score(thresholds: &[Threshold], value: f64) -> f64 {
-    thresholds
-        .iter()
-        .filter(|t| t.min <= value)
-        .max_by(|a, b| a.min.total_cmp(&b.min))
-        .map_or(0.0, |t| t.score)
+    thresholds.iter().filter(|t| t.min <= value).max_by(|a, b| a.min.total_cmp(&b.min)).map_or(0.0, |t| t.score)
 }
 
 impl Questionnaire {
-    pub fn new(
-        id: String,
-        version: i64,
-        title: LText,
-        bands: Vec<Band>,
-        sections: Vec<Section>,
-    ) -> Questionnaire {
+    pub fn new(id: String, version: i64, title: LText, bands: Vec<Band>, sections: Vec<Section>) -> Questionnaire {
         let mut index = HashMap::new();
         for (si, section) in sections.iter().enumerate() {
             for (qi, question) in section.questions.iter().enumerate() {
                 index.entry(question.key.clone()).or_insert((si, qi));
             }
         }
-        Questionnaire {
-            id,
-            version,
-            title,
-            bands,
-            sections,
-            index,
-        }
+        Questionnaire { id, version, title, bands, sections, index }
     }
 
     /// Finds a question by its `section.question` key.
@@ -185,13 +166,8 @@ impl Questionnaire {
 
     /// The rank of a key in questionnaire order; unknown keys sort last.
     pub fn order_of(&self, key: &str) -> usize {
-        self.position(key).map_or(usize::MAX, |(s, q)| {
-            self.sections[..s]
-                .iter()
-                .map(|s| s.questions.len())
-                .sum::<usize>()
-                + q
-        })
+        self.position(key)
+            .map_or(usize::MAX, |(s, q)| self.sections[..s].iter().map(|s| s.questions.len()).sum::<usize>() + q)
     }
 
     /// The first band whose `min` ≤ `score`.
@@ -205,11 +181,7 @@ mod tests {
     use super::*;
 
     fn t(min: f64, score: f64) -> Threshold {
-        Threshold {
-            min,
-            score,
-            span: 0..0,
-        }
+        Threshold { min, score, span: 0..0 }
     }
 
     #[test]

@@ -27,21 +27,14 @@ mod tests {
     fn report(score: Option<f64>, knocked: bool) -> ScoreReport {
         ScoreReport {
             score,
-            knockouts: if knocked {
-                vec![KnockoutHit {
-                    key: "a.b".into(),
-                    reason: None,
-                }]
-            } else {
-                vec![]
-            },
+            knockouts: if knocked { vec![KnockoutHit { key: "a.b".into(), reason: None }] } else { vec![] },
             ..ScoreReport::default()
         }
     }
 
     #[test]
     fn disqualified_rank_below_every_qualified_vendor() {
-        let mut vendors = vec![
+        let mut vendors = [
             ("dq-high", report(Some(99.0), true)),
             ("low", report(Some(10.0), false)),
             ("none", report(None, false)),
@@ -52,9 +45,6 @@ mod tests {
         ];
         vendors.sort_by(|a, b| by_rank((&a.1, a.0), (&b.1, b.0)));
         let names: Vec<&str> = vendors.iter().map(|v| v.0).collect();
-        assert_eq!(
-            names,
-            ["high", "tie-a", "tie-b", "low", "none", "dq-high", "dq-low"]
-        );
+        assert_eq!(names, ["high", "tie-a", "tie-b", "low", "none", "dq-high", "dq-low"]);
     }
 }

@@ -5,9 +5,7 @@
 
 use super::answers::{Answer, Answers, Value};
 use super::date::Date;
-use super::questionnaire::{
-    ChoiceOption, Kind, Knockout, Question, Questionnaire, threshold_score,
-};
+use super::questionnaire::{ChoiceOption, Kind, Knockout, Question, Questionnaire, threshold_score};
 use super::text::LText;
 
 /// What one question's answer amounts to.
@@ -91,21 +89,13 @@ impl ScoreReport {
 
     /// Fraction of scored questions answered, 0..=1 (1 when there are none).
     pub fn completion(&self) -> f64 {
-        if self.total == 0 {
-            1.0
-        } else {
-            self.answered as f64 / self.total as f64
-        }
+        if self.total == 0 { 1.0 } else { self.answered as f64 / self.total as f64 }
     }
 }
 
 /// Scores `answers` against `questionnaire`, with `assessed_on` as "today"
 /// for date questions.
-pub fn score(
-    questionnaire: &Questionnaire,
-    answers: &Answers,
-    assessed_on: Option<Date>,
-) -> ScoreReport {
+pub fn score(questionnaire: &Questionnaire, answers: &Answers, assessed_on: Option<Date>) -> ScoreReport {
     let mut report = ScoreReport::default();
     // Overall accumulators: Σ W·score / Σ W over sections with a score, and
     // the W-weighted means of section min and max over sections that take part.
@@ -120,16 +110,12 @@ pub fn score(
             let answer = answers.get(&question.key);
             let outcome = evaluate(question, answer, assessed_on);
             if let Outcome::Invalid(message) = &outcome {
-                report.issues.push(AnswerIssue {
-                    key: question.key.clone(),
-                    message: message.clone(),
-                });
+                report.issues.push(AnswerIssue { key: question.key.clone(), message: message.clone() });
             }
             if outcome.is_knockout() {
-                report.knockouts.push(KnockoutHit {
-                    key: question.key.clone(),
-                    reason: knockout_reason(question, answer),
-                });
+                report
+                    .knockouts
+                    .push(KnockoutHit { key: question.key.clone(), reason: knockout_reason(question, answer) });
             }
             acc.add(question, &outcome);
             outcomes.push(outcome);
@@ -159,14 +145,8 @@ pub fn score(
         report.min = Some(min_num / range_den);
         report.max = Some(max_num / range_den);
     }
-    report.band = report
-        .score
-        .and_then(|s| questionnaire.bands.iter().position(|b| b.min <= s));
-    report.orphans = answers
-        .keys()
-        .filter(|k| questionnaire.position(k).is_none())
-        .cloned()
-        .collect();
+    report.band = report.score.and_then(|s| questionnaire.bands.iter().position(|b| b.min <= s));
+    report.orphans = answers.keys().filter(|k| questionnaire.position(k).is_none()).cloned().collect();
     report
 }
 
@@ -206,45 +186,23 @@ impl SectionAcc {
         let all_weight = self.answered_weight + self.open_weight;
         let score = (self.answered_weight > 0.0).then(|| self.num / self.answered_weight * 100.0);
         let (min, max) = if all_weight > 0.0 {
-            (
-                Some(self.num / all_weight * 100.0),
-                Some((self.num + self.open_weight) / all_weight * 100.0),
-            )
+            (Some(self.num / all_weight * 100.0), Some((self.num + self.open_weight) / all_weight * 100.0))
         } else {
             (None, None)
         };
-        SectionScore {
-            score,
-            min,
-            max,
-            answered: self.answered,
-            total: self.total,
-        }
+        SectionScore { score, min, max, answered: self.answered, total: self.total }
     }
 }
 
 /// What `answer` amounts to for `question`.
-pub fn evaluate(
-    question: &Question,
-    answer: Option<&Answer>,
-    assessed_on: Option<Date>,
-) -> Outcome {
+pub fn evaluate(question: &Question, answer: Option<&Answer>, assessed_on: Option<Date>) -> Outcome {
     let Some(answer) = answer else {
-        return if question.kind.is_scored() {
-            Outcome::Unanswered
-        } else {
-            Outcome::Unscored { answered: false }
-        };
+        return if question.kind.is_scored() { Outcome::Unanswered } else { Outcome::Unscored { answered: false } };
     };
     if !question.kind.is_scored() {
         return match &answer.value {
-            None | Some(Value::Str(_)) => Outcome::Unscored {
-                answered: answer.value.is_some(),
-            },
-            Some(other) => Outcome::Invalid(format!(
-                "a text question takes a string, not {}",
-                other.type_name()
-            )),
+            None | Some(Value::Str(_)) => Outcome::Unscored { answered: answer.value.is_some() },
+            Some(other) => Outcome::Invalid(format!("a text question takes a string, not {}", other.type_name())),
         };
     }
     if answer.na {
@@ -263,18 +221,8 @@ pub fn evaluate(
     }
 }
 
-fn scored_value(
-    question: &Question,
-    value: &Value,
-    assessed_on: Option<Date>,
-) -> Result<(f64, bool), String> {
-    let wrong = |wanted: &str| {
-        format!(
-            "a {} question takes {wanted}, not {}",
-            question.kind.name(),
-            value.type_name()
-        )
-    };
+fn scored_value(question: &Question, value: &Value, assessed_on: Option<Date>) -> Result<(f64, bool), String> {
+    let wrong = |wanted: &str| format!("a {} question takes {wanted}, not {}", question.kind.name(), value.type_name());
     match (&question.kind, value) {
         (Kind::YesNo { good, knockout }, Value::Bool(b)) => {
             let is_good = b == good;
@@ -310,28 +258,15 @@ fn scored_value(
             }
         }
         (Kind::Rating { .. }, _) => Err(wrong("a whole number")),
-        (Kind::Number { thresholds, .. }, Value::Integer(n)) => {
-            Ok((threshold_score(thresholds, *n as f64), false))
-        }
+        (Kind::Number { thresholds, .. }, Value::Integer(n)) => Ok((threshold_score(thresholds, *n as f64), false)),
         (Kind::Number { thresholds, .. }, Value::Float(f)) if f.is_finite() => {
             Ok((threshold_score(thresholds, *f), false))
         }
-        (Kind::Number { .. }, Value::Float(_)) => {
-            Err("a number question takes a finite number".to_string())
-        }
+        (Kind::Number { .. }, Value::Float(_)) => Err("a number question takes a finite number".to_string()),
         (Kind::Number { .. }, _) => Err(wrong("a number")),
-        (
-            Kind::Date {
-                thresholds,
-                knockout,
-            },
-            Value::Date(date),
-        ) => {
+        (Kind::Date { thresholds, knockout }, Value::Date(date)) => {
             let Some(today) = assessed_on else {
-                return Err(
-                    "the vendor file has no assessed_on date, so date answers cannot be scored"
-                        .to_string(),
-                );
+                return Err("the vendor file has no assessed_on date, so date answers cannot be scored".to_string());
             };
             if *date < today {
                 // Expired: scores 0 and, on a knockout question, disqualifies.
@@ -347,10 +282,7 @@ fn scored_value(
 }
 
 fn find_option<'a>(options: &'a [ChoiceOption], id: &str) -> Result<&'a ChoiceOption, String> {
-    options
-        .iter()
-        .find(|o| o.id == id)
-        .ok_or_else(|| format!("`{id}` is not one of this question's options"))
+    options.iter().find(|o| o.id == id).ok_or_else(|| format!("`{id}` is not one of this question's options"))
 }
 
 /// The reason to show for a knockout answer: the chosen option's, else the
@@ -359,19 +291,15 @@ fn knockout_reason(question: &Question, answer: Option<&Answer>) -> Option<LText
     let from = |k: &Option<Knockout>| k.as_ref().and_then(|k| k.reason.clone());
     match (&question.kind, answer.and_then(|a| a.value.as_ref())) {
         (Kind::YesNo { knockout, .. } | Kind::Date { knockout, .. }, _) => from(knockout),
-        (Kind::Choice { options }, Some(Value::Str(id))) => options
-            .iter()
-            .find(|o| &o.id == id)
-            .and_then(|o| from(&o.knockout)),
-        (Kind::Multi { options }, Some(Value::List(items))) => {
-            items.iter().find_map(|item| match item {
-                Value::Str(id) => options
-                    .iter()
-                    .find(|o| &o.id == id && o.knockout.is_some())
-                    .and_then(|o| from(&o.knockout)),
-                _ => None,
-            })
+        (Kind::Choice { options }, Some(Value::Str(id))) => {
+            options.iter().find(|o| &o.id == id).and_then(|o| from(&o.knockout))
         }
+        (Kind::Multi { options }, Some(Value::List(items))) => items.iter().find_map(|item| match item {
+            Value::Str(id) => {
+                options.iter().find(|o| &o.id == id && o.knockout.is_some()).and_then(|o| from(&o.knockout))
+            }
+            _ => None,
+        }),
         _ => None,
     }
 }

@@ -50,17 +50,11 @@ pub struct LText {
 impl LText {
     pub fn same(text: impl Into<String>) -> LText {
         let text = text.into();
-        LText {
-            zh: text.clone(),
-            en: text,
-        }
+        LText { zh: text.clone(), en: text }
     }
 
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> LText {
-        LText {
-            zh: zh.into(),
-            en: en.into(),
-        }
+        LText { zh: zh.into(), en: en.into() }
     }
 
     pub fn get(&self, lang: Lang) -> &str {

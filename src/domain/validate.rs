@@ -24,19 +24,11 @@ pub struct Problem {
 
 impl Problem {
     pub fn error(span: Span, message: impl Into<String>) -> Problem {
-        Problem {
-            severity: Severity::Error,
-            span,
-            message: message.into(),
-        }
+        Problem { severity: Severity::Error, span, message: message.into() }
     }
 
     pub fn warning(span: Span, message: impl Into<String>) -> Problem {
-        Problem {
-            severity: Severity::Warning,
-            span,
-            message: message.into(),
-        }
+        Problem { severity: Severity::Warning, span, message: message.into() }
     }
 }
 
@@ -45,10 +37,7 @@ impl Problem {
 pub fn check_id(id: &str, what: &str, span: &Span, out: &mut Vec<Problem>) {
     if id.is_empty() {
         out.push(Problem::error(span.clone(), format!("{what} id is empty")));
-    } else if !id
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
+    } else if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         out.push(Problem::error(
             span.clone(),
             format!("{what} id `{id}` may hold only ASCII letters, digits, `-` and `_`"),
@@ -58,24 +47,15 @@ pub fn check_id(id: &str, what: &str, span: &Span, out: &mut Vec<Problem>) {
 
 pub fn check_weight(weight: f64, what: &str, span: &Span, out: &mut Vec<Problem>) {
     if !weight.is_finite() {
-        out.push(Problem::error(
-            span.clone(),
-            format!("{what} weight must be a finite number"),
-        ));
+        out.push(Problem::error(span.clone(), format!("{what} weight must be a finite number")));
     } else if weight < 0.0 {
-        out.push(Problem::error(
-            span.clone(),
-            format!("{what} weight {weight} is negative"),
-        ));
+        out.push(Problem::error(span.clone(), format!("{what} weight {weight} is negative")));
     }
 }
 
 fn check_fraction(score: f64, what: &str, span: &Span, out: &mut Vec<Problem>) {
     if !(0.0..=1.0).contains(&score) {
-        out.push(Problem::error(
-            span.clone(),
-            format!("{what} score {score} is outside 0..=1"),
-        ));
+        out.push(Problem::error(span.clone(), format!("{what} score {score} is outside 0..=1")));
     }
 }
 
@@ -86,20 +66,14 @@ pub fn validate(q: &Questionnaire) -> Vec<Problem> {
     let mut section_ids: HashSet<&str> = HashSet::new();
     for section in &q.sections {
         if !section_ids.insert(&section.id) {
-            out.push(Problem::error(
-                section.span.clone(),
-                format!("section id `{}` is used twice", section.id),
-            ));
+            out.push(Problem::error(section.span.clone(), format!("section id `{}` is used twice", section.id)));
         }
         let mut question_ids: HashSet<&str> = HashSet::new();
         for question in &section.questions {
             if !question_ids.insert(&question.id) {
                 out.push(Problem::error(
                     question.span.clone(),
-                    format!(
-                        "question id `{}` is used twice in section `{}`",
-                        question.id, section.id
-                    ),
+                    format!("question id `{}` is used twice in section `{}`", question.id, section.id),
                 ));
             }
             match &question.kind {
@@ -110,10 +84,7 @@ pub fn validate(q: &Questionnaire) -> Vec<Problem> {
                     check_thresholds(thresholds, &mut out);
                 }
                 Kind::Rating { max } if *max == 0 => {
-                    out.push(Problem::error(
-                        question.span.clone(),
-                        "a rating question needs `max` of at least 1",
-                    ));
+                    out.push(Problem::error(question.span.clone(), "a rating question needs `max` of at least 1"));
                 }
                 _ => {}
             }
@@ -136,10 +107,7 @@ fn check_bands(q: &Questionnaire, out: &mut Vec<Problem>) {
     }
     for band in &q.bands {
         if !band.min.is_finite() {
-            out.push(Problem::error(
-                band.span.clone(),
-                "band `min` must be a finite number",
-            ));
+            out.push(Problem::error(band.span.clone(), "band `min` must be a finite number"));
         }
     }
 }
@@ -150,10 +118,7 @@ fn check_options(options: &[ChoiceOption], out: &mut Vec<Problem>) {
     let mut seen: HashSet<&str> = HashSet::new();
     for option in options {
         if !seen.insert(&option.id) {
-            out.push(Problem::error(
-                option.span.clone(),
-                format!("option id `{}` is used twice", option.id),
-            ));
+            out.push(Problem::error(option.span.clone(), format!("option id `{}` is used twice", option.id)));
         }
         check_fraction(option.score, "option", &option.span, out);
     }
@@ -163,10 +128,7 @@ fn check_options(options: &[ChoiceOption], out: &mut Vec<Problem>) {
 fn check_thresholds(thresholds: &[Threshold], out: &mut Vec<Problem>) {
     for t in thresholds {
         if !t.min.is_finite() {
-            out.push(Problem::error(
-                t.span.clone(),
-                "threshold `min` must be a finite number",
-            ));
+            out.push(Problem::error(t.span.clone(), "threshold `min` must be a finite number"));
         }
         check_fraction(t.score, "threshold", &t.span, out);
     }
@@ -176,10 +138,7 @@ fn check_thresholds(thresholds: &[Threshold], out: &mut Vec<Problem>) {
     for pair in thresholds.windows(2) {
         let (prev, next) = (&pair[0], &pair[1]);
         if next.min == prev.min {
-            out.push(Problem::error(
-                next.span.clone(),
-                format!("threshold `min` {} is repeated", next.min),
-            ));
+            out.push(Problem::error(next.span.clone(), format!("threshold `min` {} is repeated", next.min)));
             return;
         }
         if (next.min > prev.min) != rising {

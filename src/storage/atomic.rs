@@ -77,10 +77,7 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 /// A temporary name beside `target`, hidden (leading dot) so that listings
 /// of the folder pass over it.
 fn temp_path(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     target.with_file_name(format!(".{name}.tmp-{}-{n}", std::process::id()))
 }
@@ -96,9 +93,7 @@ fn folder_of(path: &Path) -> &Path {
 fn write_temp(fs: &dyn FileSystem, target: &Path, bytes: &[u8], mode: u32) -> io::Result<PathBuf> {
     let temp = temp_path(target);
     let mut file = fs.create_new(&temp, mode)?;
-    let written = fs
-        .write_all(&mut file, bytes)
-        .and_then(|()| fs.sync_file(&file));
+    let written = fs.write_all(&mut file, bytes).and_then(|()| fs.sync_file(&file));
     drop(file);
     match written {
         Ok(()) => Ok(temp),
@@ -125,12 +120,7 @@ pub fn write_atomic(fs: &dyn FileSystem, target: &Path, bytes: &[u8], mode: u32)
 
 /// Creates `target` with `bytes` atomically, failing with `AlreadyExists`
 /// rather than replacing a file someone else created meanwhile.
-pub fn create_atomic(
-    fs: &dyn FileSystem,
-    target: &Path,
-    bytes: &[u8],
-    mode: u32,
-) -> io::Result<()> {
+pub fn create_atomic(fs: &dyn FileSystem, target: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
     let temp = write_temp(fs, target, bytes, mode)?;
     let linked = fs.link(&temp, target);
     let _ = fs.remove(&temp);
@@ -153,10 +143,7 @@ mod tests {
         write_atomic(&RealFs, &path, b"three", 0o600).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"three");
         // no temporary file is left behind
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("v.toml")]);
     }
 

@@ -37,10 +37,7 @@ pub fn config_path(explicit: Option<PathBuf>) -> Option<PathBuf> {
 
 /// The default workspace: the user's data dir.
 pub fn default_workspace() -> PathBuf {
-    project_dirs().map_or_else(
-        || PathBuf::from("ccvet-workspace"),
-        |d| d.data_dir().to_path_buf(),
-    )
+    project_dirs().map_or_else(|| PathBuf::from("ccvet-workspace"), |d| d.data_dir().to_path_buf())
 }
 
 /// Reads the config at `path`; a missing file is an empty config, a broken
@@ -63,10 +60,7 @@ pub fn load(path: &Path) -> Result<Config, Error> {
     let lang = match raw.lang {
         None => None,
         Some(code) => Some(Lang::parse(&code).ok_or_else(|| {
-            Error::refused(
-                path,
-                format!("`lang = \"{code}\"` is not a language ccvet speaks; use \"zh\" or \"en\""),
-            )
+            Error::refused(path, format!("`lang = \"{code}\"` is not a language ccvet speaks; use \"zh\" or \"en\""))
         })?),
     };
     // A relative workspace is relative to the config file, not to wherever
@@ -75,9 +69,5 @@ pub fn load(path: &Path) -> Result<Config, Error> {
         Some(dir) if w.is_relative() => dir.join(w),
         _ => w,
     });
-    Ok(Config {
-        workspace,
-        lang,
-        interviewer: raw.interviewer,
-    })
+    Ok(Config { workspace, lang, interviewer: raw.interviewer })
 }

@@ -73,12 +73,8 @@ mod tests {
     fn second_taker_sees_the_holder_until_release() {
         let dir = tempfile::tempdir().unwrap();
         let vendor = dir.path().join("acme.toml");
-        let me = Holder {
-            user: "li.wei".into(),
-            host: "box".into(),
-            pid: 42,
-            since: "2026-11-24T10:02:00+08:00".into(),
-        };
+        let me =
+            Holder { user: "li.wei".into(), host: "box".into(), pid: 42, since: "2026-11-24T10:02:00+08:00".into() };
         let first = try_acquire(&vendor, &me, 0o600).unwrap();
         assert!(matches!(first, Acquired::Mine(_)));
         match try_acquire(&vendor, &Holder::default(), 0o600).unwrap() {
@@ -86,9 +82,6 @@ mod tests {
             other => panic!("expected the first holder, got {other:?}"),
         }
         drop(first);
-        assert!(matches!(
-            try_acquire(&vendor, &Holder::default(), 0o600).unwrap(),
-            Acquired::Mine(_)
-        ));
+        assert!(matches!(try_acquire(&vendor, &Holder::default(), 0o600).unwrap(), Acquired::Mine(_)));
     }
 }

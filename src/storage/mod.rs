@@ -31,10 +31,7 @@ pub enum Error {
 
     /// A file that does not parse or validate; every diagnostic, in order.
     #[error("{}", join(diagnostics))]
-    Invalid {
-        path: PathBuf,
-        diagnostics: Vec<Diagnostic>,
-    },
+    Invalid { path: PathBuf, diagnostics: Vec<Diagnostic> },
 
     /// Someone else changed the same answer on disk since we read it. Their
     /// version stays in place; ours is kept beside it.
@@ -44,11 +41,7 @@ pub enum Error {
         visible(key),
         shown(mine)
     )]
-    Conflict {
-        path: PathBuf,
-        key: String,
-        mine: PathBuf,
-    },
+    Conflict { path: PathBuf, key: String, mine: PathBuf },
 
     #[error("{}: {}", shown(path), visible(message))]
     Refused { path: PathBuf, message: String },
@@ -59,17 +52,11 @@ pub enum Error {
 
 impl Error {
     pub fn io(path: &Path, source: io::Error) -> Error {
-        Error::Io {
-            path: path.to_path_buf(),
-            source,
-        }
+        Error::Io { path: path.to_path_buf(), source }
     }
 
     pub fn refused(path: &Path, message: impl Into<String>) -> Error {
-        Error::Refused {
-            path: path.to_path_buf(),
-            message: message.into(),
-        }
+        Error::Refused { path: path.to_path_buf(), message: message.into() }
     }
 }
 
@@ -81,11 +68,7 @@ fn join(diagnostics: &[Diagnostic]) -> String {
     diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .chain(
-            diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Warning),
-        )
+        .chain(diagnostics.iter().filter(|d| d.severity == Severity::Warning))
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("\n")
@@ -121,10 +104,7 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(Error::refused(
             path,
-            format!(
-                "the file is {} bytes; ccvet reads files of at most {MAX_FILE_BYTES}",
-                meta.len()
-            ),
+            format!("the file is {} bytes; ccvet reads files of at most {MAX_FILE_BYTES}", meta.len()),
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;

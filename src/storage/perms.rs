@@ -12,20 +12,14 @@ pub struct Modes {
 
 impl Modes {
     /// Owner only: a private workspace.
-    pub const PRIVATE: Modes = Modes {
-        file: 0o600,
-        dir: 0o700,
-    };
+    pub const PRIVATE: Modes = Modes { file: 0o600, dir: 0o700 };
 
     /// The modes for files and folders created inside a workspace whose
     /// root folder has mode `root_mode`.
     pub fn for_root_mode(root_mode: u32) -> Modes {
         let group = root_mode & 0o070;
         let setgid = root_mode & 0o2000;
-        Modes {
-            file: 0o600 | (group & 0o060),
-            dir: 0o700 | group | setgid,
-        }
+        Modes { file: 0o600 | (group & 0o060), dir: 0o700 | group | setgid }
     }
 
     /// The modes for the workspace at `root`; private if it cannot be read.
@@ -83,20 +77,8 @@ mod tests {
     #[test]
     fn never_other_and_group_only_where_granted() {
         assert_eq!(Modes::for_root_mode(0o700), Modes::PRIVATE);
-        assert_eq!(
-            Modes::for_root_mode(0o755),
-            Modes {
-                file: 0o640,
-                dir: 0o750
-            }
-        );
-        assert_eq!(
-            Modes::for_root_mode(0o2770),
-            Modes {
-                file: 0o660,
-                dir: 0o2770
-            }
-        );
+        assert_eq!(Modes::for_root_mode(0o755), Modes { file: 0o640, dir: 0o750 });
+        assert_eq!(Modes::for_root_mode(0o2770), Modes { file: 0o660, dir: 0o2770 });
         assert_eq!(Modes::for_root_mode(0o777).file & 0o007, 0);
     }
 }

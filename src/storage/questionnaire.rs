@@ -71,17 +71,11 @@ fn parse_at(path: &Path, text: &str, origin: Origin) -> Result<Loaded, Error> {
         Ok((questionnaire, warnings)) => Ok(Loaded {
             questionnaire,
             origin,
-            warnings: warnings
-                .iter()
-                .map(|p| Diagnostic::from_problem(path, text, p))
-                .collect(),
+            warnings: warnings.iter().map(|p| Diagnostic::from_problem(path, text, p)).collect(),
         }),
         Err(problems) => Err(Error::Invalid {
             path: path.to_path_buf(),
-            diagnostics: problems
-                .iter()
-                .map(|p| Diagnostic::from_problem(path, text, p))
-                .collect(),
+            diagnostics: problems.iter().map(|p| Diagnostic::from_problem(path, text, p)).collect(),
         }),
     }
 }
@@ -101,11 +95,7 @@ pub fn parse(text: &str) -> Result<(Questionnaire, Vec<Problem>), Vec<Problem>> 
     let questionnaire = build(doc.get_ref(), doc.span(), &mut problems);
     problems.extend(validate(&questionnaire));
     problems.sort_by_key(|p| p.span.start);
-    if problems.iter().any(|p| p.severity == Severity::Error) {
-        Err(problems)
-    } else {
-        Ok((questionnaire, problems))
-    }
+    if problems.iter().any(|p| p.severity == Severity::Error) { Err(problems) } else { Ok((questionnaire, problems)) }
 }
 
 /// toml's messages are multi-line in places; a diagnostic is one sentence.
@@ -122,35 +112,18 @@ fn build(root: &DeTable<'_>, span: Span, problems: &mut Vec<Problem>) -> Questio
     }
     let version = match top.integer("version", problems) {
         Some((v, span)) if v < 1 => {
-            problems.push(Problem::error(
-                span,
-                format!("version {v} must be 1 or more"),
-            ));
+            problems.push(Problem::error(span, format!("version {v} must be 1 or more")));
             1
         }
         Some((v, _)) => v,
         None => 1,
     };
     let title = top.req_ltext("title", problems).unwrap_or_default();
-    let bands = top
-        .tables("bands", problems)
-        .into_iter()
-        .filter_map(|(t, span)| band(t, span, problems))
-        .collect();
+    let bands = top.tables("bands", problems).into_iter().filter_map(|(t, span)| band(t, span, problems)).collect();
     let section_tables = top.req_tables("sections", problems);
-    let sections = section_tables
-        .into_iter()
-        .enumerate()
-        .map(|(i, (t, span))| section(t, span, i, problems))
-        .collect();
+    let sections = section_tables.into_iter().enumerate().map(|(i, (t, span))| section(t, span, i, problems)).collect();
     top.finish(problems);
-    Questionnaire::new(
-        id.map(|(id, _)| id).unwrap_or_default(),
-        version,
-        title,
-        bands,
-        sections,
-    )
+    Questionnaire::new(id.map(|(id, _)| id).unwrap_or_default(), version, title, bands, sections)
 }
 
 fn band(table: &DeTable<'_>, span: Span, problems: &mut Vec<Problem>) -> Option<Band> {
@@ -158,11 +131,7 @@ fn band(table: &DeTable<'_>, span: Span, problems: &mut Vec<Problem>) -> Option<
     let min = f.req_number("min", problems);
     let label = f.req_ltext("label", problems);
     f.finish(problems);
-    Some(Band {
-        min: min?.0,
-        label: label?,
-        span,
-    })
+    Some(Band { min: min?.0, label: label?, span })
 }
 
 fn section(table: &DeTable<'_>, span: Span, index: usize, problems: &mut Vec<Problem>) -> Section {
@@ -179,24 +148,12 @@ fn section(table: &DeTable<'_>, span: Span, index: usize, problems: &mut Vec<Pro
     let title = f.req_ltext("title", problems).unwrap_or_default();
     let _ = f.ltext("help", problems);
     if table.get("questions").is_none() {
-        problems.push(Problem::warning(
-            span.clone(),
-            format!("section `{id}` has no questions"),
-        ));
+        problems.push(Problem::warning(span.clone(), format!("section `{id}` has no questions")));
     }
-    let questions = f
-        .tables("questions", problems)
-        .into_iter()
-        .filter_map(|(t, span)| question(t, span, &id, problems))
-        .collect();
+    let questions =
+        f.tables("questions", problems).into_iter().filter_map(|(t, span)| question(t, span, &id, problems)).collect();
     f.finish(problems);
-    Section {
-        id,
-        weight,
-        title,
-        questions,
-        span,
-    }
+    Section { id, weight, title, questions, span }
 }
 
 fn weight(f: &mut Fields<'_, '_>, what: &str, problems: &mut Vec<Problem>) -> f64 {
@@ -209,17 +166,8 @@ fn weight(f: &mut Fields<'_, '_>, what: &str, problems: &mut Vec<Problem>) -> f6
     }
 }
 
-fn question(
-    table: &DeTable<'_>,
-    span: Span,
-    section_id: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<Question> {
-    let mut f = Fields::new(
-        table,
-        span.clone(),
-        format!("a question of section `{section_id}`"),
-    );
+fn question(table: &DeTable<'_>, span: Span, section_id: &str, problems: &mut Vec<Problem>) -> Option<Question> {
+    let mut f = Fields::new(table, span.clone(), format!("a question of section `{section_id}`"));
     let id = f.req_str("id", problems).map(|(id, id_span)| {
         check_id(&id, "question", &id_span, problems);
         id
@@ -239,10 +187,7 @@ fn question(
         return None;
     };
     let kind = match kind_name.as_str() {
-        "yesno" => Kind::YesNo {
-            good: f.bool("good", problems).unwrap_or(true),
-            knockout: knockout.map(|(k, _)| k),
-        },
+        "yesno" => Kind::YesNo { good: f.bool("good", problems).unwrap_or(true), knockout: knockout.map(|(k, _)| k) },
         "choice" | "multi" => {
             let options = options(&mut f, problems);
             if let Some((_, span)) = knockout {
@@ -251,21 +196,14 @@ fn question(
                     format!("a {kind_name} question takes `knockout` on its options, not on the question"),
                 ));
             }
-            if kind_name == "choice" {
-                Kind::Choice { options }
-            } else {
-                Kind::Multi { options }
-            }
+            if kind_name == "choice" { Kind::Choice { options } } else { Kind::Multi { options } }
         }
         "rating" => {
             reject_knockout(&kind_name, knockout, problems);
             let max = match f.integer("max", problems) {
                 Some((m, _)) if (1..=i64::from(u16::MAX)).contains(&m) => m as u32,
                 Some((m, span)) => {
-                    problems.push(Problem::error(
-                        span,
-                        format!("rating `max` {m} must be from 1 to 65535"),
-                    ));
+                    problems.push(Problem::error(span, format!("rating `max` {m} must be from 1 to 65535")));
                     1
                 }
                 None => 5,
@@ -275,15 +213,9 @@ fn question(
         "number" => {
             reject_knockout(&kind_name, knockout, problems);
             let thresholds = thresholds(&mut f, problems);
-            Kind::Number {
-                thresholds,
-                unit: f.ltext("unit", problems),
-            }
+            Kind::Number { thresholds, unit: f.ltext("unit", problems) }
         }
-        "date" => Kind::Date {
-            thresholds: thresholds(&mut f, problems),
-            knockout: knockout.map(|(k, _)| k),
-        },
+        "date" => Kind::Date { thresholds: thresholds(&mut f, problems), knockout: knockout.map(|(k, _)| k) },
         "text" => {
             reject_knockout(&kind_name, knockout, problems);
             Kind::Text
@@ -291,10 +223,7 @@ fn question(
         other => {
             problems.push(Problem::error(
                 kind_span,
-                format!(
-                    "unknown kind `{other}`; use one of {}",
-                    KIND_NAMES.join(", ")
-                ),
+                format!("unknown kind `{other}`; use one of {}", KIND_NAMES.join(", ")),
             ));
             f.finish(problems);
             return None;
@@ -302,17 +231,7 @@ fn question(
     };
     f.finish(problems);
     let id = id?;
-    Some(Question {
-        key: format!("{section_id}.{id}"),
-        id,
-        kind,
-        weight,
-        text: text?,
-        help,
-        area,
-        allow_na,
-        span,
-    })
+    Some(Question { key: format!("{section_id}.{id}"), id, kind, weight, text: text?, help, area, allow_na, span })
 }
 
 /// `knockout = true` with its optional `reason`.
@@ -348,13 +267,7 @@ fn options(f: &mut Fields<'_, '_>, problems: &mut Vec<Problem>) -> Vec<ChoiceOpt
         let knockout = read_knockout(&mut o, problems).map(|(k, _)| k);
         o.finish(problems);
         if let (Some(id), Some(label), Some((score, _))) = (id, label, score) {
-            out.push(ChoiceOption {
-                id,
-                label,
-                score,
-                knockout,
-                span,
-            });
+            out.push(ChoiceOption { id, label, score, knockout, span });
         }
     }
     out

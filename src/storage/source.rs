@@ -27,10 +27,7 @@ impl Position {
         let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
         // A byte-order mark is invisible in an editor: do not count it.
         let col_text = before[line_start..].trim_start_matches('\u{feff}');
-        Position {
-            line,
-            col: col_text.chars().count() + 1,
-        }
+        Position { line, col: col_text.chars().count() + 1 }
     }
 }
 
@@ -44,13 +41,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn at(
-        path: &Path,
-        text: &str,
-        span: &Span,
-        severity: Severity,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn at(path: &Path, text: &str, span: &Span, severity: Severity, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             path: path.to_path_buf(),
             position: Some(Position::of(text, span.start)),
@@ -60,13 +51,7 @@ impl Diagnostic {
     }
 
     pub fn from_problem(path: &Path, text: &str, problem: &Problem) -> Diagnostic {
-        Diagnostic::at(
-            path,
-            text,
-            &problem.span,
-            problem.severity,
-            problem.message.clone(),
-        )
+        Diagnostic::at(path, text, &problem.span, problem.severity, problem.message.clone())
     }
 
     pub fn is_error(&self) -> bool {

@@ -26,12 +26,7 @@ pub struct Fields<'a, 'i> {
 
 impl<'a, 'i> Fields<'a, 'i> {
     pub fn new(table: &'a DeTable<'i>, span: Span, what: impl Into<String>) -> Self {
-        Fields {
-            table,
-            span,
-            what: what.into(),
-            used: HashSet::new(),
-        }
+        Fields { table, span, what: what.into(), used: HashSet::new() }
     }
 
     pub fn span(&self) -> Span {
@@ -48,34 +43,17 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     fn missing(&self, key: &str, problems: &mut Vec<Problem>) {
-        problems.push(Problem::error(
-            self.span.clone(),
-            format!("{} is missing `{key}`", self.what),
-        ));
+        problems.push(Problem::error(self.span.clone(), format!("{} is missing `{key}`", self.what)));
     }
 
-    fn wrong(
-        &self,
-        key: &str,
-        wanted: &str,
-        value: &SpannedValue<'_>,
-        problems: &mut Vec<Problem>,
-    ) {
+    fn wrong(&self, key: &str, wanted: &str, value: &SpannedValue<'_>, problems: &mut Vec<Problem>) {
         problems.push(Problem::error(
             value.span(),
-            format!(
-                "`{key}` of {} must be {wanted}, not {}",
-                self.what,
-                type_phrase(value.get_ref())
-            ),
+            format!("`{key}` of {} must be {wanted}, not {}", self.what, type_phrase(value.get_ref())),
         ));
     }
 
-    pub fn str(
-        &mut self,
-        key: &'static str,
-        problems: &mut Vec<Problem>,
-    ) -> Option<(String, Span)> {
+    pub fn str(&mut self, key: &'static str, problems: &mut Vec<Problem>) -> Option<(String, Span)> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::String(s) => Some((s.to_string(), value.span())),
@@ -86,11 +64,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
-    pub fn req_str(
-        &mut self,
-        key: &'static str,
-        problems: &mut Vec<Problem>,
-    ) -> Option<(String, Span)> {
+    pub fn req_str(&mut self, key: &'static str, problems: &mut Vec<Problem>) -> Option<(String, Span)> {
         if self.table.get(key).is_none() {
             self.used.insert(key);
             self.missing(key, problems);
@@ -111,11 +85,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// An integer or a float, as f64.
-    pub fn number(
-        &mut self,
-        key: &'static str,
-        problems: &mut Vec<Problem>,
-    ) -> Option<(f64, Span)> {
+    pub fn number(&mut self, key: &'static str, problems: &mut Vec<Problem>) -> Option<(f64, Span)> {
         let value = self.get(key)?;
         match number_of(value.get_ref()) {
             Some(n) => Some((n, value.span())),
@@ -126,11 +96,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
-    pub fn req_number(
-        &mut self,
-        key: &'static str,
-        problems: &mut Vec<Problem>,
-    ) -> Option<(f64, Span)> {
+    pub fn req_number(&mut self, key: &'static str, problems: &mut Vec<Problem>) -> Option<(f64, Span)> {
         if self.table.get(key).is_none() {
             self.used.insert(key);
             self.missing(key, problems);
@@ -139,11 +105,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         self.number(key, problems)
     }
 
-    pub fn integer(
-        &mut self,
-        key: &'static str,
-        problems: &mut Vec<Problem>,
-    ) -> Option<(i64, Span)> {
+    pub fn integer(&mut self, key: &'static str, problems: &mut Vec<Problem>) -> Option<(i64, Span)> {
         let value = self.get(key)?;
         match integer_of(value.get_ref()) {
             Some(n) => Some((n, value.span())),
@@ -159,10 +121,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::String(s) if s.trim().is_empty() => {
-                problems.push(Problem::error(
-                    value.span(),
-                    format!("`{key}` of {} is empty", self.what),
-                ));
+                problems.push(Problem::error(value.span(), format!("`{key}` of {} is empty", self.what)));
                 None
             }
             DeValue::String(s) => Some(LText::same(s.to_string())),
@@ -171,24 +130,15 @@ impl<'a, 'i> Fields<'a, 'i> {
                 let mut complete = true;
                 for (lang, slot) in [("zh", &mut text.zh), ("en", &mut text.en)] {
                     match t.get(lang).map(|v| (v.get_ref(), v.span())) {
-                        Some((DeValue::String(s), _)) if !s.trim().is_empty() => {
-                            *slot = s.to_string()
-                        }
+                        Some((DeValue::String(s), _)) if !s.trim().is_empty() => *slot = s.to_string(),
                         Some((DeValue::String(_), span)) => {
-                            problems.push(Problem::error(
-                                span,
-                                format!("`{key}.{lang}` of {} is empty", self.what),
-                            ));
+                            problems.push(Problem::error(span, format!("`{key}.{lang}` of {} is empty", self.what)));
                             complete = false;
                         }
                         Some((other, span)) => {
                             problems.push(Problem::error(
                                 span,
-                                format!(
-                                    "`{key}.{lang}` of {} must be a string, not {}",
-                                    self.what,
-                                    type_phrase(other)
-                                ),
+                                format!("`{key}.{lang}` of {} must be a string, not {}", self.what, type_phrase(other)),
                             ));
                             complete = false;
                         }
@@ -204,12 +154,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                 complete.then_some(text)
             }
             _ => {
-                self.wrong(
-                    key,
-                    "a string or a table of `zh` and `en` texts",
-                    value,
-                    problems,
-                );
+                self.wrong(key, "a string or a table of `zh` and `en` texts", value, problems);
                 None
             }
         }
@@ -226,11 +171,7 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// A required, non-empty array of tables: missing, empty and wrong
     /// entries are each reported once, where they are.
-    pub fn req_tables(
-        &mut self,
-        key: &'static str,
-        problems: &mut Vec<Problem>,
-    ) -> Vec<(&'a DeTable<'i>, Span)> {
+    pub fn req_tables(&mut self, key: &'static str, problems: &mut Vec<Problem>) -> Vec<(&'a DeTable<'i>, Span)> {
         match self.table.get(key).map(|v| (v.get_ref(), v.span())) {
             None => {
                 self.used.insert(key);
@@ -239,10 +180,8 @@ impl<'a, 'i> Fields<'a, 'i> {
             }
             Some((DeValue::Array(items), span)) if items.is_empty() => {
                 self.used.insert(key);
-                problems.push(Problem::error(
-                    span,
-                    format!("`{key}` of {} is empty; it needs at least one", self.what),
-                ));
+                problems
+                    .push(Problem::error(span, format!("`{key}` of {} is empty; it needs at least one", self.what)));
                 Vec::new()
             }
             Some(_) => self.tables(key, problems),
@@ -250,11 +189,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// An array of tables (`[[x]]` or `x = [{…}, …]`), each with its span.
-    pub fn tables(
-        &mut self,
-        key: &'static str,
-        problems: &mut Vec<Problem>,
-    ) -> Vec<(&'a DeTable<'i>, Span)> {
+    pub fn tables(&mut self, key: &'static str, problems: &mut Vec<Problem>) -> Vec<(&'a DeTable<'i>, Span)> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -268,11 +203,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                 DeValue::Table(t) => out.push((t, item.span())),
                 other => problems.push(Problem::error(
                     item.span(),
-                    format!(
-                        "each entry of `{key}` in {} must be a table, not {}",
-                        self.what,
-                        type_phrase(other)
-                    ),
+                    format!("each entry of `{key}` in {} must be a table, not {}", self.what, type_phrase(other)),
                 )),
             }
         }
@@ -288,11 +219,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                 let _ = value;
                 problems.push(Problem::warning(
                     span,
-                    format!(
-                        "unknown field `{}` in {} is ignored",
-                        key.get_ref(),
-                        self.what
-                    ),
+                    format!("unknown field `{}` in {} is ignored", key.get_ref(), self.what),
                 ));
             }
         }
@@ -322,19 +249,16 @@ pub fn integer_of(value: &DeValue<'_>) -> Option<i64> {
 pub fn answer_value(value: &DeValue<'_>) -> Value {
     match value {
         DeValue::Boolean(b) => Value::Bool(*b),
-        DeValue::Integer(_) => {
-            integer_of(value).map_or(Value::Other("an integer too large"), Value::Integer)
-        }
+        DeValue::Integer(_) => integer_of(value).map_or(Value::Other("an integer too large"), Value::Integer),
         DeValue::Float(_) => Value::Float(number_of(value).unwrap_or(f64::NAN)),
         DeValue::String(s) => Value::Str(s.to_string()),
         DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
-            (Some(d), None, None) => Date::new(i32::from(d.year), d.month, d.day)
-                .map_or(Value::Other("an impossible date"), Value::Date),
+            (Some(d), None, None) => {
+                Date::new(i32::from(d.year), d.month, d.day).map_or(Value::Other("an impossible date"), Value::Date)
+            }
             _ => Value::Other("a date with a time"),
         },
-        DeValue::Array(items) => {
-            Value::List(items.iter().map(|v| answer_value(v.get_ref())).collect())
-        }
+        DeValue::Array(items) => Value::List(items.iter().map(|v| answer_value(v.get_ref())).collect()),
         DeValue::Table(_) => Value::Other("a table"),
     }
 }

@@ -71,33 +71,25 @@ impl VendorFile {
         let parsed = {
             let (doc, syntax) = DeTable::parse_recoverable(&text);
             if !syntax.is_empty() {
-                problems.extend(syntax.iter().map(|e| {
-                    Problem::error(e.span().unwrap_or(0..0), syntax_message(e.message()))
-                }));
+                problems.extend(
+                    syntax.iter().map(|e| Problem::error(e.span().unwrap_or(0..0), syntax_message(e.message()))),
+                );
                 None
             } else {
                 Some(read(doc.get_ref(), path, &mut problems))
             }
         };
-        let diagnostics: Vec<Diagnostic> = problems
-            .iter()
-            .map(|p| Diagnostic::from_problem(path, &text, p))
-            .collect();
+        let diagnostics: Vec<Diagnostic> = problems.iter().map(|p| Diagnostic::from_problem(path, &text, p)).collect();
         match parsed {
-            Some((meta, answers)) if !diagnostics.iter().any(Diagnostic::is_error) => {
-                Ok(VendorFile {
-                    path: path.to_path_buf(),
-                    slug: slug_of(path),
-                    meta,
-                    answers,
-                    warnings: diagnostics,
-                    text,
-                })
-            }
-            _ => Err(Error::Invalid {
+            Some((meta, answers)) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(VendorFile {
                 path: path.to_path_buf(),
-                diagnostics,
+                slug: slug_of(path),
+                meta,
+                answers,
+                warnings: diagnostics,
+                text,
             }),
+            _ => Err(Error::Invalid { path: path.to_path_buf(), diagnostics }),
         }
     }
 
@@ -141,19 +133,14 @@ impl VendorFile {
         let mut saved = Saved::default();
         let on_disk = std::fs::read(&self.path).map_err(|e| Error::io(&self.path, e))?;
         if on_disk != self.text.as_bytes() {
-            let theirs = match text_of(&self.path, on_disk)
-                .and_then(|t| VendorFile::parse(&self.path, t))
-            {
+            let theirs = match text_of(&self.path, on_disk).and_then(|t| VendorFile::parse(&self.path, t)) {
                 Ok(theirs) => theirs,
                 Err(Error::Invalid { diagnostics, .. }) => {
                     return Err(Error::refused(
                         &self.path,
                         format!(
                             "the file was changed on disk and no longer reads ({}); your change is not saved",
-                            diagnostics
-                                .first()
-                                .map(|d| d.to_string())
-                                .unwrap_or_default()
+                            diagnostics.first().map(|d| d.to_string()).unwrap_or_default()
                         ),
                     ));
                 }
@@ -162,48 +149,29 @@ impl VendorFile {
             if !Answer::same_content(self.answers.get(key), theirs.answers.get(key)) {
                 let mine = conflict_path(&self.path);
                 let text = apply_all(&self.text, questionnaire, key, edits)?;
-                super::atomic::create_atomic(fs, &mine, text.as_bytes(), mode)
-                    .map_err(|e| Error::io(&mine, e))?;
+                super::atomic::create_atomic(fs, &mine, text.as_bytes(), mode).map_err(|e| Error::io(&mine, e))?;
                 *self = theirs;
-                return Err(Error::Conflict {
-                    path: self.path.clone(),
-                    key: key.to_string(),
-                    mine,
-                });
+                return Err(Error::Conflict { path: self.path.clone(), key: key.to_string(), mine });
             }
             *self = theirs;
             saved.merged = true;
         }
-        let expected = edits.iter().fold(self.answers.get(key).cloned(), |a, e| {
-            Answer::edited(a.as_ref(), e)
-        });
+        let expected = edits.iter().fold(self.answers.get(key).cloned(), |a, e| Answer::edited(a.as_ref(), e));
         let text = apply_all(&self.text, questionnaire, key, edits)?;
         // Never write what would not read back as the answer intended.
         let next = VendorFile::parse(&self.path, text.clone()).map_err(|e| {
-            Error::refused(
-                &self.path,
-                format!("internal error: the saved file would not read back: {e}"),
-            )
+            Error::refused(&self.path, format!("internal error: the saved file would not read back: {e}"))
         })?;
         if !Answer::same_content(next.answers.get(key), expected.as_ref()) {
-            return Err(Error::refused(
-                &self.path,
-                "internal error: the saved file would not hold the change",
-            ));
+            return Err(Error::refused(&self.path, "internal error: the saved file would not hold the change"));
         }
-        write_atomic(fs, &self.path, text.as_bytes(), mode)
-            .map_err(|e| Error::io(&self.path, e))?;
+        write_atomic(fs, &self.path, text.as_bytes(), mode).map_err(|e| Error::io(&self.path, e))?;
         *self = next;
         Ok(saved)
     }
 }
 
-fn apply_all(
-    text: &str,
-    questionnaire: &Questionnaire,
-    key: &str,
-    edits: &[Edit],
-) -> Result<String, Error> {
+fn apply_all(text: &str, questionnaire: &Questionnaire, key: &str, edits: &[Edit]) -> Result<String, Error> {
     let mut text = text.to_string();
     for edit in edits {
         text = apply(&text, questionnaire, key, edit)?;
@@ -213,17 +181,12 @@ fn apply_all(
 
 /// The slug of a vendor file: its file stem.
 pub fn slug_of(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 fn conflict_path(path: &Path) -> PathBuf {
     let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     path.with_file_name(format!("{name}.mine-{stamp}-{}", std::process::id()))
 }
 
@@ -233,18 +196,13 @@ fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, 
     let meta = Meta {
         vendor: vendor.clone().unwrap_or_else(|| slug_of(path)),
         questionnaire: top.str("questionnaire", problems).map(|(v, _)| v),
-        questionnaire_version: top
-            .integer("questionnaire_version", problems)
-            .map(|(v, _)| v),
+        questionnaire_version: top.integer("questionnaire_version", problems).map(|(v, _)| v),
         assessed_on: match top.get("assessed_on") {
             None => None,
             Some(v) => match answer_value(v.get_ref()) {
                 Value::Date(d) => Some(d),
                 _ => {
-                    problems.push(Problem::error(
-                        v.span(),
-                        "`assessed_on` must be a date written YYYY-MM-DD",
-                    ));
+                    problems.push(Problem::error(v.span(), "`assessed_on` must be a date written YYYY-MM-DD"));
                     None
                 }
             },
@@ -252,10 +210,7 @@ fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, 
         interviewer: top.str("interviewer", problems).map(|(v, _)| v),
     };
     if vendor.is_none() && root.get("vendor").is_none() {
-        problems.push(Problem::warning(
-            0..0,
-            "the vendor file has no `vendor` name; its file name is used",
-        ));
+        problems.push(Problem::warning(0..0, "the vendor file has no `vendor` name; its file name is used"));
     }
     let mut answers = Answers::new();
     match top.get("answers") {
@@ -267,56 +222,31 @@ fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, 
                     answers.insert(key.get_ref().to_string(), answer);
                 }
             }
-            _ => problems.push(Problem::error(
-                v.span(),
-                "`answers` must be a table of answers",
-            )),
+            _ => problems.push(Problem::error(v.span(), "`answers` must be a table of answers")),
         },
     }
     // Extra top-level fields are a person's own: kept, never warned about.
     (meta, answers)
 }
 
-fn read_answer(
-    key: &str,
-    entry: &toml::Spanned<DeValue<'_>>,
-    problems: &mut Vec<Problem>,
-) -> Answer {
+fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Answer {
     let span = entry.span();
     let DeValue::Table(table) = entry.get_ref() else {
         // A bare value (`"basic.iso" = true`) is accepted as the value.
-        return Answer {
-            value: Some(answer_value(entry.get_ref())),
-            na: false,
-            note: None,
-            span,
-        };
+        return Answer { value: Some(answer_value(entry.get_ref())), na: false, note: None, span };
     };
     let mut f = Fields::new(table, span.clone(), format!("answer `{key}`"));
     let value = f.get("value").map(|v| answer_value(v.get_ref()));
     let na = f.bool("na", problems).unwrap_or(false);
     let note = f.str("note", problems).map(|(n, _)| n);
     // Other fields in an answer (a person's own) are kept and not warned about.
-    Answer {
-        value,
-        na,
-        note,
-        span,
-    }
+    Answer { value, na, note, span }
 }
 
 /// Applies `change` to vendor file `text`, preserving everything else.
-pub fn apply(
-    text: &str,
-    questionnaire: &Questionnaire,
-    key: &str,
-    edit: &Edit,
-) -> Result<String, Error> {
+pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) -> Result<String, Error> {
     let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-        Error::refused(
-            Path::new("<vendor>"),
-            format!("cannot edit: {}", e.message()),
-        )
+        Error::refused(Path::new("<vendor>"), format!("cannot edit: {}", e.message()))
     })?;
     let root = doc.as_table_mut();
     if !root.get("answers").is_some_and(Item::is_table_like) {
@@ -365,9 +295,7 @@ pub fn apply(
                 fields.remove("value");
                 fields.remove("na");
             }
-            Edit::Note(Some(note)) => {
-                set_field(fields, "note", toml_edit::Value::from(note.as_str()))
-            }
+            Edit::Note(Some(note)) => set_field(fields, "note", toml_edit::Value::from(note.as_str())),
             Edit::Note(None) => {
                 fields.remove("note");
             }
@@ -390,18 +318,10 @@ pub fn apply(
 /// Inserts an empty answer for `key` after the last existing answer that
 /// comes before it in questionnaire order, so new files read in
 /// questionnaire order and existing entries never move.
-fn insert_in_order(
-    answers: &mut dyn TableLike,
-    key: &str,
-    inline: bool,
-    questionnaire: &Questionnaire,
-) {
+fn insert_in_order(answers: &mut dyn TableLike, key: &str, inline: bool, questionnaire: &Questionnaire) {
     let rank = questionnaire.order_of(key);
     let keys: Vec<String> = answers.iter().map(|(k, _)| k.to_string()).collect();
-    let insert_at = keys
-        .iter()
-        .rposition(|k| questionnaire.order_of(k) <= rank)
-        .map_or(0, |i| i + 1);
+    let insert_at = keys.iter().rposition(|k| questionnaire.order_of(k) <= rank).map_or(0, |i| i + 1);
     // Re-insert the entries after the insertion point with their own
     // formatting (key repr, decor, position), so the new one lands between.
     let tail: Vec<(toml_edit::Key, Item)> = keys[insert_at..]
@@ -465,11 +385,7 @@ fn order_fields(entry: &mut Item) {
 
 fn toml_date(d: Date) -> toml_edit::Datetime {
     toml_edit::Datetime {
-        date: Some(toml_edit::Date {
-            year: u16::try_from(d.year()).unwrap_or(0),
-            month: d.month(),
-            day: d.day(),
-        }),
+        date: Some(toml_edit::Date { year: u16::try_from(d.year()).unwrap_or(0), month: d.month(), day: d.day() }),
         time: None,
         offset: None,
     }

@@ -22,10 +22,7 @@ const MAX_SLUG: usize = 48;
 impl Workspace {
     /// The workspace at `root` (which need not exist yet).
     pub fn at(root: &Path) -> Workspace {
-        Workspace {
-            root: root.to_path_buf(),
-            modes: Modes::for_root(root),
-        }
+        Workspace { root: root.to_path_buf(), modes: Modes::for_root(root) }
     }
 
     pub fn vendors_dir(&self) -> PathBuf {
@@ -50,8 +47,7 @@ impl Workspace {
             .map(|e| e.path())
             .filter(|p| {
                 p.extension().is_some_and(|e| e == "toml")
-                    && p.file_name()
-                        .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+                    && p.file_name().is_some_and(|n| !n.to_string_lossy().starts_with('.'))
                     && p.is_file()
             })
             .collect();
@@ -62,11 +58,7 @@ impl Workspace {
     /// Loads every vendor file; one that fails is returned as its error and
     /// the rest still load.
     pub fn load_all(&self) -> Result<Vec<Result<VendorFile, Error>>, Error> {
-        Ok(self
-            .vendor_paths()?
-            .iter()
-            .map(|p| VendorFile::load(p))
-            .collect())
+        Ok(self.vendor_paths()?.iter().map(|p| VendorFile::load(p)).collect())
     }
 
     /// Finds a vendor by slug (file stem) or by exact name.
@@ -95,11 +87,7 @@ impl Workspace {
             _ => Err(Error::NotFound(format!(
                 "{} vendors are named `{wanted}`; name one by its slug: {}",
                 found.len(),
-                found
-                    .iter()
-                    .map(|v| v.slug.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                found.iter().map(|v| v.slug.as_str()).collect::<Vec<_>>().join(", ")
             ))),
         }
     }
@@ -123,12 +111,7 @@ impl Workspace {
         let reviews = self.root.join("reviews");
         create_dir_all(&reviews, self.modes.dir).map_err(|e| Error::io(&reviews, e))?;
         let target = self.root.join("questionnaire.toml");
-        match create_atomic(
-            fs,
-            &target,
-            questionnaire::EMBEDDED.as_bytes(),
-            self.modes.file,
-        ) {
+        match create_atomic(fs, &target, questionnaire::EMBEDDED.as_bytes(), self.modes.file) {
             Ok(()) => Ok(true),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
             Err(e) => Err(Error::io(&target, e)),
@@ -140,35 +123,23 @@ impl Workspace {
     pub fn create_vendor(&mut self, meta: &Meta, fs: &dyn FileSystem) -> Result<VendorFile, Error> {
         let name: String = meta.vendor.trim().nfc().collect();
         if name.is_empty() || name.chars().all(|c| is_hostile(c) || c.is_whitespace()) {
-            return Err(Error::NotFound(
-                "a vendor needs a name with visible characters".into(),
-            ));
+            return Err(Error::NotFound("a vendor needs a name with visible characters".into()));
         }
         self.ensure()?;
         for path in self.vendor_paths()? {
             if let Ok(v) = VendorFile::load(&path)
                 && v.meta.vendor.nfc().collect::<String>() == name
             {
-                return Err(Error::refused(
-                    &path,
-                    format!("a vendor named `{name}` already exists"),
-                ));
+                return Err(Error::refused(&path, format!("a vendor named `{name}` already exists")));
             }
         }
-        let meta = Meta {
-            vendor: name.clone(),
-            ..meta.clone()
-        };
+        let meta = Meta { vendor: name.clone(), ..meta.clone() };
         let text = VendorFile::new_text(&meta);
         let base = slug_for(&name);
         // Try the slug, then -2, -3, …: creation fails rather than replaces
         // if another process took the same name a moment ago.
         for n in 1..10_000 {
-            let slug = if n == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{n}")
-            };
+            let slug = if n == 1 { base.clone() } else { format!("{base}-{n}") };
             let path = self.vendor_path(&slug);
             match create_atomic(fs, &path, text.as_bytes(), self.modes.file) {
                 Ok(()) => return VendorFile::parse(&path, text),
@@ -176,10 +147,7 @@ impl Workspace {
                 Err(e) => return Err(Error::io(&path, e)),
             }
         }
-        Err(Error::refused(
-            &self.vendors_dir(),
-            "no free file name for this vendor",
-        ))
+        Err(Error::refused(&self.vendors_dir(), "no free file name for this vendor"))
     }
 }
 
@@ -203,11 +171,7 @@ pub fn slug_for(name: &str) -> String {
         slug.truncate(MAX_SLUG);
         slug = slug.trim_end_matches('-').to_string();
     }
-    if slug.is_empty() {
-        "vendor".to_string()
-    } else {
-        slug
-    }
+    if slug.is_empty() { "vendor".to_string() } else { slug }
 }
 
 /// Could `s` be a slug (so it is safe to join to a path)?
@@ -215,8 +179,7 @@ pub fn is_safe_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 255
         && !s.starts_with('.')
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 #[cfg(test)]
@@ -225,10 +188,7 @@ mod tests {
 
     #[test]
     fn slugs_are_safe_and_readable() {
-        assert_eq!(
-            slug_for("云联科技 Yunlian Tech"),
-            "yun-lian-ke-ji-yunlian-tech"
-        );
+        assert_eq!(slug_for("云联科技 Yunlian Tech"), "yun-lian-ke-ji-yunlian-tech");
         assert_eq!(slug_for("Acme, Inc."), "acme-inc");
         assert_eq!(slug_for("../.."), "vendor");
         assert_eq!(slug_for("a/b\\c"), "a-b-c");
