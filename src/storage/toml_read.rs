@@ -1,8 +1,6 @@
 //! Reading typed fields out of a spanned TOML table while collecting every
 //! problem, instead of stopping at the first as serde would.
 
-use std::collections::HashSet;
-
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -21,12 +19,13 @@ pub struct Fields<'a, 'i> {
     span: Span,
     /// What the table is, for messages: "question `licence-scope`".
     what: String,
-    used: HashSet<&'static str>,
+    /// At most a dozen names: a Vec beats hashing here.
+    used: Vec<&'static str>,
 }
 
 impl<'a, 'i> Fields<'a, 'i> {
     pub fn new(table: &'a DeTable<'i>, span: Span, what: impl Into<String>) -> Self {
-        Fields { table, span, what: what.into(), used: HashSet::new() }
+        Fields { table, span, what: what.into(), used: Vec::with_capacity(8) }
     }
 
     pub fn span(&self) -> Span {
@@ -37,8 +36,14 @@ impl<'a, 'i> Fields<'a, 'i> {
         self.what = what.into();
     }
 
+    fn use_key(&mut self, key: &'static str) {
+        if !self.used.contains(&key) {
+            self.used.push(key);
+        }
+    }
+
     pub fn get(&mut self, key: &'static str) -> Option<&'a SpannedValue<'i>> {
-        self.used.insert(key);
+        self.use_key(key);
         self.table.get(key)
     }
 
@@ -66,7 +71,7 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     pub fn req_str(&mut self, key: &'static str, problems: &mut Vec<Problem>) -> Option<(String, Span)> {
         if self.table.get(key).is_none() {
-            self.used.insert(key);
+            self.use_key(key);
             self.missing(key, problems);
             return None;
         }
@@ -98,7 +103,7 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     pub fn req_number(&mut self, key: &'static str, problems: &mut Vec<Problem>) -> Option<(f64, Span)> {
         if self.table.get(key).is_none() {
-            self.used.insert(key);
+            self.use_key(key);
             self.missing(key, problems);
             return None;
         }
@@ -162,7 +167,7 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     pub fn req_ltext(&mut self, key: &'static str, problems: &mut Vec<Problem>) -> Option<LText> {
         if self.table.get(key).is_none() {
-            self.used.insert(key);
+            self.use_key(key);
             self.missing(key, problems);
             return None;
         }
@@ -174,12 +179,12 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn req_tables(&mut self, key: &'static str, problems: &mut Vec<Problem>) -> Vec<(&'a DeTable<'i>, Span)> {
         match self.table.get(key).map(|v| (v.get_ref(), v.span())) {
             None => {
-                self.used.insert(key);
+                self.use_key(key);
                 self.missing(key, problems);
                 Vec::new()
             }
             Some((DeValue::Array(items), span)) if items.is_empty() => {
-                self.used.insert(key);
+                self.use_key(key);
                 problems
                     .push(Problem::error(span, format!("`{key}` of {} is empty; it needs at least one", self.what)));
                 Vec::new()
@@ -214,7 +219,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// `wieght` must not pass silently as "weight defaults to 1".
     pub fn finish(self, problems: &mut Vec<Problem>) {
         for (key, value) in self.table.iter() {
-            if !self.used.contains(key.get_ref().as_ref()) {
+            if !self.used.contains(&key.get_ref().as_ref()) {
                 let span = key.span();
                 let _ = value;
                 problems.push(Problem::warning(
