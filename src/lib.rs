@@ -5,7 +5,11 @@
 //! - [`cli`]: the headless subcommands;
 //! - [`safe_text`]: keeping untrusted text from steering the terminal.
 
+pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod safe_text;
 pub mod storage;
+pub mod summary;
+pub mod system;
+pub mod ui;

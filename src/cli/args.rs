@@ -94,7 +94,9 @@ pub enum Command {
         output: Option<PathBuf>,
     },
 
-    /// List the workspace's vendors with their scores (the default).
-    #[command(hide = true)]
+    /// List the workspace's vendors with their scores (what `ccvet` prints when not on a terminal).
     List,
+
+    /// The interview app (what `ccvet` opens on a terminal).
+    App,
 }

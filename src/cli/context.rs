@@ -23,6 +23,10 @@ pub struct Env {
     pub user: Option<String>,
     /// `$LANG` / `$LC_ALL`, for the default language.
     pub locale: Option<String>,
+    /// `$NO_COLOR` is set (to anything but empty).
+    pub no_color: bool,
+    /// Standard input and output are a terminal.
+    pub interactive: bool,
 }
 
 impl Env {
@@ -33,6 +37,11 @@ impl Env {
             config: var("CCVET_CONFIG").map(PathBuf::from),
             user: var("USER").or_else(|| var("LOGNAME")).map(|u| u.to_string_lossy().into_owned()),
             locale: var("LC_ALL").or_else(|| var("LANG")).map(|l| l.to_string_lossy().into_owned()),
+            no_color: var("NO_COLOR").is_some(),
+            interactive: {
+                use std::io::IsTerminal;
+                std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+            },
         }
     }
 }
@@ -42,6 +51,7 @@ pub struct Context {
     pub questionnaire_flag: Option<PathBuf>,
     pub lang: Lang,
     pub user: String,
+    pub no_color: bool,
 }
 
 impl Context {
@@ -65,7 +75,13 @@ impl Context {
             }),
         };
         let user = config.interviewer.clone().or_else(|| env.user.clone()).unwrap_or_else(|| "unknown".to_string());
-        Ok(Context { workspace: Workspace::at(&root), questionnaire_flag: args.questionnaire.clone(), lang, user })
+        Ok(Context {
+            workspace: Workspace::at(&root),
+            questionnaire_flag: args.questionnaire.clone(),
+            lang,
+            user,
+            no_color: env.no_color,
+        })
     }
 
     /// The questionnaire in use (flag, workspace copy, or built in).

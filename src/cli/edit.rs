@@ -13,10 +13,11 @@ use crate::domain::present::{answer_text, pct};
 use crate::safe_text::visible;
 use crate::storage::Error;
 use crate::storage::atomic::RealFs;
-use crate::storage::lock::{self, Acquired, Holder};
+use crate::storage::lock::{self, Acquired};
 use crate::storage::questionnaire;
 use crate::storage::vendor::Meta;
 use crate::storage::workspace::Workspace;
+use crate::system::{holder, today};
 
 pub fn validate(ctx: &Context, file: Option<&Path>) -> Result<Output, CliError> {
     let loaded = match file {
@@ -119,26 +120,6 @@ pub fn new_vendor(
         ),
         ..Output::default()
     })
-}
-
-/// Today's date where the user is (the assessment date of a new vendor).
-pub fn today() -> Date {
-    let now = jiff::ZonedDateTime::now();
-    Date::new(i32::from(now.year()), now.month().unsigned_abs(), now.day().unsigned_abs()).unwrap_or(Date::EPOCH)
-}
-
-/// Who this process is, for the lock record.
-pub fn holder(user: &str) -> Holder {
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
-        .map(|h| h.trim().to_string())
-        .unwrap_or_else(|_| "unknown".to_string());
-    Holder {
-        user: user.to_string(),
-        host,
-        pid: std::process::id(),
-        since: jiff::ZonedDateTime::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
-    }
 }
 
 pub fn answer(

@@ -12,32 +12,8 @@
 use serde::Serialize;
 
 use crate::domain::questionnaire::Questionnaire;
-use crate::domain::scoring::{ScoreReport, score};
 use crate::domain::text::Lang;
-use crate::storage::vendor::{Meta, VendorFile};
-
-/// What listing and ranking need of a vendor: its header and its score.
-/// Much smaller than the file, so a thousand of them stay cheap.
-pub struct Scored {
-    pub meta: Meta,
-    pub slug: String,
-    pub warnings: Vec<String>,
-    pub report: ScoreReport,
-}
-
-impl Scored {
-    pub fn of(q: &Questionnaire, vendor: VendorFile) -> Scored {
-        let mut report = score(q, &vendor.answers, vendor.meta.assessed_on);
-        // Per-question outcomes are for screens that show questions.
-        report.outcomes = Vec::new();
-        Scored {
-            warnings: vendor.warnings.iter().map(ToString::to_string).collect(),
-            slug: vendor.slug,
-            meta: vendor.meta,
-            report,
-        }
-    }
-}
+use crate::summary::Summary;
 
 #[derive(Serialize)]
 pub struct VendorJson<'a> {
@@ -86,7 +62,7 @@ pub struct IssueJson<'a> {
     pub message: &'a str,
 }
 
-pub fn vendor_json<'a>(q: &'a Questionnaire, vendor: &'a Scored, lang: Lang, rank: Option<usize>) -> VendorJson<'a> {
+pub fn vendor_json<'a>(q: &'a Questionnaire, vendor: &'a Summary, lang: Lang, rank: Option<usize>) -> VendorJson<'a> {
     let report = &vendor.report;
     VendorJson {
         rank,

@@ -98,7 +98,9 @@ pub fn main(args: Args, env: &Env) -> ExitCode {
 
 pub fn run(args: Args, env: &Env) -> Result<Output, CliError> {
     let ctx = context::Context::new(&args, env)?;
-    match args.command.unwrap_or(Command::List) {
+    // With no command: the app on a terminal, the vendor list otherwise.
+    let default = if env.interactive { Command::App } else { Command::List };
+    match args.command.unwrap_or(default) {
         Command::Validate { file } => edit::validate(&ctx, file.as_deref()),
         Command::Init { dir } => edit::init(&ctx, dir.as_deref()),
         Command::New { name, interviewer, assessed_on } => {
@@ -110,6 +112,21 @@ pub fn run(args: Args, env: &Env) -> Result<Output, CliError> {
         Command::Score { vendor, json } => table::score(&ctx, &vendor, json),
         Command::Compare { json, csv } => table::compare(&ctx, json, csv),
         Command::List => table::list(&ctx),
+        Command::App => app(&ctx),
         Command::Report { vendor, format, output } => report::report(&ctx, &vendor, format, output.as_deref()),
     }
+}
+
+/// The interview app, on the terminal.
+fn app(ctx: &context::Context) -> Result<Output, CliError> {
+    let loaded = ctx.questionnaire()?;
+    let setup = crate::app::run::Setup {
+        questionnaire: loaded,
+        workspace: crate::storage::workspace::Workspace::at(&ctx.workspace.root),
+        lang: ctx.lang,
+        user: ctx.user.clone(),
+        no_color: ctx.no_color,
+    };
+    crate::app::run::run(setup).map_err(CliError::Failed)?;
+    Ok(Output::default())
 }

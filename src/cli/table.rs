@@ -5,16 +5,16 @@ use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
 use super::context::{Context, score_of};
-use super::json::{self, Scored, vendor_json};
+use super::json::{self, vendor_json};
 use super::{CliError, Output};
 use crate::domain::present::{pct, range};
 use crate::domain::questionnaire::Questionnaire;
-use crate::domain::ranking::by_rank;
 use crate::domain::scoring::ScoreReport;
 use crate::domain::text::Lang;
 use crate::safe_text::visible;
 use crate::storage::source::Position;
 use crate::storage::vendor::VendorFile;
+use crate::summary::{self, Summary};
 
 /// A label in the interface language.
 pub fn l(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
@@ -41,7 +41,7 @@ pub fn score(ctx: &Context, wanted: &str, as_json: bool) -> Result<Output, CliEr
     let vendor = ctx.find_vendor(wanted)?;
     let report = score_of(&loaded, &vendor);
     let stdout = if as_json {
-        json::to_string(&vendor_json(q, &Scored::of(q, vendor), ctx.lang, None))
+        json::to_string(&vendor_json(q, &Summary::of(q, vendor), ctx.lang, None))
     } else {
         score_text(q, &vendor, &report, ctx.lang)
     };
@@ -133,45 +133,23 @@ fn format_weight(w: f64) -> String {
 /// their errors.
 struct Ranked {
     loaded: crate::storage::questionnaire::Loaded,
-    vendors: Vec<Scored>,
+    vendors: Vec<Summary>,
     errors: Vec<String>,
 }
 
 fn ranked(ctx: &Context) -> Result<Ranked, CliError> {
     let loaded = ctx.questionnaire()?;
     let paths = ctx.workspace.vendor_paths()?;
-    let results = load_scored(&loaded.questionnaire, &paths);
-    let mut vendors = Vec::with_capacity(results.len());
+    let mut vendors = Vec::with_capacity(paths.len());
     let mut errors = Vec::new();
-    for result in results {
+    for result in summary::load(&loaded.questionnaire, &paths) {
         match result {
             Ok(v) => vendors.push(v),
             Err(e) => errors.push(format!("{e}\n")),
         }
     }
-    vendors.sort_by(|a, b| by_rank((&a.report, &a.meta.vendor), (&b.report, &b.meta.vendor)));
+    summary::rank(&mut vendors);
     Ok(Ranked { loaded, vendors, errors })
-}
-
-/// Loads and scores vendor files on every core, keeping only summaries,
-/// in the order of `paths`.
-fn load_scored(q: &Questionnaire, paths: &[std::path::PathBuf]) -> Vec<Result<Scored, crate::storage::Error>> {
-    let load = |p: &std::path::PathBuf| VendorFile::load(p).map(|v| Scored::of(q, v));
-    let workers = std::thread::available_parallelism().map_or(1, usize::from).min(8);
-    if workers < 2 || paths.len() < 64 {
-        return paths.iter().map(load).collect();
-    }
-    let chunk = paths.len().div_ceil(workers);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> =
-            paths.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(load).collect::<Vec<_>>())).collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join().unwrap_or_else(|_| vec![Err(crate::storage::Error::NotFound("a loader thread failed".into()))])
-            })
-            .collect()
-    })
 }
 
 pub fn compare(ctx: &Context, as_json: bool, as_csv: bool) -> Result<Output, CliError> {
@@ -211,7 +189,7 @@ pub fn list(ctx: &Context) -> Result<Output, CliError> {
     Ok(Output { stdout, failed: !r.errors.is_empty(), stderr: r.errors.concat() })
 }
 
-fn ranking_text(q: &Questionnaire, vendors: &[Scored], lang: Lang) -> String {
+fn ranking_text(q: &Questionnaire, vendors: &[Summary], lang: Lang) -> String {
     let names: Vec<String> = vendors.iter().map(|v| visible(&v.meta.vendor).into_owned()).collect();
     let bands: Vec<&str> =
         vendors.iter().map(|v| v.report.band.and_then(|i| q.bands.get(i)).map_or("", |b| b.label.get(lang))).collect();
@@ -267,7 +245,7 @@ fn truncate(text: &str, width: usize) -> String {
     out
 }
 
-fn csv(q: &Questionnaire, vendors: &[Scored], lang: Lang) -> String {
+fn csv(q: &Questionnaire, vendors: &[Summary], lang: Lang) -> String {
     let mut header =
         vec!["rank", "vendor", "slug", "score", "min", "max", "band", "disqualified", "knockouts", "answered", "total"]
             .into_iter()

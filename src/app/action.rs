@@ -1,0 +1,96 @@
+//! What a user can ask for ([`Action`]) and the I/O that `update` asks
+//! `run` to do ([`Effect`]), with its results fed back as [`Action`]s.
+
+use std::path::PathBuf;
+
+use crate::domain::answers::Edit;
+
+/// A user's intent, or the result of I/O coming back. Named as verbs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    // moving
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    NextSection,
+    PrevSection,
+    NextUnanswered,
+    OptionLeft,
+    OptionRight,
+    // vendor list and comparison
+    Open,
+    NewVendor,
+    Compare,
+    Filter,
+    // answering
+    AnswerYes,
+    AnswerNo,
+    /// Pick option or rating N (1-based; 0 for a rating of 0).
+    Pick(u8),
+    ToggleOption,
+    EditValue,
+    ToggleNa,
+    EditNote,
+    ClearAnswer,
+    RetrySave,
+    // anywhere
+    ToggleScorePanel,
+    ToggleLanguage,
+    Help,
+    Back,
+    Quit,
+    // while editing text
+    Type(char),
+    Paste(String),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    Newline,
+    Submit,
+    // results of effects and events from outside
+    Resize(u16, u16),
+    Saved {
+        key: String,
+    },
+    SaveFailed {
+        key: String,
+        message: String,
+        conflict: bool,
+    },
+    VendorCreated {
+        slug: String,
+    },
+    Failed(String),
+    /// The vendor list has been (re)loaded from disk.
+    VendorsLoaded,
+}
+
+/// I/O for `run` to do after drawing the frame that shows the change.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Save the open vendor's pending edits.
+    SaveVendor,
+    CreateVendor {
+        name: String,
+    },
+    OpenVendor {
+        path: PathBuf,
+    },
+    /// Leave the open vendor (releases its lock).
+    CloseVendor,
+    ReloadVendors,
+    Quit,
+}
+
+/// One pending change of the open vendor, kept until it is on disk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingEdit {
+    pub key: String,
+    pub edits: Vec<Edit>,
+}

@@ -1,0 +1,13 @@
+//! The interview app: state and actions apart from drawing.
+//!
+//! `update` turns an [`Action`] into changes of [`App`] and a list of
+//! [`Effect`]s (I/O to do); `run` is the only code that reads keys, does
+//! I/O and draws. The keymap is one table that drives keys, the hint bar
+//! and the help overlay.
+
+pub mod action;
+pub mod editor;
+pub mod keymap;
+pub mod run;
+pub mod state;
+pub mod update;

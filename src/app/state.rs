@@ -1,0 +1,250 @@
+//! Everything the app knows between two key presses. Drawing reads it;
+//! only `update` (and `run`, for the results of I/O) changes it.
+
+use crate::app::action::PendingEdit;
+use crate::app::editor::TextBuffer;
+use crate::domain::answers::{Answer, Answers};
+use crate::domain::questionnaire::{Question, Questionnaire};
+use crate::domain::scoring::{ScoreReport, score};
+use crate::domain::text::Lang;
+use crate::storage::vendor::VendorFile;
+use crate::summary::Summary;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Vendors,
+    Interview,
+    Compare,
+}
+
+/// A line in the vendor list: a vendor, or a file that could not be read.
+#[derive(Clone, Debug)]
+pub enum VendorRow {
+    /// `changed`: when the file last changed, formatted when it was loaded
+    /// (drawing reads no clock and no time zone).
+    Ok {
+        summary: Box<Summary>,
+        changed: String,
+    },
+    Unreadable {
+        path: std::path::PathBuf,
+        slug: String,
+        error: String,
+    },
+}
+
+impl VendorRow {
+    pub fn name(&self) -> &str {
+        match self {
+            VendorRow::Ok { summary, .. } => &summary.meta.vendor,
+            VendorRow::Unreadable { slug, .. } => slug,
+        }
+    }
+
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            VendorRow::Ok { summary, .. } => &summary.path,
+            VendorRow::Unreadable { path, .. } => path,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct VendorList {
+    /// Every vendor, by name; unreadable files with their error.
+    pub rows: Vec<VendorRow>,
+    /// Indexes into `rows` that pass the filter, in display order.
+    pub visible: Vec<usize>,
+    pub selected: usize,
+    pub offset: usize,
+    pub filter: TextBuffer,
+    pub filtering: bool,
+}
+
+impl VendorList {
+    pub fn selected_row(&self) -> Option<&VendorRow> {
+        self.visible.get(self.selected).and_then(|&i| self.rows.get(i))
+    }
+
+    /// Recomputes which rows pass the filter (case-insensitive, on name
+    /// and slug).
+    pub fn refilter(&mut self) {
+        let needle = self.filter.text().to_lowercase();
+        self.visible = (0..self.rows.len())
+            .filter(|&i| {
+                needle.is_empty() || {
+                    let row = &self.rows[i];
+                    row.name().to_lowercase().contains(&needle)
+                        || row.path().to_string_lossy().to_lowercase().contains(&needle)
+                }
+            })
+            .collect();
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+    }
+}
+
+/// What a text editor in the interview is editing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditTarget {
+    Value,
+    Note,
+}
+
+#[derive(Clone, Debug)]
+pub struct Editor {
+    pub target: EditTarget,
+    pub buffer: TextBuffer,
+    /// Why the text is not (yet) a valid answer, shown as one types.
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Interview {
+    /// The vendor as on disk.
+    pub vendor: VendorFile,
+    /// What the screen shows: the file's answers with pending edits applied.
+    pub answers: Answers,
+    /// Edits not yet confirmed on disk, oldest first.
+    pub pending: Vec<PendingEdit>,
+    pub report: ScoreReport,
+    pub section: usize,
+    /// Index within the section.
+    pub question: usize,
+    /// Highlighted option of a choice or multi question.
+    pub option: usize,
+    pub list_offset: usize,
+    pub editor: Option<Editor>,
+    /// On narrow terminals the side panel shows the score instead of the
+    /// question list.
+    pub show_score: bool,
+}
+
+impl Interview {
+    pub fn new(q: &Questionnaire, vendor: VendorFile) -> Interview {
+        let answers = vendor.answers.clone();
+        let report = score(q, &answers, vendor.meta.assessed_on);
+        Interview {
+            vendor,
+            answers,
+            pending: Vec::new(),
+            report,
+            section: 0,
+            question: 0,
+            option: 0,
+            list_offset: 0,
+            editor: None,
+            show_score: false,
+        }
+    }
+
+    pub fn current<'q>(&self, q: &'q Questionnaire) -> Option<&'q Question> {
+        q.sections.get(self.section)?.questions.get(self.question)
+    }
+
+    pub fn answer(&self, key: &str) -> Option<&Answer> {
+        self.answers.get(key)
+    }
+
+    /// Re-scores what the screen shows.
+    pub fn rescore(&mut self, q: &Questionnaire) {
+        self.report = score(q, &self.answers, self.vendor.meta.assessed_on);
+    }
+
+    /// The row of the current question in the flattened list (a header row
+    /// per section, then its questions).
+    pub fn list_row(&self, q: &Questionnaire) -> usize {
+        q.sections[..self.section.min(q.sections.len())].iter().map(|s| s.questions.len() + 1).sum::<usize>()
+            + 1
+            + self.question
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StatusKind {
+    #[default]
+    Info,
+    Saved,
+    Error,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub kind: StatusKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum Overlay {
+    Help,
+    /// Asking for a new vendor's name.
+    NewVendor(TextBuffer),
+}
+
+#[derive(Clone, Debug)]
+pub struct App {
+    pub questionnaire: Questionnaire,
+    pub lang: Lang,
+    pub screen: Screen,
+    pub vendors: VendorList,
+    /// Vendors in ranking order (indexes into `vendors.rows`), for the
+    /// comparison.
+    pub ranking: Vec<usize>,
+    pub compare_selected: usize,
+    pub compare_offset: usize,
+    pub interview: Option<Interview>,
+    pub overlay: Option<Overlay>,
+    pub status: Status,
+    pub width: u16,
+    pub height: u16,
+    /// `NO_COLOR` is set: state is shown by marks and bold/reverse only.
+    pub no_color: bool,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(questionnaire: Questionnaire, lang: Lang, width: u16, height: u16) -> App {
+        App {
+            questionnaire,
+            lang,
+            screen: Screen::Vendors,
+            vendors: VendorList::default(),
+            ranking: Vec::new(),
+            compare_selected: 0,
+            compare_offset: 0,
+            interview: None,
+            overlay: None,
+            status: Status::default(),
+            width,
+            height,
+            no_color: false,
+            quit: false,
+        }
+    }
+
+    /// Replaces the vendor list with freshly loaded rows, keeping the
+    /// selection on the same file where it still exists.
+    pub fn set_vendors(&mut self, mut rows: Vec<VendorRow>) {
+        let keep = self.vendors.selected_row().map(|r| r.path().to_path_buf());
+        rows.sort_by(|a, b| a.name().to_lowercase().cmp(&b.name().to_lowercase()).then(a.path().cmp(b.path())));
+        self.vendors.rows = rows;
+        self.vendors.refilter();
+        if let Some(path) = keep
+            && let Some(pos) = self.vendors.visible.iter().position(|&i| self.vendors.rows[i].path() == path) {
+                self.vendors.selected = pos;
+            }
+        let mut ranked: Vec<usize> =
+            (0..self.vendors.rows.len()).filter(|&i| matches!(self.vendors.rows[i], VendorRow::Ok { .. })).collect();
+        ranked.sort_by(|&a, &b| match (&self.vendors.rows[a], &self.vendors.rows[b]) {
+            (VendorRow::Ok { summary: x, .. }, VendorRow::Ok { summary: y, .. }) => {
+                crate::domain::ranking::by_rank((&x.report, &x.meta.vendor), (&y.report, &y.meta.vendor))
+            }
+            _ => std::cmp::Ordering::Equal,
+        });
+        self.ranking = ranked;
+        self.compare_selected = self.compare_selected.min(self.ranking.len().saturating_sub(1));
+    }
+
+    pub fn say(&mut self, kind: StatusKind, text: impl Into<String>) {
+        self.status = Status { text: text.into(), kind };
+    }
+}

@@ -1,0 +1,575 @@
+//! `update`: the app's behaviour as a function of (state, action). It never
+//! does I/O; it returns the [`Effect`]s for `run` to carry out.
+
+use super::action::{Action, Effect, PendingEdit};
+use super::editor::TextBuffer;
+use super::keymap::{Context, context};
+use super::state::{App, EditTarget, Editor, Interview, Overlay, Screen, StatusKind, VendorRow};
+use crate::domain::answers::{Answer, Edit, Value};
+use crate::domain::input::parse_input;
+use crate::domain::questionnaire::{Kind, Questionnaire};
+use crate::domain::scoring::Outcome;
+use crate::domain::text::Lang;
+use crate::ui::layout::{keep_visible, question_rows, table_rows};
+
+fn t(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    // Results of I/O and resizes apply whatever has the keyboard.
+    match action {
+        Action::Resize(w, h) => {
+            app.width = w;
+            app.height = h;
+            fix_scroll(app);
+            return vec![];
+        }
+        Action::Saved { key } => return saved(app, &key),
+        Action::SaveFailed { key, message, conflict } => return save_failed(app, &key, message, conflict),
+        Action::VendorCreated { slug } => {
+            app.say(StatusKind::Saved, format!("{} {slug}", t(app.lang, "created", "已新建")));
+            let path = app.vendors.rows.iter().find(|r| r.path().file_stem().is_some_and(|s| s == slug.as_str()));
+            return path.map(|r| vec![Effect::OpenVendor { path: r.path().to_path_buf() }]).unwrap_or_default();
+        }
+        Action::Failed(message) => {
+            app.say(StatusKind::Error, message);
+            return vec![];
+        }
+        Action::VendorsLoaded => {
+            fix_scroll(app);
+            return vec![];
+        }
+        _ => {}
+    }
+    match context(app) {
+        Context::Help => {
+            app.overlay = None;
+            vec![]
+        }
+        Context::LineEdit | Context::NoteEdit => typing(app, action),
+        _ => match action {
+            Action::Quit => {
+                app.quit = true;
+                vec![Effect::Quit]
+            }
+            Action::Help => {
+                app.overlay = Some(Overlay::Help);
+                vec![]
+            }
+            Action::ToggleLanguage => {
+                app.lang = app.lang.other();
+                vec![]
+            }
+            other => match app.screen {
+                Screen::Vendors => vendors(app, other),
+                Screen::Compare => compare(app, other),
+                Screen::Interview => interview(app, other),
+            },
+        },
+    }
+}
+
+/// Moves `selected` among `len` rows by `action`; `page` rows a page.
+fn moved(selected: usize, len: usize, page: usize, action: &Action) -> usize {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (selected + 1).min(last),
+        Action::PageUp => selected.saturating_sub(page.max(1)),
+        Action::PageDown => (selected + page.max(1)).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => selected,
+    }
+}
+
+fn fix_scroll(app: &mut App) {
+    let rows = table_rows(app.height);
+    app.vendors.offset = keep_visible(app.vendors.selected, app.vendors.offset, rows);
+    app.compare_offset = keep_visible(app.compare_selected, app.compare_offset, rows);
+    let q = &app.questionnaire;
+    if let Some(iv) = app.interview.as_mut() {
+        iv.list_offset = keep_visible(iv.list_row(q), iv.list_offset, question_rows(app.height));
+    }
+}
+
+fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
+    let list = &mut app.vendors;
+    match action {
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
+            list.selected = moved(list.selected, list.visible.len(), table_rows(app.height), &action);
+            fix_scroll(app);
+            vec![]
+        }
+        Action::Open => match list.selected_row() {
+            Some(VendorRow::Ok { summary, .. }) => vec![Effect::OpenVendor { path: summary.path.clone() }],
+            Some(VendorRow::Unreadable { error, .. }) => {
+                let message =
+                    format!("{} {error}", t(app.lang, "cannot open; fix the file first:", "无法打开，请先修复文件："));
+                app.say(StatusKind::Error, message);
+                vec![]
+            }
+            None => vec![],
+        },
+        Action::NewVendor => {
+            app.overlay = Some(Overlay::NewVendor(TextBuffer::new("", false)));
+            vec![]
+        }
+        Action::Compare => {
+            app.screen = Screen::Compare;
+            vec![]
+        }
+        Action::Filter => {
+            list.filtering = true;
+            vec![]
+        }
+        Action::Back if !list.filter.text().is_empty() => {
+            list.filter = TextBuffer::new("", false);
+            list.refilter();
+            fix_scroll(app);
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+fn compare(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
+            app.compare_selected = moved(app.compare_selected, app.ranking.len(), table_rows(app.height), &action);
+            fix_scroll(app);
+            vec![]
+        }
+        Action::Open => app
+            .ranking
+            .get(app.compare_selected)
+            .map(|&i| vec![Effect::OpenVendor { path: app.vendors.rows[i].path().to_path_buf() }])
+            .unwrap_or_default(),
+        Action::Back | Action::Compare => {
+            app.screen = Screen::Vendors;
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+/// Keys while a line or the note is being typed.
+fn typing(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Some(Overlay::NewVendor(buffer)) = app.overlay.as_mut() {
+        return match action {
+            Action::Submit => {
+                let name = buffer.text().trim().to_string();
+                if name.is_empty() {
+                    app.say(StatusKind::Error, t(app.lang, "a vendor needs a name", "服务商需要名称"));
+                    return vec![];
+                }
+                app.overlay = None;
+                vec![Effect::CreateVendor { name }]
+            }
+            Action::Back => {
+                app.overlay = None;
+                vec![]
+            }
+            Action::Quit => quit(app),
+            other => {
+                edit_buffer(buffer, other);
+                vec![]
+            }
+        };
+    }
+    if app.screen == Screen::Vendors {
+        let list = &mut app.vendors;
+        match action {
+            Action::Submit => list.filtering = false,
+            Action::Back => {
+                list.filtering = false;
+                list.filter = TextBuffer::new("", false);
+                list.refilter();
+            }
+            Action::Quit => return quit(app),
+            other => {
+                edit_buffer(&mut list.filter, other);
+                list.selected = 0;
+                list.refilter();
+            }
+        }
+        fix_scroll(app);
+        return vec![];
+    }
+    let lang = app.lang;
+    let q = &app.questionnaire;
+    let Some(iv) = app.interview.as_mut() else { return vec![] };
+    let question = q.sections.get(iv.section).and_then(|s| s.questions.get(iv.question));
+    let Some(editor) = iv.editor.as_mut() else { return vec![] };
+    match (editor.target, action) {
+        (_, Action::Quit) => {
+            let mut effects = finish_editor(app, true);
+            effects.extend(quit(app));
+            effects
+        }
+        (EditTarget::Value, Action::Back) => {
+            iv.editor = None;
+            vec![]
+        }
+        (_, Action::Submit) => finish_editor(app, false),
+        (EditTarget::Note, Action::Newline) => {
+            editor.buffer.insert("\n");
+            vec![]
+        }
+        (target, other) => {
+            edit_buffer(&mut editor.buffer, other);
+            if target == EditTarget::Value {
+                editor.error = question.and_then(|question| check_value(question, editor.buffer.text(), lang));
+            }
+            vec![]
+        }
+    }
+}
+
+fn quit(app: &mut App) -> Vec<Effect> {
+    app.quit = true;
+    vec![Effect::Quit]
+}
+
+fn edit_buffer(buffer: &mut TextBuffer, action: Action) {
+    match action {
+        Action::Type(c) => buffer.insert(c.encode_utf8(&mut [0; 4])),
+        Action::Paste(text) => buffer.insert(&text),
+        Action::Backspace => buffer.backspace(),
+        Action::Delete => buffer.delete(),
+        Action::Left => buffer.left(),
+        Action::Right => buffer.right(),
+        Action::Home => buffer.home(),
+        Action::End => buffer.end(),
+        Action::Up => buffer.up(),
+        Action::Down => buffer.down(),
+        _ => {}
+    }
+}
+
+/// Why `text` is not an answer to `question`, or `None` when it is (or is
+/// empty, which clears the answer).
+fn check_value(question: &crate::domain::questionnaire::Question, text: &str, lang: Lang) -> Option<String> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    parse_input(question, text).err().map(|why| match lang {
+        Lang::En => why,
+        Lang::Zh => format!("无效：{why}"),
+    })
+}
+
+/// Ends the open editor, saving what it holds when it is valid. `quitting`
+/// saves a value only if valid and never keeps the editor open.
+fn finish_editor(app: &mut App, quitting: bool) -> Vec<Effect> {
+    let q = &app.questionnaire;
+    let Some(iv) = app.interview.as_mut() else { return vec![] };
+    let Some(editor) = iv.editor.take() else { return vec![] };
+    let Some(question) = iv.current(q) else { return vec![] };
+    let key = question.key.clone();
+    let text = editor.buffer.text().to_string();
+    let edit = match editor.target {
+        EditTarget::Note => {
+            let note = (!text.trim().is_empty()).then_some(text);
+            if iv.answer(&key).and_then(|a| a.note.clone()) == note {
+                return vec![];
+            }
+            Edit::Note(note)
+        }
+        EditTarget::Value if text.trim().is_empty() => Edit::Clear,
+        EditTarget::Value => match parse_input(question, &text) {
+            Ok(v) => Edit::Value(v),
+            Err(why) if !quitting => {
+                iv.editor = Some(Editor { error: Some(why), ..editor });
+                return vec![];
+            }
+            Err(_) => return vec![],
+        },
+    };
+    apply(app, key, edit)
+}
+
+/// Applies an edit to what the screen shows, re-scores, and asks for a
+/// save. The edit stays pending until the save confirms it.
+fn apply(app: &mut App, key: String, edit: Edit) -> Vec<Effect> {
+    let q = &app.questionnaire;
+    let Some(iv) = app.interview.as_mut() else { return vec![] };
+    match Answer::edited(iv.answers.get(&key), &edit) {
+        Some(a) => iv.answers.insert(key.clone(), a),
+        None => iv.answers.remove(&key),
+    };
+    match iv.pending.last_mut() {
+        Some(last) if last.key == key => last.edits.push(edit),
+        _ => iv.pending.push(PendingEdit { key, edits: vec![edit] }),
+    }
+    iv.rescore(q);
+    vec![Effect::SaveVendor]
+}
+
+/// What the screen shows after the file changed: the file's answers with
+/// the edits still pending applied on top.
+fn reapply_pending(iv: &mut Interview, q: &Questionnaire) {
+    let mut answers = iv.vendor.answers.clone();
+    for p in &iv.pending {
+        let a = p.edits.iter().fold(answers.get(&p.key).cloned(), |a, e| Answer::edited(a.as_ref(), e));
+        match a {
+            Some(a) => answers.insert(p.key.clone(), a),
+            None => answers.remove(&p.key),
+        };
+    }
+    iv.answers = answers;
+    iv.rescore(q);
+}
+
+fn saved(app: &mut App, key: &str) -> Vec<Effect> {
+    let q = &app.questionnaire;
+    if let Some(iv) = app.interview.as_mut() {
+        reapply_pending(iv, q);
+    }
+    app.say(StatusKind::Saved, format!("✓ {} {key}", t(app.lang, "saved", "已保存")));
+    vec![]
+}
+
+fn save_failed(app: &mut App, key: &str, message: String, conflict: bool) -> Vec<Effect> {
+    let q = &app.questionnaire;
+    if let Some(iv) = app.interview.as_mut() {
+        if conflict {
+            // Their version is on disk and in `vendor`; ours is in a side file.
+            iv.pending.retain(|p| p.key != key);
+        }
+        reapply_pending(iv, q);
+    }
+    let hint = if conflict { "" } else { t(app.lang, " · R retries", " · 按 R 重试") };
+    app.say(StatusKind::Error, format!("✗ {} {message}{hint}", t(app.lang, "not saved:", "未保存：")));
+    vec![]
+}
+
+fn interview(app: &mut App, action: Action) -> Vec<Effect> {
+    let lang = app.lang;
+    let q = &app.questionnaire;
+    let Some(iv) = app.interview.as_mut() else {
+        app.screen = Screen::Vendors;
+        return vec![];
+    };
+    let Some(question) = iv.current(q) else { return vec![] };
+    let key = question.key.clone();
+    let options = question.kind.options().len();
+    match action {
+        Action::Up | Action::Down => {
+            step_question(iv, q, matches!(action, Action::Down));
+            fix_scroll(app);
+            vec![]
+        }
+        Action::NextSection | Action::PrevSection => {
+            let n = q.sections.len().max(1);
+            iv.section = if action == Action::NextSection { (iv.section + 1) % n } else { (iv.section + n - 1) % n };
+            iv.question = 0;
+            iv.option = 0;
+            fix_scroll(app);
+            vec![]
+        }
+        Action::NextUnanswered => {
+            if !jump_to_unanswered(iv, q) {
+                app.say(StatusKind::Info, t(lang, "every question has an answer", "所有问题均已作答"));
+            }
+            fix_scroll(app);
+            vec![]
+        }
+        Action::OptionLeft => {
+            iv.option = iv.option.saturating_sub(1);
+            vec![]
+        }
+        Action::OptionRight => {
+            iv.option = (iv.option + 1).min(options.saturating_sub(1));
+            vec![]
+        }
+        Action::AnswerYes | Action::AnswerNo => match question.kind {
+            Kind::YesNo { .. } => apply(app, key, Edit::Value(Value::Bool(action == Action::AnswerYes))),
+            _ => {
+                app.say(StatusKind::Info, t(lang, "y / n answer yes/no questions", "y / n 用于是否题"));
+                vec![]
+            }
+        },
+        Action::Pick(n) => pick(app, key, n),
+        Action::ToggleOption => {
+            let n = u8::try_from(iv.option + 1).unwrap_or(u8::MAX);
+            pick(app, key, n)
+        }
+        Action::EditValue => match &question.kind {
+            Kind::Choice { .. } | Kind::Multi { .. } => {
+                let n = u8::try_from(iv.option + 1).unwrap_or(u8::MAX);
+                pick(app, key, n)
+            }
+            Kind::YesNo { .. } => {
+                app.say(StatusKind::Info, t(lang, "answer with y or n", "请按 y 或 n 作答"));
+                vec![]
+            }
+            _ => {
+                let current = iv.answer(&key).and_then(|a| a.value.as_ref()).map(raw_text).unwrap_or_default();
+                iv.editor =
+                    Some(Editor { target: EditTarget::Value, buffer: TextBuffer::new(&current, false), error: None });
+                vec![]
+            }
+        },
+        Action::EditNote => {
+            let note = iv.answer(&key).and_then(|a| a.note.clone()).unwrap_or_default();
+            iv.editor = Some(Editor { target: EditTarget::Note, buffer: TextBuffer::new(&note, true), error: None });
+            vec![]
+        }
+        Action::ToggleNa => {
+            if !question.allow_na || !question.kind.is_scored() {
+                app.say(StatusKind::Info, t(lang, "this question does not allow N/A", "此问题不允许\"不适用\""));
+                return vec![];
+            }
+            let edit = if iv.answer(&key).is_some_and(|a| a.na) { Edit::Clear } else { Edit::NotApplicable };
+            apply(app, key, edit)
+        }
+        Action::ClearAnswer => {
+            if iv.answer(&key).is_some_and(|a| a.value.is_some() || a.na) {
+                apply(app, key, Edit::Clear)
+            } else {
+                vec![]
+            }
+        }
+        Action::RetrySave => {
+            if iv.pending.is_empty() {
+                vec![]
+            } else {
+                vec![Effect::SaveVendor]
+            }
+        }
+        Action::ToggleScorePanel => {
+            iv.show_score = !iv.show_score;
+            vec![]
+        }
+        Action::Back => {
+            if !iv.pending.is_empty() {
+                app.say(
+                    StatusKind::Error,
+                    t(
+                        lang,
+                        "unsaved changes: R retries saving; they are lost if you leave",
+                        "有未保存的修改：按 R 重试",
+                    ),
+                );
+                return vec![];
+            }
+            app.interview = None;
+            app.screen = Screen::Vendors;
+            vec![Effect::CloseVendor, Effect::ReloadVendors]
+        }
+        _ => vec![],
+    }
+}
+
+/// The value as typed in an editor.
+fn raw_text(v: &Value) -> String {
+    match v {
+        Value::Str(s) => s.clone(),
+        Value::Integer(n) => n.to_string(),
+        Value::Float(f) => f.to_string(),
+        Value::Date(d) => d.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::List(_) | Value::Other(_) => String::new(),
+    }
+}
+
+/// Option or rating `n` (1-based; 0 is a rating of 0).
+fn pick(app: &mut App, key: String, n: u8) -> Vec<Effect> {
+    let lang = app.lang;
+    let q = &app.questionnaire;
+    let Some(iv) = app.interview.as_mut() else { return vec![] };
+    let Some(question) = q.question(&key) else { return vec![] };
+    let index = usize::from(n).wrapping_sub(1);
+    let edit = match &question.kind {
+        Kind::Choice { options } => match options.get(index) {
+            Some(o) => {
+                iv.option = index;
+                Edit::Value(Value::Str(o.id.clone()))
+            }
+            None => return vec![],
+        },
+        Kind::Multi { options } => match options.get(index) {
+            Some(o) => {
+                iv.option = index;
+                let mut chosen = match iv.answer(&key).and_then(|a| a.value.clone()) {
+                    Some(Value::List(items)) => items,
+                    _ => Vec::new(),
+                };
+                let item = Value::Str(o.id.clone());
+                if let Some(pos) = chosen.iter().position(|c| *c == item) {
+                    chosen.remove(pos);
+                } else {
+                    // Keep the options' own order, so files diff cleanly.
+                    chosen.push(item);
+                    chosen.sort_by_key(|c| match c {
+                        Value::Str(id) => options.iter().position(|o| &o.id == id).unwrap_or(usize::MAX),
+                        _ => usize::MAX,
+                    });
+                }
+                Edit::Value(Value::List(chosen))
+            }
+            None => return vec![],
+        },
+        Kind::Rating { max } if u32::from(n) <= *max => Edit::Value(Value::Integer(i64::from(n))),
+        Kind::Rating { max } => {
+            app.say(StatusKind::Info, format!("{} 0–{max}", t(lang, "rate", "评分范围")));
+            return vec![];
+        }
+        _ => return vec![],
+    };
+    apply(app, key, edit)
+}
+
+fn step_question(iv: &mut Interview, q: &Questionnaire, down: bool) {
+    let (mut s, mut i) = (iv.section, iv.question);
+    loop {
+        if down {
+            if i + 1 < q.sections[s].questions.len() {
+                i += 1;
+            } else if s + 1 < q.sections.len() {
+                s += 1;
+                i = 0;
+            } else {
+                return;
+            }
+        } else if i > 0 {
+            i -= 1;
+        } else if s > 0 {
+            s -= 1;
+            i = q.sections[s].questions.len().saturating_sub(1);
+        } else {
+            return;
+        }
+        // Sections without questions are passed over.
+        if !q.sections[s].questions.is_empty() {
+            break;
+        }
+    }
+    iv.section = s;
+    iv.question = i;
+    iv.option = 0;
+}
+
+/// Moves to the next scored question without a valid answer, wrapping
+/// around; false when there is none.
+fn jump_to_unanswered(iv: &mut Interview, q: &Questionnaire) -> bool {
+    let flat: Vec<(usize, usize)> =
+        q.sections.iter().enumerate().flat_map(|(s, sec)| (0..sec.questions.len()).map(move |i| (s, i))).collect();
+    let here = flat.iter().position(|&p| p == (iv.section, iv.question)).unwrap_or(0);
+    for step in 1..=flat.len() {
+        let (s, i) = flat[(here + step) % flat.len()];
+        let open = matches!(iv.report.outcomes[s][i], Outcome::Unanswered | Outcome::Invalid(_));
+        if open {
+            iv.section = s;
+            iv.question = i;
+            iv.option = 0;
+            return true;
+        }
+    }
+    false
+}

@@ -1,0 +1,69 @@
+//! Vendor summaries: what listing and ranking need of a vendor (its header
+//! and score, not its answers), loaded on every core. Shared by the command
+//! line and the app.
+
+use std::path::{Path, PathBuf};
+
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::ranking::by_rank;
+use crate::domain::scoring::{ScoreReport, score};
+use crate::storage::Error;
+use crate::storage::vendor::{Meta, VendorFile};
+
+/// Much smaller than the file, so thousands of them stay cheap.
+#[derive(Clone, Debug)]
+pub struct Summary {
+    pub path: PathBuf,
+    pub meta: Meta,
+    pub slug: String,
+    pub warnings: Vec<String>,
+    pub report: ScoreReport,
+    /// When the file last changed, seconds since the Unix epoch.
+    pub modified: Option<i64>,
+}
+
+impl Summary {
+    pub fn of(q: &Questionnaire, vendor: VendorFile) -> Summary {
+        let mut report = score(q, &vendor.answers, vendor.meta.assessed_on);
+        // Per-question outcomes are for screens that show questions.
+        report.outcomes = Vec::new();
+        let modified = modified_secs(&vendor.path);
+        Summary {
+            warnings: vendor.warnings.iter().map(ToString::to_string).collect(),
+            slug: vendor.slug,
+            meta: vendor.meta,
+            path: vendor.path,
+            report,
+            modified,
+        }
+    }
+}
+
+fn modified_secs(path: &Path) -> Option<i64> {
+    let t = std::fs::metadata(path).ok()?.modified().ok()?;
+    let secs = t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    i64::try_from(secs).ok()
+}
+
+/// Loads and scores vendor files on every core, in the order of `paths`.
+pub fn load(q: &Questionnaire, paths: &[PathBuf]) -> Vec<Result<Summary, Error>> {
+    let one = |p: &PathBuf| VendorFile::load(p).map(|v| Summary::of(q, v));
+    let workers = std::thread::available_parallelism().map_or(1, usize::from).min(8);
+    if workers < 2 || paths.len() < 64 {
+        return paths.iter().map(one).collect();
+    }
+    let chunk = paths.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            paths.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>())).collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|_| vec![Err(Error::NotFound("a loader thread failed".into()))]))
+            .collect()
+    })
+}
+
+/// Sorts summaries into ranking order: qualified first, by score.
+pub fn rank(summaries: &mut [Summary]) {
+    summaries.sort_by(|a, b| by_rank((&a.report, &a.meta.vendor), (&b.report, &b.meta.vendor)));
+}

@@ -1,0 +1,119 @@
+//! Drawing: reads `&App`, writes only to the frame. No I/O, no clock, no
+//! scoring here; every text from a file is made safe before it is drawn.
+
+pub mod layout;
+pub mod text;
+pub mod theme;
+pub mod widgets;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::keymap::{context, screen_context};
+use crate::app::state::{App, Overlay, Screen};
+use crate::domain::text::Lang;
+use layout::{MIN_HEIGHT, MIN_WIDTH, SCORE_WIDTH, SIDE_WIDTH, is_wide, too_small};
+use theme::Theme;
+use widgets::comparison::Comparison;
+use widgets::help::Help;
+use widgets::hint_bar::HintBar;
+use widgets::prompt::Prompt;
+use widgets::question::QuestionView;
+use widgets::question_list::QuestionList;
+use widgets::score_panel::ScorePanel;
+use widgets::title_bar::TitleBar;
+use widgets::vendor_list::VendorList;
+
+/// An interface word in the current language.
+pub fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let th = Theme::new(app.no_color);
+    if too_small(area.width, area.height) {
+        let text = format!(
+            "{} {MIN_WIDTH}×{MIN_HEIGHT} ({} {}×{})",
+            tr(app.lang, "terminal too small: ccvet needs", "终端太小：至少需要"),
+            tr(app.lang, "now", "当前"),
+            area.width,
+            area.height
+        );
+        frame.render_widget(Paragraph::new(Line::styled(text, th.error)).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [title, body, hints] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    frame.render_widget(TitleBar { app, theme: &th }, title);
+    match app.screen {
+        Screen::Vendors => frame.render_widget(VendorList { app, theme: &th }, body),
+        Screen::Compare => frame.render_widget(Comparison { app, theme: &th }, body),
+        Screen::Interview => interview(app, frame, body, &th),
+    }
+    match &app.overlay {
+        Some(Overlay::Help) => {
+            frame.render_widget(Help { context: screen_context(app), lang: app.lang, theme: &th }, body);
+        }
+        Some(Overlay::NewVendor(buffer)) => {
+            let prompt = Prompt {
+                title: tr(app.lang, "New vendor: name", "新建服务商：名称"),
+                hint: tr(app.lang, "Enter creates · Esc cancels", "Enter 创建 · Esc 取消"),
+                buffer,
+                theme: &th,
+            };
+            let caret = prompt.caret(body);
+            frame.render_widget(prompt, body);
+            frame.set_cursor_position(caret);
+        }
+        None => {
+            if app.screen == Screen::Vendors && app.vendors.filtering {
+                // The filter is typed into the list's title.
+                let prefix = format!(" {} / ", tr(app.lang, "Vendors", "服务商"));
+                let (_, col) = app.vendors.filter.caret_position(u16::MAX);
+                let x = body.x
+                    + 1
+                    + u16::try_from(unicode_width::UnicodeWidthStr::width(prefix.as_str())).unwrap_or(0)
+                    + col;
+                frame.set_cursor_position((x.min(body.right().saturating_sub(2)), body.y));
+            }
+        }
+    }
+    frame.render_widget(HintBar { context: context(app), status: &app.status, lang: app.lang, theme: &th }, hints);
+}
+
+fn interview(app: &App, frame: &mut Frame, body: Rect, th: &Theme) {
+    let Some(iv) = &app.interview else { return };
+    let q = &app.questionnaire;
+    let list = QuestionList { questionnaire: q, interview: iv, lang: app.lang, theme: th };
+    let score =
+        ScorePanel { questionnaire: q, report: &iv.report, unsaved: iv.pending.len(), lang: app.lang, theme: th };
+    let centre = if is_wide(body.width) {
+        let [left, centre, right] =
+            Layout::horizontal([Constraint::Length(SIDE_WIDTH), Constraint::Fill(1), Constraint::Length(SCORE_WIDTH)])
+                .areas(body);
+        frame.render_widget(list, left);
+        frame.render_widget(score, right);
+        centre
+    } else {
+        // Narrow: the side panel is the question list or, toggled with s,
+        // the score panel; the title bar always shows the score.
+        let [left, centre] = Layout::horizontal([Constraint::Length(SIDE_WIDTH), Constraint::Fill(1)]).areas(body);
+        if iv.show_score {
+            frame.render_widget(score, left);
+        } else {
+            frame.render_widget(list, left);
+        }
+        centre
+    };
+    let view = QuestionView::new(centre, q, iv, app.lang, th);
+    frame.render_widget(&view, centre);
+    if let Some(caret) = view.caret {
+        frame.set_cursor_position(caret);
+    }
+}

@@ -1,0 +1,86 @@
+//! Vendors side by side by section, ranked, disqualified last with a mark,
+//! a word and their first reason.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use crate::app::state::{App, VendorRow};
+use crate::domain::present::pct;
+use crate::ui::text::{cut, fit, fit_right, safe};
+use crate::ui::theme::Theme;
+use crate::ui::tr;
+
+pub struct Comparison<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for Comparison<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, th) = (self.app, self.theme);
+        let lang = app.lang;
+        let q = &app.questionnaire;
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(th.border)
+            .title(Span::styled(format!(" {} ", tr(lang, "Comparison", "对比")), th.header));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.height == 0 {
+            return;
+        }
+        let w = usize::from(inner.width);
+        // rank 3 · name · overall 6 · a column of 7 per section · status
+        let sections = q.sections.len();
+        let status_w = 14;
+        let name_w = w.saturating_sub(4 + 7 + 7 * sections + status_w).clamp(6, 40);
+        let mut header = format!(
+            "{} {} {}",
+            fit_right("#", 3),
+            fit(tr(lang, "Vendor", "服务商"), name_w),
+            fit_right(tr(lang, "Total", "总分"), 6)
+        );
+        for s in &q.sections {
+            header.push(' ');
+            header.push_str(&fit_right(&cut(&safe(s.title.get(lang)), 6), 6));
+        }
+        buf.set_line(inner.x, inner.y, &Line::styled(header, th.header), inner.width);
+        if app.ranking.is_empty() {
+            let text = tr(lang, "No vendors to compare yet.", "还没有可对比的服务商。");
+            buf.set_line(inner.x, inner.y + 1, &Line::styled(text, th.muted), inner.width);
+            return;
+        }
+        let rows = usize::from(inner.height.saturating_sub(1));
+        for (n, &index) in app.ranking.iter().enumerate().skip(app.compare_offset).take(rows) {
+            let VendorRow::Ok { summary, .. } = &app.vendors.rows[index] else { continue };
+            let r = &summary.report;
+            let y = inner.y + 1 + u16::try_from(n - app.compare_offset).unwrap_or(0);
+            let mut spans = vec![
+                Span::raw(fit_right(&(n + 1).to_string(), 3)),
+                Span::raw(" "),
+                Span::raw(fit(&safe(&summary.meta.vendor), name_w)),
+                Span::raw(" "),
+                Span::styled(fit_right(&pct(r.score), 6), th.header),
+            ];
+            for s in &r.sections {
+                spans.push(Span::raw(" "));
+                spans.push(Span::raw(fit_right(&pct(s.score), 6)));
+            }
+            if r.disqualified() {
+                let reason = r.knockouts.first().and_then(|k| k.reason.as_ref()).map_or("", |x| x.get(lang));
+                spans.push(Span::styled(
+                    format!(" ✗ {} {}", tr(lang, "DISQUALIFIED", "不合格"), safe(reason)),
+                    th.knockout,
+                ));
+            }
+            let mut line = Line::from(spans);
+            if n == app.compare_selected {
+                line = line.patch_style(th.selected);
+                buf.set_style(Rect::new(inner.x, y, inner.width, 1), th.selected);
+            }
+            buf.set_line(inner.x, y, &line, inner.width);
+        }
+    }
+}

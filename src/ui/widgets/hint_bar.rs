@@ -1,0 +1,53 @@
+//! The bottom line: the keys that matter here (from the keymap table) and
+//! the last status ("saved", or the save error).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::keymap::{Context, shown};
+use crate::app::state::{Status, StatusKind};
+use crate::domain::text::Lang;
+use crate::ui::text::{cut, safe};
+use crate::ui::theme::Theme;
+
+pub struct HintBar<'a> {
+    pub context: Context,
+    pub status: &'a Status,
+    pub lang: Lang,
+    pub theme: &'a Theme,
+}
+
+impl Widget for HintBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let th = self.theme;
+        let width = usize::from(area.width);
+        let status = safe(&self.status.text);
+        // The status wins space over hints: it is what just happened.
+        let status_w = status.width().min(width.saturating_sub(10).max(width / 2));
+        let status = cut(&status, status_w);
+        let mut spans = Vec::new();
+        let mut used = 0;
+        let room = width.saturating_sub(status.width() + 1);
+        for b in shown(self.context).filter(|b| b.hint) {
+            let label = b.label(self.lang);
+            let w = b.shown.width() + label.width() + 3;
+            if used + w > room {
+                break;
+            }
+            spans.push(Span::styled(format!(" {}", b.shown), th.key));
+            spans.push(Span::styled(format!(" {label} "), th.muted));
+            used += w;
+        }
+        let style = match self.status.kind {
+            StatusKind::Info => th.muted,
+            StatusKind::Saved => th.saved,
+            StatusKind::Error => th.error,
+        };
+        spans.push(Span::raw(" ".repeat(width.saturating_sub(used + status.width()))));
+        spans.push(Span::styled(status, style));
+        Line::from(spans).render(area, buf);
+    }
+}

@@ -1,0 +1,244 @@
+//! The current question: its text, the answer editor for its kind, what
+//! the answer scores, the note, and the evidence to ask for. Built once per
+//! frame into lines, with the caret's position when an editor is open so
+//! the terminal cursor (and an IME's candidate window) sits at the caret.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use crate::app::state::{EditTarget, Interview};
+use crate::domain::answers::Value;
+use crate::domain::present::{answer_text, yes_no};
+use crate::domain::questionnaire::{Kind, Questionnaire};
+use crate::domain::scoring::Outcome;
+use crate::domain::text::Lang;
+use crate::ui::text::{fit, safe, wrapped};
+use crate::ui::theme::Theme;
+use crate::ui::tr;
+
+pub struct QuestionView<'a> {
+    block: Block<'a>,
+    lines: Vec<Line<'static>>,
+    /// Caret position on screen, when an editor is open.
+    pub caret: Option<Position>,
+}
+
+impl<'a> QuestionView<'a> {
+    pub fn new(area: Rect, q: &Questionnaire, iv: &Interview, lang: Lang, th: &Theme) -> QuestionView<'a> {
+        let block = Block::new().borders(Borders::ALL).border_style(th.border);
+        let inner = block.inner(area);
+        let width = inner.width;
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        let mut caret = None;
+        let Some(question) = iv.current(q) else {
+            return QuestionView { block, lines, caret };
+        };
+        let section = &q.sections[iv.section];
+        let outcome = &iv.report.outcomes[iv.section][iv.question];
+        let answer = iv.answer(&question.key);
+        let mut heading = format!("{} {}/{}", safe(section.title.get(lang)), iv.question + 1, section.questions.len());
+        if let Some(area) = &question.area {
+            heading.push_str(&format!(" · {}", safe(area.get(lang))));
+        }
+        let weight = if question.kind.is_scored() {
+            format!(" · {} {}", tr(lang, "weight", "权重"), question.weight)
+        } else {
+            format!(" · {}", tr(lang, "not scored", "不计分"))
+        };
+        lines.push(Line::from(vec![Span::styled(heading, th.muted), Span::styled(weight, th.muted)]));
+        lines.extend(wrapped(question.text.get(lang), width, "", th.header));
+        lines.push(Line::raw(""));
+
+        // The answer, in the editor of its kind.
+        let value = answer.and_then(|a| a.value.as_ref());
+        let editing_value = iv.editor.as_ref().filter(|e| e.target == EditTarget::Value);
+        match &question.kind {
+            Kind::YesNo { good, knockout } => {
+                let mut spans = vec![];
+                for (b, key) in [(true, "y"), (false, "n")] {
+                    let on = value == Some(&Value::Bool(b));
+                    let text = format!("[{key}] {} {}", if on { "●" } else { "○" }, yes_no(b, lang));
+                    spans.push(Span::styled(text, if on { th.selected } else { th.header }));
+                    spans.push(Span::raw("   "));
+                }
+                lines.push(Line::from(spans));
+                if knockout.is_some() {
+                    let bad = yes_no(!good, lang);
+                    lines.push(Line::styled(format!("✗ {} = {}", tr(lang, "red line", "红线"), bad), th.knockout));
+                }
+            }
+            Kind::Choice { options } | Kind::Multi { options } => {
+                let multi = matches!(question.kind, Kind::Multi { .. });
+                let chosen = |id: &str| match value {
+                    Some(Value::Str(v)) => v == id,
+                    Some(Value::List(items)) => items.iter().any(|i| matches!(i, Value::Str(v) if v == id)),
+                    _ => false,
+                };
+                for (i, o) in options.iter().enumerate() {
+                    let on = chosen(&o.id);
+                    let mark = match (multi, on) {
+                        (true, true) => "[x]",
+                        (true, false) => "[ ]",
+                        (false, true) => "(●)",
+                        (false, false) => "( )",
+                    };
+                    let number = if i < 9 { format!("{} ", i + 1) } else { "  ".to_string() };
+                    let mut spans = vec![Span::styled(number, th.key), Span::raw(format!("{mark} "))];
+                    let label = format!("{}  {:.0}%", safe(o.label.get(lang)), o.score * 100.0);
+                    let label_lines =
+                        wrapped(&label, width.saturating_sub(6), "", if on { th.header } else { th.muted });
+                    let first = label_lines.first().cloned().unwrap_or_default();
+                    spans.extend(first.spans);
+                    if o.knockout.is_some() {
+                        spans.push(Span::styled(format!(" ✗ {}", tr(lang, "red line", "红线")), th.knockout));
+                    }
+                    let mut line = Line::from(spans);
+                    if i == iv.option {
+                        line = line.patch_style(th.selected);
+                    }
+                    lines.push(line);
+                    for rest in label_lines.into_iter().skip(1) {
+                        lines.push(Line::from(
+                            vec![Span::raw("      ")].into_iter().chain(rest.spans).collect::<Vec<_>>(),
+                        ));
+                    }
+                }
+            }
+            Kind::Rating { max } => {
+                let current = match value {
+                    Some(Value::Integer(n)) => Some(*n),
+                    _ => None,
+                };
+                let mut spans = vec![];
+                for n in 0..=i64::from(*max).min(9) {
+                    let on = current == Some(n);
+                    spans.push(Span::styled(format!(" {n} "), if on { th.selected } else { th.key }));
+                }
+                if *max > 9 {
+                    spans.push(Span::styled(format!("  (Enter: 0–{max})"), th.muted));
+                }
+                lines.push(Line::from(spans));
+            }
+            Kind::Number { .. } | Kind::Date { .. } | Kind::Text => {}
+        }
+        let typed = matches!(question.kind, Kind::Number { .. } | Kind::Date { .. } | Kind::Text | Kind::Rating { .. });
+        if let Some(editor) = editing_value {
+            let prompt = format!("{} ", tr(lang, "value:", "数值："));
+            let row = lines.len();
+            let box_width = width.saturating_sub(prompt.chars().count() as u16).max(1);
+            let (_, col) = editor.buffer.caret_position(u16::MAX);
+            // One line, scrolled so the caret stays in view.
+            let text = editor.buffer.text();
+            let shown = if col >= box_width { tail(text, box_width.saturating_sub(1)) } else { text.to_string() };
+            let caret_col = if col >= box_width { box_width.saturating_sub(1) } else { col };
+            lines.push(Line::from(vec![
+                Span::styled(prompt.clone(), th.key),
+                Span::styled(fit(&shown, usize::from(box_width)), th.selected),
+            ]));
+            caret = Some(Position::new(
+                inner.x + prompt.chars().count() as u16 + caret_col,
+                inner.y + u16::try_from(row).unwrap_or(0),
+            ));
+            match &editor.error {
+                Some(why) => lines.extend(wrapped(&format!("! {why}"), width, "", th.error)),
+                None => {
+                    lines.push(Line::styled(tr(lang, "Enter saves · Esc cancels", "Enter 保存 · Esc 取消"), th.muted))
+                }
+            }
+        } else if typed && !matches!(question.kind, Kind::Rating { .. }) {
+            let shown = answer_text(question, answer, lang);
+            let shown = if shown.is_empty() {
+                tr(lang, "(no answer: Enter to type one)", "（未作答：按 Enter 输入）").to_string()
+            } else {
+                shown
+            };
+            lines.extend(wrapped(&shown, width, "", th.header));
+        }
+        if answer.is_some_and(|a| a.na) {
+            lines.push(Line::styled(tr(lang, "– not applicable", "– 不适用"), th.muted));
+        }
+        match outcome {
+            Outcome::Scored { s, knockout: false } => {
+                lines.push(Line::styled(format!("{} {:.0}%", tr(lang, "scores", "得分"), s * 100.0), th.good));
+            }
+            Outcome::Scored { knockout: true, .. } => {
+                let reason = iv.report.knockouts.iter().find(|k| k.key == question.key).and_then(|k| k.reason.as_ref());
+                let text = match reason {
+                    Some(r) => format!("✗ {}: {}", tr(lang, "RED LINE", "红线"), r.get(lang)),
+                    None => format!("✗ {}", tr(lang, "RED LINE", "红线")),
+                };
+                lines.extend(wrapped(&text, width, "", th.knockout));
+            }
+            Outcome::Invalid(why) => lines.extend(wrapped(&format!("! {why}"), width, "", th.warn)),
+            _ => {}
+        }
+
+        // The note.
+        lines.push(Line::raw(""));
+        let editing_note = iv.editor.as_ref().filter(|e| e.target == EditTarget::Note);
+        if let Some(editor) = editing_note {
+            lines.push(Line::styled(
+                tr(lang, "Note (Esc saves, Enter new line):", "备注（Esc 保存，Enter 换行）："),
+                th.key,
+            ));
+            let start = lines.len();
+            let text = editor.buffer.text().to_string();
+            for (a, b) in editor.buffer.wrap(width) {
+                lines.push(Line::styled(fit(&text[a..b], usize::from(width)), th.selected));
+            }
+            let (row, col) = editor.buffer.caret_position(width);
+            caret = Some(Position::new(inner.x + col, inner.y + u16::try_from(start).unwrap_or(0) + row));
+        } else if let Some(note) = answer.and_then(|a| a.note.as_deref()) {
+            lines.push(Line::styled(tr(lang, "Note (e edits):", "备注（e 编辑）："), th.muted));
+            lines.extend(wrapped(note, width, "", ratatui::style::Style::new()));
+        } else {
+            lines.push(Line::styled(tr(lang, "No note (e adds one)", "无备注（按 e 添加）"), th.muted));
+        }
+
+        // The evidence to ask for.
+        if let Some(help) = &question.help {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(tr(lang, "Evidence to ask for:", "需索取的证据："), th.muted));
+            lines.extend(wrapped(help.get(lang), width, "", th.muted));
+        }
+        // Keep the caret on screen: if the editor sits below the panel,
+        // scroll the lines up so it shows.
+        if let Some(c) = caret {
+            let bottom = inner.y + inner.height;
+            if c.y >= bottom {
+                let shift = c.y + 1 - bottom;
+                lines.drain(..usize::from(shift).min(lines.len()));
+                caret = Some(Position::new(c.x, c.y - shift));
+            }
+        }
+        QuestionView { block, lines, caret }
+    }
+}
+
+/// The end of `text` that fits in `width` cells.
+fn tail(text: &str, width: u16) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    let mut out: Vec<&str> = Vec::new();
+    let mut used = 0;
+    for g in text.graphemes(true).rev() {
+        if used + g.width() > usize::from(width) {
+            break;
+        }
+        used += g.width();
+        out.push(g);
+    }
+    out.into_iter().rev().collect()
+}
+
+impl Widget for &QuestionView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let inner = self.block.inner(area);
+        (&self.block).render(area, buf);
+        for (i, line) in self.lines.iter().take(usize::from(inner.height)).enumerate() {
+            buf.set_line(inner.x, inner.y + u16::try_from(i).unwrap_or(0), line, inner.width);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! The section and question list: a header per section, a mark per
+//! question (✓ answered, · open, – N/A, ✗ red line, ! invalid), the current
+//! question highlighted. Only the rows that show are built.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use crate::app::state::Interview;
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::scoring::Outcome;
+use crate::domain::text::Lang;
+use crate::ui::text::{fit, safe};
+use crate::ui::theme::Theme;
+use crate::ui::tr;
+
+pub struct QuestionList<'a> {
+    pub questionnaire: &'a Questionnaire,
+    pub interview: &'a Interview,
+    pub lang: Lang,
+    pub theme: &'a Theme,
+}
+
+/// The mark and style of a question's outcome.
+pub fn mark(outcome: &Outcome, th: &Theme) -> (&'static str, ratatui::style::Style) {
+    match outcome {
+        Outcome::Scored { knockout: true, .. } => ("✗", th.knockout),
+        Outcome::Scored { .. } => ("✓", th.good),
+        Outcome::NotApplicable => ("–", th.muted),
+        Outcome::Invalid(_) => ("!", th.warn),
+        Outcome::Unscored { answered: true } => ("✓", th.muted),
+        Outcome::Unanswered | Outcome::Unscored { answered: false } => ("·", th.muted),
+    }
+}
+
+impl Widget for QuestionList<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (q, iv, th, lang) = (self.questionnaire, self.interview, self.theme, self.lang);
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(th.border)
+            .title(Span::styled(format!(" {} ", tr(lang, "Questions", "问题")), th.header));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let rows = usize::from(inner.height);
+        let width = usize::from(inner.width);
+        let current = iv.list_row(q);
+        // Walk sections to the first visible row, then build `rows` rows.
+        let mut row = 0usize;
+        let mut y = inner.y;
+        let end = iv.list_offset + rows;
+        for (si, section) in q.sections.iter().enumerate() {
+            let section_rows = section.questions.len() + 1;
+            if row + section_rows <= iv.list_offset {
+                row += section_rows;
+                continue;
+            }
+            if row >= end {
+                break;
+            }
+            if row >= iv.list_offset {
+                let s = &iv.report.sections[si];
+                let text = format!("{} {}/{}", safe(section.title.get(lang)), s.answered, s.total);
+                buf.set_line(inner.x, y, &Line::styled(fit(&text, width), th.header), inner.width);
+                y += 1;
+            }
+            row += 1;
+            for (qi, question) in section.questions.iter().enumerate() {
+                if row >= end {
+                    break;
+                }
+                if row >= iv.list_offset {
+                    let (m, style) = mark(&iv.report.outcomes[si][qi], th);
+                    let text = fit(&safe(question.text.get(lang)), width.saturating_sub(3));
+                    let mut line =
+                        Line::from(vec![Span::raw(" "), Span::styled(m, style), Span::raw(" "), Span::raw(text)]);
+                    if row == current {
+                        line = line.patch_style(th.selected);
+                        buf.set_line(inner.x, y, &line, inner.width);
+                        buf.set_style(Rect::new(inner.x, y, inner.width, 1), th.selected);
+                    } else {
+                        buf.set_line(inner.x, y, &line, inner.width);
+                    }
+                    y += 1;
+                }
+                row += 1;
+            }
+        }
+    }
+}

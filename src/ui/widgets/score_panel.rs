@@ -1,0 +1,92 @@
+//! The live weighted score: overall score and band, the range still
+//! possible, a bar per section with weight, score and completion, and every
+//! knockout with a mark and its reason.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use crate::domain::present::{pct, range};
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::scoring::ScoreReport;
+use crate::domain::text::Lang;
+use crate::ui::text::{bar, cut, fit, fit_right, safe, wrapped};
+use crate::ui::theme::Theme;
+use crate::ui::tr;
+
+pub struct ScorePanel<'a> {
+    pub questionnaire: &'a Questionnaire,
+    pub report: &'a ScoreReport,
+    pub unsaved: usize,
+    pub lang: Lang,
+    pub theme: &'a Theme,
+}
+
+impl Widget for ScorePanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (q, r, th, lang) = (self.questionnaire, self.report, self.theme, self.lang);
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(th.border)
+            .title(Span::styled(format!(" {} ", tr(lang, "Score", "评分")), th.header));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let w = usize::from(inner.width);
+        let mut lines: Vec<Line> = Vec::new();
+        let band = r.band.and_then(|b| q.bands.get(b)).map_or("–", |b| b.label.get(lang));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", pct(r.score)), th.header),
+            Span::raw(cut(&safe(band), w.saturating_sub(7))),
+        ]));
+        lines.push(Line::styled(format!("{} {}", tr(lang, "range", "区间"), range(r.min, r.max)), th.muted));
+        let bar_w = w.saturating_sub(2);
+        let (lo, hi) = (r.min.unwrap_or(0.0) / 100.0, r.max.unwrap_or(100.0) / 100.0);
+        // The bar: solid to the lowest score still possible, shaded to the
+        // highest, empty beyond.
+        let lo_cells = ((lo * bar_w as f64).round() as usize).min(bar_w);
+        let hi_cells = ((hi * bar_w as f64).round() as usize).clamp(lo_cells, bar_w);
+        lines.push(Line::from(vec![
+            Span::styled("█".repeat(lo_cells), th.bar_full),
+            Span::styled("▒".repeat(hi_cells - lo_cells), th.warn),
+            Span::styled("░".repeat(bar_w - hi_cells), th.bar_empty),
+        ]));
+        lines.push(Line::raw(format!("{} {}/{}", tr(lang, "answered", "已答"), r.answered, r.total)));
+        if self.unsaved > 0 {
+            lines.push(Line::styled(format!("! {} {}", self.unsaved, tr(lang, "unsaved", "条未保存")), th.error));
+        }
+        lines.push(Line::raw(""));
+        let title_w = w.saturating_sub(14);
+        for (section, s) in q.sections.iter().zip(&r.sections) {
+            lines.push(Line::from(vec![
+                Span::raw(fit(&safe(section.title.get(lang)), title_w)),
+                Span::styled(fit_right(&format!("×{}", section.weight), 5), th.muted),
+                Span::raw(fit_right(&pct(s.score), 7)),
+            ]));
+            let done = if s.total == 0 { 1.0 } else { s.answered as f64 / s.total as f64 };
+            let (full, empty) = bar(done, w.saturating_sub(8));
+            lines.push(Line::from(vec![
+                Span::styled(full, th.bar_full),
+                Span::styled(empty, th.bar_empty),
+                Span::styled(fit_right(&format!("{}/{}", s.answered, s.total), 8), th.muted),
+            ]));
+        }
+        if r.disqualified() {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                format!("✗ {}", tr(lang, "DISQUALIFIED: red lines", "不合格：触及红线")),
+                th.knockout,
+            ));
+            for k in &r.knockouts {
+                let text = match &k.reason {
+                    Some(reason) => format!("✗ {}: {}", k.key, reason.get(lang)),
+                    None => format!("✗ {}", k.key),
+                };
+                lines.extend(wrapped(&text, inner.width, "", th.knockout));
+            }
+        }
+        for (i, line) in lines.into_iter().take(usize::from(inner.height)).enumerate() {
+            buf.set_line(inner.x, inner.y + u16::try_from(i).unwrap_or(0), &line, inner.width);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! The top line: where you are, and on narrow screens the score at a glance.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::state::{App, Screen};
+use crate::domain::present::{pct, range};
+use crate::ui::layout::is_wide;
+use crate::ui::text::{cut, safe};
+use crate::ui::theme::Theme;
+use crate::ui::tr;
+
+pub struct TitleBar<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for TitleBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, th) = (self.app, self.theme);
+        let lang = app.lang;
+        let mut spans = vec![Span::styled(" ccvet ", th.title)];
+        match app.screen {
+            Screen::Vendors => {
+                spans.push(Span::raw(format!("│ {} ({})", tr(lang, "Vendors", "服务商"), app.vendors.rows.len())));
+            }
+            Screen::Compare => {
+                spans.push(Span::raw(format!("│ {} ", tr(lang, "Comparison, ranked", "对比（按排名）"))));
+            }
+            Screen::Interview => {
+                if let Some(iv) = &app.interview {
+                    let q = &app.questionnaire;
+                    let section = q.sections.get(iv.section).map_or("", |s| s.title.get(lang));
+                    spans.push(Span::raw(format!(
+                        "│ {} │ {} ({}/{}) ",
+                        cut(&safe(&iv.vendor.meta.vendor), 30),
+                        safe(section),
+                        iv.section + 1,
+                        q.sections.len()
+                    )));
+                    if !is_wide(app.width) {
+                        let r = &iv.report;
+                        let band = r.band.and_then(|b| q.bands.get(b)).map_or("", |b| b.label.get(lang));
+                        spans.push(Span::raw(format!(
+                            "│ {} {} [{}] ",
+                            pct(r.score),
+                            cut(&safe(band), 14),
+                            range(r.min, r.max)
+                        )));
+                        if r.disqualified() {
+                            spans.push(Span::styled(format!("✗ {}", tr(lang, "DISQUALIFIED", "不合格")), th.knockout));
+                        }
+                    }
+                }
+            }
+        }
+        Line::from(spans).render(area, buf);
+    }
+}

@@ -1,0 +1,114 @@
+//! The vendor list: score, band, completion, disqualification (a mark and a
+//! word), last change; unreadable files with their error.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use crate::app::state::{App, VendorRow};
+use crate::domain::present::pct;
+use crate::ui::text::{cut, fit, fit_right, safe};
+use crate::ui::theme::Theme;
+use crate::ui::tr;
+
+pub struct VendorList<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for VendorList<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, th) = (self.app, self.theme);
+        let lang = app.lang;
+        let list = &app.vendors;
+        let mut title = format!(" {} ", tr(lang, "Vendors", "服务商"));
+        if list.filtering || !list.filter.text().is_empty() {
+            title = format!(" {} / {} ", tr(lang, "Vendors", "服务商"), safe(list.filter.text()));
+        }
+        let block = Block::new().borders(Borders::ALL).border_style(th.border).title(Span::styled(title, th.header));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.height == 0 {
+            return;
+        }
+        let w = usize::from(inner.width);
+        // Columns: name (rest) · score 6 · band 14 · done 5 · status 16 · changed 11
+        let fixed = [6usize, 14, 5, 16, 11];
+        let show_changed = w >= 90;
+        let fixed_sum: usize = fixed.iter().take(if show_changed { 5 } else { 4 }).sum::<usize>() + 5;
+        let name_w = w.saturating_sub(fixed_sum).max(8);
+        let mut header = format!(
+            "{} {} {} {} {}",
+            fit(tr(lang, "Vendor", "服务商"), name_w),
+            fit_right(tr(lang, "Score", "得分"), 6),
+            fit(tr(lang, "Band", "评级"), 14),
+            fit_right(tr(lang, "Done", "完成"), 5),
+            fit(tr(lang, "Status", "状态"), 16),
+        );
+        if show_changed {
+            header.push(' ');
+            header.push_str(&fit(tr(lang, "Changed", "修改时间"), 11));
+        }
+        buf.set_line(inner.x, inner.y, &Line::styled(header, th.header), inner.width);
+        if list.visible.is_empty() {
+            let empty = if list.rows.is_empty() {
+                tr(lang, "No vendors yet: press n to add one.", "还没有服务商：按 n 新建。")
+            } else {
+                tr(lang, "No vendor matches the filter.", "没有匹配的服务商。")
+            };
+            buf.set_line(inner.x, inner.y + 1, &Line::styled(empty, th.muted), inner.width);
+            return;
+        }
+        let rows = usize::from(inner.height.saturating_sub(1));
+        // Build only the rows that show.
+        for (n, &index) in list.visible.iter().enumerate().skip(list.offset).take(rows) {
+            let y = inner.y + 1 + u16::try_from(n - list.offset).unwrap_or(0);
+            let selected = n == list.selected;
+            let line = match &list.rows[index] {
+                VendorRow::Ok { summary, changed } => {
+                    let r = &summary.report;
+                    let band = r.band.and_then(|b| app.questionnaire.bands.get(b)).map_or("", |b| b.label.get(lang));
+                    let mut spans = vec![
+                        Span::raw(fit(&safe(&summary.meta.vendor), name_w)),
+                        Span::raw(" "),
+                        Span::raw(fit_right(&pct(r.score), 6)),
+                        Span::raw(" "),
+                        Span::raw(fit(&safe(band), 14)),
+                        Span::raw(" "),
+                        Span::raw(fit_right(&format!("{:.0}%", r.completion() * 100.0), 5)),
+                        Span::raw(" "),
+                    ];
+                    if r.disqualified() {
+                        spans.push(Span::styled(
+                            fit(&format!("✗ {}", tr(lang, "DISQUALIFIED", "不合格")), 16),
+                            th.knockout,
+                        ));
+                    } else {
+                        spans.push(Span::raw(fit("", 16)));
+                    }
+                    if show_changed {
+                        spans.push(Span::styled(format!(" {}", fit(changed, 11)), th.muted));
+                    }
+                    Line::from(spans)
+                }
+                VendorRow::Unreadable { slug, error, .. } => Line::from(vec![
+                    Span::raw(fit(&safe(slug), name_w)),
+                    Span::raw(" "),
+                    Span::styled(
+                        cut(
+                            &format!("! {} {}", tr(lang, "unreadable:", "无法读取："), safe(error)),
+                            w.saturating_sub(name_w + 1),
+                        ),
+                        th.error,
+                    ),
+                ]),
+            };
+            let line = if selected { line.patch_style(th.selected) } else { line };
+            buf.set_line(inner.x, y, &line, inner.width);
+            if selected {
+                buf.set_style(Rect::new(inner.x, y, inner.width, 1), th.selected);
+            }
+        }
+    }
+}
