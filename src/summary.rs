@@ -28,14 +28,26 @@ impl Summary {
         // Per-question outcomes are for screens that show questions.
         report.outcomes = Vec::new();
         let modified = modified_secs(&vendor.path);
-        Summary {
-            warnings: vendor.warnings.iter().map(ToString::to_string).collect(),
-            slug: vendor.slug,
-            meta: vendor.meta,
-            path: vendor.path,
-            report,
-            modified,
-        }
+        let mut warnings: Vec<String> = vendor.warnings.iter().map(ToString::to_string).collect();
+        warnings.extend(questionnaire_mismatch(q, &vendor.meta));
+        Summary { warnings, slug: vendor.slug, meta: vendor.meta, path: vendor.path, report, modified }
+    }
+}
+
+/// A warning when the vendor was assessed with another questionnaire (its
+/// answers then mostly show as orphans).
+pub fn questionnaire_mismatch(q: &Questionnaire, meta: &Meta) -> Option<String> {
+    let id = meta.questionnaire.as_deref()?;
+    if id != q.id {
+        Some(format!("this vendor was assessed with questionnaire `{id}`, but `{}` is in use", q.id))
+    } else if meta.questionnaire_version.is_some_and(|v| v != q.version) {
+        Some(format!(
+            "this vendor was assessed with version {} of `{id}`, but version {} is in use",
+            meta.questionnaire_version.unwrap_or_default(),
+            q.version
+        ))
+    } else {
+        None
     }
 }
 

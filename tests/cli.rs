@@ -271,6 +271,8 @@ fn hostile_names_and_notes_never_reach_the_output_raw() {
     sb.ok(&["answer", slug, "tech.iso27001", "yes", "--note", "note\x1b[31m red \u{2066}x\u{2069}\x7f"]);
     sb.ok(&["answer", slug, "basic.licence-number", "\x1b]8;;http://x\x07link"]);
     let outputs = [
+        sb.ok(&["score", slug, "--json"]).stdout,
+        sb.ok(&["compare", "--json"]).stdout,
         sb.ok(&["score", slug]).stdout,
         sb.ok(&["compare"]).stdout,
         sb.ok(&["compare", "--csv"]).stdout,
@@ -283,12 +285,39 @@ fn hostile_names_and_notes_never_reach_the_output_raw() {
         let bad: Vec<char> = out.chars().filter(|&c| ccvet::safe_text::is_hostile(c) && c != '\n').collect();
         assert!(bad.is_empty(), "hostile characters {bad:?} in:\n{out}");
     }
-    assert!(outputs[5].contains("&lt;script&gt;"));
-    assert!(outputs[0].contains("^[[2J"));
+    assert!(outputs[7].contains("&lt;script&gt;"));
+    assert!(outputs[2].contains("^[[2J"));
+    // JSON keeps the data exactly, escaped
+    let json: serde_json::Value = serde_json::from_str(&outputs[0]).unwrap();
+    assert_eq!(json["vendor"], evil);
     // the file keeps the text exactly as given
     let v = ccvet::storage::vendor::VendorFile::load(&sb.vendor_file(slug)).unwrap();
     assert_eq!(v.meta.vendor, evil);
     assert_eq!(v.answers["tech.iso27001"].note.as_deref(), Some("note\x1b[31m red \u{2066}x\u{2069}\x7f"));
+}
+
+#[test]
+fn a_file_stem_with_control_characters_is_shown_visibly() {
+    let sb = Sandbox::new();
+    sb.ok(&["init"]);
+    std::fs::write(sb.ws().join("vendors").join("\x1b[2Jx\x07.toml"), "vendor = \"Esc\"\n").unwrap();
+    let r = sb.ok(&["score", "Esc"]);
+    assert!(r.stdout.starts_with("Esc  [^[[2Jx^G]"), "{}", r.stdout);
+    let r = sb.ok(&["compare", "--json"]);
+    assert!(!r.stdout.contains('\x1b') && r.stdout.contains("\\u001b[2Jx\\u0007"), "{}", r.stdout);
+}
+
+#[test]
+fn a_vendor_from_another_questionnaire_is_flagged() {
+    let sb = Sandbox::new();
+    sb.ok(&["init"]);
+    std::fs::write(sb.vendor_file("other"), "vendor = \"O\"\nquestionnaire = \"vsaq\"\n").unwrap();
+    let r = sb.ok(&["score", "other"]);
+    assert!(
+        r.stdout.contains("! this vendor was assessed with questionnaire `vsaq`, but `cloud-call-center` is in use"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]

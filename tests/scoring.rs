@@ -423,3 +423,37 @@ fn a_complete_default_interview_has_min_max_and_score_equal() {
     assert_eq!(r.min, r.score);
     assert_eq!(r.max, r.score);
 }
+
+#[test]
+fn a_score_on_a_band_boundary_reaches_the_band_despite_rounding() {
+    // (7·0.7 + 7·1) / 14 × 100 is 85 on paper, 84.99999999999999 in f64.
+    let q = questionnaire(
+        r#"
+id = "b"
+title = "B"
+[[bands]]
+min = 85
+label = "Recommended"
+[[bands]]
+min = 0
+label = "Other"
+[[sections]]
+id = "s"
+title = "S"
+[[sections.questions]]
+id = "c"
+kind = "choice"
+weight = 7
+text = "c"
+options = [ { id = "mature", label = "m", score = 0.7 } ]
+[[sections.questions]]
+id = "y"
+kind = "yesno"
+weight = 7
+text = "y"
+"#,
+    );
+    let r = score(&q, &answers(&[("s.c", val(s("mature"))), ("s.y", val(Value::Bool(true)))]), None);
+    assert!(r.score.unwrap() < 85.0, "the premise: f64 lands below 85");
+    assert_eq!(r.band, Some(0));
+}

@@ -461,3 +461,138 @@ fn sigkill_during_saves_never_loses_a_reported_answer() {
     }
     assert_eq!(kills, rounds);
 }
+
+// Regression tests from the review of the core (each names its finding).
+
+#[test]
+fn clearing_an_answer_that_holds_a_persons_own_field_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = default_questionnaire();
+    let text = "vendor = \"C\"\n[answers.\"tech.iso27001\"]\nnote = \"ask later\"\nsource = \"email\"\n";
+    let path = write_vendor(dir.path(), "c", text);
+    let mut v = VendorFile::load(&path).unwrap();
+    set(&mut v, &q, "tech.iso27001", Edit::Note(None));
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.contains("source = \"email\""), "{after}");
+    assert!(!after.contains("ask later"));
+}
+
+#[test]
+fn clearing_an_answer_keeps_the_comment_written_above_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = default_questionnaire();
+    let text = "vendor = \"C\"\nassessed_on = 2026-11-24\n\n# Interview notes: NDA signed\n# Follow-up owed: ISO scan.\n\n[answers.\"basic.licence-scope\"]\nvalue = \"nationwide\"\n";
+    let path = write_vendor(dir.path(), "c", text);
+    let mut v = VendorFile::load(&path).unwrap();
+    set(&mut v, &q, "basic.licence-scope", Edit::Clear);
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.contains("# Interview notes: NDA signed\n# Follow-up owed: ISO scan."), "{after}");
+    assert!(!after.contains("nationwide"));
+    assert!(VendorFile::load(&path).unwrap().answers.get("basic.licence-scope").is_none_or(|a| a.is_empty()));
+}
+
+#[test]
+fn crlf_files_and_a_byte_order_mark_keep_their_style() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = default_questionnaire();
+    let text = "\u{feff}vendor = \"CRLF\"\r\nassessed_on = 2026-11-24\r\n\r\n[answers.\"basic.licence-scope\"]\r\nvalue = \"nationwide\"\r\n";
+    let path = write_vendor(dir.path(), "crlf", text);
+    let mut v = VendorFile::load(&path).unwrap();
+    set(&mut v, &q, "tech.iso27001", Edit::Value(Value::Bool(true)));
+    set(&mut v, &q, "tech.iso27001", Edit::Note(Some("line one\nline two".into())));
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.starts_with('\u{feff}'));
+    assert!(!after.replace("\r\n", "").contains('\n'), "a bare LF in {after:?}");
+    assert!(after.starts_with("\u{feff}vendor = \"CRLF\"\r\nassessed_on = 2026-11-24\r\n"));
+    // the note reads back exactly, line break included
+    let back = VendorFile::load(&path).unwrap();
+    assert_eq!(back.answers["tech.iso27001"].note.as_deref(), Some("line one\nline two"));
+}
+
+#[test]
+fn one_bad_field_in_one_answer_is_a_warning_not_an_unreadable_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "vendor = \"W\"\n[answers.\"tech.iso27001\"]\nvalue = true\nna = \"no\"\n[answers.\"tech.seat-scaling\"]\nnote = 5\n[answers]\nbasic.licence-scope = \"nationwide\"\n";
+    // (the last table repeats [answers]: TOML refuses that, so test it apart)
+    let text = text.split("[answers]\n").next().unwrap();
+    let path = write_vendor(dir.path(), "w", text);
+    let v = VendorFile::load(&path).unwrap();
+    assert_eq!(v.answers["tech.iso27001"].value, Some(Value::Bool(true)));
+    let messages: Vec<String> = v.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].contains(":4:6: warning: `na` of answer `tech.iso27001` must be true or false"),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_dotted_answer_key_is_flagged_with_how_to_write_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "vendor = \"D\"\n[answers]\nbasic.licence-scope = \"nationwide\"\n";
+    let path = write_vendor(dir.path(), "d", text);
+    let v = VendorFile::load(&path).unwrap();
+    let w = v.warnings[0].to_string();
+    assert!(w.contains(":3:1: warning: answer key `basic` is not `section.question`"), "{w}");
+}
+
+#[test]
+fn the_same_change_made_twice_is_not_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = default_questionnaire();
+    let (_ws, mut mine) = new_vendor(dir.path(), "Same");
+    let mut theirs = VendorFile::load(&mine.path).unwrap();
+    set(&mut theirs, &q, "tech.iso27001", Edit::Value(Value::Bool(true)));
+    mine.save(&q, "tech.iso27001", &[Edit::Value(Value::Bool(true))], &RealFs, 0o600).unwrap();
+    let names = std::fs::read_dir(mine.path.parent().unwrap()).unwrap().count();
+    assert_eq!(names, 1, "no side file");
+}
+
+#[test]
+fn a_retry_after_a_failed_folder_fsync_is_not_taken_for_someone_elses_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = default_questionnaire();
+    let (_ws, mut v) = new_vendor(dir.path(), "Retry");
+    let edit = [Edit::Value(Value::Bool(true))];
+    v.save(&q, "tech.iso27001", &edit, &FaultyFs { step: "fsync-dir", errno: 5 }, 0o600).unwrap_err();
+    // the same object retries, as the app does
+    let saved = v.save(&q, "tech.iso27001", &edit, &RealFs, 0o600).unwrap();
+    assert!(!saved.merged);
+    let names = std::fs::read_dir(v.path.parent().unwrap()).unwrap().count();
+    assert_eq!(names, 1, "no side file");
+}
+
+#[test]
+fn any_listed_file_stem_finds_its_vendor() {
+    let dir = tempfile::tempdir().unwrap();
+    write_vendor(dir.path(), "acme.v2", "vendor = \"Acme Two\"\n");
+    write_vendor(dir.path(), "Beta Corp", "vendor = \"Beta\"\n");
+    let ws = Workspace::at(&dir.path().join("ws"));
+    assert_eq!(ws.find("acme.v2").unwrap().meta.vendor, "Acme Two");
+    assert_eq!(ws.find("Beta Corp").unwrap().meta.vendor, "Beta");
+    assert!(ws.find("../ws/vendors/acme.v2").is_err());
+}
+
+#[test]
+fn invisible_names_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::at(&dir.path().join("ws"));
+    for name in ["\u{200b}", "\u{3164}\u{ad}", " \t", "\x1b\x07", "\u{202e}\u{2066}"] {
+        assert!(ws.create_vendor(&meta(name), &RealFs).is_err(), "{name:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_lock_file_in_a_shared_workspace_is_group_writable() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("team");
+    std::fs::create_dir(&root).unwrap();
+    std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o2770)).unwrap();
+    let mut ws = Workspace::at(&root);
+    let v = ws.create_vendor(&meta("L"), &RealFs).unwrap();
+    let lock = ccvet::storage::lock::try_acquire(&v.path, &Default::default(), ws.modes.file).unwrap();
+    assert_eq!(mode(&ccvet::storage::lock::lock_path(&v.path)), 0o660);
+    drop(lock);
+}

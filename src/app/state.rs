@@ -229,9 +229,10 @@ impl App {
         self.vendors.rows = rows;
         self.vendors.refilter();
         if let Some(path) = keep
-            && let Some(pos) = self.vendors.visible.iter().position(|&i| self.vendors.rows[i].path() == path) {
-                self.vendors.selected = pos;
-            }
+            && let Some(pos) = self.vendors.visible.iter().position(|&i| self.vendors.rows[i].path() == path)
+        {
+            self.vendors.selected = pos;
+        }
         let mut ranked: Vec<usize> =
             (0..self.vendors.rows.len()).filter(|&i| matches!(self.vendors.rows[i], VendorRow::Ok { .. })).collect();
         ranked.sort_by(|&a, &b| match (&self.vendors.rows[a], &self.vendors.rows[b]) {

@@ -106,7 +106,19 @@ pub fn vendor_json<'a>(q: &'a Questionnaire, vendor: &'a Summary, lang: Lang, ra
 
 pub fn to_string<T: Serialize>(value: &T) -> String {
     // Serializing plain structs of strings and numbers cannot fail.
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
-    text
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    // serde_json escapes only C0 controls; DEL, C1 and bidirectional
+    // characters are written as \uXXXX too, since JSON often lands in a
+    // terminal. The data is unchanged for any JSON reader.
+    let mut out = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        // A raw newline is layout: serde_json escapes those inside strings.
+        if crate::safe_text::is_hostile(c) && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    out
 }

@@ -51,7 +51,7 @@ pub fn score(ctx: &Context, wanted: &str, as_json: bool) -> Result<Output, CliEr
 fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: Lang) -> String {
     let mut out = String::new();
     let band = report.band.and_then(|i| q.bands.get(i)).map_or("", |b| b.label.get(lang));
-    let _ = writeln!(out, "{}  [{}]", visible(&vendor.meta.vendor), vendor.slug);
+    let _ = writeln!(out, "{}  [{}]", visible(&vendor.meta.vendor), visible(&vendor.slug));
     let _ = writeln!(
         out,
         "{} {} v{} · {} {} · {} {}",
@@ -121,6 +121,9 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
     }
     for w in &vendor.warnings {
         let _ = writeln!(out, "! {w}");
+    }
+    if let Some(w) = crate::summary::questionnaire_mismatch(q, &vendor.meta) {
+        let _ = writeln!(out, "! {}", visible(&w));
     }
     out
 }

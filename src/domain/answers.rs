@@ -89,8 +89,11 @@ impl Answer {
         (!a.is_empty()).then_some(a)
     }
 
-    /// Same value, N/A mark and note (wherever in the file it stands).
+    /// Same value, N/A mark and note (wherever in the file it stands). An
+    /// entry with none of them (kept for a person's own fields) is the same
+    /// as no answer.
     pub fn same_content(a: Option<&Answer>, b: Option<&Answer>) -> bool {
+        let (a, b) = (a.filter(|a| !a.is_empty()), b.filter(|b| !b.is_empty()));
         match (a, b) {
             (None, None) => true,
             (Some(a), Some(b)) => a.value == b.value && a.na == b.na && a.note == b.note,

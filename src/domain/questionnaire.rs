@@ -115,6 +115,10 @@ impl Kind {
     }
 }
 
+/// How far below a band's `min` a score may be and still reach it: far
+/// below any difference a person could mean, far above rounding error.
+pub const BAND_TOLERANCE: f64 = 1e-9;
+
 pub const KIND_NAMES: [&str; 7] = ["yesno", "choice", "multi", "rating", "number", "date", "text"];
 
 #[derive(Clone, Debug, Default)]
@@ -170,9 +174,11 @@ impl Questionnaire {
             .map_or(usize::MAX, |(s, q)| self.sections[..s].iter().map(|s| s.questions.len()).sum::<usize>() + q)
     }
 
-    /// The first band whose `min` ≤ `score`.
-    pub fn band_for(&self, score: f64) -> Option<&Band> {
-        self.bands.iter().find(|b| b.min <= score)
+    /// The index of the first band whose `min` ≤ `score`. A score a hair
+    /// below a boundary by floating-point rounding (84.99999999999999 for
+    /// an exact 85) counts as reaching it, as it would on paper.
+    pub fn band_index(&self, score: f64) -> Option<usize> {
+        self.bands.iter().position(|b| b.min <= score + BAND_TOLERANCE)
     }
 }
 

@@ -145,7 +145,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers, assessed_on: Opti
         report.min = Some(min_num / range_den);
         report.max = Some(max_num / range_den);
     }
-    report.band = report.score.and_then(|s| questionnaire.bands.iter().position(|b| b.min <= s));
+    report.band = report.score.and_then(|s| questionnaire.band_index(s));
     report.orphans = answers.keys().filter(|k| questionnaire.position(k).is_none()).cloned().collect();
     report
 }

@@ -45,11 +45,19 @@ pub fn check_id(id: &str, what: &str, span: &Span, out: &mut Vec<Problem>) {
     }
 }
 
+/// Weights beyond this make sums of weights overflow to infinity.
+pub const MAX_WEIGHT: f64 = 1e9;
+
 pub fn check_weight(weight: f64, what: &str, span: &Span, out: &mut Vec<Problem>) {
     if !weight.is_finite() {
         out.push(Problem::error(span.clone(), format!("{what} weight must be a finite number")));
     } else if weight < 0.0 {
         out.push(Problem::error(span.clone(), format!("{what} weight {weight} is negative")));
+    } else if weight > MAX_WEIGHT {
+        out.push(Problem::error(
+            span.clone(),
+            format!("{what} weight {weight:e} is too large (at most {MAX_WEIGHT:e})"),
+        ));
     }
 }
 

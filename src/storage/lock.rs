@@ -48,6 +48,14 @@ pub fn try_acquire(vendor_path: &Path, me: &Holder, mode: u32) -> io::Result<Acq
         options.mode(mode);
     }
     let mut file = options.open(&path)?;
+    // The umask may have taken group bits a shared workspace grants; without
+    // them no one else in the team could ever take this lock. (Only the
+    // owner may change the mode; for anyone else it is already right.)
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
+    }
     match file.try_lock() {
         Ok(()) => {
             let record = toml::to_string(me).unwrap_or_default();

@@ -146,7 +146,9 @@ impl VendorFile {
                 }
                 Err(e) => return Err(e),
             };
-            if !Answer::same_content(self.answers.get(key), theirs.answers.get(key)) {
+            let ours = edits.iter().fold(self.answers.get(key).cloned(), |a, e| Answer::edited(a.as_ref(), e));
+            let same_change = Answer::same_content(theirs.answers.get(key), ours.as_ref());
+            if !same_change && !Answer::same_content(self.answers.get(key), theirs.answers.get(key)) {
                 let mine = conflict_path(&self.path);
                 let text = apply_all(&self.text, questionnaire, key, edits)?;
                 super::atomic::create_atomic(fs, &mine, text.as_bytes(), mode).map_err(|e| Error::io(&mine, e))?;
@@ -165,18 +167,37 @@ impl VendorFile {
         if !Answer::same_content(next.answers.get(key), expected.as_ref()) {
             return Err(Error::refused(&self.path, "internal error: the saved file would not hold the change"));
         }
-        write_atomic(fs, &self.path, text.as_bytes(), mode).map_err(|e| Error::io(&self.path, e))?;
+        if let Err(e) = write_atomic(fs, &self.path, text.as_bytes(), mode) {
+            // If the rename happened (only the folder's fsync failed), the
+            // new text is what is on disk now: describe that, so a retry
+            // rewrites it instead of seeing someone else's change.
+            if std::fs::read(&self.path).is_ok_and(|b| b == text.as_bytes()) {
+                *self = next;
+            }
+            return Err(Error::io(&self.path, e));
+        }
         *self = next;
         Ok(saved)
     }
 }
 
-fn apply_all(text: &str, questionnaire: &Questionnaire, key: &str, edits: &[Edit]) -> Result<String, Error> {
-    let mut text = text.to_string();
+fn apply_all(original: &str, questionnaire: &Questionnaire, key: &str, edits: &[Edit]) -> Result<String, Error> {
+    let mut text = original.to_string();
     for edit in edits {
         text = apply(&text, questionnaire, key, edit)?;
     }
-    Ok(text)
+    Ok(keep_line_style(original, text))
+}
+
+/// Keeps the file's own line endings and byte-order mark, so a save on a
+/// file written on Windows does not rewrite every line of it.
+fn keep_line_style(original: &str, text: String) -> String {
+    const BOM: char = '\u{feff}';
+    let mut text = if original.contains("\r\n") { text.replace("\r\n", "\n").replace('\n', "\r\n") } else { text };
+    if original.starts_with(BOM) && !text.starts_with(BOM) {
+        text.insert(0, BOM);
+    }
+    text
 }
 
 /// The slug of a vendor file: its file stem.
@@ -218,6 +239,16 @@ fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, 
         Some(v) => match v.get_ref() {
             DeValue::Table(table) => {
                 for (key, entry) in table.iter() {
+                    if !key.get_ref().contains('.') {
+                        problems.push(Problem::warning(
+                            key.span(),
+                            format!(
+                                "answer key `{}` is not `section.question`; write such keys in quotes, \
+                                 e.g. [answers.\"basic.licence-scope\"] (kept, not scored)",
+                                key.get_ref()
+                            ),
+                        ));
+                    }
                     let answer = read_answer(key.get_ref(), entry, problems);
                     answers.insert(key.get_ref().to_string(), answer);
                 }
@@ -235,10 +266,14 @@ fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec
         // A bare value (`"basic.iso" = true`) is accepted as the value.
         return Answer { value: Some(answer_value(entry.get_ref())), na: false, note: None, span };
     };
+    // A bad field in one answer must not make the whole vendor unreadable:
+    // it is a warning, and the field counts as absent.
+    let mut own = Vec::new();
     let mut f = Fields::new(table, span.clone(), format!("answer `{key}`"));
     let value = f.get("value").map(|v| answer_value(v.get_ref()));
-    let na = f.bool("na", problems).unwrap_or(false);
-    let note = f.str("note", problems).map(|(n, _)| n);
+    let na = f.bool("na", &mut own).unwrap_or(false);
+    let note = f.str("note", &mut own).map(|(n, _)| n);
+    problems.extend(own.into_iter().map(|p| Problem::warning(p.span, p.message)));
     // Other fields in an answer (a person's own) are kept and not warned about.
     Answer { value, na, note, span }
 }
@@ -248,6 +283,10 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
     let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
         Error::refused(Path::new("<vendor>"), format!("cannot edit: {}", e.message()))
     })?;
+    // In a CRLF file every line break is rewritten as CRLF on save, and a
+    // parser keeps a CRLF inside a multi-line string as part of the text:
+    // strings there are written on one line, their breaks escaped.
+    let one_line = text.contains("\r\n");
     let root = doc.as_table_mut();
     if !root.get("answers").is_some_and(Item::is_table_like) {
         let mut t = Table::new();
@@ -261,13 +300,11 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
     // Match the file's own style: inline tables if its answers are written
     // that way (`[answers]` then `"a.b" = { value = … }`), else sub-tables.
     let inline = answers.iter().any(|(_, item)| item.is_value());
-    let mut created = false;
     if !answers.contains_key(key) {
         if matches!(edit, Edit::Clear | Edit::Note(None)) {
             return Ok(doc.to_string());
         }
         insert_in_order(answers, key, inline, questionnaire);
-        created = true;
     }
     let Some(entry) = answers.get_mut(key) else {
         return Ok(doc.to_string());
@@ -279,13 +316,12 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
             t.insert("value", v);
         }
         *entry = Item::Value(toml_edit::Value::InlineTable(t));
-        created = true;
     }
     if let Some(fields) = entry.as_table_like_mut() {
         match edit {
             Edit::Value(v) => {
                 fields.remove("na");
-                set_field(fields, "value", to_edit_value(v));
+                set_field(fields, "value", to_edit_value(v, one_line));
             }
             Edit::NotApplicable => {
                 fields.remove("value");
@@ -295,24 +331,32 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
                 fields.remove("value");
                 fields.remove("na");
             }
-            Edit::Note(Some(note)) => set_field(fields, "note", toml_edit::Value::from(note.as_str())),
+            Edit::Note(Some(note)) => set_field(fields, "note", string_value(note, one_line)),
             Edit::Note(None) => {
                 fields.remove("note");
             }
         }
     }
     order_fields(entry);
-    if created {
-        // Entries the app made get the standard spacing; a person's own
-        // entries keep theirs.
-        if let Some(t) = entry.as_inline_table_mut() {
-            t.fmt();
-        }
+    if let Some(t) = entry.as_inline_table_mut() {
+        // One line: the standard spacing beats a half-kept hand spacing.
+        t.fmt();
     }
-    if entry.as_table_like().is_some_and(TableLike::is_empty) {
+    // An entry left empty goes, unless a person wrote a comment above it:
+    // removing the entry would remove the comment with it.
+    if entry.as_table_like().is_some_and(TableLike::is_empty) && !has_comment(entry) {
         answers.remove(key);
     }
     Ok(doc.to_string())
+}
+
+fn has_comment(item: &Item) -> bool {
+    let prefix = match item {
+        Item::Table(t) => t.decor().prefix(),
+        Item::Value(v) => v.decor().prefix(),
+        _ => None,
+    };
+    prefix.and_then(|p| p.as_str()).is_some_and(|p| p.contains('#'))
 }
 
 /// Inserts an empty answer for `key` after the last existing answer that
@@ -391,20 +435,43 @@ fn toml_date(d: Date) -> toml_edit::Datetime {
     }
 }
 
-fn to_edit_value(v: &Value) -> toml_edit::Value {
+fn to_edit_value(v: &Value, one_line: bool) -> toml_edit::Value {
     match v {
         Value::Bool(b) => (*b).into(),
         Value::Integer(n) => (*n).into(),
         Value::Float(f) => (*f).into(),
-        Value::Str(s) => s.as_str().into(),
+        Value::Str(s) => string_value(s, one_line),
         Value::Date(d) => toml_date(*d).into(),
         Value::List(items) => {
             let mut array = toml_edit::Array::new();
             for item in items {
-                array.push(to_edit_value(item));
+                array.push(to_edit_value(item, one_line));
             }
             toml_edit::Value::Array(array)
         }
         Value::Other(what) => what.to_string().into(),
     }
+}
+
+/// A string value; with `one_line`, a basic string with its line breaks
+/// (and every other control character) escaped, never a multi-line string.
+fn string_value(s: &str, one_line: bool) -> toml_edit::Value {
+    if !one_line || !s.contains(['\n', '\r']) {
+        return s.into();
+    }
+    let mut literal = String::with_capacity(s.len() + 8);
+    literal.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => literal.push_str("\\\""),
+            '\\' => literal.push_str("\\\\"),
+            '\n' => literal.push_str("\\n"),
+            '\r' => literal.push_str("\\r"),
+            '\t' => literal.push_str("\\t"),
+            c if c.is_control() => literal.push_str(&format!("\\u{:04X}", c as u32)),
+            c => literal.push(c),
+        }
+    }
+    literal.push('"');
+    literal.parse().unwrap_or_else(|_| s.into())
 }

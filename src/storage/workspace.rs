@@ -61,28 +61,35 @@ impl Workspace {
         Ok(self.vendor_paths()?.iter().map(|p| VendorFile::load(p)).collect())
     }
 
-    /// Finds a vendor by slug (file stem) or by exact name.
+    /// Finds a vendor by slug or by exact name. The slug is any listed
+    /// file's stem (hand-made files need not follow our slug rules); only
+    /// listed files are ever opened.
     pub fn find(&self, wanted: &str) -> Result<VendorFile, Error> {
-        let by_slug = self.vendor_path(wanted);
-        if is_safe_slug(wanted) && by_slug.is_file() {
-            return VendorFile::load(&by_slug);
+        let paths = self.vendor_paths()?;
+        if let Some(path) = paths.iter().find(|p| p.file_stem().is_some_and(|s| s == wanted)) {
+            return VendorFile::load(path);
         }
         let wanted_nfc: String = wanted.nfc().collect();
         let mut found = Vec::new();
-        for path in self.vendor_paths()? {
+        let mut unreadable = 0;
+        for path in paths {
             // A file that does not load cannot be the one named; its error
             // shows where the vendors are listed.
-            if let Ok(v) = VendorFile::load(&path)
-                && v.meta.vendor.nfc().collect::<String>() == wanted_nfc
-            {
-                found.push(v);
+            match VendorFile::load(&path) {
+                Ok(v) if v.meta.vendor.nfc().collect::<String>() == wanted_nfc => found.push(v),
+                Ok(_) => {}
+                Err(_) => unreadable += 1,
             }
         }
         match found.len() {
             1 => Ok(found.remove(0)),
             0 => Err(Error::NotFound(format!(
-                "no vendor with slug or name `{wanted}` in {}",
-                self.vendors_dir().display()
+                "no vendor with slug or name `{wanted}` in {}{}",
+                self.vendors_dir().display(),
+                match unreadable {
+                    0 => String::new(),
+                    n => format!(" ({n} vendor file(s) could not be read; `ccvet compare` lists them)"),
+                }
             ))),
             _ => Err(Error::NotFound(format!(
                 "{} vendors are named `{wanted}`; name one by its slug: {}",
@@ -122,7 +129,9 @@ impl Workspace {
     /// name that another vendor already has.
     pub fn create_vendor(&mut self, meta: &Meta, fs: &dyn FileSystem) -> Result<VendorFile, Error> {
         let name: String = meta.vendor.trim().nfc().collect();
-        if name.is_empty() || name.chars().all(|c| is_hostile(c) || c.is_whitespace()) {
+        // A name needs a letter or digit (of any script): zero-width and
+        // filler characters alone would make an invisible vendor.
+        if !name.chars().any(is_visible_letter) {
             return Err(Error::NotFound("a vendor needs a name with visible characters".into()));
         }
         self.ensure()?;
@@ -172,6 +181,12 @@ pub fn slug_for(name: &str) -> String {
         slug = slug.trim_end_matches('-').to_string();
     }
     if slug.is_empty() { "vendor".to_string() } else { slug }
+}
+
+/// A letter or digit of any script that shows: Hangul fillers are letters
+/// that draw nothing.
+fn is_visible_letter(c: char) -> bool {
+    c.is_alphanumeric() && !matches!(c, '\u{115f}' | '\u{1160}' | '\u{3164}' | '\u{ffa0}')
 }
 
 /// Could `s` be a slug (so it is safe to join to a path)?
