@@ -45,7 +45,8 @@ impl Theme {
             selected: Style::new().add_modifier(Modifier::REVERSED),
             title: bold.fg(Color::Cyan),
             header: bold,
-            muted: Style::new().fg(Color::DarkGray),
+            // Dim, not dark grey: readable on 16-colour terminals too.
+            muted: Style::new().add_modifier(Modifier::DIM),
             knockout: bold.fg(Color::Red),
             good: Style::new().fg(Color::Green),
             warn: Style::new().fg(Color::Yellow),
@@ -53,8 +54,8 @@ impl Theme {
             saved: Style::new().fg(Color::Green),
             key: bold.fg(Color::Cyan),
             bar_full: Style::new().fg(Color::Green),
-            bar_empty: Style::new().fg(Color::DarkGray),
-            border: Style::new().fg(Color::DarkGray),
+            bar_empty: Style::new().add_modifier(Modifier::DIM),
+            border: Style::new().add_modifier(Modifier::DIM),
         }
     }
 }

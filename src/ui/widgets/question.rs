@@ -38,7 +38,8 @@ impl<'a> QuestionView<'a> {
         let section = &q.sections[iv.section];
         let outcome = &iv.report.outcomes[iv.section][iv.question];
         let answer = iv.answer(&question.key);
-        let mut heading = format!("{} {}/{}", safe(section.title.get(lang)), iv.question + 1, section.questions.len());
+        // The title bar names the section; this line says where in it.
+        let mut heading = format!("{}/{}", iv.question + 1, section.questions.len());
         if let Some(area) = &question.area {
             heading.push_str(&format!(" · {}", safe(area.get(lang))));
         }
@@ -86,23 +87,27 @@ impl<'a> QuestionView<'a> {
                     };
                     let number = if i < 9 { format!("{} ", i + 1) } else { "  ".to_string() };
                     let mut spans = vec![Span::styled(number, th.key), Span::raw(format!("{mark} "))];
-                    let label = format!("{}  {:.0}%", safe(o.label.get(lang)), o.score * 100.0);
-                    let label_lines =
-                        wrapped(&label, width.saturating_sub(6), "", if on { th.header } else { th.muted });
-                    let first = label_lines.first().cloned().unwrap_or_default();
-                    spans.extend(first.spans);
-                    if o.knockout.is_some() {
-                        spans.push(Span::styled(format!(" ✗ {}", tr(lang, "red line", "红线")), th.knockout));
-                    }
-                    let mut line = Line::from(spans);
-                    if i == iv.option {
-                        line = line.patch_style(th.selected);
-                    }
-                    lines.push(line);
-                    for rest in label_lines.into_iter().skip(1) {
-                        lines.push(Line::from(
-                            vec![Span::raw("      ")].into_iter().chain(rest.spans).collect::<Vec<_>>(),
-                        ));
+                    // The red-line mark is part of the label, so it wraps with
+                    // it and is never cut off at the edge.
+                    let red_line = if o.knockout.is_some() {
+                        format!(" ✗ {}", tr(lang, "red line", "红线"))
+                    } else {
+                        String::new()
+                    };
+                    let label = format!("{}  {:.0}%{red_line}", safe(o.label.get(lang)), o.score * 100.0);
+                    let style = if on { th.header } else { th.muted };
+                    for (n, part) in wrapped(&label, width.saturating_sub(6), "", style).into_iter().enumerate() {
+                        let mut part_spans =
+                            if n == 0 { std::mem::take(&mut spans) } else { vec![Span::raw("      ")] };
+                        for span in part.spans {
+                            let style = if span.content.contains('✗') { th.knockout } else { span.style };
+                            part_spans.push(Span::styled(span.content, style));
+                        }
+                        let mut line = Line::from(part_spans);
+                        if i == iv.option && n == 0 {
+                            line = line.patch_style(th.selected);
+                        }
+                        lines.push(line);
                     }
                 }
             }

@@ -1,0 +1,370 @@
+//! The interview app without a terminal: action sequences through
+//! `update`, and every screen drawn on ratatui's `TestBackend` (snapshots
+//! at 80×24 and 120×40 in both languages, tiny sizes, key cell styles, and
+//! hostile text that must never reach a cell).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::path::Path;
+
+use ccvet::app::action::{Action, Effect};
+use ccvet::app::keymap::{Key, context, lookup};
+use ccvet::app::state::{App, Interview, Overlay, Screen, VendorRow};
+use ccvet::app::update::update;
+use ccvet::domain::answers::Value;
+use ccvet::domain::text::Lang;
+use ccvet::storage::vendor::VendorFile;
+use ccvet::summary::Summary;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+const YUNLIAN: &str = r#"vendor = "云联科技 Yunlian Tech"
+questionnaire = "cloud-call-center"
+questionnaire_version = 1
+assessed_on = 2026-11-24
+interviewer = "li.wei"
+
+[answers."basic.licence-scope"]
+value = "nationwide"
+note = "证书编号 B2-20240001"
+
+[answers."basic.licence-expiry"]
+value = 2028-05-31
+
+[answers."tech.iso27001"]
+value = true
+
+[answers."fit.industries"]
+value = ["finance", "ecommerce"]
+"#;
+
+const ACME: &str = r#"vendor = "Acme Call"
+assessed_on = 2026-11-24
+
+[answers."basic.licence-scope"]
+value = "none"
+
+[answers."tech.iso27001"]
+value = true
+"#;
+
+fn vendor(slug: &str, text: &str) -> VendorFile {
+    VendorFile::parse(Path::new(&format!("/ws/vendors/{slug}.toml")), text.to_string()).unwrap()
+}
+
+/// An app on the vendor list with three vendors and one unreadable file.
+fn app(lang: Lang, width: u16, height: u16) -> App {
+    let q = common::default_questionnaire();
+    let mut app = App::new(q.clone(), lang, width, height);
+    let mut rows: Vec<VendorRow> = [("yunlian", YUNLIAN), ("acme", ACME), ("empty", "vendor = \"Empty Ltd\"\n")]
+        .into_iter()
+        .map(|(slug, text)| VendorRow::Ok {
+            summary: Box::new(Summary::of(&q, vendor(slug, text))),
+            changed: "11-24 10:02".into(),
+        })
+        .collect();
+    rows.push(VendorRow::Unreadable {
+        path: "/ws/vendors/broken.toml".into(),
+        slug: "broken".into(),
+        error: "/ws/vendors/broken.toml:3:9: TOML syntax error: string values must be quoted".into(),
+    });
+    app.set_vendors(rows);
+    app
+}
+
+/// The same app with the interview of 云联科技 open.
+fn interview(lang: Lang, width: u16, height: u16) -> App {
+    let mut app = app(lang, width, height);
+    let iv = Interview::new(&app.questionnaire, vendor("yunlian", YUNLIAN));
+    app.interview = Some(iv);
+    app.screen = Screen::Interview;
+    app
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|f| ccvet::ui::render(app, f)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row (wide characters once).
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            out.push_str(symbol);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Presses keys (by the keymap, as the terminal would) and collects the
+/// effects.
+fn press(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for code in keys {
+        let key = Key::from_event(&KeyEvent::new(*code, KeyModifiers::NONE));
+        if let Some(action) = lookup(context(app), key) {
+            effects.extend(update(app, action));
+        }
+    }
+    effects
+}
+
+fn chars(s: &str) -> Vec<KeyCode> {
+    s.chars().map(KeyCode::Char).collect()
+}
+
+fn answer(app: &App, key: &str) -> Option<Value> {
+    app.interview.as_ref().unwrap().answers.get(key).and_then(|a| a.value.clone())
+}
+
+// ---------------------------------------------------------------- update
+
+#[test]
+fn answering_each_kind_rescores_and_asks_for_a_save() {
+    let mut app = interview(Lang::En, 120, 40);
+    let before = app.interview.as_ref().unwrap().report.clone();
+    // basic.licence-scope is the first question: choice
+    assert_eq!(press(&mut app, &chars("2")), vec![Effect::SaveVendor]);
+    assert_eq!(answer(&app, "basic.licence-scope"), Some(Value::Str("provincial".into())));
+    let after = app.interview.as_ref().unwrap().report.clone();
+    assert!(after.score < before.score, "a worse licence lowers the score");
+    // down to annual-inspection (yesno), answer no
+    press(&mut app, &chars("jjj"));
+    assert_eq!(app.interview.as_ref().unwrap().current(&app.questionnaire).unwrap().key, "basic.annual-inspection");
+    assert_eq!(press(&mut app, &chars("n")), vec![Effect::SaveVendor]);
+    assert_eq!(answer(&app, "basic.annual-inspection"), Some(Value::Bool(false)));
+    // registered capital: a number typed in the editor, wrong first
+    press(&mut app, &chars("jj"));
+    press(&mut app, &[KeyCode::Enter]);
+    press(&mut app, &chars("lots"));
+    let err = app.interview.as_ref().unwrap().editor.as_ref().unwrap().error.clone();
+    assert!(err.unwrap().contains("a number question takes a number"));
+    assert!(press(&mut app, &[KeyCode::Enter]).is_empty(), "an invalid value is not saved");
+    for _ in 0..4 {
+        press(&mut app, &[KeyCode::Backspace]);
+    }
+    assert_eq!(
+        press(&mut app, &chars("1200").into_iter().chain([KeyCode::Enter]).collect::<Vec<_>>()),
+        vec![Effect::SaveVendor]
+    );
+    assert_eq!(answer(&app, "basic.registered-capital"), Some(Value::Integer(1200)));
+    assert!(app.interview.as_ref().unwrap().editor.is_none());
+    // company documents: multi, toggled by number and by space
+    press(&mut app, &chars("j"));
+    press(&mut app, &chars("1"));
+    press(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Char(' ')]);
+    match answer(&app, "basic.company-documents") {
+        Some(Value::List(items)) => assert_eq!(items.len(), 2),
+        other => panic!("{other:?}"),
+    }
+    press(&mut app, &chars("1"));
+    match answer(&app, "basic.company-documents") {
+        Some(Value::List(items)) => assert_eq!(items.len(), 1),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn na_note_clear_and_next_unanswered() {
+    let mut app = interview(Lang::En, 80, 24);
+    // service.multi-site allows N/A: jump there by section and keys
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
+    press(&mut app, &chars("j"));
+    let iv = app.interview.as_ref().unwrap();
+    assert_eq!(iv.current(&app.questionnaire).unwrap().key, "service.multi-site");
+    press(&mut app, &chars("x"));
+    assert!(app.interview.as_ref().unwrap().answers["service.multi-site"].na);
+    press(&mut app, &chars("x"));
+    assert!(!app.interview.as_ref().unwrap().answers.contains_key("service.multi-site"));
+    // N/A is refused where not allowed, with a word
+    press(&mut app, &chars("k"));
+    assert!(press(&mut app, &chars("x")).is_empty());
+    assert!(app.status.text.contains("does not allow"));
+    // a note in Chinese, over two lines; q is typed, not quit
+    press(&mut app, &chars("e"));
+    press(&mut app, &chars("审计中 q"));
+    press(&mut app, &[KeyCode::Enter]);
+    press(&mut app, &chars("ok"));
+    assert!(!app.quit);
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![Effect::SaveVendor]);
+    let key = app.interview.as_ref().unwrap().current(&app.questionnaire).unwrap().key.clone();
+    assert_eq!(app.interview.as_ref().unwrap().answers[&key].note.as_deref(), Some("审计中 q\nok"));
+    // u goes to the next question without an answer
+    press(&mut app, &chars("u"));
+    let iv = app.interview.as_ref().unwrap();
+    let next = iv.current(&app.questionnaire).unwrap().key.clone();
+    assert!(!iv.answers.get(&next).is_some_and(|a| a.value.is_some()), "{next} is answered");
+    // Delete clears an answer
+    press(&mut app, &[KeyCode::BackTab, KeyCode::BackTab]);
+    press(&mut app, &[KeyCode::Delete]);
+    assert_eq!(answer(&app, "basic.licence-scope"), None);
+}
+
+#[test]
+fn a_failed_save_keeps_the_answer_and_r_retries() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("2"));
+    update(
+        &mut app,
+        Action::SaveFailed { key: "basic.licence-scope".into(), message: "the disk is full".into(), conflict: false },
+    );
+    assert_eq!(answer(&app, "basic.licence-scope"), Some(Value::Str("provincial".into())));
+    assert!(app.status.text.contains("the disk is full") && app.status.text.contains("R retries"));
+    assert_eq!(app.interview.as_ref().unwrap().pending.len(), 1);
+    assert_eq!(press(&mut app, &chars("R")), vec![Effect::SaveVendor]);
+    // leaving with unsaved changes is refused with a word
+    assert!(press(&mut app, &[KeyCode::Esc]).is_empty());
+    assert_eq!(app.screen, Screen::Interview);
+}
+
+#[test]
+fn vendor_list_moves_filters_opens_and_creates() {
+    let mut app = app(Lang::En, 80, 24);
+    // sorted by name: Acme Call, broken, Empty Ltd, 云联科技
+    assert_eq!(app.vendors.selected_row().unwrap().name(), "Acme Call");
+    assert_eq!(press(&mut app, &[KeyCode::Enter]), vec![Effect::OpenVendor { path: "/ws/vendors/acme.toml".into() }]);
+    press(&mut app, &chars("j"));
+    assert!(press(&mut app, &[KeyCode::Enter]).is_empty(), "an unreadable file does not open");
+    assert!(app.status.text.contains("broken.toml:3:9"));
+    press(&mut app, &chars("/云联"));
+    assert_eq!(app.vendors.visible.len(), 1);
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(!app.vendors.filtering);
+    assert_eq!(app.vendors.selected_row().unwrap().name(), "云联科技 Yunlian Tech");
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.vendors.visible.len(), 4);
+    press(&mut app, &chars("n"));
+    assert!(matches!(app.overlay, Some(Overlay::NewVendor(_))));
+    let effects = press(&mut app, &chars("新供应商 q").into_iter().chain([KeyCode::Enter]).collect::<Vec<_>>());
+    assert_eq!(effects, vec![Effect::CreateVendor { name: "新供应商 q".into() }]);
+    assert!(!app.quit);
+    // the comparison ranks the disqualified vendor last
+    press(&mut app, &chars("c"));
+    assert_eq!(app.screen, Screen::Compare);
+    let names: Vec<&str> = app.ranking.iter().map(|&i| app.vendors.rows[i].name()).collect();
+    assert_eq!(names, ["云联科技 Yunlian Tech", "Empty Ltd", "Acme Call"]);
+}
+
+#[test]
+fn language_switches_everywhere_at_once() {
+    let mut app = interview(Lang::En, 80, 24);
+    assert!(text(&draw(&app)).contains("What is the scope"));
+    press(&mut app, &chars("L"));
+    let screen = text(&draw(&app));
+    assert!(screen.contains("基础资质") && screen.contains("许可证"), "{screen}");
+}
+
+// ---------------------------------------------------------------- screens
+
+macro_rules! snapshot {
+    ($name:expr, $app:expr) => {
+        insta::assert_snapshot!($name, text(&draw(&$app)));
+    };
+}
+
+#[test]
+fn snapshots_of_every_screen_in_both_languages_and_sizes() {
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Zh, "zh")] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            snapshot!(format!("vendors_{tag}_{w}x{h}"), app(lang, w, h));
+            snapshot!(format!("interview_{tag}_{w}x{h}"), interview(lang, w, h));
+            let mut compare = app(lang, w, h);
+            press(&mut compare, &chars("c"));
+            snapshot!(format!("compare_{tag}_{w}x{h}"), compare);
+        }
+        let mut help = interview(lang, 80, 24);
+        press(&mut help, &chars("?"));
+        snapshot!(format!("help_{tag}_80x24"), help);
+        let mut narrow_score = interview(lang, 80, 24);
+        press(&mut narrow_score, &chars("s"));
+        snapshot!(format!("interview_score_panel_{tag}_80x24"), narrow_score);
+    }
+    let mut prompt = app(Lang::En, 80, 24);
+    press(&mut prompt, &chars("n云联"));
+    snapshot!("new_vendor_prompt_80x24", prompt);
+    let mut editing = interview(Lang::En, 80, 24);
+    press(&mut editing, &chars("e"));
+    snapshot!("note_editor_80x24", editing);
+    snapshot!("too_small_20x5", app(Lang::En, 20, 5));
+}
+
+#[test]
+fn every_tiny_size_draws_without_panic() {
+    for w in 1..=20 {
+        for h in 1..=5 {
+            draw(&app(Lang::En, w, h));
+            draw(&interview(Lang::Zh, w, h));
+        }
+    }
+    draw(&interview(Lang::En, 400, 120));
+}
+
+#[test]
+fn knockouts_and_selection_are_marked_by_style_and_symbol() {
+    let mut app = app(Lang::En, 80, 24);
+    let buf = draw(&app);
+    let screen = text(&buf);
+    // Acme is disqualified: a mark and a word, in bold red
+    let row = screen.lines().position(|l| l.contains("Acme Call")).unwrap() as u16;
+    let line = screen.lines().nth(row as usize).unwrap();
+    assert!(line.contains("✗ DISQUALIFIED"));
+    let col = (0..80).find(|&x| buf[(x, row)].symbol() == "✗").unwrap();
+    let cell = &buf[(col, row)];
+    assert!(cell.modifier.contains(Modifier::REVERSED), "the selected row is reversed");
+    assert_eq!(cell.fg, Color::Red);
+    assert!(cell.modifier.contains(Modifier::BOLD));
+    // NO_COLOR: no colour at all, the selection still shows
+    app.no_color = true;
+    let buf = draw(&app);
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset, "a colour under NO_COLOR");
+    }
+    assert!(buf[(1, row)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn hostile_names_and_notes_never_reach_a_cell() {
+    let q = common::default_questionnaire();
+    let evil = "Evil\x1b[2J\u{202e}gnp\u{2066}\0\u{7}";
+    // JSON's string escapes are TOML's too.
+    let lit = |s: &str| serde_json::to_string(s).unwrap();
+    let text_of = format!(
+        "vendor = {}\nassessed_on = 2026-11-24\n[answers.\"tech.iso27001\"]\nvalue = true\nnote = {}\n[answers.\"basic.licence-number\"]\nvalue = {}\n",
+        lit(evil),
+        lit(&format!("{}\x1b]0;title\x07{}", "长".repeat(200_000), "\u{2028}end")),
+        lit("\x1b[31m red \u{202e}")
+    );
+    let v = vendor("evil", &text_of);
+    let mut app = App::new(q.clone(), Lang::En, 120, 40);
+    app.set_vendors(vec![VendorRow::Ok { summary: Box::new(Summary::of(&q, v.clone())), changed: String::new() }]);
+    let mut screens = vec![draw(&app)];
+    press(&mut app, &chars("c"));
+    screens.push(draw(&app));
+    app.interview = Some(Interview::new(&q, v));
+    app.screen = Screen::Interview;
+    press(&mut app, &[KeyCode::Tab]);
+    press(&mut app, &chars("jjjjj")); // tech.iso27001 with its 600 KB note
+    screens.push(draw(&app));
+    press(&mut app, &chars("e"));
+    screens.push(draw(&app));
+    for buf in &screens {
+        for cell in buf.content() {
+            assert!(!cell.symbol().chars().any(ccvet::safe_text::is_hostile), "hostile {:?} in a cell", cell.symbol());
+        }
+    }
+    assert!(text(&screens[0]).contains("Evil^[[2J<U+202E>gnp"));
+}
