@@ -215,23 +215,26 @@ fn sigkill_mid_interview_keeps_every_saved_answer() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal_and_keeps_answers() {
-    let (_dir, ws) = workspace();
-    let mut app = App::start(&ws, 80, 24);
-    app.wait_for("No vendors yet");
-    app.keys("nTerm Test");
-    app.keys(ENTER);
-    app.wait_for("What is the scope");
-    app.keys("1");
-    app.wait_for("saved basic.licence-scope");
-    let pid = app.child.process_id().unwrap();
-    assert!(std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap().success());
-    app.wait_exit();
-    // back on the main screen, cursor shown, no bracketed paste left on
-    let parser = app.screen.lock().unwrap();
-    assert!(!parser.screen().alternate_screen(), "still on the alternate screen");
-    assert!(!parser.screen().hide_cursor(), "the cursor is still hidden");
-    assert!(!parser.screen().bracketed_paste(), "bracketed paste is still on");
-    drop(parser);
-    assert_eq!(score_json(&ws, "term-test")["answered"], 1);
+fn sigterm_and_sighup_restore_the_terminal_and_keep_answers() {
+    for signal in ["TERM", "HUP"] {
+        let (_dir, ws) = workspace();
+        let mut app = App::start(&ws, 80, 24);
+        app.wait_for("No vendors yet");
+        app.keys("nSignal Test");
+        app.keys(ENTER);
+        app.wait_for("What is the scope");
+        app.keys("1");
+        app.wait_for("saved basic.licence-scope");
+        let pid = app.child.process_id().unwrap();
+        let sent = std::process::Command::new("kill").args([&format!("-{signal}"), &pid.to_string()]).status().unwrap();
+        assert!(sent.success());
+        app.wait_exit();
+        // back on the main screen, cursor shown, no bracketed paste left on
+        let parser = app.screen.lock().unwrap();
+        assert!(!parser.screen().alternate_screen(), "SIG{signal}: still on the alternate screen");
+        assert!(!parser.screen().hide_cursor(), "SIG{signal}: the cursor is still hidden");
+        assert!(!parser.screen().bracketed_paste(), "SIG{signal}: bracketed paste is still on");
+        drop(parser);
+        assert_eq!(score_json(&ws, "signal-test")["answered"], 1);
+    }
 }

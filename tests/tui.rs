@@ -345,7 +345,7 @@ fn hostile_names_and_notes_never_reach_a_cell() {
     let text_of = format!(
         "vendor = {}\nassessed_on = 2026-11-24\n[answers.\"tech.iso27001\"]\nvalue = true\nnote = {}\n[answers.\"basic.licence-number\"]\nvalue = {}\n",
         lit(evil),
-        lit(&format!("{}\x1b]0;title\x07{}", "长".repeat(200_000), "\u{2028}end")),
+        lit(&format!("{}\x1b]0;title\x07{}", "长".repeat(350_000), "\u{2028}end")),
         lit("\x1b[31m red \u{202e}")
     );
     let v = vendor("evil", &text_of);
@@ -357,7 +357,7 @@ fn hostile_names_and_notes_never_reach_a_cell() {
     app.interview = Some(Interview::new(&q, v));
     app.screen = Screen::Interview;
     press(&mut app, &[KeyCode::Tab]);
-    press(&mut app, &chars("jjjjj")); // tech.iso27001 with its 600 KB note
+    press(&mut app, &chars("jjjjj")); // tech.iso27001 with its 1 MB note
     screens.push(draw(&app));
     press(&mut app, &chars("e"));
     screens.push(draw(&app));
@@ -367,4 +367,34 @@ fn hostile_names_and_notes_never_reach_a_cell() {
         }
     }
     assert!(text(&screens[0]).contains("Evil^[[2J<U+202E>gnp"));
+}
+
+#[test]
+fn a_paste_goes_into_the_note_and_the_cursor_sits_at_the_caret() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("e"));
+    // bracketed paste: newlines stay newlines, escapes never enter
+    update(&mut app, Action::Paste("第一行\r\n云联\x1b[31m".into()));
+    let note = app.interview.as_ref().unwrap().editor.as_ref().unwrap().buffer.text().to_string();
+    assert_eq!(note, "证书编号 B2-20240001第一行\n云联[31m");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| ccvet::ui::render(&app, f)).unwrap();
+    let cursor = terminal.get_cursor_position().unwrap();
+    let buf = terminal.backend().buffer().clone();
+    // the caret is right after "云联[31m", on the note's second line
+    let row = text(&buf).lines().position(|l| l.contains("云联[31m")).unwrap() as u16;
+    assert_eq!(cursor.y, row);
+    let col = (0..80).find(|&x| buf[(x, row)].symbol() == "云").unwrap();
+    assert_eq!(cursor.x, col + 4 + 4, "two CJK characters (4 cells) and 4 ASCII");
+    // Esc ends the note and saves it
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![Effect::SaveVendor]);
+}
+
+#[test]
+fn a_paste_in_a_one_line_editor_becomes_one_line() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &chars("n"));
+    update(&mut app, Action::Paste("云联\n科技".into()));
+    let effects = press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(effects, vec![Effect::CreateVendor { name: "云联 科技".into() }]);
 }

@@ -34,8 +34,12 @@ impl Widget for Comparison<'_> {
         let w = usize::from(inner.width);
         // rank 3 · name · overall 6 · a column of 7 per section · status
         let sections = q.sections.len();
-        let status_w = 14;
-        let name_w = w.saturating_sub(4 + 7 + 7 * sections + status_w).clamp(6, 40);
+        // Section columns take what the vendor names (20 cells) and the
+        // status (a fifth) leave, 6 to 22 cells each, so wide terminals show
+        // whole section titles.
+        let status_w = (w / 5).clamp(14, 30);
+        let col_w = (w.saturating_sub(4 + 7 + 20 + status_w) / sections.max(1)).saturating_sub(1).clamp(6, 22);
+        let name_w = w.saturating_sub(4 + 7 + (col_w + 1) * sections + status_w).clamp(6, 40);
         let mut header = format!(
             "{} {} {}",
             fit_right("#", 3),
@@ -44,7 +48,7 @@ impl Widget for Comparison<'_> {
         );
         for s in &q.sections {
             header.push(' ');
-            header.push_str(&fit_right(&cut(&safe(s.title.get(lang)), 6), 6));
+            header.push_str(&fit_right(&cut(&safe(s.title.get(lang)), col_w), col_w));
         }
         buf.set_line(inner.x, inner.y, &Line::styled(header, th.header), inner.width);
         if app.ranking.is_empty() {
@@ -66,7 +70,7 @@ impl Widget for Comparison<'_> {
             ];
             for s in &r.sections {
                 spans.push(Span::raw(" "));
-                spans.push(Span::raw(fit_right(&pct(s.score), 6)));
+                spans.push(Span::raw(fit_right(&pct(s.score), col_w)));
             }
             if r.disqualified() {
                 let reason = r.knockouts.first().and_then(|k| k.reason.as_ref()).map_or("", |x| x.get(lang));
