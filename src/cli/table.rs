@@ -4,6 +4,8 @@ use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::cells::{fit as pad, fit_right as rpad};
+
 use super::context::{Context, score_of};
 use super::json::{self, vendor_json};
 use super::{CliError, Output};
@@ -22,17 +24,6 @@ pub fn l(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
         Lang::En => en,
         Lang::Zh => zh,
     }
-}
-
-/// `text` padded with spaces to `width` terminal cells (CJK counts two).
-pub fn pad(text: &str, width: usize) -> String {
-    let w = text.width();
-    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-/// `text` right-aligned in `width` cells.
-fn rpad(text: &str, width: usize) -> String {
-    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
 }
 
 pub fn score(ctx: &Context, wanted: &str, as_json: bool) -> Result<Output, CliError> {
@@ -221,7 +212,7 @@ fn ranking_text(q: &Questionnaire, vendors: &[Summary], lang: Lang) -> String {
             out,
             "{}  {}  {}  {}  {}  {}  {}",
             rpad(&(i + 1).to_string(), 3),
-            pad(&truncate(name, name_w), name_w),
+            pad(name, name_w),
             rpad(&pct(report.score), 6),
             pad(&visible(band), band_w),
             pad(&range(report.min, report.max), 11),
@@ -229,22 +220,6 @@ fn ranking_text(q: &Questionnaire, vendors: &[Summary], lang: Lang) -> String {
             status
         );
     }
-    out
-}
-
-/// Cuts `text` to at most `width` cells, marking the cut with `…`.
-fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
     out
 }
 
@@ -304,11 +279,5 @@ mod tests {
         assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_field("a\x1bb"), "a^[b");
         assert_eq!(csv_field("云联"), "云联");
-    }
-
-    #[test]
-    fn padding_counts_cells() {
-        assert_eq!(pad("云联", 6), "云联  ");
-        assert_eq!(truncate("云联科技有限公司", 7), "云联科…");
     }
 }

@@ -5,7 +5,6 @@ use std::borrow::Cow;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::editor::wrap_ranges;
@@ -16,39 +15,7 @@ pub fn safe(text: &str) -> Cow<'_, str> {
     visible(text)
 }
 
-/// `text` cut to at most `width` cells, with `…` where it was cut.
-pub fn cut(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in text.graphemes(true) {
-        let w = g.width();
-        if used + w + 1 > width {
-            break;
-        }
-        out.push_str(g);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
-/// `text` padded or cut to exactly `width` cells.
-pub fn fit(text: &str, width: usize) -> String {
-    let cut = cut(text, width);
-    let pad = width.saturating_sub(cut.width());
-    format!("{cut}{}", " ".repeat(pad))
-}
-
-/// `text` right-aligned in `width` cells.
-pub fn fit_right(text: &str, width: usize) -> String {
-    let cut = cut(text, width);
-    format!("{}{cut}", " ".repeat(width.saturating_sub(cut.width())))
-}
+pub use crate::cells::{cut, fit, fit_right};
 
 /// `text` (made safe) wrapped to `width` cells as lines in `style`, each
 /// line starting with `indent`.
@@ -73,11 +40,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cuts_and_fits_by_cells() {
-        assert_eq!(cut("云联科技", 5), "云联…");
-        assert_eq!(fit("云", 4), "云  ");
-        assert_eq!(fit_right("7", 3), "  7");
-        assert_eq!(cut("abc", 0), "");
+    fn bars_fill_by_fraction() {
         assert_eq!(bar(0.5, 4), ("██".to_string(), "░░".to_string()));
+        assert_eq!(bar(2.0, 3), ("███".to_string(), String::new()));
     }
 }

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::state::{App, VendorRow};
 use crate::domain::present::pct;
@@ -22,10 +22,7 @@ impl Widget for Comparison<'_> {
         let (app, th) = (self.app, self.theme);
         let lang = app.lang;
         let q = &app.questionnaire;
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(th.border)
-            .title(Span::styled(format!(" {} ", tr(lang, "Comparison", "对比")), th.header));
+        let block = super::panel(tr(lang, "Comparison", "对比"), th.border, th);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 {

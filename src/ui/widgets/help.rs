@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Clear, Widget};
 
 use crate::app::keymap::{Context, shown};
 use crate::domain::text::Lang;
@@ -27,10 +27,7 @@ impl Widget for Help<'_> {
         let y = area.y + (area.height - height) / 2;
         let rect = Rect::new(x, y, width, height);
         Clear.render(rect, buf);
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(th.key)
-            .title(Span::styled(format!(" {} ", tr(self.lang, "Keys", "按键")), th.header));
+        let block = super::panel(tr(self.lang, "Keys", "按键"), th.key, th);
         let inner = block.inner(rect);
         block.render(rect, buf);
         let mut lines: Vec<Line> = bindings

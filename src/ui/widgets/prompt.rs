@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::app::editor::TextBuffer;
@@ -36,10 +36,7 @@ impl Widget for Prompt<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let rect = Prompt::rect(area);
         Clear.render(rect, buf);
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(self.theme.key)
-            .title(Span::styled(format!(" {} ", self.title), self.theme.header));
+        let block = super::panel(self.title, self.theme.key, self.theme);
         let inner = block.inner(rect);
         block.render(rect, buf);
         let text = fit(self.buffer.text(), usize::from(inner.width));

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::state::Interview;
 use crate::domain::questionnaire::Questionnaire;
@@ -37,10 +37,7 @@ pub fn mark(outcome: &Outcome, th: &Theme) -> (&'static str, ratatui::style::Sty
 impl Widget for QuestionList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (q, iv, th, lang) = (self.questionnaire, self.interview, self.theme, self.lang);
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(th.border)
-            .title(Span::styled(format!(" {} ", tr(lang, "Questions", "问题")), th.header));
+        let block = super::panel(tr(lang, "Questions", "问题"), th.border, th);
         let inner = block.inner(area);
         block.render(area, buf);
         let rows = usize::from(inner.height);

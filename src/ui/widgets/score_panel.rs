@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 
 use crate::domain::present::{pct, range};
 use crate::domain::questionnaire::Questionnaire;
@@ -26,10 +26,7 @@ pub struct ScorePanel<'a> {
 impl Widget for ScorePanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (q, r, th, lang) = (self.questionnaire, self.report, self.theme, self.lang);
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(th.border)
-            .title(Span::styled(format!(" {} ", tr(lang, "Score", "评分")), th.header));
+        let block = super::panel(tr(lang, "Score", "评分"), th.border, th);
         let inner = block.inner(area);
         block.render(area, buf);
         let w = usize::from(inner.width);

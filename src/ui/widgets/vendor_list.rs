@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::state::{App, VendorRow};
 use crate::domain::present::pct;
@@ -22,11 +22,11 @@ impl Widget for VendorList<'_> {
         let (app, th) = (self.app, self.theme);
         let lang = app.lang;
         let list = &app.vendors;
-        let mut title = format!(" {} ", tr(lang, "Vendors", "服务商"));
+        let mut title = tr(lang, "Vendors", "服务商").to_string();
         if list.filtering || !list.filter.text().is_empty() {
-            title = format!(" {} / {} ", tr(lang, "Vendors", "服务商"), safe(list.filter.text()));
+            title = format!("{title} / {}", safe(list.filter.text()));
         }
-        let block = Block::new().borders(Borders::ALL).border_style(th.border).title(Span::styled(title, th.header));
+        let block = super::panel(&title, th.border, th);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 {
