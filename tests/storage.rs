@@ -55,7 +55,7 @@ fn round_trip_of_every_kind_in_questionnaire_order() {
     set(&mut v, &q, "basic.licence-expiry", Edit::Value(Value::Date(Date::parse("2028-05-31").unwrap())));
     set(&mut v, &q, "basic.licence-number", Edit::Value(s("B2-20240001")));
     set(&mut v, &q, "service.sla-fix-hours", Edit::Value(Value::Float(1.5)));
-    set(&mut v, &q, "service.multi-site", Edit::NotApplicable);
+    set(&mut v, &q, "service.multi-site", Edit::NotApplicable(true));
     let reloaded = VendorFile::load(&v.path).unwrap();
     assert_eq!(reloaded.answers, v.answers);
     assert_eq!(reloaded.meta, v.meta);

@@ -226,9 +226,160 @@ fn a_failed_save_keeps_the_answer_and_r_retries() {
     assert!(app.status.text.contains("the disk is full") && app.status.text.contains("R retries"));
     assert_eq!(app.interview.as_ref().unwrap().pending.len(), 1);
     assert_eq!(press(&mut app, &chars("R")), vec![Effect::SaveVendor]);
-    // leaving with unsaved changes is refused with a word
-    assert!(press(&mut app, &[KeyCode::Esc]).is_empty());
+    // Esc with edits unsaved tries again and stays while the save fails...
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![Effect::SaveVendor]);
+    update(
+        &mut app,
+        Action::SaveFailed { key: "basic.licence-scope".into(), message: "still full".into(), conflict: false },
+    );
     assert_eq!(app.screen, Screen::Interview);
+    // ...and leaves once the save lands
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![Effect::SaveVendor]);
+    app.interview.as_mut().unwrap().pending.clear();
+    let effects = update(&mut app, Action::Saved { key: "basic.licence-scope".into() });
+    assert_eq!(effects, vec![Effect::CloseVendor, Effect::ReloadVendors]);
+    assert_eq!(app.screen, Screen::Vendors);
+}
+
+// Regression tests from the review of the app, one per finding.
+
+#[test]
+fn q_with_unsaved_answers_retries_and_quits_only_when_pressed_again() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("2"));
+    update(
+        &mut app,
+        Action::SaveFailed { key: "basic.licence-scope".into(), message: "disk full".into(), conflict: false },
+    );
+    assert!(text(&draw(&app)).contains("! 1 unsaved"), "the title bar says so on a narrow screen");
+    assert_eq!(press(&mut app, &chars("q")), vec![Effect::SaveVendor]);
+    assert!(!app.quit);
+    assert!(app.status.text.contains("not saved"));
+    assert_eq!(press(&mut app, &chars("q")), vec![Effect::Quit]);
+    assert!(app.quit);
+}
+
+#[test]
+fn a_signal_keeps_the_note_being_typed() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("e"));
+    press(&mut app, &chars(" typed during the meeting"));
+    let effects = update(&mut app, Action::Shutdown);
+    assert_eq!(effects, vec![Effect::SaveVendor, Effect::Quit]);
+    let note = app.interview.as_ref().unwrap().answers["basic.licence-scope"].note.clone();
+    assert_eq!(note.as_deref(), Some("证书编号 B2-20240001 typed during the meeting"));
+}
+
+#[test]
+fn the_disqualified_mark_leads_the_title_on_a_narrow_screen() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("4")); // licence scope: none, a red line
+    let title = text(&draw(&app)).lines().next().unwrap().to_string();
+    assert!(title.starts_with(" ccvet │ ✗ DISQUALIFIED "), "{title}");
+}
+
+#[test]
+fn enter_on_a_choice_keeps_its_answer_and_the_highlight_starts_there() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("2jk"));
+    assert_eq!(app.interview.as_ref().unwrap().option, 1);
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(answer(&app, "basic.licence-scope"), Some(Value::Str("provincial".into())));
+}
+
+#[test]
+fn digits_on_a_number_question_start_the_editor_and_esc_keeps_the_value() {
+    let mut app = interview(Lang::Zh, 80, 24);
+    press(&mut app, &chars("jjjjj")); // basic.registered-capital
+    press(&mut app, &chars("15"));
+    let editor = app.interview.as_ref().unwrap().editor.as_ref().unwrap().buffer.text().to_string();
+    assert_eq!(editor, "15");
+    // the cursor sits right after "15", past a prompt of wide characters
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| ccvet::ui::render(&app, f)).unwrap();
+    let cursor = terminal.get_cursor_position().unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let row = text(&buf).lines().position(|l| l.contains("数值")).unwrap() as u16;
+    let one = (0..80).find(|&x| buf[(x, row)].symbol() == "1").unwrap();
+    assert_eq!((cursor.x, cursor.y), (one + 2, row));
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![Effect::SaveVendor]);
+    assert_eq!(answer(&app, "basic.registered-capital"), Some(Value::Integer(15)));
+}
+
+#[test]
+fn na_twice_brings_the_answer_back_and_unticking_everything_clears() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &[KeyCode::BackTab]); // fit
+    assert_eq!(app.interview.as_ref().unwrap().current(&app.questionnaire).unwrap().key, "fit.industries");
+    press(&mut app, &chars("1"));
+    press(&mut app, &chars("3"));
+    assert!(!app.interview.as_ref().unwrap().answers.contains_key("fit.industries"), "nothing ticked: unanswered");
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Char('j')]); // service.multi-site: a rating, allows N/A
+    press(&mut app, &chars("3"));
+    press(&mut app, &chars("x"));
+    assert!(app.interview.as_ref().unwrap().answers["service.multi-site"].na);
+    press(&mut app, &chars("x"));
+    assert_eq!(answer(&app, "service.multi-site"), Some(Value::Integer(3)));
+    assert!(!app.interview.as_ref().unwrap().answers["service.multi-site"].na);
+}
+
+#[test]
+fn the_filter_matches_names_and_slugs_not_paths() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &chars("/toml"));
+    assert_eq!(app.vendors.visible.len(), 0);
+    press(&mut app, &[KeyCode::Esc]);
+    press(&mut app, &chars("/yunl"));
+    assert_eq!(app.vendors.visible.len(), 1);
+}
+
+#[test]
+fn esc_from_a_vendor_opened_in_the_comparison_goes_back_there() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &chars("c"));
+    press(&mut app, &[KeyCode::Enter]);
+    app.interview = Some(Interview::new(&app.questionnaire, vendor("yunlian", YUNLIAN)));
+    app.screen = Screen::Interview;
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.screen, Screen::Compare);
+}
+
+#[test]
+fn a_failed_create_brings_the_name_back() {
+    let mut app = app(Lang::En, 80, 24);
+    update(
+        &mut app,
+        Action::CreateFailed { name: "Acme Call".into(), message: "a vendor named `Acme Call` already exists".into() },
+    );
+    match &app.overlay {
+        Some(Overlay::NewVendor(b)) => assert_eq!(b.text(), "Acme Call"),
+        other => panic!("{other:?}"),
+    }
+    assert!(app.status.text.contains("already exists"));
+}
+
+#[test]
+fn a_line_feed_ends_the_line_instead_of_joining_digits() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("jjjjj"));
+    press(&mut app, &chars("5000"));
+    let lf = Key::from_event(&KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+    let action = lookup(context(&app), lf).unwrap();
+    let effects = update(&mut app, action);
+    assert_eq!(effects, vec![Effect::SaveVendor]);
+    assert_eq!(answer(&app, "basic.registered-capital"), Some(Value::Integer(5000)));
+}
+
+#[test]
+fn help_fits_a_short_terminal_in_two_columns_and_l_switches_language() {
+    let mut app = interview(Lang::En, 60, 15);
+    press(&mut app, &chars("?"));
+    let screen = text(&draw(&app));
+    assert!(screen.contains("quit") && screen.contains("question"), "{screen}");
+    press(&mut app, &chars("L"));
+    assert_eq!(app.lang, Lang::Zh);
+    assert!(matches!(app.overlay, Some(Overlay::Help)));
 }
 
 #[test]

@@ -66,6 +66,13 @@ pub enum Action {
     VendorCreated {
         slug: String,
     },
+    /// Creating a vendor failed: the prompt comes back with the name.
+    CreateFailed {
+        name: String,
+        message: String,
+    },
+    /// A signal asks the app to stop: finish what is being typed, save, go.
+    Shutdown,
     Failed(String),
     /// The vendor list has been (re)loaded from disk.
     VendorsLoaded,

@@ -130,15 +130,17 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Interview, &[code(KeyCode::Enter)], Action::EditValue, "Enter", "edit value", "编辑", true),
     bind!(Interview, &[k('x')], Action::ToggleNa, "x", "N/A", "不适用", true),
     bind!(Interview, &[k('e')], Action::EditNote, "e", "note", "备注", true),
+    bind!(Interview, &[code(KeyCode::Delete)], Action::ClearAnswer, "Del", "clear the answer", "清除答案", false),
     bind!(
         Interview,
-        &[code(KeyCode::Delete), code(KeyCode::Backspace)],
-        Action::ClearAnswer,
-        "Del",
-        "clear",
-        "清除",
+        &[code(KeyCode::PageDown)],
+        Action::PageDown,
+        "PgDn PgUp",
+        "scroll the question",
+        "滚动问题",
         false
     ),
+    bind!(Interview, &[code(KeyCode::PageUp)], Action::PageUp, "", "", "", false),
     bind!(
         Interview,
         &[k('s')],
@@ -157,9 +159,10 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Compare, &[k('G'), code(KeyCode::End)], Action::Bottom, "", "", "", false),
     // help
     bind!(Help, &[code(KeyCode::Esc), k('?'), k('q')], Action::Back, "Esc ?", "close help", "关闭帮助", true),
+    bind!(Help, &[k('L')], Action::ToggleLanguage, "L", "中文 / English", "中文 / English", true),
     // typing one line
     bind!(LineEdit, &[code(KeyCode::Enter)], Action::Submit, "Enter", "done", "确定", true),
-    bind!(LineEdit, &[code(KeyCode::Esc)], Action::Back, "Esc", "cancel", "取消", true),
+    bind!(LineEdit, &[code(KeyCode::Esc)], Action::Back, "Esc", "done", "完成", true),
     // typing the note
     bind!(NoteEdit, &[code(KeyCode::Esc)], Action::Submit, "Esc", "done (saves)", "完成（保存）", true),
     bind!(NoteEdit, &[code(KeyCode::Enter)], Action::Newline, "Enter", "new line", "换行", true),
@@ -225,6 +228,10 @@ pub fn lookup(context: Context, key: Key) -> Option<Action> {
         LineEdit | NoteEdit => {
             if key == ctrl('c') {
                 Some(Action::Quit)
+            } else if key == ctrl('j') || key == ctrl('m') {
+                // A line feed that is not a bracketed paste ends the line;
+                // it never glues what follows onto it.
+                Some(if context == NoteEdit { Action::Newline } else { Action::Submit })
             } else {
                 editing_key(key)
             }
@@ -271,6 +278,7 @@ mod tests {
             (Help, k('q')),
             (Help, code(KeyCode::Esc)),
             (Help, k('?')),
+            (Help, k('L')),
             (LineEdit, code(KeyCode::Esc)),
             (NoteEdit, code(KeyCode::Esc)),
         ];

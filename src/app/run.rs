@@ -85,6 +85,11 @@ pub fn run(setup: Setup) -> Result<(), String> {
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let _ = std::io::stdout().flush();
+    let unsaved: Vec<String> =
+        runner.app.interview.as_ref().map(|iv| iv.pending.iter().map(|p| p.key.clone()).collect()).unwrap_or_default();
+    if !unsaved.is_empty() {
+        return Err(format!("these answers could not be saved: {}", unsaved.join(", ")));
+    }
     result
 }
 
@@ -122,7 +127,10 @@ impl Runner {
             while let Some(incoming) = next {
                 match incoming {
                     Incoming::Signal | Incoming::InputClosed => {
-                        self.app.quit = true;
+                        // Keep what is being typed (a note, a value), then go.
+                        for effect in update(&mut self.app, Action::Shutdown) {
+                            self.perform(effect);
+                        }
                         return Ok(());
                     }
                     Incoming::Terminal(event) => {
@@ -197,6 +205,7 @@ impl Runner {
                 return;
             }
         };
+        let root = self.root_prefix();
         let rows = summary::load(&self.app.questionnaire, &paths)
             .into_iter()
             .zip(&paths)
@@ -208,7 +217,7 @@ impl Runner {
                 Err(e) => VendorRow::Unreadable {
                     path: path.clone(),
                     slug: crate::storage::vendor::slug_of(path),
-                    error: e.to_string().lines().next().unwrap_or_default().to_string(),
+                    error: e.to_string().lines().next().unwrap_or_default().replace(&root, ""),
                 },
             })
             .collect();
@@ -224,12 +233,13 @@ impl Runner {
             assessed_on: Some(crate::system::today()),
             interviewer: Some(self.user.clone()),
         };
+        let name = meta.vendor.clone();
         match self.workspace.create_vendor(&meta, &RealFs) {
             Ok(v) => {
                 self.reload_vendors();
                 vec![Action::VendorCreated { slug: v.slug }]
             }
-            Err(e) => vec![Action::Failed(e.to_string())],
+            Err(e) => vec![Action::CreateFailed { name, message: self.short(&e.to_string()) }],
         }
     }
 
@@ -244,7 +254,7 @@ impl Runner {
                     "{who} is interviewing this vendor; try again when they leave it"
                 ))];
             }
-            Err(e) => return vec![Action::Failed(Error::io(&lock::lock_path(path), e).to_string())],
+            Err(e) => return vec![Action::Failed(self.short(&Error::io(&lock::lock_path(path), e).to_string()))],
         };
         match VendorFile::load(path) {
             Ok(vendor) => {
@@ -255,13 +265,24 @@ impl Runner {
                 self.app.overlay = None;
                 vec![Action::Resize(self.app.width, self.app.height)]
             }
-            Err(e) => vec![Action::Failed(e.to_string().lines().next().unwrap_or_default().to_string())],
+            Err(e) => vec![Action::Failed(self.short(e.to_string().lines().next().unwrap_or_default()))],
         }
+    }
+
+    /// The workspace folder as it starts paths in messages, to cut off:
+    /// `vendors/acme.toml:3:9: …` says as much in far fewer cells.
+    fn root_prefix(&self) -> String {
+        format!("{}/", self.workspace.root.display())
+    }
+
+    fn short(&self, message: &str) -> String {
+        message.replace(&self.root_prefix(), "")
     }
 
     /// Saves the open vendor's pending edits in order; stops at the first
     /// failure, which stays pending (and on screen) for a retry.
     fn save_pending(&mut self) -> Vec<Action> {
+        let root = self.root_prefix();
         let mode = self.workspace.modes.file;
         let q = &self.app.questionnaire;
         let Some(iv) = self.app.interview.as_mut() else { return vec![] };
@@ -274,10 +295,12 @@ impl Runner {
                 }
                 Err(e @ Error::Conflict { .. }) => {
                     iv.pending.remove(0);
-                    results.push(Action::SaveFailed { key: p.key, message: e.to_string(), conflict: true });
+                    let message = e.to_string().replace(&root, "");
+                    results.push(Action::SaveFailed { key: p.key, message, conflict: true });
                 }
                 Err(e) => {
-                    results.push(Action::SaveFailed { key: p.key, message: e.to_string(), conflict: false });
+                    let message = e.to_string().replace(&root, "");
+                    results.push(Action::SaveFailed { key: p.key, message, conflict: false });
                     break;
                 }
             }

@@ -74,8 +74,8 @@ impl VendorList {
             .filter(|&i| {
                 needle.is_empty() || {
                     let row = &self.rows[i];
-                    row.name().to_lowercase().contains(&needle)
-                        || row.path().to_string_lossy().to_lowercase().contains(&needle)
+                    let slug = row.path().file_stem().map(|s| s.to_string_lossy().to_lowercase()).unwrap_or_default();
+                    row.name().to_lowercase().contains(&needle) || slug.contains(&needle)
                 }
             })
             .collect();
@@ -117,6 +117,11 @@ pub struct Interview {
     /// On narrow terminals the side panel shows the score instead of the
     /// question list.
     pub show_score: bool,
+    /// Rows the question panel is scrolled down by (PgUp/PgDn).
+    pub scroll: u16,
+    /// Esc was pressed while edits were still being saved: leave once
+    /// they are on disk.
+    pub leave_after_save: bool,
 }
 
 impl Interview {
@@ -134,6 +139,8 @@ impl Interview {
             list_offset: 0,
             editor: None,
             show_score: false,
+            scroll: 0,
+            leave_after_save: false,
         }
     }
 
@@ -192,6 +199,11 @@ pub struct App {
     pub compare_selected: usize,
     pub compare_offset: usize,
     pub interview: Option<Interview>,
+    /// Where Esc goes from the interview: the screen the vendor was opened
+    /// from.
+    pub return_to: Screen,
+    /// `q` was pressed once with answers not yet saved.
+    pub quit_confirm: bool,
     pub overlay: Option<Overlay>,
     pub status: Status,
     pub width: u16,
@@ -212,6 +224,8 @@ impl App {
             compare_selected: 0,
             compare_offset: 0,
             interview: None,
+            return_to: Screen::Vendors,
+            quit_confirm: false,
             overlay: None,
             status: Status::default(),
             width,

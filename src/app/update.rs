@@ -43,19 +43,39 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             fix_scroll(app);
             return vec![];
         }
+        Action::CreateFailed { name, message } => {
+            // The name comes back, so nothing typed is lost.
+            app.overlay = Some(Overlay::NewVendor(TextBuffer::new(&name, false)));
+            app.say(StatusKind::Error, message);
+            return vec![];
+        }
+        Action::Shutdown => {
+            // Whatever is being typed is kept as if Esc had been pressed.
+            let mut effects = if app.overlay.is_none() { finish_editor(app, true) } else { vec![] };
+            app.quit = true;
+            effects.push(Effect::Quit);
+            return effects;
+        }
         _ => {}
+    }
+    // A key press: the last message has been seen.
+    if app.status.kind != StatusKind::Error || !matches!(action, Action::Quit) {
+        app.status = Default::default();
+    }
+    if !matches!(action, Action::Quit) {
+        app.quit_confirm = false;
     }
     match context(app) {
         Context::Help => {
-            app.overlay = None;
+            match action {
+                Action::ToggleLanguage => app.lang = app.lang.other(),
+                _ => app.overlay = None,
+            }
             vec![]
         }
         Context::LineEdit | Context::NoteEdit => typing(app, action),
         _ => match action {
-            Action::Quit => {
-                app.quit = true;
-                vec![Effect::Quit]
-            }
+            Action::Quit => quit(app),
             Action::Help => {
                 app.overlay = Some(Overlay::Help);
                 vec![]
@@ -106,7 +126,11 @@ fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Open => match list.selected_row() {
-            Some(VendorRow::Ok { summary, .. }) => vec![Effect::OpenVendor { path: summary.path.clone() }],
+            Some(VendorRow::Ok { summary, .. }) => {
+                let path = summary.path.clone();
+                app.return_to = Screen::Vendors;
+                vec![Effect::OpenVendor { path }]
+            }
             Some(VendorRow::Unreadable { error, .. }) => {
                 let message =
                     format!("{} {error}", t(app.lang, "cannot open; fix the file first:", "无法打开，请先修复文件："));
@@ -144,11 +168,13 @@ fn compare(app: &mut App, action: Action) -> Vec<Effect> {
             fix_scroll(app);
             vec![]
         }
-        Action::Open => app
-            .ranking
-            .get(app.compare_selected)
-            .map(|&i| vec![Effect::OpenVendor { path: app.vendors.rows[i].path().to_path_buf() }])
-            .unwrap_or_default(),
+        Action::Open => {
+            app.return_to = Screen::Compare;
+            app.ranking
+                .get(app.compare_selected)
+                .map(|&i| vec![Effect::OpenVendor { path: app.vendors.rows[i].path().to_path_buf() }])
+                .unwrap_or_default()
+        }
         Action::Back | Action::Compare => {
             app.screen = Screen::Vendors;
             vec![]
@@ -211,10 +237,9 @@ fn typing(app: &mut App, action: Action) -> Vec<Effect> {
             effects.extend(quit(app));
             effects
         }
-        (EditTarget::Value, Action::Back) => {
-            iv.editor = None;
-            vec![]
-        }
+        // Esc ends either editor keeping what was typed (as in vim); a
+        // value that is not valid is dropped, and the status says why.
+        (EditTarget::Value, Action::Back) => finish_editor(app, true),
         (_, Action::Submit) => finish_editor(app, false),
         (EditTarget::Note, Action::Newline) => {
             editor.buffer.insert("\n");
@@ -230,7 +255,19 @@ fn typing(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
+/// Quits, unless answers are still unsaved: then the first `q` retries the
+/// save and says so, and only a second `q` leaves them behind.
 fn quit(app: &mut App) -> Vec<Effect> {
+    let unsaved = app.interview.as_ref().map_or(0, |iv| iv.pending.len());
+    if unsaved > 0 && !app.quit_confirm {
+        app.quit_confirm = true;
+        let text = match app.lang {
+            Lang::En => format!("✗ {unsaved} answer(s) not saved yet; retrying. q again quits without them"),
+            Lang::Zh => format!("✗ {unsaved} 条答案尚未保存，正在重试；再按 q 将放弃它们并退出"),
+        };
+        app.say(StatusKind::Error, text);
+        return vec![Effect::SaveVendor];
+    }
     app.quit = true;
     vec![Effect::Quit]
 }
@@ -275,7 +312,11 @@ fn finish_editor(app: &mut App, quitting: bool) -> Vec<Effect> {
     let edit = match editor.target {
         EditTarget::Note => {
             let note = (!text.trim().is_empty()).then_some(text);
-            if iv.answer(&key).and_then(|a| a.note.clone()) == note {
+            // The editor shows a note without control characters; opening
+            // and closing it must not rewrite the note for that alone.
+            let before = iv.answer(&key).and_then(|a| a.note.clone());
+            let as_shown = before.as_deref().map(|n| TextBuffer::new(n, true).text().to_string());
+            if before == note || as_shown == note {
                 return vec![];
             }
             Edit::Note(note)
@@ -287,7 +328,11 @@ fn finish_editor(app: &mut App, quitting: bool) -> Vec<Effect> {
                 iv.editor = Some(Editor { error: Some(why), ..editor });
                 return vec![];
             }
-            Err(_) => return vec![],
+            Err(why) => {
+                let lang = app.lang;
+                app.say(StatusKind::Error, format!("{} {why}", t(lang, "✗ not saved:", "✗ 未保存：")));
+                return vec![];
+            }
         },
     };
     apply(app, key, edit)
@@ -327,16 +372,25 @@ fn reapply_pending(iv: &mut Interview, q: &Questionnaire) {
 
 fn saved(app: &mut App, key: &str) -> Vec<Effect> {
     let q = &app.questionnaire;
+    let mut leave = false;
     if let Some(iv) = app.interview.as_mut() {
         reapply_pending(iv, q);
+        leave = iv.leave_after_save && iv.pending.is_empty();
     }
     app.say(StatusKind::Saved, format!("✓ {} {key}", t(app.lang, "saved", "已保存")));
-    vec![]
+    if leave { leave_interview(app) } else { vec![] }
+}
+
+fn leave_interview(app: &mut App) -> Vec<Effect> {
+    app.interview = None;
+    app.screen = app.return_to;
+    vec![Effect::CloseVendor, Effect::ReloadVendors]
 }
 
 fn save_failed(app: &mut App, key: &str, message: String, conflict: bool) -> Vec<Effect> {
     let q = &app.questionnaire;
     if let Some(iv) = app.interview.as_mut() {
+        iv.leave_after_save = false;
         if conflict {
             // Their version is on disk and in `vendor`; ours is in a side file.
             iv.pending.retain(|p| p.key != key);
@@ -368,7 +422,7 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             let n = q.sections.len().max(1);
             iv.section = if action == Action::NextSection { (iv.section + 1) % n } else { (iv.section + n - 1) % n };
             iv.question = 0;
-            iv.option = 0;
+            focus_answer(iv, q);
             fix_scroll(app);
             vec![]
         }
@@ -381,10 +435,12 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::OptionLeft => {
             iv.option = iv.option.saturating_sub(1);
+            iv.scroll = 0;
             vec![]
         }
         Action::OptionRight => {
             iv.option = (iv.option + 1).min(options.saturating_sub(1));
+            iv.scroll = 0;
             vec![]
         }
         Action::AnswerYes | Action::AnswerNo => match question.kind {
@@ -394,15 +450,29 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
                 vec![]
             }
         },
+        Action::Pick(n) if typed_by_digit(&question.kind) => {
+            // Typing a number starts the editor with it, so "15" is 15.
+            let digit = char::from(b'0' + n.min(9));
+            iv.editor = Some(Editor {
+                target: EditTarget::Value,
+                buffer: TextBuffer::new(&digit.to_string(), false),
+                error: None,
+            });
+            vec![]
+        }
         Action::Pick(n) => pick(app, key, n),
         Action::ToggleOption => {
             let n = u8::try_from(iv.option + 1).unwrap_or(u8::MAX);
             pick(app, key, n)
         }
         Action::EditValue => match &question.kind {
-            Kind::Choice { .. } | Kind::Multi { .. } => {
+            Kind::Choice { .. } => {
                 let n = u8::try_from(iv.option + 1).unwrap_or(u8::MAX);
                 pick(app, key, n)
+            }
+            Kind::Multi { .. } => {
+                app.say(StatusKind::Info, t(lang, "Space or 1-9 toggles an option", "按空格或 1-9 勾选选项"));
+                vec![]
             }
             Kind::YesNo { .. } => {
                 app.say(StatusKind::Info, t(lang, "answer with y or n", "请按 y 或 n 作答"));
@@ -425,7 +495,8 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
                 app.say(StatusKind::Info, t(lang, "this question does not allow N/A", "此问题不允许\"不适用\""));
                 return vec![];
             }
-            let edit = if iv.answer(&key).is_some_and(|a| a.na) { Edit::Clear } else { Edit::NotApplicable };
+            let na = iv.answer(&key).is_some_and(|a| a.na);
+            let edit = Edit::NotApplicable(!na);
             apply(app, key, edit)
         }
         Action::ClearAnswer => {
@@ -447,22 +518,32 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Back => {
-            if !iv.pending.is_empty() {
-                app.say(
-                    StatusKind::Error,
-                    t(
-                        lang,
-                        "unsaved changes: R retries saving; they are lost if you leave",
-                        "有未保存的修改：按 R 重试",
-                    ),
-                );
-                return vec![];
+            if iv.pending.is_empty() {
+                return leave_interview(app);
             }
-            app.interview = None;
-            app.screen = Screen::Vendors;
-            vec![Effect::CloseVendor, Effect::ReloadVendors]
+            // Leave once the edits still being saved are on disk; if the
+            // save fails, stay and say so.
+            iv.leave_after_save = true;
+            vec![Effect::SaveVendor]
+        }
+        Action::PageDown => {
+            iv.scroll = iv.scroll.saturating_add(5);
+            vec![]
+        }
+        Action::PageUp => {
+            iv.scroll = iv.scroll.saturating_sub(5);
+            vec![]
         }
         _ => vec![],
+    }
+}
+
+/// Kinds whose digits are typed, not picked: a 0-10 rating takes "10".
+fn typed_by_digit(kind: &Kind) -> bool {
+    match kind {
+        Kind::Number { .. } | Kind::Date { .. } | Kind::Text => true,
+        Kind::Rating { max } => *max > 9,
+        _ => false,
     }
 }
 
@@ -511,7 +592,7 @@ fn pick(app: &mut App, key: String, n: u8) -> Vec<Effect> {
                         _ => usize::MAX,
                     });
                 }
-                Edit::Value(Value::List(chosen))
+                if chosen.is_empty() { Edit::Clear } else { Edit::Value(Value::List(chosen)) }
             }
             None => return vec![],
         },
@@ -552,7 +633,26 @@ fn step_question(iv: &mut Interview, q: &Questionnaire, down: bool) {
     }
     iv.section = s;
     iv.question = i;
+    focus_answer(iv, q);
+}
+
+/// On arriving at a question: the option highlight on its answer, the
+/// panel scrolled to the top.
+fn focus_answer(iv: &mut Interview, q: &Questionnaire) {
+    iv.scroll = 0;
     iv.option = 0;
+    let Some(question) = iv.current(q) else { return };
+    let chosen = match iv.answers.get(&question.key).and_then(|a| a.value.as_ref()) {
+        Some(Value::Str(id)) => Some(id.clone()),
+        Some(Value::List(items)) => items.iter().find_map(|v| match v {
+            Value::Str(id) => Some(id.clone()),
+            _ => None,
+        }),
+        _ => None,
+    };
+    if let Some(id) = chosen {
+        iv.option = question.kind.options().iter().position(|o| o.id == id).unwrap_or(0);
+    }
 }
 
 /// Moves to the next scored question without a valid answer, wrapping
@@ -563,11 +663,14 @@ fn jump_to_unanswered(iv: &mut Interview, q: &Questionnaire) -> bool {
     let here = flat.iter().position(|&p| p == (iv.section, iv.question)).unwrap_or(0);
     for step in 1..=flat.len() {
         let (s, i) = flat[(here + step) % flat.len()];
-        let open = matches!(iv.report.outcomes[s][i], Outcome::Unanswered | Outcome::Invalid(_));
+        let open = matches!(
+            iv.report.outcomes[s][i],
+            Outcome::Unanswered | Outcome::Invalid(_) | Outcome::Unscored { answered: false }
+        );
         if open {
             iv.section = s;
             iv.question = i;
-            iv.option = 0;
+            focus_answer(iv, q);
             return true;
         }
     }

@@ -147,7 +147,7 @@ pub fn answer(
         if !question.allow_na || !question.kind.is_scored() {
             return Err(CliError::Usage(format!("question `{key}` does not allow N/A")));
         }
-        edits.push(Edit::NotApplicable);
+        edits.push(Edit::NotApplicable(true));
     } else if let Some(text) = value {
         let v = parse_input(question, text)
             .map_err(|why| CliError::Usage(format!("`{text}` is not an answer to `{key}`: {why}")))?;

@@ -60,8 +60,9 @@ pub type Answers = BTreeMap<String, Answer>;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     Value(Value),
-    /// Mark "not applicable" (drops the value; the note stays).
-    NotApplicable,
+    /// Mark "not applicable" (true) or take the mark off (false). The value
+    /// stays underneath, so toggling N/A off brings the answer back.
+    NotApplicable(bool),
     /// Remove the value and the N/A mark (the note stays).
     Clear,
     Note(Option<String>),
@@ -76,10 +77,7 @@ impl Answer {
                 a.value = Some(v.clone());
                 a.na = false;
             }
-            Edit::NotApplicable => {
-                a.value = None;
-                a.na = true;
-            }
+            Edit::NotApplicable(na) => a.na = *na,
             Edit::Clear => {
                 a.value = None;
                 a.na = false;

@@ -43,22 +43,54 @@ pub fn parse_input(question: &Question, input: &str) -> Result<Value, String> {
             _ => Err(format!("a rating question takes a whole number from 0 to {max}")),
         },
         Kind::Number { .. } => {
-            if let Ok(n) = trimmed.parse::<i64>() {
+            // Thousands separators as people write them: 5,000 or 5_000.
+            let plain: String = trimmed.chars().filter(|c| !matches!(c, ',' | '_' | '，')).collect();
+            let plain = plain.as_str();
+            if let Ok(n) = plain.parse::<i64>() {
                 return Ok(Value::Integer(n));
             }
-            match trimmed.parse::<f64>() {
-                Ok(f) if f.is_finite() => Ok(Value::Float(f)),
-                _ => Err("a number question takes a number, such as 1000 or 2.5".to_string()),
+            let looks_decimal = plain.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
+            match plain.parse::<f64>() {
+                Ok(f) if f.is_finite() && looks_decimal => Ok(Value::Float(f)),
+                _ => Err("a number question takes a number, such as 1000, 5,000 or 2.5".to_string()),
             }
         }
-        Kind::Date { .. } => Date::parse(trimmed)
+        Kind::Date { .. } => loose_date(trimmed)
             .map(Value::Date)
-            .ok_or_else(|| "a date question takes a real date written YYYY-MM-DD".to_string()),
+            .ok_or_else(|| "a date question takes a real date, such as 2028-05-31".to_string()),
         Kind::Text => Ok(Value::Str(input.to_string())),
     }
+}
+
+/// A date as people type it: 2028-05-31, 2028-5-31, 2028/05/31 or
+/// 2028.5.31 (year first, always).
+fn loose_date(text: &str) -> Option<Date> {
+    let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+    let [y, m, d] = parts.as_slice() else { return None };
+    let digits = |s: &str, max_len: usize| -> Option<u32> {
+        (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    let year = i32::try_from(digits(y, 4)?).ok().filter(|y| *y >= 1000)?;
+    Date::new(year, u8::try_from(digits(m, 2)?).ok()?, u8::try_from(digits(d, 2)?).ok()?)
 }
 
 fn option_list(question: &Question) -> String {
     let ids: Vec<&str> = question.kind.options().iter().map(|o| o.id.as_str()).collect();
     ids.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_numbers_as_people_type_them() {
+        let d = |s| loose_date(s).map(|d| d.to_string());
+        assert_eq!(d("2030-1-1").as_deref(), Some("2030-01-01"));
+        assert_eq!(d("2030/01/31").as_deref(), Some("2030-01-31"));
+        assert_eq!(d("2030.2.28").as_deref(), Some("2030-02-28"));
+        assert_eq!(d("2030-02-30"), None);
+        assert_eq!(d("30/01/2030"), None);
+        assert_eq!(d("2030-01"), None);
+    }
 }

@@ -246,7 +246,9 @@ fn scored_value(question: &Question, value: &Value, assessed_on: Option<Date>) -
                     chosen.push(option);
                 }
             }
-            let sum: f64 = chosen.iter().map(|o| o.score).sum();
+            // `+ 0.0`: the sum of nothing is -0.0 in Rust, which would print
+            // as "-0".
+            let sum: f64 = chosen.iter().map(|o| o.score).sum::<f64>() + 0.0;
             Ok((sum.min(1.0), chosen.iter().any(|o| o.knockout.is_some())))
         }
         (Kind::Multi { .. }, _) => Err(wrong("an array of option ids")),

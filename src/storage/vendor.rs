@@ -301,7 +301,7 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
     // that way (`[answers]` then `"a.b" = { value = … }`), else sub-tables.
     let inline = answers.iter().any(|(_, item)| item.is_value());
     if !answers.contains_key(key) {
-        if matches!(edit, Edit::Clear | Edit::Note(None)) {
+        if matches!(edit, Edit::Clear | Edit::Note(None) | Edit::NotApplicable(false)) {
             return Ok(doc.to_string());
         }
         insert_in_order(answers, key, inline, questionnaire);
@@ -323,9 +323,9 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
                 fields.remove("na");
                 set_field(fields, "value", to_edit_value(v, one_line));
             }
-            Edit::NotApplicable => {
-                fields.remove("value");
-                set_field(fields, "na", toml_edit::Value::from(true));
+            Edit::NotApplicable(true) => set_field(fields, "na", toml_edit::Value::from(true)),
+            Edit::NotApplicable(false) => {
+                fields.remove("na");
             }
             Edit::Clear => {
                 fields.remove("value");

@@ -53,7 +53,23 @@ impl Widget for Comparison<'_> {
             buf.set_line(inner.x, inner.y + 1, &Line::styled(text, th.muted), inner.width);
             return;
         }
-        let rows = usize::from(inner.height.saturating_sub(1));
+        // The last line names the selected vendor's red lines in full.
+        let rows = usize::from(inner.height.saturating_sub(2));
+        if let Some(VendorRow::Ok { summary, .. }) =
+            app.ranking.get(app.compare_selected).map(|&i| &app.vendors.rows[i])
+        {
+            let reasons: Vec<String> = summary
+                .report
+                .knockouts
+                .iter()
+                .map(|k| k.reason.as_ref().map_or_else(|| k.key.clone(), |r| r.get(lang).to_string()))
+                .collect();
+            if !reasons.is_empty() && inner.height > 2 {
+                let text = format!("✗ {}: {}", safe(&summary.meta.vendor), safe(&reasons.join("; ")));
+                let y = inner.y + inner.height - 1;
+                buf.set_line(inner.x, y, &Line::styled(cut(&text, w), th.knockout), inner.width);
+            }
+        }
         for (n, &index) in app.ranking.iter().enumerate().skip(app.compare_offset).take(rows) {
             let VendorRow::Ok { summary, .. } = &app.vendors.rows[index] else { continue };
             let r = &summary.report;

@@ -1,11 +1,12 @@
 //! The help overlay, generated from the keymap table for where you are.
+//! When the terminal is short it lays the keys out in two columns.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use crate::app::keymap::{Context, shown};
+use crate::app::keymap::{Binding, Context, shown};
 use crate::domain::text::Lang;
 use crate::ui::text::fit;
 use crate::ui::theme::Theme;
@@ -17,30 +18,49 @@ pub struct Help<'a> {
     pub theme: &'a Theme,
 }
 
+impl Help<'_> {
+    fn entry(&self, b: &Binding, width: usize) -> Line<'static> {
+        let key_w = 11.min(width);
+        Line::from(vec![
+            Span::styled(fit(b.shown, key_w), self.theme.key),
+            Span::raw(fit(b.label(self.lang), width.saturating_sub(key_w))),
+        ])
+    }
+}
+
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
-        let bindings: Vec<_> = shown(self.context).collect();
-        let height = u16::try_from(bindings.len() + 4).unwrap_or(u16::MAX).min(area.height);
-        let width = 56.min(area.width);
-        let x = area.x + (area.width - width) / 2;
-        let y = area.y + (area.height - height) / 2;
-        let rect = Rect::new(x, y, width, height);
+        let bindings: Vec<&Binding> = shown(self.context).collect();
+        // Borders, a blank line and the closing sentence take 4 rows.
+        let one_column = bindings.len() + 4 <= usize::from(area.height);
+        let columns = if one_column { 1 } else { 2 };
+        let rows = bindings.len().div_ceil(columns);
+        let width = if one_column { 56 } else { 78 }.min(area.width);
+        let height = u16::try_from(rows + 4).unwrap_or(u16::MAX).min(area.height);
+        let rect = Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height);
         Clear.render(rect, buf);
         let block = super::panel(tr(self.lang, "Keys", "按键"), th.key, th);
         let inner = block.inner(rect);
         block.render(rect, buf);
-        let mut lines: Vec<Line> = bindings
-            .iter()
-            .map(|b| Line::from(vec![Span::styled(fit(b.shown, 12), th.key), Span::raw(b.label(self.lang))]))
-            .collect();
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            tr(self.lang, "Every change is saved at once. Esc or ? closes.", "每次修改都会立即保存。Esc 或 ? 关闭。"),
-            th.muted,
-        ));
-        for (i, line) in lines.iter().take(usize::from(inner.height)).enumerate() {
-            buf.set_line(inner.x + 1, inner.y + u16::try_from(i).unwrap_or(0), line, inner.width.saturating_sub(1));
+        let col_w = usize::from(inner.width.saturating_sub(1)) / columns;
+        for (i, b) in bindings.iter().enumerate() {
+            let (col, row) = (i / rows, i % rows);
+            if row >= usize::from(inner.height) {
+                continue;
+            }
+            let x = inner.x + 1 + u16::try_from(col * col_w).unwrap_or(0);
+            let y = inner.y + u16::try_from(row).unwrap_or(0);
+            buf.set_line(x, y, &self.entry(b, col_w.saturating_sub(1)), u16::try_from(col_w).unwrap_or(0));
+        }
+        let last = inner.y + inner.height.saturating_sub(1);
+        if inner.height > u16::try_from(rows).unwrap_or(u16::MAX) {
+            let text = tr(
+                self.lang,
+                "Every change is saved at once. Esc or ? closes.",
+                "每次修改都会立即保存。Esc 或 ? 关闭。",
+            );
+            buf.set_line(inner.x + 1, last, &Line::styled(text, th.muted), inner.width.saturating_sub(1));
         }
     }
 }

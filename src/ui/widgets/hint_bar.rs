@@ -31,7 +31,13 @@ impl Widget for HintBar<'_> {
         let mut spans = Vec::new();
         let mut used = 0;
         let room = width.saturating_sub(status.width() + 1);
-        for b in shown(self.context).filter(|b| b.hint) {
+        // `? help` first: whatever else does not fit, the way to it does.
+        let mut hints: Vec<_> = shown(self.context).filter(|b| b.hint).collect();
+        if let Some(i) = hints.iter().position(|b| b.action == crate::app::action::Action::Help) {
+            let help = hints.remove(i);
+            hints.insert(0, help);
+        }
+        for b in hints {
             let label = b.label(self.lang);
             let w = b.shown.width() + label.width() + 3;
             if used + w > room {

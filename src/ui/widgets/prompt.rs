@@ -30,6 +30,26 @@ impl Prompt<'_> {
         let (_, col) = self.buffer.caret_position(u16::MAX);
         Position::new(inner.x + col.min(inner.width.saturating_sub(1)), inner.y)
     }
+
+    /// What shows of the text: its end, when it is longer than the box.
+    fn visible(&self, width: usize) -> String {
+        use unicode_segmentation::UnicodeSegmentation;
+        use unicode_width::UnicodeWidthStr;
+        let text = self.buffer.text();
+        if text.width() < width {
+            return text.to_string();
+        }
+        let mut used = 0;
+        let mut start = text.len();
+        for (i, g) in text.grapheme_indices(true).rev() {
+            if used + g.width() >= width {
+                break;
+            }
+            used += g.width();
+            start = i;
+        }
+        text[start..].to_string()
+    }
 }
 
 impl Widget for Prompt<'_> {
@@ -39,7 +59,7 @@ impl Widget for Prompt<'_> {
         let block = super::panel(self.title, self.theme.key, self.theme);
         let inner = block.inner(rect);
         block.render(rect, buf);
-        let text = fit(self.buffer.text(), usize::from(inner.width));
+        let text = fit(&self.visible(usize::from(inner.width)), usize::from(inner.width));
         buf.set_line(inner.x, inner.y, &Line::styled(text, self.theme.selected), inner.width);
         if inner.height > 1 {
             buf.set_line(inner.x, inner.y + 1, &Line::styled(self.hint, self.theme.muted), inner.width);

@@ -32,6 +32,7 @@ impl<'a> QuestionView<'a> {
         let width = inner.width;
         let mut lines: Vec<Line<'static>> = Vec::new();
         let mut caret = None;
+        let mut option_row = None;
         let Some(question) = iv.current(q) else {
             return QuestionView { block, lines, caret };
         };
@@ -106,6 +107,7 @@ impl<'a> QuestionView<'a> {
                         let mut line = Line::from(part_spans);
                         if i == iv.option && n == 0 {
                             line = line.patch_style(th.selected);
+                            option_row = Some(lines.len());
                         }
                         lines.push(line);
                     }
@@ -130,9 +132,15 @@ impl<'a> QuestionView<'a> {
         }
         let typed = matches!(question.kind, Kind::Number { .. } | Kind::Date { .. } | Kind::Text | Kind::Rating { .. });
         if let Some(editor) = editing_value {
-            let prompt = format!("{} ", tr(lang, "value:", "数值："));
+            // The unit beside the box: "1000" means nothing without "10k CNY".
+            let unit = match &question.kind {
+                Kind::Number { unit: Some(u), .. } => format!(" {}", safe(u.get(lang))),
+                _ => String::new(),
+            };
+            let prompt = format!("{}{unit} ", tr(lang, "value", "数值"));
+            let prompt_w = u16::try_from(unicode_width::UnicodeWidthStr::width(prompt.as_str())).unwrap_or(u16::MAX);
             let row = lines.len();
-            let box_width = width.saturating_sub(prompt.chars().count() as u16).max(1);
+            let box_width = width.saturating_sub(prompt_w).max(1);
             let (_, col) = editor.buffer.caret_position(u16::MAX);
             // One line, scrolled so the caret stays in view.
             let text = editor.buffer.text();
@@ -142,10 +150,7 @@ impl<'a> QuestionView<'a> {
                 Span::styled(prompt.clone(), th.key),
                 Span::styled(fit(&shown, usize::from(box_width)), th.selected),
             ]));
-            caret = Some(Position::new(
-                inner.x + prompt.chars().count() as u16 + caret_col,
-                inner.y + u16::try_from(row).unwrap_or(0),
-            ));
+            caret = Some(Position::new(inner.x + prompt_w + caret_col, inner.y + u16::try_from(row).unwrap_or(0)));
             match &editor.error {
                 Some(why) => lines.extend(wrapped(&format!("! {why}"), width, "", th.error)),
                 None => {
@@ -208,15 +213,29 @@ impl<'a> QuestionView<'a> {
             lines.push(Line::styled(tr(lang, "Evidence to ask for:", "需索取的证据："), th.muted));
             lines.extend(wrapped(help.get(lang), width, "", th.muted));
         }
-        // Keep the caret on screen: if the editor sits below the panel,
-        // scroll the lines up so it shows.
-        if let Some(c) = caret {
-            let bottom = inner.y + inner.height;
-            if c.y >= bottom {
-                let shift = c.y + 1 - bottom;
-                lines.drain(..usize::from(shift).min(lines.len()));
-                caret = Some(Position::new(c.x, c.y - shift));
+        // Scroll: PgUp/PgDn move the view, and the caret or the highlighted
+        // option always stays in it; cut-off content is marked.
+        let height = usize::from(inner.height);
+        // The highlighted option holds the view until the interviewer
+        // scrolls away from it (to read the evidence, say).
+        let focus = caret.map(|c| usize::from(c.y - inner.y)).or(option_row.filter(|_| iv.scroll == 0));
+        let mut start = usize::from(iv.scroll).min(lines.len().saturating_sub(height));
+        if let Some(f) = focus {
+            if f < start {
+                start = f;
+            } else if f >= start + height {
+                start = f + 1 - height;
             }
+        }
+        lines.drain(..start.min(lines.len()));
+        if let Some(c) = caret {
+            caret = Some(Position::new(c.x, c.y - u16::try_from(start).unwrap_or(0)));
+        }
+        if height > 1 && start > 0 {
+            lines[0] = Line::styled(tr(lang, "↑ more (PgUp)", "↑ 更多（PgUp）"), th.key);
+        }
+        if height > 1 && lines.len() > height && focus.is_none_or(|f| f - start != height - 1) {
+            lines[height - 1] = Line::styled(tr(lang, "↓ more (PgDn)", "↓ 更多（PgDn）"), th.key);
         }
         QuestionView { block, lines, caret }
     }

@@ -74,12 +74,22 @@ impl Widget for ScorePanel<'_> {
                 format!("✗ {}", tr(lang, "DISQUALIFIED: red lines", "不合格：触及红线")),
                 th.knockout,
             ));
-            for k in &r.knockouts {
+            for (n, k) in r.knockouts.iter().enumerate() {
+                // Name the question as the interviewer knows it.
+                let what = q.question(&k.key).map_or(k.key.as_str(), |x| x.text.get(lang));
                 let text = match &k.reason {
-                    Some(reason) => format!("✗ {}: {}", k.key, reason.get(lang)),
-                    None => format!("✗ {}", k.key),
+                    Some(reason) => format!("✗ {}", reason.get(lang)),
+                    None => format!("✗ {}", cut(what, 60)),
                 };
-                lines.extend(wrapped(&text, inner.width, "", th.knockout));
+                let part = wrapped(&text, inner.width, "", th.knockout);
+                let room = usize::from(inner.height).saturating_sub(lines.len());
+                let left = r.knockouts.len() - n;
+                if part.len() + usize::from(left > 1) > room {
+                    let more = format!("✗ +{left} {}", tr(lang, "more (see the question list)", "项（见问题列表）"));
+                    lines.push(Line::styled(more, th.knockout));
+                    break;
+                }
+                lines.extend(part);
             }
         }
         for (i, line) in lines.into_iter().take(usize::from(inner.height)).enumerate() {

@@ -1,4 +1,6 @@
-//! The top line: where you are, and on narrow screens the score at a glance.
+//! The top line: where you are, and on narrow screens the score at a
+//! glance. What matters most comes first, so a narrow terminal cuts the
+//! least important part: score and red lines, then vendor, then section.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -30,30 +32,31 @@ impl Widget for TitleBar<'_> {
                 spans.push(Span::raw(format!("│ {} ", tr(lang, "Comparison, ranked", "对比（按排名）"))));
             }
             Screen::Interview => {
-                if let Some(iv) = &app.interview {
-                    let q = &app.questionnaire;
-                    let section = q.sections.get(iv.section).map_or("", |s| s.title.get(lang));
-                    spans.push(Span::raw(format!(
-                        "│ {} │ {} ({}/{}) ",
-                        cut(&safe(&iv.vendor.meta.vendor), 30),
-                        safe(section),
-                        iv.section + 1,
-                        q.sections.len()
-                    )));
-                    if !is_wide(app.width) {
-                        let r = &iv.report;
-                        let band = r.band.and_then(|b| q.bands.get(b)).map_or("", |b| b.label.get(lang));
-                        spans.push(Span::raw(format!(
-                            "│ {} {} [{}] ",
-                            pct(r.score),
-                            cut(&safe(band), 14),
-                            range(r.min, r.max)
-                        )));
-                        if r.disqualified() {
-                            spans.push(Span::styled(format!("✗ {}", tr(lang, "DISQUALIFIED", "不合格")), th.knockout));
-                        }
+                let Some(iv) = &app.interview else { return };
+                let q = &app.questionnaire;
+                if !is_wide(app.width) {
+                    // The score panel is not on screen: its essentials are.
+                    let r = &iv.report;
+                    let band = r.band.and_then(|b| q.bands.get(b)).map_or("", |b| b.label.get(lang));
+                    spans.push(Span::raw("│ "));
+                    if r.disqualified() {
+                        spans.push(Span::styled(format!("✗ {} ", tr(lang, "DISQUALIFIED", "不合格")), th.knockout));
                     }
+                    spans.push(Span::styled(format!("{} ", pct(r.score)), th.header));
+                    spans.push(Span::raw(format!("{} [{}] ", cut(&safe(band), 12), range(r.min, r.max))));
                 }
+                if !iv.pending.is_empty() {
+                    let text = format!("! {} {} ", iv.pending.len(), tr(lang, "unsaved", "条未保存"));
+                    spans.push(Span::styled(text, th.error));
+                }
+                let section = q.sections.get(iv.section).map_or("", |s| s.title.get(lang));
+                spans.push(Span::raw(format!(
+                    "│ {} │ {} ({}/{})",
+                    cut(&safe(&iv.vendor.meta.vendor), 24),
+                    safe(section),
+                    iv.section + 1,
+                    q.sections.len()
+                )));
             }
         }
         Line::from(spans).render(area, buf);

@@ -35,7 +35,7 @@ impl Widget for VendorList<'_> {
         let w = usize::from(inner.width);
         // Columns: name (rest) · score 6 · band 14 · done 5 · status 16 · changed 11
         let fixed = [6usize, 14, 5, 16, 11];
-        let show_changed = w >= 90;
+        let show_changed = w >= 70;
         let fixed_sum: usize = fixed.iter().take(if show_changed { 5 } else { 4 }).sum::<usize>() + 5;
         let name_w = w.saturating_sub(fixed_sum).max(8);
         let mut header = format!(
