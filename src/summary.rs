@@ -8,6 +8,8 @@ use crate::domain::questionnaire::Questionnaire;
 use crate::domain::ranking::by_rank;
 use crate::domain::scoring::{ScoreReport, score};
 use crate::storage::Error;
+use crate::storage::lock::{self, Holder};
+use crate::storage::review::{self, SignOffState};
 use crate::storage::vendor::{Meta, VendorFile};
 
 /// Much smaller than the file, so thousands of them stay cheap.
@@ -20,6 +22,12 @@ pub struct Summary {
     pub report: ScoreReport,
     /// When the file last changed, seconds since the Unix epoch.
     pub modified: Option<i64>,
+    /// Every reviewer's sign-off, stale where the answers changed since.
+    pub signoffs: Vec<SignOffState>,
+    /// Comments by every reviewer.
+    pub comments: usize,
+    /// Who is interviewing (holds the writer lock) now.
+    pub locked_by: Option<Holder>,
 }
 
 impl Summary {
@@ -30,7 +38,27 @@ impl Summary {
         let modified = modified_secs(&vendor.path);
         let mut warnings: Vec<String> = vendor.warnings.iter().map(ToString::to_string).collect();
         warnings.extend(questionnaire_mismatch(q, &vendor.meta));
-        Summary { warnings, slug: vendor.slug, meta: vendor.meta, path: vendor.path, report, modified }
+        let mut reviews = Vec::new();
+        for r in review::load_all(&vendor.path) {
+            match r {
+                Ok(r) => reviews.push(r),
+                Err(e) => warnings.push(e.to_string()),
+            }
+        }
+        let signoffs = review::signoff_states(&reviews, vendor.text());
+        let comments = reviews.iter().map(|r| r.file.comments.len()).sum();
+        let locked_by = lock::holder_of(&vendor.path);
+        Summary {
+            signoffs,
+            comments,
+            locked_by,
+            warnings,
+            slug: vendor.slug,
+            meta: vendor.meta,
+            path: vendor.path,
+            report,
+            modified,
+        }
     }
 }
 
@@ -78,4 +106,13 @@ pub fn load(q: &Questionnaire, paths: &[PathBuf]) -> Vec<Result<Summary, Error>>
 /// Sorts summaries into ranking order: qualified first, by score.
 pub fn rank(summaries: &mut [Summary]) {
     summaries.sort_by(|a, b| by_rank((&a.report, &a.meta.vendor), (&b.report, &b.meta.vendor)));
+}
+
+/// Sign-offs in a few cells, marks first: `✓wang ✗li~` (`~` stale).
+pub fn signoff_text(signoffs: &[SignOffState]) -> String {
+    signoffs
+        .iter()
+        .map(|s| format!("{}{}{}", s.decision.mark(), s.user, if s.stale { "~" } else { "" }))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

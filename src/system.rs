@@ -19,12 +19,7 @@ pub fn hostname() -> String {
 
 /// This process, as written into a lock file.
 pub fn holder(user: &str) -> Holder {
-    Holder {
-        user: user.to_string(),
-        host: hostname(),
-        pid: std::process::id(),
-        since: jiff::ZonedDateTime::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
-    }
+    Holder { user: user.to_string(), host: hostname(), pid: std::process::id(), since: now_rfc3339() }
 }
 
 /// A Unix time as local "MM-DD HH:MM" (the vendor list's "changed").
@@ -32,4 +27,9 @@ pub fn local_short(secs: i64) -> String {
     jiff::Timestamp::from_second(secs)
         .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::system()).strftime("%m-%d %H:%M").to_string())
         .unwrap_or_default()
+}
+
+/// Now, as RFC 3339 with the local offset (comment and sign-off times).
+pub fn now_rfc3339() -> String {
+    jiff::ZonedDateTime::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }

@@ -84,6 +84,19 @@ pub enum Command {
         csv: bool,
     },
 
+    /// Sign off on a vendor, or comment on it or on one of its questions (as yourself).
+    Review {
+        vendor: String,
+        #[arg(long, value_name = "approve|reject|needs-info")]
+        decision: Option<String>,
+        /// A comment: on the sign-off with --decision, else on the vendor or --question.
+        #[arg(long)]
+        comment: Option<String>,
+        /// `section.question` to comment on.
+        #[arg(long, conflicts_with = "decision")]
+        question: Option<String>,
+    },
+
     /// Write a report on one vendor for management.
     Report {
         vendor: String,

@@ -193,3 +193,52 @@ pub fn answer(
     }
     Ok(Output { stdout, ..Output::default() })
 }
+
+/// `ccvet review`: a sign-off or a comment, written to the caller's own
+/// review file only.
+pub fn review(
+    ctx: &Context,
+    wanted: &str,
+    decision: Option<&str>,
+    comment: Option<String>,
+    question: Option<String>,
+) -> Result<Output, CliError> {
+    use crate::storage::review::{Comment, Decision, SignOff, digest, update};
+    let decision = match decision {
+        None => None,
+        Some(d) => Some(
+            Decision::parse(d)
+                .ok_or_else(|| CliError::Usage(format!("--decision takes approve, reject or needs-info, not `{d}`")))?,
+        ),
+    };
+    if decision.is_none() && comment.as_deref().is_none_or(|c| c.trim().is_empty()) {
+        return Err(CliError::Usage("give --decision, or --comment with some text".to_string()));
+    }
+    if let Some(key) = &question {
+        let loaded = ctx.questionnaire()?;
+        if loaded.questionnaire.question(key).is_none() {
+            return Err(CliError::Usage(format!("no question `{key}` in questionnaire `{}`", loaded.questionnaire.id)));
+        }
+    }
+    let vendor = ctx.find_vendor(wanted)?;
+    let at = crate::system::now_rfc3339();
+    let signed = digest(vendor.text());
+    let what = match decision {
+        Some(d) => format!("signed off `{}`", d.name()),
+        None => "commented".to_string(),
+    };
+    update(
+        &vendor.path,
+        &ctx.user,
+        |file| match decision {
+            Some(decision) => file.signoff = Some(SignOff { decision, at, digest: signed, comment }),
+            None => file.comments.push(Comment { question, at, text: comment.unwrap_or_default() }),
+        },
+        &RealFs,
+        ctx.workspace.modes,
+    )?;
+    Ok(Output {
+        stdout: format!("{what} on {} as {}\n", visible(&vendor.meta.vendor), visible(&ctx.user)),
+        ..Output::default()
+    })
+}

@@ -36,6 +36,11 @@ pub struct VendorJson<'a> {
     pub orphans: Vec<&'a str>,
     pub issues: Vec<IssueJson<'a>>,
     pub warnings: Vec<String>,
+    /// Every reviewer's sign-off: `user`, `decision` (approve, reject,
+    /// needs-info), `at`, and `stale` when the answers changed since.
+    pub signoffs: &'a [crate::storage::review::SignOffState],
+    /// Who is interviewing now: `user`, `host`, `pid`, `since`; or null.
+    pub locked_by: Option<&'a crate::storage::lock::Holder>,
 }
 
 #[derive(Serialize)]
@@ -101,6 +106,8 @@ pub fn vendor_json<'a>(q: &'a Questionnaire, vendor: &'a Summary, lang: Lang, ra
         orphans: report.orphans.iter().map(String::as_str).collect(),
         issues: report.issues.iter().map(|i| IssueJson { id: &i.key, message: &i.message }).collect(),
         warnings: vendor.warnings.clone(),
+        signoffs: &vendor.signoffs,
+        locked_by: vendor.locked_by.as_ref(),
     }
 }
 

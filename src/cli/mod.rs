@@ -114,6 +114,9 @@ pub fn run(args: Args, env: &Env) -> Result<Output, CliError> {
         Command::List => table::list(&ctx),
         Command::App => app(&ctx),
         Command::Report { vendor, format, output } => report::report(&ctx, &vendor, format, output.as_deref()),
+        Command::Review { vendor, decision, comment, question } => {
+            edit::review(&ctx, &vendor, decision.as_deref(), comment, question)
+        }
     }
 }
 

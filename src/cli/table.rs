@@ -199,15 +199,20 @@ fn ranking_text(q: &Questionnaire, vendors: &[Summary], lang: Lang) -> String {
         pad(l(lang, "Band", "评级"), band_w),
         pad(l(lang, "Range", "区间"), 11),
         rpad(l(lang, "Done", "完成"), 5),
-        l(lang, "Status", "状态"),
+        l(lang, "Status · sign-offs (~ stale)", "状态 · 签核（~ 已过期）"),
     );
     for (i, (vendor, (name, band))) in vendors.iter().zip(names.iter().zip(&bands)).enumerate() {
         let report = &vendor.report;
-        let status = if report.disqualified() {
-            format!("✗ {} ({})", l(lang, "DISQUALIFIED", "不合格"), report.knockouts.len())
+        let mut status = if report.disqualified() {
+            format!("✗ {} ({}) ", l(lang, "DISQUALIFIED", "不合格"), report.knockouts.len())
         } else {
             String::new()
         };
+        if let Some(h) = &vendor.locked_by {
+            status.push_str(&format!("● {} ", visible(&h.user)));
+        }
+        status.push_str(&visible(&summary::signoff_text(&vendor.signoffs)));
+        let status = status.trim_end().to_string();
         let _ = writeln!(
             out,
             "{}  {}  {}  {}  {}  {}  {}",

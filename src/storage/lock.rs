@@ -40,22 +40,7 @@ pub fn lock_path(vendor_path: &Path) -> PathBuf {
 /// Tries to take the writer lock of `vendor_path` without waiting.
 pub fn try_acquire(vendor_path: &Path, me: &Holder, mode: u32) -> io::Result<Acquired> {
     let path = lock_path(vendor_path);
-    let mut options = OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(mode);
-    }
-    let mut file = options.open(&path)?;
-    // The umask may have taken group bits a shared workspace grants; without
-    // them no one else in the team could ever take this lock. (Only the
-    // owner may change the mode; for anyone else it is already right.)
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
-    }
+    let mut file = super::perms::open_lock_file(&path, mode)?;
     match file.try_lock() {
         Ok(()) => {
             let record = toml::to_string(me).unwrap_or_default();
@@ -70,6 +55,33 @@ pub fn try_acquire(vendor_path: &Path, me: &Holder, mode: u32) -> io::Result<Acq
             Ok(Acquired::Theirs(toml::from_str(&text).ok()))
         }
         Err(std::fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
+/// Who holds the writer lock of `vendor_path` now, if anyone (`Some` with
+/// an empty record when the holder's record could not be read).
+///
+/// Probes with a shared lock, which fails only while a writer holds the
+/// exclusive one; the probe is released at once.
+pub fn holder_of(vendor_path: &Path) -> Option<Holder> {
+    let path = lock_path(vendor_path);
+    let mut file = OpenOptions::new().read(true).open(path).ok()?;
+    match file.try_lock_shared() {
+        Ok(()) => None,
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            Some(toml::from_str(&text).unwrap_or_default())
+        }
+        Err(std::fs::TryLockError::Error(_)) => None,
+    }
+}
+
+impl Drop for VendorLock {
+    /// Empties the record before the lock goes, so that followers watching
+    /// the folder see a change and know the writer has left.
+    fn drop(&mut self) {
+        let _ = self._file.set_len(0);
     }
 }
 
@@ -89,7 +101,9 @@ mod tests {
             Acquired::Theirs(Some(holder)) => assert_eq!(holder, me),
             other => panic!("expected the first holder, got {other:?}"),
         }
+        assert_eq!(holder_of(&vendor), Some(me.clone()));
         drop(first);
+        assert_eq!(holder_of(&vendor), None);
         assert!(matches!(try_acquire(&vendor, &Holder::default(), 0o600).unwrap(), Acquired::Mine(_)));
     }
 }

@@ -60,6 +60,28 @@ pub fn create_dir_all(dir: &Path, mode: u32) -> std::io::Result<()> {
     }
 }
 
+/// Opens (creating if needed) a lock file for reading and writing, with
+/// exactly `mode`: the umask must not take group bits a shared workspace
+/// grants, or no one else in the team could ever take the lock. Only the
+/// owner may change the mode; for anyone else it is already right.
+pub fn open_lock_file(path: &Path, mode: u32) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(mode);
+        let file = options.open(path)?;
+        let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
+        Ok(file)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = mode;
+        options.open(path)
+    }
+}
+
 pub fn set_mode(path: &Path, mode: u32) -> std::io::Result<()> {
     #[cfg(unix)]
     {
