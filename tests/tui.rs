@@ -387,7 +387,10 @@ fn vendor_list_moves_filters_opens_and_creates() {
     let mut app = app(Lang::En, 80, 24);
     // sorted by name: Acme Call, broken, Empty Ltd, 云联科技
     assert_eq!(app.vendors.selected_row().unwrap().name(), "Acme Call");
-    assert_eq!(press(&mut app, &[KeyCode::Enter]), vec![Effect::OpenVendor { path: "/ws/vendors/acme.toml".into() }]);
+    assert_eq!(
+        press(&mut app, &[KeyCode::Enter]),
+        vec![Effect::OpenVendor { path: "/ws/vendors/acme.toml".into(), review: false }]
+    );
     press(&mut app, &chars("j"));
     assert!(press(&mut app, &[KeyCode::Enter]).is_empty(), "an unreadable file does not open");
     assert!(app.status.text.contains("broken.toml:3:9"));

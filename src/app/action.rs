@@ -73,6 +73,20 @@ pub enum Action {
     },
     /// A signal asks the app to stop: finish what is being typed, save, go.
     Shutdown,
+    // following and reviewing
+    TakeOver,
+    ReviewScreen,
+    CommentQuestion,
+    CommentVendor,
+    SignOff(crate::storage::review::Decision),
+    /// The open vendor's file changed on disk: its new version, or why it
+    /// does not read.
+    VendorChanged(Result<Box<crate::storage::vendor::VendorFile>, String>),
+    /// The open vendor's writer lock: who holds it now.
+    LockChanged(Option<crate::storage::lock::Holder>),
+    ReviewsChanged(Vec<crate::storage::review::Review>),
+    /// Taking over as writer worked (true) or someone still holds it.
+    TookOver(bool),
     Failed(String),
     /// The vendor list has been (re)loaded from disk.
     VendorsLoaded,
@@ -86,8 +100,20 @@ pub enum Effect {
     CreateVendor {
         name: String,
     },
+    /// Open a vendor: as writer if no one holds it, else read-only; with
+    /// `review`, on its review screen.
     OpenVendor {
         path: PathBuf,
+        review: bool,
+    },
+    /// Try to become the writer of the open vendor.
+    TakeOver,
+    SignOff {
+        decision: crate::storage::review::Decision,
+    },
+    Comment {
+        question: Option<String>,
+        text: String,
     },
     /// Leave the open vendor (releases its lock).
     CloseVendor,

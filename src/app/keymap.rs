@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::Action;
 use super::state::{App, Overlay, Screen};
 use crate::domain::text::Lang;
+use crate::storage::review::Decision;
 
 /// Where a key press lands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -15,6 +16,8 @@ pub enum Context {
     Vendors,
     Interview,
     Compare,
+    /// The review screen: comments and sign-offs.
+    Review,
     Help,
     /// Typing one line: a value, a vendor name, a filter.
     LineEdit,
@@ -73,7 +76,7 @@ impl Binding {
     }
 }
 
-use Context::{Compare, Global, Help, Interview, LineEdit, NoteEdit, Vendors};
+use Context::{Compare, Global, Help, Interview, LineEdit, NoteEdit, Review, Vendors};
 
 const UP: &[Key] = &[code(KeyCode::Up), k('k')];
 const DOWN: &[Key] = &[code(KeyCode::Down), k('j')];
@@ -94,6 +97,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Vendors, &[k('n')], Action::NewVendor, "n", "new vendor", "新建", true),
     bind!(Vendors, &[k('c')], Action::Compare, "c", "compare", "对比", true),
     bind!(Vendors, &[k('/')], Action::Filter, "/", "filter", "筛选", true),
+    bind!(Vendors, &[k('S')], Action::ReviewScreen, "S", "reviews and sign-off", "评审与签核", true),
     bind!(Vendors, &[code(KeyCode::PageUp)], Action::PageUp, "PgUp PgDn", "page", "翻页", false),
     bind!(Vendors, &[code(KeyCode::PageDown)], Action::PageDown, "", "", "", false),
     bind!(Vendors, &[k('g'), code(KeyCode::Home)], Action::Top, "g G", "first / last", "首 / 尾", false),
@@ -151,12 +155,31 @@ pub static BINDINGS: &[Binding] = &[
         false
     ),
     bind!(Interview, &[k('R')], Action::RetrySave, "R", "retry saving", "重试保存", false),
+    bind!(Interview, &[k('r')], Action::CommentQuestion, "r", "comment on the question", "评论此问题", false),
+    bind!(Interview, &[k('S')], Action::ReviewScreen, "S", "reviews and sign-off", "评审与签核", false),
+    bind!(Interview, &[k('T')], Action::TakeOver, "T", "take over as interviewer", "接手访谈", false),
     // comparison
     bind!(Compare, UP, Action::Up, "↑↓ jk", "move", "移动", true),
     bind!(Compare, DOWN, Action::Down, "", "", "", false),
     bind!(Compare, &[code(KeyCode::Enter)], Action::Open, "Enter", "open", "打开", true),
     bind!(Compare, &[k('g'), code(KeyCode::Home)], Action::Top, "g G", "first / last", "首 / 尾", false),
     bind!(Compare, &[k('G'), code(KeyCode::End)], Action::Bottom, "", "", "", false),
+    bind!(Compare, &[k('S')], Action::ReviewScreen, "S", "reviews and sign-off", "评审与签核", true),
+    // the review screen
+    bind!(Review, UP, Action::Up, "↑↓ jk", "scroll", "滚动", true),
+    bind!(Review, DOWN, Action::Down, "", "", "", false),
+    bind!(
+        Review,
+        &[k('A')],
+        Action::SignOff(Decision::Approve),
+        "A X N",
+        "approve / reject / needs info",
+        "批准 / 拒绝 / 需补充",
+        true
+    ),
+    bind!(Review, &[k('X')], Action::SignOff(Decision::Reject), "", "", "", false),
+    bind!(Review, &[k('N')], Action::SignOff(Decision::NeedsInfo), "", "", "", false),
+    bind!(Review, &[k('c')], Action::CommentVendor, "c", "comment on the vendor", "评论服务商", true),
     // help
     bind!(Help, &[code(KeyCode::Esc), k('?'), k('q')], Action::Back, "Esc ?", "close help", "关闭帮助", true),
     bind!(Help, &[k('L')], Action::ToggleLanguage, "L", "中文 / English", "中文 / English", true),
@@ -195,7 +218,7 @@ fn editing_key(key: Key) -> Option<Action> {
 pub fn context(app: &App) -> Context {
     match &app.overlay {
         Some(Overlay::Help) => Help,
-        Some(Overlay::NewVendor(_)) => LineEdit,
+        Some(Overlay::NewVendor(_) | Overlay::Comment { .. }) => LineEdit,
         None => screen_context(app),
     }
 }
@@ -206,6 +229,7 @@ pub fn screen_context(app: &App) -> Context {
         Screen::Vendors if app.vendors.filtering => LineEdit,
         Screen::Vendors => Vendors,
         Screen::Compare => Compare,
+        Screen::Review => Review,
         Screen::Interview => match app.interview.as_ref().and_then(|i| i.editor.as_ref()) {
             Some(e) if e.buffer.is_multiline() => NoteEdit,
             Some(_) => LineEdit,

@@ -11,3 +11,4 @@ pub mod keymap;
 pub mod run;
 pub mod state;
 pub mod update;
+pub mod watch;

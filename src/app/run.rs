@@ -7,7 +7,7 @@
 //! anything ("saved").
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
@@ -22,6 +22,7 @@ use crate::storage::Error;
 use crate::storage::atomic::RealFs;
 use crate::storage::lock::{self, Acquired, VendorLock};
 use crate::storage::questionnaire::Loaded;
+use crate::storage::review;
 use crate::storage::vendor::{Meta, VendorFile};
 use crate::storage::workspace::Workspace;
 use crate::summary;
@@ -33,10 +34,15 @@ pub struct Setup {
     pub lang: Lang,
     pub user: String,
     pub no_color: bool,
+    /// Poll the workspace instead of relying on notifications (NFS).
+    pub force_poll: bool,
 }
 
 enum Incoming {
     Terminal(Event),
+    /// Files in the workspace changed (someone else's save, a sign-off, a
+    /// writer leaving).
+    Files(Vec<PathBuf>),
     /// SIGTERM or SIGHUP (a dropped SSH link): leave cleanly.
     Signal,
     InputClosed,
@@ -50,6 +56,7 @@ pub fn run(setup: Setup) -> Result<(), String> {
     // ratatui's panic hook restores the screen; bracketed paste is ours to
     // switch off, on every way out.
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let watch_tx = tx.clone();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(std::io::stdout(), DisableBracketedPaste);
@@ -78,6 +85,17 @@ pub fn run(setup: Setup) -> Result<(), String> {
         lock: None,
     };
     runner.app.no_color = setup.no_color;
+    // Follow other sessions: the workspace must exist to be watched.
+    let _ = runner.workspace.ensure();
+    let _watch = match super::watch::start(&runner.workspace.root, setup.force_poll, move |paths| {
+        let _ = watch_tx.send(Incoming::Files(paths));
+    }) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            runner.app.say(StatusKind::Error, e);
+            None
+        }
+    };
     runner.reload_vendors();
     let result = runner.event_loop(&mut terminal, &rx);
     // Nothing pending is dropped silently on the way out.
@@ -122,6 +140,7 @@ impl Runner {
         self.draw(terminal)?;
         while let Ok(first) = rx.recv() {
             let mut effects = Vec::new();
+            let mut changed: Vec<PathBuf> = Vec::new();
             let mut next = Some(first);
             // Handle everything already queued, then draw once.
             while let Some(incoming) = next {
@@ -138,8 +157,17 @@ impl Runner {
                             effects.extend(update(&mut self.app, action));
                         }
                     }
+                    Incoming::Files(paths) => {
+                        changed.extend(paths);
+                    }
                 }
                 next = rx.try_recv().ok();
+            }
+            // A save is several events (temp file, rename): one reload.
+            if !changed.is_empty() {
+                for action in self.files_changed(changed) {
+                    effects.extend(update(&mut self.app, action));
+                }
             }
             self.draw(terminal)?;
             if effects.is_empty() {
@@ -178,7 +206,10 @@ impl Runner {
         let results = match effect {
             Effect::SaveVendor => self.save_pending(),
             Effect::CreateVendor { name } => self.create_vendor(name),
-            Effect::OpenVendor { path } => self.open_vendor(&path),
+            Effect::OpenVendor { path, review } => self.open_vendor(&path, review),
+            Effect::TakeOver => self.take_over(),
+            Effect::SignOff { decision } => self.sign_off(decision),
+            Effect::Comment { question, text } => self.comment(question, text),
             Effect::CloseVendor => {
                 self.lock = None;
                 vec![]
@@ -243,30 +274,157 @@ impl Runner {
         }
     }
 
-    fn open_vendor(&mut self, path: &Path) -> Vec<Action> {
+    /// Opens a vendor as its writer, or read-only (following live) when
+    /// someone else is interviewing.
+    fn open_vendor(&mut self, path: &Path, review: bool) -> Vec<Action> {
         self.lock = None;
-        let lock = match lock::try_acquire(path, &crate::system::holder(&self.user), self.workspace.modes.file) {
-            Ok(Acquired::Mine(lock)) => lock,
-            Ok(Acquired::Theirs(holder)) => {
-                let who = holder
-                    .map_or_else(|| "someone".to_string(), |h| format!("{} on {} (since {})", h.user, h.host, h.since));
-                return vec![Action::Failed(format!(
-                    "{who} is interviewing this vendor; try again when they leave it"
-                ))];
-            }
+        let (lock, read_only) = match self.acquire(path) {
+            Ok(Acquired::Mine(lock)) => (Some(lock), None),
+            Ok(Acquired::Theirs(holder)) => (None, Some(holder.unwrap_or_default())),
             Err(e) => return vec![Action::Failed(self.short(&Error::io(&lock::lock_path(path), e).to_string()))],
         };
         match VendorFile::load(path) {
             Ok(vendor) => {
-                self.lock = Some(lock);
-                let iv = Interview::new(&self.app.questionnaire, vendor);
+                self.lock = lock;
+                let mut iv = Interview::new(&self.app.questionnaire, vendor);
+                iv.read_only = read_only;
+                iv.set_reviews(review::load_all(path).into_iter().filter_map(Result::ok).collect());
                 self.app.interview = Some(iv);
-                self.app.screen = Screen::Interview;
+                self.app.screen = if review { Screen::Review } else { Screen::Interview };
                 self.app.overlay = None;
                 vec![Action::Resize(self.app.width, self.app.height)]
             }
             Err(e) => vec![Action::Failed(self.short(e.to_string().lines().next().unwrap_or_default()))],
         }
+    }
+
+    /// The writer lock, tried a few times: another session's probe of who
+    /// holds it (a shared lock for a few microseconds) must not read as
+    /// "someone is interviewing".
+    fn acquire(&self, path: &Path) -> std::io::Result<Acquired> {
+        let me = crate::system::holder(&self.user);
+        let mut result = lock::try_acquire(path, &me, self.workspace.modes.file);
+        for _ in 0..3 {
+            match &result {
+                Ok(Acquired::Theirs(Some(h))) if !h.user.is_empty() => break,
+                Ok(Acquired::Theirs(_)) => {
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                    result = lock::try_acquire(path, &me, self.workspace.modes.file);
+                }
+                _ => break,
+            }
+        }
+        result
+    }
+
+    fn take_over(&mut self) -> Vec<Action> {
+        let Some(path) = self.app.interview.as_ref().map(|iv| iv.vendor.path.clone()) else { return vec![] };
+        match self.acquire(&path) {
+            Ok(Acquired::Mine(lock)) => {
+                self.lock = Some(lock);
+                // Start from what is on disk now.
+                let fresh = VendorFile::load(&path).map(Box::new).map_err(|e| self.short(&e.to_string()));
+                vec![Action::VendorChanged(fresh), Action::TookOver(true)]
+            }
+            Ok(Acquired::Theirs(holder)) => vec![Action::LockChanged(holder), Action::TookOver(false)],
+            Err(e) => vec![Action::Failed(e.to_string())],
+        }
+    }
+
+    fn sign_off(&mut self, decision: review::Decision) -> Vec<Action> {
+        let Some(iv) = self.app.interview.as_ref() else { return vec![] };
+        let (path, signed) = (iv.vendor.path.clone(), review::digest(iv.vendor.text()));
+        let at = crate::system::now_rfc3339();
+        let result = review::update(
+            &path,
+            &self.user,
+            |f| f.signoff = Some(review::SignOff { decision, at, digest: signed, comment: None }),
+            &RealFs,
+            self.workspace.modes,
+        );
+        self.after_review(&path, result.map(|_| format!("✓ {}", decision.name())))
+    }
+
+    fn comment(&mut self, question: Option<String>, text: String) -> Vec<Action> {
+        let Some(path) = self.app.interview.as_ref().map(|iv| iv.vendor.path.clone()) else { return vec![] };
+        let at = crate::system::now_rfc3339();
+        let result = review::update(
+            &path,
+            &self.user,
+            |f| f.comments.push(review::Comment { question, at, text }),
+            &RealFs,
+            self.workspace.modes,
+        );
+        self.after_review(&path, result.map(|_| "✓ comment saved".to_string()))
+    }
+
+    fn after_review(&mut self, path: &Path, result: Result<String, Error>) -> Vec<Action> {
+        match result {
+            Ok(done) => {
+                self.app.say(StatusKind::Saved, done);
+                vec![Action::ReviewsChanged(review::load_all(path).into_iter().filter_map(Result::ok).collect())]
+            }
+            Err(e) => vec![Action::Failed(self.short(&e.to_string()))],
+        }
+    }
+
+    /// Files changed on disk: refresh the vendor list's rows for them, and
+    /// the open vendor (its answers, its lock, its reviews) if among them.
+    fn files_changed(&mut self, paths: Vec<PathBuf>) -> Vec<Action> {
+        let vendors = self.workspace.vendors_dir();
+        let reviews = self.workspace.root.join("reviews");
+        let mut affected: Vec<PathBuf> = paths
+            .iter()
+            .filter_map(|p| {
+                let parent = p.parent()?;
+                if parent == vendors {
+                    Some(p.with_extension("toml"))
+                } else if parent.parent() == Some(reviews.as_path()) {
+                    Some(vendors.join(format!("{}.toml", parent.file_name()?.to_string_lossy())))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        affected.sort();
+        affected.dedup();
+        let root = self.root_prefix();
+        for path in &affected {
+            let row = if path.is_file() {
+                Some(match VendorFile::load(path) {
+                    Ok(v) => {
+                        let s = summary::Summary::of(&self.app.questionnaire, v);
+                        let changed = s.modified.map(crate::system::local_short).unwrap_or_default();
+                        VendorRow::Ok { summary: Box::new(s), changed }
+                    }
+                    Err(e) => VendorRow::Unreadable {
+                        path: path.clone(),
+                        slug: crate::storage::vendor::slug_of(path),
+                        error: e.to_string().lines().next().unwrap_or_default().replace(&root, ""),
+                    },
+                })
+            } else {
+                None
+            };
+            self.app.replace_row(path, row);
+        }
+        let mut actions = vec![Action::VendorsLoaded];
+        let Some(open) = self.app.interview.as_ref().map(|iv| iv.vendor.path.clone()) else { return actions };
+        if !affected.contains(&open) {
+            return actions;
+        }
+        // Our own saves come back as events too: only a different text is news.
+        let same = std::fs::read(&open)
+            .is_ok_and(|b| Some(b.as_slice()) == self.app.interview.as_ref().map(|iv| iv.vendor.text().as_bytes()));
+        if !same {
+            let fresh = VendorFile::load(&open)
+                .map(Box::new)
+                .map_err(|e| self.short(e.to_string().lines().next().unwrap_or_default()));
+            actions.push(Action::VendorChanged(fresh));
+        }
+        actions.push(Action::LockChanged(lock::holder_of(&open)));
+        actions.push(Action::ReviewsChanged(review::load_all(&open).into_iter().filter_map(Result::ok).collect()));
+        actions
     }
 
     /// The workspace folder as it starts paths in messages, to cut off:

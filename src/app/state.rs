@@ -7,6 +7,8 @@ use crate::domain::answers::{Answer, Answers};
 use crate::domain::questionnaire::{Question, Questionnaire};
 use crate::domain::scoring::{ScoreReport, score};
 use crate::domain::text::Lang;
+use crate::storage::lock::Holder;
+use crate::storage::review::{Review, SignOffState, signoff_states};
 use crate::storage::vendor::VendorFile;
 use crate::summary::Summary;
 
@@ -15,6 +17,8 @@ pub enum Screen {
     Vendors,
     Interview,
     Compare,
+    /// Every reviewer's comments beside the answers, and the sign-offs.
+    Review,
 }
 
 /// A line in the vendor list: a vendor, or a file that could not be read.
@@ -122,6 +126,19 @@ pub struct Interview {
     /// Esc was pressed while edits were still being saved: leave once
     /// they are on disk.
     pub leave_after_save: bool,
+    /// Someone else is interviewing: this session follows, read-only.
+    pub read_only: Option<Holder>,
+    /// The writer this session follows has left; it may take over.
+    pub writer_left: bool,
+    /// The file on disk changed and does not read: why (the last good
+    /// version stays on screen).
+    pub disk_error: Option<String>,
+    /// Every reviewer's file for this vendor.
+    pub reviews: Vec<Review>,
+    /// Their sign-offs, stale or current against the file now.
+    pub signoffs: Vec<SignOffState>,
+    /// Rows the review screen is scrolled down by.
+    pub review_scroll: u16,
 }
 
 impl Interview {
@@ -141,6 +158,12 @@ impl Interview {
             show_score: false,
             scroll: 0,
             leave_after_save: false,
+            read_only: None,
+            writer_left: false,
+            disk_error: None,
+            reviews: Vec::new(),
+            signoffs: Vec::new(),
+            review_scroll: 0,
         }
     }
 
@@ -155,6 +178,17 @@ impl Interview {
     /// Re-scores what the screen shows.
     pub fn rescore(&mut self, q: &Questionnaire) {
         self.report = score(q, &self.answers, self.vendor.meta.assessed_on);
+    }
+
+    /// Replaces the reviews and works out which sign-offs are stale.
+    pub fn set_reviews(&mut self, reviews: Vec<Review>) {
+        self.reviews = reviews;
+        self.refresh_signoffs();
+    }
+
+    /// After the vendor file changed: sign-offs may have gone stale.
+    pub fn refresh_signoffs(&mut self) {
+        self.signoffs = signoff_states(&self.reviews, self.vendor.text());
     }
 
     /// The row of the current question in the flattened list (a header row
@@ -185,6 +219,11 @@ pub enum Overlay {
     Help,
     /// Asking for a new vendor's name.
     NewVendor(TextBuffer),
+    /// A comment on a question (`Some(key)`) or on the vendor.
+    Comment {
+        question: Option<String>,
+        buffer: TextBuffer,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -257,6 +296,15 @@ impl App {
         });
         self.ranking = ranked;
         self.compare_selected = self.compare_selected.min(self.ranking.len().saturating_sub(1));
+    }
+
+    /// Replaces (or adds, or with `None` removes) the row of the vendor file
+    /// at `path`, after it changed on disk.
+    pub fn replace_row(&mut self, path: &std::path::Path, row: Option<VendorRow>) {
+        let mut rows = std::mem::take(&mut self.vendors.rows);
+        rows.retain(|r| r.path() != path);
+        rows.extend(row);
+        self.set_vendors(rows);
     }
 
     pub fn say(&mut self, kind: StatusKind, text: impl Into<String>) {

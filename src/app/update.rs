@@ -33,7 +33,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::VendorCreated { slug } => {
             app.say(StatusKind::Saved, format!("{} {slug}", t(app.lang, "created", "已新建")));
             let path = app.vendors.rows.iter().find(|r| r.path().file_stem().is_some_and(|s| s == slug.as_str()));
-            return path.map(|r| vec![Effect::OpenVendor { path: r.path().to_path_buf() }]).unwrap_or_default();
+            return path
+                .map(|r| vec![Effect::OpenVendor { path: r.path().to_path_buf(), review: false }])
+                .unwrap_or_default();
         }
         Action::Failed(message) => {
             app.say(StatusKind::Error, message);
@@ -47,6 +49,38 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             // The name comes back, so nothing typed is lost.
             app.overlay = Some(Overlay::NewVendor(TextBuffer::new(&name, false)));
             app.say(StatusKind::Error, message);
+            return vec![];
+        }
+        Action::VendorChanged(result) => return vendor_changed(app, result),
+        Action::LockChanged(holder) => {
+            if let Some(iv) = app.interview.as_mut().filter(|iv| iv.read_only.is_some()) {
+                match holder {
+                    Some(h) => {
+                        iv.read_only = Some(h);
+                        iv.writer_left = false;
+                    }
+                    None => iv.writer_left = true,
+                }
+            }
+            return vec![];
+        }
+        Action::ReviewsChanged(reviews) => {
+            if let Some(iv) = app.interview.as_mut() {
+                iv.set_reviews(reviews);
+            }
+            return vec![];
+        }
+        Action::TookOver(ok) => {
+            let lang = app.lang;
+            if ok {
+                if let Some(iv) = app.interview.as_mut() {
+                    iv.read_only = None;
+                    iv.writer_left = false;
+                }
+                app.say(StatusKind::Saved, t(lang, "you are the interviewer now", "现在由您进行访谈"));
+            } else {
+                app.say(StatusKind::Error, t(lang, "someone still holds this vendor", "仍有人在访谈此服务商"));
+            }
             return vec![];
         }
         Action::Shutdown => {
@@ -88,6 +122,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Screen::Vendors => vendors(app, other),
                 Screen::Compare => compare(app, other),
                 Screen::Interview => interview(app, other),
+                Screen::Review => review_screen(app, other),
             },
         },
     }
@@ -129,7 +164,7 @@ fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
             Some(VendorRow::Ok { summary, .. }) => {
                 let path = summary.path.clone();
                 app.return_to = Screen::Vendors;
-                vec![Effect::OpenVendor { path }]
+                vec![Effect::OpenVendor { path, review: false }]
             }
             Some(VendorRow::Unreadable { error, .. }) => {
                 let message =
@@ -143,6 +178,14 @@ fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = Some(Overlay::NewVendor(TextBuffer::new("", false)));
             vec![]
         }
+        Action::ReviewScreen => match list.selected_row() {
+            Some(VendorRow::Ok { summary, .. }) => {
+                let path = summary.path.clone();
+                app.return_to = Screen::Vendors;
+                vec![Effect::OpenVendor { path, review: true }]
+            }
+            _ => vec![],
+        },
         Action::Compare => {
             app.screen = Screen::Compare;
             vec![]
@@ -172,7 +215,14 @@ fn compare(app: &mut App, action: Action) -> Vec<Effect> {
             app.return_to = Screen::Compare;
             app.ranking
                 .get(app.compare_selected)
-                .map(|&i| vec![Effect::OpenVendor { path: app.vendors.rows[i].path().to_path_buf() }])
+                .map(|&i| vec![Effect::OpenVendor { path: app.vendors.rows[i].path().to_path_buf(), review: false }])
+                .unwrap_or_default()
+        }
+        Action::ReviewScreen => {
+            app.return_to = Screen::Compare;
+            app.ranking
+                .get(app.compare_selected)
+                .map(|&i| vec![Effect::OpenVendor { path: app.vendors.rows[i].path().to_path_buf(), review: true }])
                 .unwrap_or_default()
         }
         Action::Back | Action::Compare => {
@@ -185,6 +235,25 @@ fn compare(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// Keys while a line or the note is being typed.
 fn typing(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Some(Overlay::Comment { question, buffer }) = app.overlay.as_mut() {
+        return match action {
+            Action::Submit => {
+                let text = buffer.text().trim().to_string();
+                let question = question.clone();
+                app.overlay = None;
+                if text.is_empty() { vec![] } else { vec![Effect::Comment { question, text }] }
+            }
+            Action::Back => {
+                app.overlay = None;
+                vec![]
+            }
+            Action::Quit => quit(app),
+            other => {
+                edit_buffer(buffer, other);
+                vec![]
+            }
+        };
+    }
     if let Some(Overlay::NewVendor(buffer)) = app.overlay.as_mut() {
         return match action {
             Action::Submit => {
@@ -412,7 +481,43 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(question) = iv.current(q) else { return vec![] };
     let key = question.key.clone();
     let options = question.kind.options().len();
+    let changes_answers = matches!(
+        action,
+        Action::AnswerYes
+            | Action::AnswerNo
+            | Action::Pick(_)
+            | Action::ToggleOption
+            | Action::EditValue
+            | Action::ToggleNa
+            | Action::EditNote
+            | Action::ClearAnswer
+    );
+    if let Some(holder) = iv.read_only.as_ref().filter(|_| changes_answers) {
+        let text = match lang {
+            Lang::En => format!("read-only: {} is interviewing; T takes over when they leave", holder.user),
+            Lang::Zh => format!("只读：{} 正在访谈；对方离开后按 T 接手", holder.user),
+        };
+        app.say(StatusKind::Info, text);
+        return vec![];
+    }
     match action {
+        Action::TakeOver => {
+            if iv.read_only.is_some() {
+                vec![Effect::TakeOver]
+            } else {
+                app.say(StatusKind::Info, t(lang, "you are the interviewer already", "您已是访谈人"));
+                vec![]
+            }
+        }
+        Action::ReviewScreen => {
+            iv.review_scroll = 0;
+            app.screen = Screen::Review;
+            vec![]
+        }
+        Action::CommentQuestion => {
+            app.overlay = Some(Overlay::Comment { question: Some(key), buffer: TextBuffer::new("", false) });
+            vec![]
+        }
         Action::Up | Action::Down => {
             step_question(iv, q, matches!(action, Action::Down));
             fix_scroll(app);
@@ -675,4 +780,51 @@ fn jump_to_unanswered(iv: &mut Interview, q: &Questionnaire) -> bool {
         }
     }
     false
+}
+
+/// The open vendor's file changed on disk (someone else's save, a hand
+/// edit, a git pull): show the new version with this session's unsaved
+/// edits on top, or keep the last good one and say why the new one does
+/// not read.
+fn vendor_changed(app: &mut App, result: Result<Box<crate::storage::vendor::VendorFile>, String>) -> Vec<Effect> {
+    let q = &app.questionnaire;
+    let Some(iv) = app.interview.as_mut() else { return vec![] };
+    match result {
+        Ok(vendor) => {
+            iv.vendor = *vendor;
+            iv.disk_error = None;
+            reapply_pending(iv, q);
+            iv.refresh_signoffs();
+        }
+        Err(why) => iv.disk_error = Some(why),
+    }
+    vec![]
+}
+
+/// The review screen: scroll, sign off, comment on the vendor.
+fn review_screen(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(iv) = app.interview.as_mut() else {
+        app.screen = app.return_to;
+        return vec![];
+    };
+    match action {
+        Action::Up => {
+            iv.review_scroll = iv.review_scroll.saturating_sub(1);
+            vec![]
+        }
+        Action::Down => {
+            iv.review_scroll = iv.review_scroll.saturating_add(1);
+            vec![]
+        }
+        Action::SignOff(decision) => vec![Effect::SignOff { decision }],
+        Action::CommentVendor => {
+            app.overlay = Some(Overlay::Comment { question: None, buffer: TextBuffer::new("", false) });
+            vec![]
+        }
+        Action::Back => {
+            app.screen = Screen::Interview;
+            vec![]
+        }
+        _ => vec![],
+    }
 }

@@ -27,6 +27,9 @@ pub struct Env {
     pub no_color: bool,
     /// Standard input and output are a terminal.
     pub interactive: bool,
+    /// `$CCVET_WATCH=poll`: poll the workspace instead of relying on
+    /// notifications (network file systems).
+    pub force_poll: bool,
 }
 
 impl Env {
@@ -38,6 +41,7 @@ impl Env {
             user: var("USER").or_else(|| var("LOGNAME")).map(|u| u.to_string_lossy().into_owned()),
             locale: var("LC_ALL").or_else(|| var("LANG")).map(|l| l.to_string_lossy().into_owned()),
             no_color: var("NO_COLOR").is_some(),
+            force_poll: var("CCVET_WATCH").is_some_and(|v| v == "poll"),
             interactive: {
                 use std::io::IsTerminal;
                 std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
@@ -52,6 +56,7 @@ pub struct Context {
     pub lang: Lang,
     pub user: String,
     pub no_color: bool,
+    pub force_poll: bool,
 }
 
 impl Context {
@@ -81,6 +86,7 @@ impl Context {
             lang,
             user,
             no_color: env.no_color,
+            force_poll: env.force_poll,
         })
     }
 

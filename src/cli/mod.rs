@@ -129,6 +129,7 @@ fn app(ctx: &context::Context) -> Result<Output, CliError> {
         lang: ctx.lang,
         user: ctx.user.clone(),
         no_color: ctx.no_color,
+        force_poll: ctx.force_poll,
     };
     crate::app::run::run(setup).map_err(CliError::Failed)?;
     Ok(Output::default())

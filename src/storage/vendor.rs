@@ -31,7 +31,7 @@ pub struct Meta {
     pub interviewer: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct VendorFile {
     pub path: PathBuf,
     pub slug: String,

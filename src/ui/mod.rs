@@ -55,6 +55,17 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Vendors => frame.render_widget(VendorList { app, theme: &th }, body),
         Screen::Compare => frame.render_widget(Comparison { app, theme: &th }, body),
         Screen::Interview => interview(app, frame, body, &th),
+        Screen::Review => {
+            if let Some(iv) = &app.interview {
+                let view = widgets::review::ReviewView {
+                    questionnaire: &app.questionnaire,
+                    interview: iv,
+                    lang: app.lang,
+                    theme: &th,
+                };
+                frame.render_widget(view, body);
+            }
+        }
     }
     match &app.overlay {
         Some(Overlay::Help) => {
@@ -64,6 +75,25 @@ pub fn render(app: &App, frame: &mut Frame) {
             let prompt = Prompt {
                 title: tr(app.lang, "New vendor: name", "新建服务商：名称"),
                 hint: tr(app.lang, "Enter creates · Esc cancels", "Enter 创建 · Esc 取消"),
+                buffer,
+                theme: &th,
+            };
+            let caret = prompt.caret(body);
+            frame.render_widget(prompt, body);
+            frame.set_cursor_position(caret);
+        }
+        Some(Overlay::Comment { question, buffer }) => {
+            let title = match question {
+                Some(key) => format!("{} {key}", tr(app.lang, "Comment on", "评论")),
+                None => tr(app.lang, "Comment on the vendor", "评论服务商").to_string(),
+            };
+            let prompt = Prompt {
+                title: &title,
+                hint: tr(
+                    app.lang,
+                    "Enter saves (in your own review file) · Esc cancels",
+                    "Enter 保存（写入您自己的评审文件）· Esc 取消",
+                ),
                 buffer,
                 theme: &th,
             };
@@ -84,7 +114,11 @@ pub fn render(app: &App, frame: &mut Frame) {
             }
         }
     }
-    frame.render_widget(HintBar { context: context(app), status: &app.status, lang: app.lang, theme: &th }, hints);
+    let read_only = app.screen == Screen::Interview && app.interview.as_ref().is_some_and(|iv| iv.read_only.is_some());
+    frame.render_widget(
+        HintBar { context: context(app), status: &app.status, lang: app.lang, theme: &th, read_only },
+        hints,
+    );
 }
 
 fn interview(app: &App, frame: &mut Frame, body: Rect, th: &Theme) {

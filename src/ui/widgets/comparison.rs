@@ -91,6 +91,8 @@ impl Widget for Comparison<'_> {
                     format!(" ✗ {} {}", tr(lang, "DISQUALIFIED", "不合格"), safe(reason)),
                     th.knockout,
                 ));
+            } else if !summary.signoffs.is_empty() {
+                spans.push(Span::raw(format!(" {}", safe(&crate::summary::signoff_text(&summary.signoffs)))));
             }
             let mut line = Line::from(spans);
             if n == app.compare_selected {

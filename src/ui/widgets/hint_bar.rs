@@ -18,6 +18,8 @@ pub struct HintBar<'a> {
     pub status: &'a Status,
     pub lang: Lang,
     pub theme: &'a Theme,
+    /// Following someone else's interview: taking over comes first.
+    pub read_only: bool,
 }
 
 impl Widget for HintBar<'_> {
@@ -36,6 +38,10 @@ impl Widget for HintBar<'_> {
         if let Some(i) = hints.iter().position(|b| b.action == crate::app::action::Action::Help) {
             let help = hints.remove(i);
             hints.insert(0, help);
+        }
+        if self.read_only {
+            let take = crate::app::keymap::BINDINGS.iter().find(|b| b.action == crate::app::action::Action::TakeOver);
+            hints.splice(0..0, take);
         }
         for b in hints {
             let label = b.label(self.lang);

@@ -6,6 +6,7 @@ pub mod hint_bar;
 pub mod prompt;
 pub mod question;
 pub mod question_list;
+pub mod review;
 pub mod score_panel;
 pub mod title_bar;
 pub mod vendor_list;

@@ -39,6 +39,38 @@ impl<'a> QuestionView<'a> {
         let section = &q.sections[iv.section];
         let outcome = &iv.report.outcomes[iv.section][iv.question];
         let answer = iv.answer(&question.key);
+        // Following someone else's interview, or a file on disk that does
+        // not read: said first, before anything else.
+        if let Some(holder) = &iv.read_only {
+            let text = if iv.writer_left {
+                match lang {
+                    Lang::En => format!("◉ {} has left · T takes over", safe(&holder.user)),
+                    Lang::Zh => format!("◉ {} 已离开 · 按 T 接手", safe(&holder.user)),
+                }
+            } else {
+                let since = holder.since.get(11..16).unwrap_or(&holder.since);
+                match lang {
+                    Lang::En => format!(
+                        "◉ {} is interviewing (since {}), following live · read-only",
+                        safe(&holder.user),
+                        safe(since)
+                    ),
+                    Lang::Zh => format!("◉ {} 正在访谈（自 {} 起），实时跟随 · 只读", safe(&holder.user), safe(since)),
+                }
+            };
+            lines.extend(wrapped(&text, width, "", th.warn));
+        }
+        if let Some(why) = &iv.disk_error {
+            let text = format!(
+                "{} {why}",
+                tr(
+                    lang,
+                    "! the file on disk does not read; showing the last good version:",
+                    "! 磁盘上的文件无法读取，显示最后一个有效版本："
+                )
+            );
+            lines.extend(wrapped(&text, width, "", th.error));
+        }
         // The title bar names the section; this line says where in it.
         let mut heading = format!("{}/{}", iv.question + 1, section.questions.len());
         if let Some(area) = &question.area {

@@ -31,6 +31,12 @@ impl Widget for TitleBar<'_> {
             Screen::Compare => {
                 spans.push(Span::raw(format!("│ {} ", tr(lang, "Comparison, ranked", "对比（按排名）"))));
             }
+            Screen::Review => {
+                if let Some(iv) = &app.interview {
+                    let name = cut(&safe(&iv.vendor.meta.vendor), 40);
+                    spans.push(Span::raw(format!("│ {} │ {name}", tr(lang, "Reviews", "评审"))));
+                }
+            }
             Screen::Interview => {
                 let Some(iv) = &app.interview else { return };
                 let q = &app.questionnaire;

@@ -85,10 +85,15 @@ impl Widget for VendorList<'_> {
                             th.knockout,
                         ));
                     } else {
-                        spans.push(Span::raw(fit("", 16)));
+                        let signed = crate::summary::signoff_text(&summary.signoffs);
+                        spans.push(Span::raw(fit(&safe(&signed), 16)));
                     }
                     if show_changed {
-                        spans.push(Span::styled(format!(" {}", fit(changed, 11)), th.muted));
+                        // Who is interviewing now says more than when it changed.
+                        match &summary.locked_by {
+                            Some(h) => spans.push(Span::styled(format!(" ● {}", fit(&safe(&h.user), 9)), th.warn)),
+                            None => spans.push(Span::styled(format!(" {}", fit(changed, 11)), th.muted)),
+                        }
                     }
                     Line::from(spans)
                 }

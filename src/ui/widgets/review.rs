@@ -1,0 +1,104 @@
+//! The review screen: every reviewer's sign-off (stale ones marked with a
+//! word), their comments on the vendor, and their comments on each question
+//! beside its answer.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::state::Interview;
+use crate::domain::present::answer_text;
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::text::Lang;
+use crate::storage::review::Decision;
+use crate::ui::text::{safe, wrapped};
+use crate::ui::theme::Theme;
+use crate::ui::tr;
+
+pub struct ReviewView<'a> {
+    pub questionnaire: &'a Questionnaire,
+    pub interview: &'a Interview,
+    pub lang: Lang,
+    pub theme: &'a Theme,
+}
+
+fn decision_word(d: Decision, lang: Lang) -> &'static str {
+    match d {
+        Decision::Approve => tr(lang, "approved", "批准"),
+        Decision::Reject => tr(lang, "rejected", "拒绝"),
+        Decision::NeedsInfo => tr(lang, "needs info", "需补充信息"),
+    }
+}
+
+impl Widget for ReviewView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (q, iv, lang, th) = (self.questionnaire, self.interview, self.lang, self.theme);
+        let block = super::panel(tr(lang, "Reviews and sign-offs", "评审与签核"), th.border, th);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let w = inner.width;
+        let mut lines: Vec<Line> = Vec::new();
+        lines.push(Line::styled(tr(lang, "Sign-offs", "签核"), th.header));
+        if iv.signoffs.is_empty() {
+            lines.push(Line::styled(
+                tr(lang, "  none yet (A approve · X reject · N needs info)", "  暂无（A 批准 · X 拒绝 · N 需补充）"),
+                th.muted,
+            ));
+        }
+        for s in &iv.signoffs {
+            let style = match s.decision {
+                Decision::Approve => th.good,
+                Decision::Reject => th.knockout,
+                Decision::NeedsInfo => th.warn,
+            };
+            let mut spans = vec![
+                Span::styled(format!("  {} {} ", s.decision.mark(), decision_word(s.decision, lang)), style),
+                Span::raw(format!("{}  {}", safe(&s.user), safe(&s.at))),
+            ];
+            if s.stale {
+                spans.push(Span::styled(
+                    format!("  ~ {}", tr(lang, "STALE: the answers changed since", "已过期：签核后答案有改动")),
+                    th.warn,
+                ));
+            }
+            lines.push(Line::from(spans));
+        }
+        let comments: Vec<(&str, &crate::storage::review::Comment)> =
+            iv.reviews.iter().flat_map(|r| r.file.comments.iter().map(move |c| (r.user.as_str(), c))).collect();
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(tr(lang, "On the vendor", "关于服务商"), th.header));
+        let general: Vec<_> = comments.iter().filter(|(_, c)| c.question.is_none()).collect();
+        if general.is_empty() {
+            lines.push(Line::styled(tr(lang, "  no comments (c adds one)", "  无评论（按 c 添加）"), th.muted));
+        }
+        for (user, c) in general {
+            lines.extend(wrapped(&format!("{user} {}: {}", c.at, c.text), w, "  ", ratatui::style::Style::new()));
+        }
+        // Questions that have comments, in questionnaire order, with the answer.
+        for question in q.questions() {
+            let on_it: Vec<_> = comments.iter().filter(|(_, c)| c.question.as_deref() == Some(&question.key)).collect();
+            if on_it.is_empty() {
+                continue;
+            }
+            lines.push(Line::raw(""));
+            lines.extend(wrapped(question.text.get(lang), w, "", th.header));
+            let answer = answer_text(question, iv.answers.get(&question.key), lang);
+            let answer = if answer.is_empty() { "–".to_string() } else { answer };
+            lines.extend(wrapped(&format!("{} {answer}", tr(lang, "answer:", "回答：")), w, "  ", th.muted));
+            for (user, c) in on_it {
+                lines.extend(wrapped(&format!("{user} {}: {}", c.at, c.text), w, "  ", ratatui::style::Style::new()));
+            }
+        }
+        let orphans: Vec<_> =
+            comments.iter().filter(|(_, c)| c.question.as_deref().is_some_and(|k| q.question(k).is_none())).collect();
+        for (user, c) in orphans {
+            let text = format!("{user} {} ({}): {}", c.at, c.question.as_deref().unwrap_or_default(), c.text);
+            lines.extend(wrapped(&text, w, "  ", th.muted));
+        }
+        let skip = usize::from(iv.review_scroll).min(lines.len().saturating_sub(1));
+        for (i, line) in lines.iter().skip(skip).take(usize::from(inner.height)).enumerate() {
+            buf.set_line(inner.x, inner.y + u16::try_from(i).unwrap_or(0), line, inner.width);
+        }
+    }
+}
