@@ -23,12 +23,16 @@ struct App {
 
 impl App {
     fn start(workspace: &Path, cols: u16, rows: u16) -> App {
+        App::start_as(workspace, cols, rows, "li.wei")
+    }
+
+    fn start_as(workspace: &Path, cols: u16, rows: u16, user: &str) -> App {
         let pair = native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ccvet"));
         cmd.env_clear();
         cmd.args(["--workspace", workspace.to_str().unwrap()]);
         for (k, v) in
-            [("TERM", "xterm-256color"), ("LANG", "C.UTF-8"), ("USER", "li.wei"), ("CCVET_CONFIG", "/nonexistent")]
+            [("TERM", "xterm-256color"), ("LANG", "C.UTF-8"), ("USER", user), ("CCVET_CONFIG", "/nonexistent")]
         {
             cmd.env(k, v);
         }
@@ -237,4 +241,106 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_answers() {
         drop(parser);
         assert_eq!(score_json(&ws, "signal-test")["answered"], 1);
     }
+}
+
+fn cli(ws: &Path, user: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ccvet"))
+        .arg("--workspace")
+        .arg(ws)
+        .args(args)
+        .env("CCVET_CONFIG", "/nonexistent")
+        .env("USER", user)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_second_session_follows_read_only_and_takes_over_after_a_kill() {
+    let (_dir, ws) = workspace();
+    cli(&ws, "li.wei", &["new", "Duo Co", "--assessed-on", "2026-11-24"]);
+    let mut writer = App::start_as(&ws, 100, 30, "li.wei");
+    writer.wait_for("Duo Co");
+    writer.keys(ENTER);
+    writer.wait_for("What is the scope");
+    let mut follower = App::start_as(&ws, 100, 30, "wang.fang");
+    follower.wait_for("● li.wei");
+    follower.keys(ENTER);
+    follower.wait_for("li.wei is interviewing");
+    follower.wait_for("read-only");
+    // the follower cannot answer, and says why
+    follower.keys("2");
+    follower.wait_for("T takes over when they leave");
+    // an answer in the writer appears in the follower with no key pressed
+    writer.keys("1");
+    writer.wait_for("saved basic.licence-scope");
+    follower.wait_for("(●) Nationwide licence");
+    writer.keys("jjjy");
+    writer.wait_for("saved basic.annual-inspection");
+    follower.wait_for("✓ Can the vendor show");
+    // the writer dies; the follower takes over at once
+    writer.child.kill().unwrap();
+    let _ = writer.child.wait();
+    follower.keys("T");
+    follower.wait_for("you are the interviewer now");
+    follower.keys("2");
+    follower.wait_for("saved basic.licence-scope");
+    follower.keys("q");
+    follower.wait_exit();
+    let json: serde_json::Value = serde_json::from_str(&cli(&ws, "x", &["score", "duo-co", "--json"])).unwrap();
+    assert_eq!(json["answered"], 2);
+}
+
+#[test]
+fn a_signoff_goes_stale_on_screen_when_another_session_changes_an_answer() {
+    let (_dir, ws) = workspace();
+    cli(&ws, "li.wei", &["new", "Stale Co", "--assessed-on", "2026-11-24"]);
+    cli(&ws, "li.wei", &["answer", "stale-co", "tech.iso27001", "yes"]);
+    let mut reviewer = App::start_as(&ws, 100, 30, "wang.fang");
+    reviewer.wait_for("Stale Co");
+    reviewer.keys("S");
+    reviewer.wait_for("Reviews and sign-offs");
+    reviewer.keys("A");
+    reviewer.wait_for("✓ approved wang-fang");
+    reviewer.keys("c");
+    reviewer.keys("总体良好 fine");
+    reviewer.keys(ENTER);
+    reviewer.wait_for("总体良好 fine");
+    // the reviewer holds the vendor while it is open, so the interviewer's
+    // answer comes once it is released: back to the list
+    reviewer.keys(ESC);
+    reviewer.wait_for("What is the scope");
+    reviewer.keys(ESC);
+    reviewer.wait_for("✓wang-fang");
+    cli(&ws, "li.wei", &["answer", "stale-co", "tech.iso27001", "no"]);
+    // the list follows the change and marks the sign-off stale (~)
+    reviewer.wait_for("✓wang-fang~");
+    let json: serde_json::Value = serde_json::from_str(&cli(&ws, "x", &["score", "stale-co", "--json"])).unwrap();
+    assert_eq!(json["signoffs"][0]["stale"], true);
+    reviewer.keys("S");
+    reviewer.wait_for("STALE: the answers changed since");
+    reviewer.keys("q");
+    reviewer.wait_exit();
+}
+
+#[test]
+fn a_file_that_stops_reading_keeps_the_last_good_version_on_screen() {
+    let (_dir, ws) = workspace();
+    cli(&ws, "li.wei", &["new", "Half Co", "--assessed-on", "2026-11-24"]);
+    cli(&ws, "li.wei", &["answer", "half-co", "basic.licence-scope", "nationwide"]);
+    let mut app = App::start_as(&ws, 100, 30, "wang.fang");
+    app.wait_for("Half Co");
+    app.keys(ENTER);
+    app.wait_for("(●) Nationwide licence");
+    // someone saves a half-written file by hand
+    std::fs::write(
+        ws.join("vendors/half-co.toml"),
+        "vendor = \"Half Co\"\n[answers.\"basic.licence-scope\"]\nvalue = \"prov",
+    )
+    .unwrap();
+    app.wait_for("does not read");
+    assert!(app.contents().contains("(●) Nationwide licence"));
+    app.keys("q");
+    app.wait_exit();
 }
