@@ -12,83 +12,21 @@ first byte too), bytes written to the terminal per key, and peak RSS (VmHWM
 just before quitting). Reports medians over RUNS runs, and p90 of latency.
 """
 import argparse
-import fcntl
 import json
 import os
-import select
-import shutil
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ptyharness import Pty  # noqa: E402
 
 
 def target_dir():
     meta = subprocess.run(["cargo", "metadata", "--format-version", "1", "--no-deps"],
                           check=True, capture_output=True, text=True)
     return json.loads(meta.stdout)["target_directory"]
-
-
-class Pty:
-    def __init__(self, argv, env, cols, rows):
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        self.start = time.perf_counter()
-        pid = os.fork()
-        if pid == 0:
-            os.setsid()
-            fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
-            for fd in (0, 1, 2):
-                os.dup2(slave, fd)
-            os.close(master)
-            os.close(slave)
-            os.execve(argv[0], argv, env)
-        os.close(slave)
-        self.pid, self.fd, self.out = pid, master, bytearray()
-
-    def read_until_quiet(self, settle_s, must_contain=None, limit_s=10.0):
-        """Reads until no byte came for settle_s; returns (bytes, first, last)."""
-        got, first, last = 0, None, None
-        deadline = time.perf_counter() + limit_s
-        while time.perf_counter() < deadline:
-            ready, _, _ = select.select([self.fd], [], [], settle_s)
-            if not ready:
-                if must_contain is None or must_contain.encode() in self.out:
-                    break
-                continue
-            try:
-                chunk = os.read(self.fd, 65536)
-            except OSError:
-                break
-            now = time.perf_counter()
-            first = first or now
-            last = now
-            got += len(chunk)
-            self.out += chunk
-        return got, first, last
-
-    def key(self, data, settle_s):
-        sent = time.perf_counter()
-        os.write(self.fd, data.encode())
-        got, first, last = self.read_until_quiet(settle_s)
-        if first is None:
-            return got, 0.0, 0.0
-        return got, (first - sent) * 1000, (last - sent) * 1000
-
-    def peak_rss_kib(self):
-        with open(f"/proc/{self.pid}/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-        return 0
-
-    def quit(self):
-        os.write(self.fd, b"q")
-        os.waitpid(self.pid, 0)
-        os.close(self.fd)
 
 
 def make_workspace(ccvet, ws, env):

@@ -16,6 +16,8 @@ const DEADLINE: Duration = Duration::from_secs(10);
 
 struct App {
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Bytes the program has written to its terminal so far.
+    written: Arc<std::sync::atomic::AtomicUsize>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
@@ -46,17 +48,20 @@ impl App {
         )));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let sink = Arc::clone(&screen);
+        let written = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = Arc::clone(&written);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                count.fetch_add(n, std::sync::atomic::Ordering::SeqCst);
                 sink.lock().unwrap().process(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().unwrap();
-        App { screen, writer, child, _master: pair.master }
+        App { screen, written, writer, child, _master: pair.master }
     }
 
     fn contents(&self) -> String {
@@ -78,6 +83,15 @@ impl App {
             std::thread::sleep(Duration::from_millis(5));
         }
         panic!("waited {DEADLINE:?} for {what}; the screen shows:\n{}", self.contents());
+    }
+
+    /// Asserts the program writes nothing for `window`: no redraw without a
+    /// change (a redraw loop once came from the app's own file reads).
+    fn assert_quiet(&self, window: Duration) {
+        let before = self.written.load(std::sync::atomic::Ordering::SeqCst);
+        std::thread::sleep(window);
+        let after = self.written.load(std::sync::atomic::Ordering::SeqCst);
+        assert_eq!(after, before, "{} bytes written while idle", after - before);
     }
 
     fn keys(&mut self, bytes: &str) {
@@ -272,6 +286,9 @@ fn a_second_session_follows_read_only_and_takes_over_after_a_kill() {
     // the follower cannot answer, and says why
     follower.keys("2");
     follower.wait_for("T takes over when they leave");
+    // left alone, neither session draws anything
+    follower.assert_quiet(Duration::from_millis(300));
+    writer.assert_quiet(Duration::from_millis(10));
     // an answer in the writer appears in the follower with no key pressed
     writer.keys("1");
     writer.wait_for("saved basic.licence-scope");

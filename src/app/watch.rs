@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use notify::{Config, Event, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
+use notify::{Config, Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// Keeps the watch alive; dropping it stops watching.
 pub struct Watch {
@@ -27,6 +27,11 @@ pub fn start(
 ) -> Result<Watch, String> {
     let handler = move |result: notify::Result<Event>| {
         if let Ok(event) = result {
+            // Opening and reading a file is not a change, and reacting to
+            // it would loop: every reload opens the files again.
+            if matches!(event.kind, EventKind::Access(_)) {
+                return;
+            }
             let paths: Vec<PathBuf> = event.paths.into_iter().filter(|p| relevant(p)).collect();
             if !paths.is_empty() {
                 changed(paths);
