@@ -54,8 +54,10 @@ def wait_text(p, text, limit=10.0):
 
 
 def open_vendor(p, slug, ready):
-    """From the vendor list, filter to `slug` and open it."""
-    wait_text(p, "Vendors (")
+    """From the vendor list, filter to `slug` and open it. (Raw output is
+    matched, and a terminal app skips blank cells with cursor moves, so the
+    marks waited for are single words.)"""
+    wait_text(p, "Vendors")
     p.read_until_quiet(SETTLE)
     os.write(p.fd, f"/{slug}\r\r".encode())
     wait_text(p, ready)
@@ -110,7 +112,7 @@ def main():
         subprocess.run([ccvet, "--workspace", ws, "new", "Follow Co", "--assessed-on", "2026-11-24"],
                        check=True, capture_output=True, env=env_for("li.wei", tmp))
         writer = Pty([ccvet, "--workspace", ws], env_for("li.wei", tmp), 100, 30)
-        open_vendor(writer, "follow-co", "What is the scope")
+        open_vendor(writer, "follow-co", "scope")
         follower = Pty([ccvet, "--workspace", ws], env_for("wang.fang", tmp), 100, 30)
         open_vendor(follower, "follow-co", "read-only")
         os.write(writer.fd, b"jjj")  # basic.annual-inspection, a yes/no question
@@ -134,7 +136,7 @@ def main():
         for i in range(args.writers):
             slug = f"vendor-{i:05}"
             w = Pty([ccvet, "--workspace", ws], env_for(f"writer{i}", tmp), 100, 30)
-            open_vendor(w, slug, "Question 0:")
+            open_vendor(w, slug, "requirement?")
             f = Pty([ccvet, "--workspace", ws], env_for(f"follower{i}", tmp), 100, 30)
             open_vendor(f, slug, "read-only")
             pairs.append((slug, w, f))

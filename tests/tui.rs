@@ -552,3 +552,55 @@ fn a_paste_in_a_one_line_editor_becomes_one_line() {
     let effects = press(&mut app, &[KeyCode::Enter]);
     assert_eq!(effects, vec![Effect::CreateVendor { name: "云联 科技".into() }]);
 }
+
+#[test]
+fn snapshots_of_the_review_screen_and_the_read_only_banner() {
+    use ccvet::storage::lock::Holder;
+    use ccvet::storage::review::{Comment, Decision, Review, ReviewFile, SignOff, digest};
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Zh, "zh")] {
+        let mut app = interview(lang, 80, 24);
+        let iv = app.interview.as_mut().unwrap();
+        let current = digest(iv.vendor.text());
+        let signoff = |decision, digest: &str| {
+            Some(SignOff { decision, at: "2026-11-24T10:02:00+08:00".into(), digest: digest.into(), comment: None })
+        };
+        iv.set_reviews(vec![
+            Review {
+                user: "wang-fang".into(),
+                file: ReviewFile {
+                    reviewer: "wang.fang".into(),
+                    signoff: signoff(Decision::Approve, &current),
+                    comments: vec![Comment {
+                        question: Some("basic.licence-scope".into()),
+                        at: "2026-11-24T10:05:00+08:00".into(),
+                        text: "证书原件已核对 checked the original".into(),
+                    }],
+                },
+            },
+            Review {
+                user: "zhao-lei".into(),
+                file: ReviewFile {
+                    reviewer: "zhao.lei".into(),
+                    signoff: signoff(Decision::NeedsInfo, "sha256:old"),
+                    comments: vec![Comment {
+                        question: None,
+                        at: "2026-11-24T11:00:00+08:00".into(),
+                        text: "ask for the DR test report".into(),
+                    }],
+                },
+            },
+        ]);
+        iv.read_only = Some(Holder {
+            user: "li.wei".into(),
+            host: "laptop".into(),
+            pid: 1,
+            since: "2026-11-24T10:02:00+08:00".into(),
+        });
+        snapshot!(format!("read_only_interview_{tag}_80x24"), app);
+        press(&mut app, &chars("S"));
+        assert_eq!(app.screen, Screen::Review);
+        let screen = text(&draw(&app));
+        assert!(screen.contains("✓") && screen.contains("~"), "{screen}");
+        snapshot!(format!("review_screen_{tag}_80x24"), app);
+    }
+}

@@ -278,15 +278,23 @@ impl Runner {
     /// someone else is interviewing.
     fn open_vendor(&mut self, path: &Path, review: bool) -> Vec<Action> {
         self.lock = None;
-        let (lock, read_only) = match self.acquire(path) {
-            Ok(Acquired::Mine(lock)) => (Some(lock), None),
-            Ok(Acquired::Theirs(holder)) => (None, Some(holder.unwrap_or_default())),
-            Err(e) => return vec![Action::Failed(self.short(&Error::io(&lock::lock_path(path), e).to_string()))],
+        // A reviewer reading comments must not block the interviewer: the
+        // review screen opens read-only, without the lock.
+        let (lock, read_only) = if review {
+            (None, Some(lock::holder_of(path).unwrap_or_default()))
+        } else {
+            match self.acquire(path) {
+                Ok(Acquired::Mine(lock)) => (Some(lock), None),
+                Ok(Acquired::Theirs(holder)) => (None, Some(holder.unwrap_or_default())),
+                Err(e) => return vec![Action::Failed(self.short(&Error::io(&lock::lock_path(path), e).to_string()))],
+            }
         };
         match VendorFile::load(path) {
             Ok(vendor) => {
                 self.lock = lock;
                 let mut iv = Interview::new(&self.app.questionnaire, vendor);
+                // No one interviewing: free to take over at once.
+                iv.writer_left = read_only.as_ref().is_some_and(|h| h.user.is_empty());
                 iv.read_only = read_only;
                 iv.set_reviews(review::load_all(path).into_iter().filter_map(Result::ok).collect());
                 self.app.interview = Some(iv);

@@ -493,9 +493,11 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::ClearAnswer
     );
     if let Some(holder) = iv.read_only.as_ref().filter(|_| changes_answers) {
-        let text = match lang {
-            Lang::En => format!("read-only: {} is interviewing; T takes over when they leave", holder.user),
-            Lang::Zh => format!("只读：{} 正在访谈；对方离开后按 T 接手", holder.user),
+        let text = match (lang, holder.user.is_empty() || iv.writer_left) {
+            (Lang::En, true) => "read-only: T to answer".to_string(),
+            (Lang::Zh, true) => "只读：按 T 作答".to_string(),
+            (Lang::En, false) => format!("read-only: {} is interviewing; T takes over when they leave", holder.user),
+            (Lang::Zh, false) => format!("只读：{} 正在访谈；对方离开后按 T 接手", holder.user),
         };
         app.say(StatusKind::Info, text);
         return vec![];

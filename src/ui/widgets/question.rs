@@ -42,7 +42,9 @@ impl<'a> QuestionView<'a> {
         // Following someone else's interview, or a file on disk that does
         // not read: said first, before anything else.
         if let Some(holder) = &iv.read_only {
-            let text = if iv.writer_left {
+            let text = if holder.user.is_empty() {
+                tr(lang, "◉ read-only (opened for review) · T to answer", "◉ 只读（评审打开）· 按 T 作答").to_string()
+            } else if iv.writer_left {
                 match lang {
                     Lang::En => format!("◉ {} has left · T takes over", safe(&holder.user)),
                     Lang::Zh => format!("◉ {} 已离开 · 按 T 接手", safe(&holder.user)),

@@ -23,6 +23,12 @@ pub struct ReviewView<'a> {
     pub theme: &'a Theme,
 }
 
+/// An RFC 3339 time as `2026-11-24 10:02`: the seconds and the offset
+/// cost a third of an 80-column line and tell a reviewer nothing.
+fn short_time(at: &str) -> String {
+    at.get(..16).map_or_else(|| at.to_string(), |s| s.replacen('T', " ", 1))
+}
+
 fn decision_word(d: Decision, lang: Lang) -> &'static str {
     match d {
         Decision::Approve => tr(lang, "approved", "批准"),
@@ -54,11 +60,11 @@ impl Widget for ReviewView<'_> {
             };
             let mut spans = vec![
                 Span::styled(format!("  {} {} ", s.decision.mark(), decision_word(s.decision, lang)), style),
-                Span::raw(format!("{}  {}", safe(&s.user), safe(&s.at))),
+                Span::raw(format!("{}  {}", safe(&s.user), safe(&short_time(&s.at)))),
             ];
             if s.stale {
                 spans.push(Span::styled(
-                    format!("  ~ {}", tr(lang, "STALE: the answers changed since", "已过期：签核后答案有改动")),
+                    format!("  ~ {}", tr(lang, "STALE: answers changed since", "已过期：签核后答案有改动")),
                     th.warn,
                 ));
             }
@@ -73,7 +79,12 @@ impl Widget for ReviewView<'_> {
             lines.push(Line::styled(tr(lang, "  no comments (c adds one)", "  无评论（按 c 添加）"), th.muted));
         }
         for (user, c) in general {
-            lines.extend(wrapped(&format!("{user} {}: {}", c.at, c.text), w, "  ", ratatui::style::Style::new()));
+            lines.extend(wrapped(
+                &format!("{user} {}: {}", short_time(&c.at), c.text),
+                w,
+                "  ",
+                ratatui::style::Style::new(),
+            ));
         }
         // Questions that have comments, in questionnaire order, with the answer.
         for question in q.questions() {
@@ -87,13 +98,19 @@ impl Widget for ReviewView<'_> {
             let answer = if answer.is_empty() { "–".to_string() } else { answer };
             lines.extend(wrapped(&format!("{} {answer}", tr(lang, "answer:", "回答：")), w, "  ", th.muted));
             for (user, c) in on_it {
-                lines.extend(wrapped(&format!("{user} {}: {}", c.at, c.text), w, "  ", ratatui::style::Style::new()));
+                lines.extend(wrapped(
+                    &format!("{user} {}: {}", short_time(&c.at), c.text),
+                    w,
+                    "  ",
+                    ratatui::style::Style::new(),
+                ));
             }
         }
         let orphans: Vec<_> =
             comments.iter().filter(|(_, c)| c.question.as_deref().is_some_and(|k| q.question(k).is_none())).collect();
         for (user, c) in orphans {
-            let text = format!("{user} {} ({}): {}", c.at, c.question.as_deref().unwrap_or_default(), c.text);
+            let text =
+                format!("{user} {} ({}): {}", short_time(&c.at), c.question.as_deref().unwrap_or_default(), c.text);
             lines.extend(wrapped(&text, w, "  ", th.muted));
         }
         let skip = usize::from(iv.review_scroll).min(lines.len().saturating_sub(1));
