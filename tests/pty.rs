@@ -319,7 +319,7 @@ fn a_signoff_goes_stale_on_screen_when_another_session_changes_an_answer() {
     reviewer.keys("S");
     reviewer.wait_for("Reviews and sign-offs");
     reviewer.keys("A");
-    reviewer.wait_for("✓ approved wang-fang");
+    reviewer.wait_for("✓ approved wang.fang");
     reviewer.keys("c");
     reviewer.keys("总体良好 fine");
     reviewer.keys(ENTER);
@@ -330,11 +330,9 @@ fn a_signoff_goes_stale_on_screen_when_another_session_changes_an_answer() {
     reviewer.wait_for("STALE: answers changed since");
     let json: serde_json::Value = serde_json::from_str(&cli(&ws, "x", &["score", "stale-co", "--json"])).unwrap();
     assert_eq!(json["signoffs"][0]["stale"], true);
-    // and so does the list
+    // and so does the list, where Esc goes straight back
     reviewer.keys(ESC);
-    reviewer.wait_for("li.wei has left · T takes over");
-    reviewer.keys(ESC);
-    reviewer.wait_for("✓wang-fang~");
+    reviewer.wait_for("✓wang.fang~");
     reviewer.keys("q");
     reviewer.wait_exit();
 }
@@ -358,4 +356,61 @@ fn a_file_that_stops_reading_keeps_the_last_good_version_on_screen() {
     assert!(app.contents().contains("(●) Nationwide licence"));
     app.keys("q");
     app.wait_exit();
+}
+
+#[test]
+fn a_killed_writer_is_noticed_without_a_key_and_a_relative_workspace_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    cli(&ws, "li.wei", &["new", "Kill Co", "--assessed-on", "2026-11-24"]);
+    let mut writer = App::start_as(&ws, 100, 30, "li.wei");
+    writer.wait_for("Kill Co");
+    writer.keys(ENTER);
+    writer.wait_for("What is the scope");
+    // the follower names its workspace relatively
+    let pair = native_pty_system().openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 }).unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ccvet"));
+    cmd.env_clear();
+    cmd.cwd(dir.path());
+    cmd.args(["--workspace", "ws"]);
+    for (k, v) in [("TERM", "xterm-256color"), ("LANG", "C.UTF-8"), ("USER", "wang"), ("CCVET_CONFIG", "/nonexistent")]
+    {
+        cmd.env(k, v);
+    }
+    let child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let screen = Arc::new(Mutex::new(vt100::Parser::new(
+        std::num::NonZero::new(30).unwrap(),
+        std::num::NonZero::new(100).unwrap(),
+        0,
+    )));
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let sink = Arc::clone(&screen);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    let mut follower = App {
+        screen,
+        written: Arc::new(std::sync::atomic::AtomicUsize::new(0)),
+        writer: pair.master.take_writer().unwrap(),
+        child,
+        _master: pair.master,
+    };
+    follower.wait_for("● li.wei");
+    follower.keys(ENTER);
+    follower.wait_for("li.wei is interviewing");
+    writer.keys("1");
+    follower.wait_for("(●) Nationwide licence");
+    // kill -9: no key is pressed, yet the follower learns the writer left
+    writer.child.kill().unwrap();
+    let _ = writer.child.wait();
+    follower.wait_for("li.wei has left · T takes over");
+    follower.keys("q");
+    follower.wait_exit();
 }

@@ -45,7 +45,7 @@ fn a_signoff_goes_stale_when_the_answers_change_and_renews() {
     ok(&ws, "zhao.lei", &["review", "acme", "--decision", "needs-info"]);
     let signoffs = &json(&ws)["signoffs"];
     assert_eq!(signoffs.as_array().unwrap().len(), 2);
-    assert_eq!(signoffs[0]["user"], "wang-fang");
+    assert_eq!(signoffs[0]["user"], "wang.fang");
     assert_eq!(signoffs[0]["decision"], "approve");
     assert_eq!(signoffs[0]["stale"], false);
     // the interviewer changes an answer: both sign-offs are stale
@@ -59,7 +59,7 @@ fn a_signoff_goes_stale_when_the_answers_change_and_renews() {
     assert_eq!(j["signoffs"][1]["stale"], true);
     // compare shows them, stale marked
     let compare = ok(&ws, "anyone", &["compare"]);
-    assert!(compare.contains("✓wang-fang ?zhao-lei~"), "{compare}");
+    assert!(compare.contains("✓wang.fang ?zhao.lei~"), "{compare}");
 }
 
 #[test]
@@ -67,8 +67,8 @@ fn comments_go_to_the_reviewers_own_file_only() {
     let (_dir, ws) = workspace();
     ok(&ws, "wang.fang", &["review", "acme", "--comment", "ask for the ISO scope", "--question", "tech.iso27001"]);
     ok(&ws, "zhao.lei", &["review", "acme", "--comment", "overall fine 总体可以"]);
-    let wang = std::fs::read_to_string(ws.join("reviews/acme/wang-fang.toml")).unwrap();
-    let zhao = std::fs::read_to_string(ws.join("reviews/acme/zhao-lei.toml")).unwrap();
+    let wang = std::fs::read_to_string(ws.join("reviews/acme/wang.fang.toml")).unwrap();
+    let zhao = std::fs::read_to_string(ws.join("reviews/acme/zhao.lei.toml")).unwrap();
     assert!(wang.contains("question = \"tech.iso27001\"") && wang.contains("ask for the ISO scope"), "{wang}");
     assert!(!wang.contains("总体可以"));
     assert!(zhao.contains("总体可以") && !zhao.contains("question ="), "{zhao}");
@@ -77,10 +77,10 @@ fn comments_go_to_the_reviewers_own_file_only() {
     assert_eq!(ccvet(&ws, "x", &["review", "acme", "--comment", "c", "--question", "no.such"]).status.code(), Some(2));
     assert_eq!(ccvet(&ws, "x", &["review", "acme", "--decision", "maybe"]).status.code(), Some(2));
     // a review file that does not parse is never overwritten
-    std::fs::write(ws.join("reviews/acme/zhao-lei.toml"), "reviewer = \n").unwrap();
+    std::fs::write(ws.join("reviews/acme/zhao.lei.toml"), "reviewer = \n").unwrap();
     let out = ccvet(&ws, "zhao.lei", &["review", "acme", "--comment", "again"]);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(std::fs::read_to_string(ws.join("reviews/acme/zhao-lei.toml")).unwrap(), "reviewer = \n");
+    assert_eq!(std::fs::read_to_string(ws.join("reviews/acme/zhao.lei.toml")).unwrap(), "reviewer = \n");
 }
 
 #[test]

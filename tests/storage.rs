@@ -544,8 +544,7 @@ fn the_same_change_made_twice_is_not_a_conflict() {
     let mut theirs = VendorFile::load(&mine.path).unwrap();
     set(&mut theirs, &q, "tech.iso27001", Edit::Value(Value::Bool(true)));
     mine.save(&q, "tech.iso27001", &[Edit::Value(Value::Bool(true))], &RealFs, 0o600).unwrap();
-    let names = std::fs::read_dir(mine.path.parent().unwrap()).unwrap().count();
-    assert_eq!(names, 1, "no side file");
+    assert_eq!(visible_files(mine.path.parent().unwrap()), 1, "no side file");
 }
 
 #[test]
@@ -558,8 +557,7 @@ fn a_retry_after_a_failed_folder_fsync_is_not_taken_for_someone_elses_change() {
     // the same object retries, as the app does
     let saved = v.save(&q, "tech.iso27001", &edit, &RealFs, 0o600).unwrap();
     assert!(!saved.merged);
-    let names = std::fs::read_dir(v.path.parent().unwrap()).unwrap().count();
-    assert_eq!(names, 1, "no side file");
+    assert_eq!(visible_files(v.path.parent().unwrap()), 1, "no side file");
 }
 
 #[test]
@@ -595,4 +593,40 @@ fn the_lock_file_in_a_shared_workspace_is_group_writable() {
     let lock = ccvet::storage::lock::try_acquire(&v.path, &Default::default(), ws.modes.file).unwrap();
     assert_eq!(mode(&ccvet::storage::lock::lock_path(&v.path)), 0o660);
     drop(lock);
+}
+
+/// Files in `dir` a person would see (not the hidden lock of vendor
+/// creation).
+fn visible_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| !e.as_ref().unwrap().file_name().to_string_lossy().starts_with('.'))
+        .count()
+}
+
+#[test]
+fn an_empty_or_nameless_vendor_file_is_unreadable_and_never_a_base() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write_vendor(dir.path(), "empty", "");
+    assert!(matches!(VendorFile::load(&empty), Err(Error::Invalid { .. })));
+    let cut = write_vendor(dir.path(), "cut", "[answers.\"tech.iso27001\"]\nvalue = true\n");
+    match VendorFile::load(&cut) {
+        Err(Error::Invalid { diagnostics, .. }) => assert!(diagnostics[0].message.contains("partly written")),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn two_creators_of_one_name_at_once_make_one_vendor() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let root = root.clone();
+            std::thread::spawn(move || Workspace::at(&root).create_vendor(&meta("Delta Call"), &RealFs).is_ok())
+        })
+        .collect();
+    let made: usize = handles.into_iter().map(|h| usize::from(h.join().unwrap())).sum();
+    assert_eq!(made, 1);
+    assert_eq!(Workspace::at(&root).vendor_paths().unwrap().len(), 1);
 }

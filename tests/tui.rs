@@ -604,3 +604,40 @@ fn snapshots_of_the_review_screen_and_the_read_only_banner() {
         snapshot!(format!("review_screen_{tag}_80x24"), app);
     }
 }
+
+// Regression tests from the review of working together.
+
+#[test]
+fn a_pending_edit_of_an_answer_someone_else_changed_goes_to_a_side_file() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("2")); // pending: licence scope = provincial
+    // meanwhile someone sets it by hand; the file event brings their version
+    let theirs = YUNLIAN.replace("value = \"nationwide\"", "value = \"none\"");
+    let effects = update(&mut app, Action::VendorChanged(Ok(Box::new(vendor("yunlian", &theirs)))));
+    assert_eq!(effects.len(), 1);
+    assert!(matches!(&effects[0], Effect::KeepMine { key, .. } if key == "basic.licence-scope"));
+    assert_eq!(answer(&app, "basic.licence-scope"), Some(Value::Str("none".into())), "theirs is shown");
+    assert!(app.interview.as_ref().unwrap().pending.is_empty());
+}
+
+#[test]
+fn a_value_typed_while_someone_else_changed_it_goes_to_a_side_file() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("jjjjj")); // registered capital
+    press(&mut app, &chars("15"));
+    let theirs = format!("{YUNLIAN}\n[answers.\"basic.registered-capital\"]\nvalue = 2000\n");
+    update(&mut app, Action::VendorChanged(Ok(Box::new(vendor("yunlian", &theirs)))));
+    let effects = press(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(&effects[..], [Effect::KeepMine { key, .. }] if key == "basic.registered-capital"), "{effects:?}");
+    assert_eq!(answer(&app, "basic.registered-capital"), Some(Value::Integer(2000)));
+}
+
+#[test]
+fn a_file_that_reads_again_clears_its_error() {
+    let mut app = interview(Lang::En, 80, 24);
+    update(&mut app, Action::VendorChanged(Err("vendors/yunlian.toml:3:9: broken".into())));
+    assert!(text(&draw(&app)).contains("does not read"));
+    update(&mut app, Action::VendorChanged(Ok(Box::new(vendor("yunlian", YUNLIAN)))));
+    assert!(app.interview.as_ref().unwrap().disk_error.is_none());
+    assert!(!text(&draw(&app)).contains("does not read"));
+}

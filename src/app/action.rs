@@ -84,7 +84,8 @@ pub enum Action {
     VendorChanged(Result<Box<crate::storage::vendor::VendorFile>, String>),
     /// The open vendor's writer lock: who holds it now.
     LockChanged(Option<crate::storage::lock::Holder>),
-    ReviewsChanged(Vec<crate::storage::review::Review>),
+    /// Every reviewer's file for the open vendor, and why any did not read.
+    ReviewsChanged(Vec<crate::storage::review::Review>, Vec<String>),
     /// Taking over as writer worked (true) or someone still holds it.
     TookOver(bool),
     Failed(String),
@@ -114,6 +115,12 @@ pub enum Effect {
     Comment {
         question: Option<String>,
         text: String,
+    },
+    /// Someone else changed this answer meanwhile: theirs stays, ours goes
+    /// to a side file.
+    KeepMine {
+        key: String,
+        edits: Vec<crate::domain::answers::Edit>,
     },
     /// Leave the open vendor (releases its lock).
     CloseVendor,

@@ -185,7 +185,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Help, &[k('L')], Action::ToggleLanguage, "L", "中文 / English", "中文 / English", true),
     // typing one line
     bind!(LineEdit, &[code(KeyCode::Enter)], Action::Submit, "Enter", "done", "确定", true),
-    bind!(LineEdit, &[code(KeyCode::Esc)], Action::Back, "Esc", "done", "完成", true),
+    bind!(LineEdit, &[code(KeyCode::Esc)], Action::Back, "Esc", "back", "返回", true),
     // typing the note
     bind!(NoteEdit, &[code(KeyCode::Esc)], Action::Submit, "Esc", "done (saves)", "完成（保存）", true),
     bind!(NoteEdit, &[code(KeyCode::Enter)], Action::Newline, "Enter", "new line", "换行", true),

@@ -85,8 +85,12 @@ pub fn run(setup: Setup) -> Result<(), String> {
         lock: None,
     };
     runner.app.no_color = setup.no_color;
-    // Follow other sessions: the workspace must exist to be watched.
+    // Follow other sessions: the workspace must exist to be watched, and
+    // its path be absolute to compare with the paths events name.
     let _ = runner.workspace.ensure();
+    if let Ok(absolute) = std::fs::canonicalize(&runner.workspace.root) {
+        runner.workspace.root = absolute;
+    }
     let _watch = match super::watch::start(&runner.workspace.root, setup.force_poll, move |paths| {
         let _ = watch_tx.send(Incoming::Files(paths));
     }) {
@@ -210,6 +214,7 @@ impl Runner {
             Effect::TakeOver => self.take_over(),
             Effect::SignOff { decision } => self.sign_off(decision),
             Effect::Comment { question, text } => self.comment(question, text),
+            Effect::KeepMine { key, edits } => self.keep_mine(&key, &edits),
             Effect::CloseVendor => {
                 self.lock = None;
                 vec![]
@@ -281,11 +286,11 @@ impl Runner {
         // A reviewer reading comments must not block the interviewer: the
         // review screen opens read-only, without the lock.
         let (lock, read_only) = if review {
-            (None, Some(lock::holder_of(path).unwrap_or_default()))
+            (None, Some(local_since(lock::holder_of(path).unwrap_or_default())))
         } else {
             match self.acquire(path) {
                 Ok(Acquired::Mine(lock)) => (Some(lock), None),
-                Ok(Acquired::Theirs(holder)) => (None, Some(holder.unwrap_or_default())),
+                Ok(Acquired::Theirs(holder)) => (None, Some(local_since(holder.unwrap_or_default()))),
                 Err(e) => return vec![Action::Failed(self.short(&Error::io(&lock::lock_path(path), e).to_string()))],
             }
         };
@@ -296,7 +301,9 @@ impl Runner {
                 // No one interviewing: free to take over at once.
                 iv.writer_left = read_only.as_ref().is_some_and(|h| h.user.is_empty());
                 iv.read_only = read_only;
-                iv.set_reviews(review::load_all(path).into_iter().filter_map(Result::ok).collect());
+                let (reviews, errors) = self.load_reviews(path);
+                iv.set_reviews(reviews);
+                iv.review_errors = errors;
                 self.app.interview = Some(iv);
                 self.app.screen = if review { Screen::Review } else { Screen::Interview };
                 self.app.overlay = None;
@@ -306,23 +313,20 @@ impl Runner {
         }
     }
 
-    /// The writer lock, tried a few times: another session's probe of who
-    /// holds it (a shared lock for a few microseconds) must not read as
-    /// "someone is interviewing".
-    fn acquire(&self, path: &Path) -> std::io::Result<Acquired> {
-        let me = crate::system::holder(&self.user);
-        let mut result = lock::try_acquire(path, &me, self.workspace.modes.file);
-        for _ in 0..3 {
-            match &result {
-                Ok(Acquired::Theirs(Some(h))) if !h.user.is_empty() => break,
-                Ok(Acquired::Theirs(_)) => {
-                    std::thread::sleep(std::time::Duration::from_millis(2));
-                    result = lock::try_acquire(path, &me, self.workspace.modes.file);
-                }
-                _ => break,
+    fn load_reviews(&self, vendor: &Path) -> (Vec<review::Review>, Vec<String>) {
+        let mut reviews = Vec::new();
+        let mut errors = Vec::new();
+        for r in review::load_all(vendor) {
+            match r {
+                Ok(r) => reviews.push(r),
+                Err(e) => errors.push(self.short(e.to_string().lines().next().unwrap_or_default())),
             }
         }
-        result
+        (reviews, errors)
+    }
+
+    fn acquire(&self, path: &Path) -> std::io::Result<Acquired> {
+        lock::acquire_patiently(path, &crate::system::holder(&self.user), self.workspace.modes.file)
     }
 
     fn take_over(&mut self) -> Vec<Action> {
@@ -339,8 +343,25 @@ impl Runner {
         }
     }
 
+    /// Someone else changed the answer being edited: theirs stays on disk,
+    /// ours is written beside it.
+    fn keep_mine(&mut self, key: &str, edits: &[crate::domain::answers::Edit]) -> Vec<Action> {
+        let Some(iv) = self.app.interview.as_ref() else { return vec![] };
+        match iv.vendor.keep_mine(&self.app.questionnaire, key, edits, &RealFs, self.workspace.modes.file) {
+            Ok(mine) => {
+                let name = mine.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                vec![Action::Failed(format!("✗ {key} was changed by someone else; theirs is kept, yours is in {name}"))]
+            }
+            Err(e) => vec![Action::Failed(self.short(&e.to_string()))],
+        }
+    }
+
     fn sign_off(&mut self, decision: review::Decision) -> Vec<Action> {
         let Some(iv) = self.app.interview.as_ref() else { return vec![] };
+        if iv.disk_error.is_some() {
+            // The digest would be of a version no longer on disk.
+            return vec![Action::Failed("✗ not signed: the vendor file on disk does not read".to_string())];
+        }
         let (path, signed) = (iv.vendor.path.clone(), review::digest(iv.vendor.text()));
         let at = crate::system::now_rfc3339();
         let result = review::update(
@@ -370,7 +391,8 @@ impl Runner {
         match result {
             Ok(done) => {
                 self.app.say(StatusKind::Saved, done);
-                vec![Action::ReviewsChanged(review::load_all(path).into_iter().filter_map(Result::ok).collect())]
+                let (reviews, errors) = self.load_reviews(path);
+                vec![Action::ReviewsChanged(reviews, errors)]
             }
             Err(e) => vec![Action::Failed(self.short(&e.to_string()))],
         }
@@ -396,6 +418,15 @@ impl Runner {
             .collect();
         affected.sort();
         affected.dedup();
+        // A folder appeared, went or was replaced (a git checkout, a copy):
+        // everything may have changed.
+        let whole = paths.iter().any(|p| p.extension().is_none() && !p.is_file());
+        if whole {
+            self.reload_vendors();
+            if let Some(open) = self.app.interview.as_ref().map(|iv| iv.vendor.path.clone()) {
+                affected.push(open);
+            }
+        }
         let root = self.root_prefix();
         for path in &affected {
             let row = if path.is_file() {
@@ -421,17 +452,20 @@ impl Runner {
         if !affected.contains(&open) {
             return actions;
         }
-        // Our own saves come back as events too: only a different text is news.
+        // Our own saves come back as events too: only a different text is
+        // news (or the same text after an error: the file is back).
         let same = std::fs::read(&open)
             .is_ok_and(|b| Some(b.as_slice()) == self.app.interview.as_ref().map(|iv| iv.vendor.text().as_bytes()));
-        if !same {
+        let had_error = self.app.interview.as_ref().is_some_and(|iv| iv.disk_error.is_some());
+        if !same || had_error {
             let fresh = VendorFile::load(&open)
                 .map(Box::new)
                 .map_err(|e| self.short(e.to_string().lines().next().unwrap_or_default()));
             actions.push(Action::VendorChanged(fresh));
         }
-        actions.push(Action::LockChanged(lock::holder_of(&open)));
-        actions.push(Action::ReviewsChanged(review::load_all(&open).into_iter().filter_map(Result::ok).collect()));
+        actions.push(Action::LockChanged(lock::holder_of(&open).map(local_since)));
+        let (reviews, errors) = self.load_reviews(&open);
+        actions.push(Action::ReviewsChanged(reviews, errors));
         actions
     }
 
@@ -459,9 +493,10 @@ impl Runner {
                     iv.pending.remove(0);
                     results.push(Action::Saved { key: p.key });
                 }
-                Err(e @ Error::Conflict { .. }) => {
+                Err(Error::Conflict { mine, .. }) => {
                     iv.pending.remove(0);
-                    let message = e.to_string().replace(&root, "");
+                    let name = mine.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    let message = format!("{} was changed by someone else; theirs is kept, yours is in {name}", p.key);
                     results.push(Action::SaveFailed { key: p.key, message, conflict: true });
                 }
                 Err(e) => {
@@ -473,4 +508,13 @@ impl Runner {
         }
         results
     }
+}
+
+/// The holder with `since` as this user's local time: a writer in Shanghai
+/// and a reviewer in Frankfurt each read their own clock.
+fn local_since(mut holder: lock::Holder) -> lock::Holder {
+    if let Ok(t) = holder.since.parse::<jiff::Timestamp>() {
+        holder.since = t.to_zoned_datetime(jiff::tz::TimeZone::system()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    }
+    holder
 }

@@ -100,6 +100,9 @@ pub struct Editor {
     pub buffer: TextBuffer,
     /// Why the text is not (yet) a valid answer, shown as one types.
     pub error: Option<String>,
+    /// The answer when the editor opened: if it changes on disk meanwhile,
+    /// what was typed must not silently replace the other person's change.
+    pub base: Option<crate::domain::answers::Answer>,
 }
 
 #[derive(Clone, Debug)]
@@ -135,6 +138,8 @@ pub struct Interview {
     pub disk_error: Option<String>,
     /// Every reviewer's file for this vendor.
     pub reviews: Vec<Review>,
+    /// Review files that do not read: said, not silently left out.
+    pub review_errors: Vec<String>,
     /// Their sign-offs, stale or current against the file now.
     pub signoffs: Vec<SignOffState>,
     /// Rows the review screen is scrolled down by.
@@ -162,6 +167,7 @@ impl Interview {
             writer_left: false,
             disk_error: None,
             reviews: Vec::new(),
+            review_errors: Vec::new(),
             signoffs: Vec::new(),
             review_scroll: 0,
         }
@@ -243,6 +249,9 @@ pub struct App {
     pub return_to: Screen,
     /// `q` was pressed once with answers not yet saved.
     pub quit_confirm: bool,
+    /// The review screen was opened straight from a list: Esc goes back
+    /// there, not to the interview.
+    pub review_direct: bool,
     pub overlay: Option<Overlay>,
     pub status: Status,
     pub width: u16,
@@ -265,6 +274,7 @@ impl App {
             interview: None,
             return_to: Screen::Vendors,
             quit_confirm: false,
+            review_direct: false,
             overlay: None,
             status: Status::default(),
             width,

@@ -55,6 +55,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::LockChanged(holder) => {
             if let Some(iv) = app.interview.as_mut().filter(|iv| iv.read_only.is_some()) {
                 match holder {
+                    // An emptied record: the writer is on the way out.
+                    Some(h) if h.user.is_empty() => {}
                     Some(h) => {
                         iv.read_only = Some(h);
                         iv.writer_left = false;
@@ -64,9 +66,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             return vec![];
         }
-        Action::ReviewsChanged(reviews) => {
+        Action::ReviewsChanged(reviews, errors) => {
             if let Some(iv) = app.interview.as_mut() {
                 iv.set_reviews(reviews);
+                iv.review_errors = errors;
             }
             return vec![];
         }
@@ -85,7 +88,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Shutdown => {
             // Whatever is being typed is kept as if Esc had been pressed.
-            let mut effects = if app.overlay.is_none() { finish_editor(app, true) } else { vec![] };
+            let mut effects = match app.overlay.take() {
+                None => finish_editor(app, true),
+                Some(Overlay::Comment { question, buffer }) if !buffer.text().trim().is_empty() => {
+                    vec![Effect::Comment { question, text: buffer.text().trim().to_string() }]
+                }
+                Some(_) => vec![],
+            };
             app.quit = true;
             effects.push(Effect::Quit);
             return effects;
@@ -182,6 +191,7 @@ fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
             Some(VendorRow::Ok { summary, .. }) => {
                 let path = summary.path.clone();
                 app.return_to = Screen::Vendors;
+                app.review_direct = true;
                 vec![Effect::OpenVendor { path, review: true }]
             }
             _ => vec![],
@@ -220,6 +230,7 @@ fn compare(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::ReviewScreen => {
             app.return_to = Screen::Compare;
+            app.review_direct = true;
             app.ranking
                 .get(app.compare_selected)
                 .map(|&i| vec![Effect::OpenVendor { path: app.vendors.rows[i].path().to_path_buf(), review: true }])
@@ -404,6 +415,11 @@ fn finish_editor(app: &mut App, quitting: bool) -> Vec<Effect> {
             }
         },
     };
+    // The answer changed on disk while this was being typed: theirs stays,
+    // ours goes to a side file, and the status says where.
+    if !Answer::same_content(iv.answer(&key), editor.base.as_ref()) {
+        return vec![Effect::KeepMine { key, edits: vec![edit] }];
+    }
     apply(app, key, edit)
 }
 
@@ -444,6 +460,7 @@ fn saved(app: &mut App, key: &str) -> Vec<Effect> {
     let mut leave = false;
     if let Some(iv) = app.interview.as_mut() {
         reapply_pending(iv, q);
+        iv.disk_error = None;
         leave = iv.leave_after_save && iv.pending.is_empty();
     }
     app.say(StatusKind::Saved, format!("✓ {} {key}", t(app.lang, "saved", "已保存")));
@@ -513,6 +530,7 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::ReviewScreen => {
             iv.review_scroll = 0;
+            app.review_direct = false;
             app.screen = Screen::Review;
             vec![]
         }
@@ -560,10 +578,12 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Pick(n) if typed_by_digit(&question.kind) => {
             // Typing a number starts the editor with it, so "15" is 15.
             let digit = char::from(b'0' + n.min(9));
+            let base = iv.answer(&key).cloned();
             iv.editor = Some(Editor {
                 target: EditTarget::Value,
                 buffer: TextBuffer::new(&digit.to_string(), false),
                 error: None,
+                base,
             });
             vec![]
         }
@@ -587,14 +607,20 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             }
             _ => {
                 let current = iv.answer(&key).and_then(|a| a.value.as_ref()).map(raw_text).unwrap_or_default();
-                iv.editor =
-                    Some(Editor { target: EditTarget::Value, buffer: TextBuffer::new(&current, false), error: None });
+                iv.editor = Some(Editor {
+                    target: EditTarget::Value,
+                    buffer: TextBuffer::new(&current, false),
+                    error: None,
+                    base: iv.answer(&key).cloned(),
+                });
                 vec![]
             }
         },
         Action::EditNote => {
             let note = iv.answer(&key).and_then(|a| a.note.clone()).unwrap_or_default();
-            iv.editor = Some(Editor { target: EditTarget::Note, buffer: TextBuffer::new(&note, true), error: None });
+            let base = iv.answer(&key).cloned();
+            iv.editor =
+                Some(Editor { target: EditTarget::Note, buffer: TextBuffer::new(&note, true), error: None, base });
             vec![]
         }
         Action::ToggleNa => {
@@ -791,16 +817,33 @@ fn jump_to_unanswered(iv: &mut Interview, q: &Questionnaire) -> bool {
 fn vendor_changed(app: &mut App, result: Result<Box<crate::storage::vendor::VendorFile>, String>) -> Vec<Effect> {
     let q = &app.questionnaire;
     let Some(iv) = app.interview.as_mut() else { return vec![] };
+    let mut effects = Vec::new();
     match result {
         Ok(vendor) => {
-            iv.vendor = *vendor;
+            // A pending edit of an answer that someone else changed too
+            // must not land on top of theirs: it goes to a side file.
+            let before = std::mem::replace(&mut iv.vendor, *vendor);
+            let (clash, keep): (Vec<_>, Vec<_>) = std::mem::take(&mut iv.pending)
+                .into_iter()
+                .partition(|p| !Answer::same_content(before.answers.get(&p.key), iv.vendor.answers.get(&p.key)));
+            iv.pending = keep;
+            effects.extend(clash.into_iter().map(|p| Effect::KeepMine { key: p.key, edits: p.edits }));
+            let changed = before.text() != iv.vendor.text();
             iv.disk_error = None;
             reapply_pending(iv, q);
             iv.refresh_signoffs();
+            if changed && iv.read_only.is_none() && effects.is_empty() {
+                let text = t(
+                    app.lang,
+                    "the file was changed on disk by someone else; shown as it is now",
+                    "文件已被他人修改，已显示最新版本",
+                );
+                app.say(StatusKind::Info, text);
+            }
         }
         Err(why) => iv.disk_error = Some(why),
     }
-    vec![]
+    effects
 }
 
 /// The review screen: scroll, sign off, comment on the vendor.
@@ -823,6 +866,7 @@ fn review_screen(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = Some(Overlay::Comment { question: None, buffer: TextBuffer::new("", false) });
             vec![]
         }
+        Action::Back if app.review_direct => leave_interview(app),
         Action::Back => {
             app.screen = Screen::Interview;
             vec![]

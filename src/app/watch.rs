@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use notify::event::{AccessKind, AccessMode};
 use notify::{Config, Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// Keeps the watch alive; dropping it stops watching.
@@ -28,8 +29,12 @@ pub fn start(
     let handler = move |result: notify::Result<Event>| {
         if let Ok(event) = result {
             // Opening and reading a file is not a change, and reacting to
-            // it would loop: every reload opens the files again.
-            if matches!(event.kind, EventKind::Access(_)) {
+            // it would loop: every reload opens the files again. Closing a
+            // lock file that was open for writing is: its writer has gone,
+            // even one killed with -9.
+            let lock_closed = matches!(event.kind, EventKind::Access(AccessKind::Close(AccessMode::Write)))
+                && event.paths.iter().any(|p| p.extension().is_some_and(|e| e == "lock"));
+            if matches!(event.kind, EventKind::Access(_)) && !lock_closed {
                 return;
             }
             let paths: Vec<PathBuf> = event.paths.into_iter().filter(|p| relevant(p)).collect();
@@ -50,7 +55,9 @@ pub fn start(
     Ok(Watch { _watcher: Box::new(w), polling: true })
 }
 
+/// Vendor, review and lock files; and folders (a `git checkout` or a
+/// copy can replace the whole `vendors` folder at once).
 fn relevant(path: &Path) -> bool {
     let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-    !hidden && path.extension().is_some_and(|e| e == "toml" || e == "lock")
+    !hidden && path.extension().is_none_or(|e| e == "toml" || e == "lock")
 }

@@ -162,7 +162,7 @@ pub fn answer(
     let mut vendor = ctx.find_vendor(wanted)?;
     let modes = ctx.workspace.modes;
     // One writer per vendor: hold its lock for the save.
-    let _lock = match lock::try_acquire(&vendor.path, &holder(&ctx.user), modes.file) {
+    let _lock = match lock::acquire_patiently(&vendor.path, &holder(&ctx.user), modes.file) {
         Ok(Acquired::Mine(lock)) => lock,
         Ok(Acquired::Theirs(who)) => {
             let who = who.map_or_else(

@@ -116,6 +116,37 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
     if let Some(w) = crate::summary::questionnaire_mismatch(q, &vendor.meta) {
         let _ = writeln!(out, "! {}", visible(&w));
     }
+    if let Some(h) = crate::storage::lock::holder_of(&vendor.path) {
+        let _ = writeln!(
+            out,
+            "● {} {} ({}, since {})",
+            visible(&h.user),
+            l(lang, "is interviewing", "正在访谈"),
+            visible(&h.host),
+            visible(&h.since)
+        );
+    }
+    let mut reviews = Vec::new();
+    for r in crate::storage::review::load_all(&vendor.path) {
+        match r {
+            Ok(r) => reviews.push(r),
+            Err(e) => {
+                let _ = writeln!(out, "! {e}");
+            }
+        }
+    }
+    for s in crate::storage::review::signoff_states(&reviews, vendor.text()) {
+        let _ = writeln!(
+            out,
+            "{} {} {} {}{}{}",
+            s.decision.mark(),
+            s.decision.name(),
+            visible(&s.user),
+            visible(&s.at),
+            if s.stale { l(lang, "  STALE: answers changed since", "  已过期") } else { "" },
+            s.comment.as_deref().map_or(String::new(), |c| format!("\n    {}", visible(c)))
+        );
+    }
     out
 }
 

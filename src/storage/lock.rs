@@ -58,6 +58,25 @@ pub fn try_acquire(vendor_path: &Path, me: &Holder, mode: u32) -> io::Result<Acq
     }
 }
 
+/// Like [`try_acquire`], but looks again a few times over a few
+/// milliseconds when the lock seems held by no one in particular: another
+/// session's probe of who holds it (a shared lock for microseconds) must not
+/// read as "someone is interviewing".
+pub fn acquire_patiently(vendor_path: &Path, me: &Holder, mode: u32) -> io::Result<Acquired> {
+    let mut result = try_acquire(vendor_path, me, mode);
+    for _ in 0..5 {
+        match &result {
+            Ok(Acquired::Theirs(Some(h))) if !h.user.is_empty() => break,
+            Ok(Acquired::Theirs(_)) => {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+                result = try_acquire(vendor_path, me, mode);
+            }
+            _ => break,
+        }
+    }
+    result
+}
+
 /// Who holds the writer lock of `vendor_path` now, if anyone (`Some` with
 /// an empty record when the holder's record could not be read).
 ///

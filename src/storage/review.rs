@@ -12,7 +12,6 @@ use sha2::{Digest, Sha256};
 use super::atomic::{FileSystem, write_atomic};
 use super::perms::{Modes, create_dir_all};
 use super::source::Diagnostic;
-use super::workspace::slug_for;
 use super::{Error, read_text};
 use crate::domain::validate::Severity;
 
@@ -97,6 +96,8 @@ pub struct SignOffState {
     pub decision: Decision,
     pub at: String,
     pub stale: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
 /// The digest a sign-off records.
@@ -114,9 +115,47 @@ pub fn dir_for(vendor_path: &Path) -> PathBuf {
     root.join("reviews").join(slug)
 }
 
-/// The file of reviewer `user`: its name is the user made safe for a path.
+/// The file of reviewer `user`. The name is the user percent-encoded:
+/// safe for a path and one-to-one, so `li.wei`, `li_wei` and `李伟` never
+/// share a file.
 pub fn path_for(vendor_path: &Path, user: &str) -> PathBuf {
-    dir_for(vendor_path).join(format!("{}.toml", slug_for(user)))
+    dir_for(vendor_path).join(format!("{}.toml", encode_user(user)))
+}
+
+/// Letters, digits, `-`, `_` and `.` (not leading) stay; every other byte
+/// becomes `%XX`.
+pub fn encode_user(user: &str) -> String {
+    let mut out = String::with_capacity(user.len());
+    for (i, b) in user.bytes().enumerate() {
+        let keep = b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || (b == b'.' && i > 0);
+        if keep {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    if out.is_empty() { "%00".to_string() } else { out }
+}
+
+/// The user a review file name stands for.
+pub fn decode_user(stem: &str) -> String {
+    let bytes = stem.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            // Bytes, not a str slice: a hand-named file may hold UTF-8 here.
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Every review of the vendor at `vendor_path`, by reviewer; a file that
@@ -148,7 +187,7 @@ fn load(path: &Path) -> Result<Review, Error> {
             e.message().to_string(),
         )],
     })?;
-    Ok(Review { user: super::vendor::slug_of(path), file })
+    Ok(Review { user: decode_user(&super::vendor::slug_of(path)), file })
 }
 
 /// The sign-offs among `reviews`, each marked stale or current against the
@@ -165,6 +204,7 @@ pub fn signoff_states(reviews: &[Review], vendor_text: &str) -> Vec<SignOffState
                 decision: s.decision,
                 at: s.at.clone(),
                 stale: s.digest != *current,
+                comment: s.comment.clone(),
             })
         })
         .collect()
@@ -188,7 +228,11 @@ pub fn update(
     let lock = super::perms::open_lock_file(&lock_path, modes.file).map_err(|e| Error::io(&lock_path, e))?;
     // A blocking lock: the critical section is one small read and write.
     lock.lock().map_err(|e| Error::io(&lock_path, e))?;
+    refuse_someone_elses(&path, user)?;
     let mut file = match load(&path) {
+        Ok(review) if review.file.reviewer != user => {
+            return Err(Error::refused(&path, format!("this review file is reviewer `{}`'s", review.file.reviewer)));
+        }
         Ok(review) => review.file,
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
             ReviewFile { reviewer: user.to_string(), ..ReviewFile::default() }
@@ -200,6 +244,26 @@ pub fn update(
     write_atomic(fs, &path, text.as_bytes(), modes.file).map_err(|e| Error::io(&path, e))?;
     drop(lock);
     Ok(file)
+}
+
+/// A review file belongs to the OS user who created it: another user
+/// (whatever `$USER` or a config file says) may not rewrite it.
+fn refuse_someone_elses(path: &Path, user: &str) -> Result<(), Error> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(meta) = std::fs::metadata(path) {
+            let me = rustix::process::geteuid().as_raw();
+            if meta.uid() != me && me != 0 {
+                return Err(Error::refused(
+                    path,
+                    format!("this review file belongs to another account; `{user}` cannot write it"),
+                ));
+            }
+        }
+    }
+    let _ = (path, user);
+    Ok(())
 }
 
 #[cfg(test)]
@@ -223,8 +287,16 @@ mod tests {
     }
 
     #[test]
-    fn the_file_name_is_the_user_made_safe() {
+    fn the_file_name_is_the_user_made_safe_and_one_to_one() {
         let p = path_for(Path::new("/ws/vendors/acme.toml"), "../../etc/passwd");
-        assert_eq!(p, Path::new("/ws/reviews/acme/etc-passwd.toml"));
+        assert_eq!(p, Path::new("/ws/reviews/acme/%2E.%2F..%2Fetc%2Fpasswd.toml"));
+        let names: Vec<String> =
+            ["li.wei", "li_wei", "LI.WEI", "李伟", "...", "../x y", ""].iter().map(|u| encode_user(u)).collect();
+        let unique: std::collections::HashSet<_> = names.iter().collect();
+        assert_eq!(unique.len(), names.len(), "{names:?}");
+        for user in ["li.wei", "李伟", "../x y", "a%b"] {
+            assert_eq!(decode_user(&encode_user(user)), user);
+            assert!(!encode_user(user).contains('/'));
+        }
     }
 }

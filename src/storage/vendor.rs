@@ -149,9 +149,7 @@ impl VendorFile {
             let ours = edits.iter().fold(self.answers.get(key).cloned(), |a, e| Answer::edited(a.as_ref(), e));
             let same_change = Answer::same_content(theirs.answers.get(key), ours.as_ref());
             if !same_change && !Answer::same_content(self.answers.get(key), theirs.answers.get(key)) {
-                let mine = conflict_path(&self.path);
-                let text = apply_all(&self.text, questionnaire, key, edits)?;
-                super::atomic::create_atomic(fs, &mine, text.as_bytes(), mode).map_err(|e| Error::io(&mine, e))?;
+                let mine = self.keep_mine(questionnaire, key, edits, fs, mode)?;
                 *self = theirs;
                 return Err(Error::Conflict { path: self.path.clone(), key: key.to_string(), mine });
             }
@@ -178,6 +176,26 @@ impl VendorFile {
         }
         *self = next;
         Ok(saved)
+    }
+}
+
+impl VendorFile {
+    /// Writes this version with `edits` applied to a side file beside the
+    /// vendor file (`<slug>.toml.mine-<time>-<pid>`, never listed as a
+    /// vendor) and returns its path: when someone else changed the same
+    /// answer, theirs stays in place and ours is kept here, not lost.
+    pub fn keep_mine(
+        &self,
+        questionnaire: &Questionnaire,
+        key: &str,
+        edits: &[Edit],
+        fs: &dyn FileSystem,
+        mode: u32,
+    ) -> Result<PathBuf, Error> {
+        let mine = conflict_path(&self.path);
+        let text = apply_all(&self.text, questionnaire, key, edits)?;
+        super::atomic::create_atomic(fs, &mine, text.as_bytes(), mode).map_err(|e| Error::io(&mine, e))?;
+        Ok(mine)
     }
 }
 
@@ -231,7 +249,10 @@ fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, 
         interviewer: top.str("interviewer", problems).map(|(v, _)| v),
     };
     if vendor.is_none() && root.get("vendor").is_none() {
-        problems.push(Problem::warning(0..0, "the vendor file has no `vendor` name; its file name is used"));
+        // An empty or cut-off file (a save interrupted by hand, a truncate
+        // under way) must never become the base of the next save.
+        problems
+            .push(Problem::error(0..0, "the vendor file has no `vendor` name: is it empty or only partly written?"));
     }
     let mut answers = Answers::new();
     match top.get("answers") {

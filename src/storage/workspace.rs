@@ -135,6 +135,11 @@ impl Workspace {
             return Err(Error::NotFound("a vendor needs a name with visible characters".into()));
         }
         self.ensure()?;
+        // One creator at a time, so two sessions creating the same name at
+        // once cannot both pass the check below.
+        let lock_path = self.vendors_dir().join(".create.lock");
+        let guard = super::perms::open_lock_file(&lock_path, self.modes.file).map_err(|e| Error::io(&lock_path, e))?;
+        guard.lock().map_err(|e| Error::io(&lock_path, e))?;
         for path in self.vendor_paths()? {
             if let Ok(v) = VendorFile::load(&path)
                 && v.meta.vendor.nfc().collect::<String>() == name

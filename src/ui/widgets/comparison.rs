@@ -86,13 +86,15 @@ impl Widget for Comparison<'_> {
                 spans.push(Span::raw(fit_right(&pct(s.score), col_w)));
             }
             if r.disqualified() {
-                let reason = r.knockouts.first().and_then(|k| k.reason.as_ref()).map_or("", |x| x.get(lang));
-                spans.push(Span::styled(
-                    format!(" ✗ {} {}", tr(lang, "DISQUALIFIED", "不合格"), safe(reason)),
-                    th.knockout,
-                ));
-            } else if !summary.signoffs.is_empty() {
+                spans.push(Span::styled(format!(" ✗ {}", tr(lang, "DISQUALIFIED", "不合格")), th.knockout));
+            }
+            // Sign-offs before the reason: the reason is in full below.
+            if !summary.signoffs.is_empty() {
                 spans.push(Span::raw(format!(" {}", safe(&crate::summary::signoff_text(&summary.signoffs)))));
+            }
+            if r.disqualified() {
+                let reason = r.knockouts.first().and_then(|k| k.reason.as_ref()).map_or("", |x| x.get(lang));
+                spans.push(Span::styled(format!(" {}", safe(reason)), th.knockout));
             }
             let mut line = Line::from(spans);
             if n == app.compare_selected {

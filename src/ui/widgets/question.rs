@@ -188,7 +188,7 @@ impl<'a> QuestionView<'a> {
             match &editor.error {
                 Some(why) => lines.extend(wrapped(&format!("! {why}"), width, "", th.error)),
                 None => {
-                    lines.push(Line::styled(tr(lang, "Enter saves · Esc cancels", "Enter 保存 · Esc 取消"), th.muted))
+                    lines.push(Line::styled(tr(lang, "Enter or Esc keeps the value", "Enter 或 Esc 保存"), th.muted))
                 }
             }
         } else if typed && !matches!(question.kind, Kind::Rating { .. }) {

@@ -45,6 +45,31 @@ impl Widget for ReviewView<'_> {
         block.render(area, buf);
         let w = inner.width;
         let mut lines: Vec<Line> = Vec::new();
+        // What the reviewer must know before signing: who is changing the
+        // answers, and whether the file on disk even reads.
+        if let Some(h) = iv.read_only.as_ref().filter(|h| !h.user.is_empty() && !iv.writer_left) {
+            let text = format!(
+                "◉ {} {}",
+                safe(&h.user),
+                tr(lang, "is interviewing: answers may still change", "正在访谈：答案仍可能变化")
+            );
+            lines.push(Line::styled(text, th.warn));
+        }
+        if let Some(why) = &iv.disk_error {
+            let text = format!(
+                "! {} {why}",
+                tr(lang, "the vendor file does not read; signing is refused:", "服务商文件无法读取，暂不能签核：")
+            );
+            lines.extend(wrapped(&text, w, "", th.error));
+        }
+        for why in &iv.review_errors {
+            lines.extend(wrapped(
+                &format!("! {} {why}", tr(lang, "a review file does not read:", "评审文件无法读取：")),
+                w,
+                "",
+                th.error,
+            ));
+        }
         lines.push(Line::styled(tr(lang, "Sign-offs", "签核"), th.header));
         if iv.signoffs.is_empty() {
             lines.push(Line::styled(
@@ -69,6 +94,9 @@ impl Widget for ReviewView<'_> {
                 ));
             }
             lines.push(Line::from(spans));
+            if let Some(comment) = &s.comment {
+                lines.extend(wrapped(comment, w, "      ", th.muted));
+            }
         }
         let comments: Vec<(&str, &crate::storage::review::Comment)> =
             iv.reviews.iter().flat_map(|r| r.file.comments.iter().map(move |c| (r.user.as_str(), c))).collect();
