@@ -464,6 +464,14 @@ fn every_tiny_size_draws_without_panic() {
             draw(&interview(Lang::Zh, w, h));
         }
     }
+    // narrow and tall: the Chinese "too small" message wraps over many
+    // rows (2x48 once overflowed the buffer)
+    for w in 1..=8 {
+        for h in [15, 48, 60] {
+            draw(&app(Lang::Zh, w, h));
+            draw(&interview(Lang::En, w, h));
+        }
+    }
     draw(&interview(Lang::En, 400, 120));
 }
 

@@ -8,8 +8,6 @@ pub mod widgets;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::keymap::{context, screen_context};
 use crate::app::state::{App, Overlay, Screen};
@@ -45,7 +43,15 @@ pub fn render(app: &App, frame: &mut Frame) {
             area.width,
             area.height
         );
-        frame.render_widget(Paragraph::new(Line::styled(text, th.error)).wrap(Wrap { trim: true }), area);
+        // Our own wrapping, not Paragraph's: its wrap overflows the buffer
+        // with wide characters in a narrow area (ratatui#2679), which a
+        // fuzz test found at 2x48 in Chinese.
+        let buf = frame.buffer_mut();
+        for (row, line) in
+            text::wrapped(&text, area.width, "", th.error).iter().take(usize::from(area.height)).enumerate()
+        {
+            buf.set_line(area.x, area.y + u16::try_from(row).unwrap_or(0), line, area.width);
+        }
         return;
     }
     let [title, body, hints] =
