@@ -105,14 +105,13 @@ proptest! {
             if let Some(action) = lookup(context(&app), key) {
                 for effect in update(&mut app, action) {
                     // saves "succeed" at once, as on a healthy disk
-                    if effect == Effect::SaveVendor {
-                        if let Some(iv) = app.interview.as_mut() {
+                    if effect == Effect::SaveVendor
+                        && let Some(iv) = app.interview.as_mut() {
                             let pending = std::mem::take(&mut iv.pending);
                             for p in pending {
                                 update(&mut app, Action::Saved { key: p.key });
                             }
                         }
-                    }
                 }
             }
             if let Some(iv) = &app.interview {
