@@ -43,10 +43,11 @@ pub fn try_acquire(vendor_path: &Path, me: &Holder, mode: u32) -> io::Result<Acq
     let mut file = super::perms::open_lock_file(&path, mode)?;
     match file.try_lock() {
         Ok(()) => {
+            // The lock is held whatever happens to the record: on a full
+            // disk the record cannot be written, and the save that follows
+            // should say so, not fail on the lock file.
             let record = toml::to_string(me).unwrap_or_default();
-            file.set_len(0)?;
-            file.rewind()?;
-            file.write_all(record.as_bytes())?;
+            let _ = file.set_len(0).and_then(|()| file.rewind()).and_then(|()| file.write_all(record.as_bytes()));
             Ok(Acquired::Mine(VendorLock { _file: file, path }))
         }
         Err(std::fs::TryLockError::WouldBlock) => {
