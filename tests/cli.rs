@@ -368,3 +368,17 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_workspace_open_to_other_users_is_warned_about_on_stderr() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    sb.ok(&["init"]);
+    assert!(!sb.run(&["compare", "--json"]).stderr.contains("warning"));
+    std::fs::set_permissions(sb.ws(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let r = sb.run(&["compare", "--json"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stderr.starts_with("[TMP]/ws: warning: the workspace is open to every user"), "{}", r.stderr);
+    assert!(r.stdout.starts_with('['), "stdout stays clean JSON");
+}

@@ -36,6 +36,8 @@ pub struct Setup {
     pub no_color: bool,
     /// Poll the workspace instead of relying on notifications (NFS).
     pub force_poll: bool,
+    /// Something to say at once (a workspace open to other users).
+    pub notice: Option<String>,
 }
 
 enum Incoming {
@@ -85,6 +87,9 @@ pub fn run(setup: Setup) -> Result<(), String> {
         lock: None,
     };
     runner.app.no_color = setup.no_color;
+    if let Some(notice) = setup.notice {
+        runner.app.say(StatusKind::Error, notice);
+    }
     // Follow other sessions: the workspace must exist to be watched, and
     // its path be absolute to compare with the paths events name.
     let _ = runner.workspace.ensure();

@@ -98,24 +98,33 @@ pub fn main(args: Args, env: &Env) -> ExitCode {
 
 pub fn run(args: Args, env: &Env) -> Result<Output, CliError> {
     let ctx = context::Context::new(&args, env)?;
+    let warning = crate::storage::perms::exposure_warning(&ctx.workspace.root);
+    let mut out = dispatch(&ctx, args, env)?;
+    if let Some(w) = warning {
+        out.stderr.insert_str(0, &format!("{}\n", crate::safe_text::visible(&w)));
+    }
+    Ok(out)
+}
+
+fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, CliError> {
     // With no command: the app on a terminal, the vendor list otherwise.
     let default = if env.interactive { Command::App } else { Command::List };
     match args.command.unwrap_or(default) {
-        Command::Validate { file } => edit::validate(&ctx, file.as_deref()),
-        Command::Init { dir } => edit::init(&ctx, dir.as_deref()),
+        Command::Validate { file } => edit::validate(ctx, file.as_deref()),
+        Command::Init { dir } => edit::init(ctx, dir.as_deref()),
         Command::New { name, interviewer, assessed_on } => {
-            edit::new_vendor(&ctx, &name, interviewer, assessed_on.as_deref())
+            edit::new_vendor(ctx, &name, interviewer, assessed_on.as_deref())
         }
         Command::Answer { vendor, question, value, note, na, clear } => {
-            edit::answer(&ctx, &vendor, &question, value.as_deref(), note, na, clear)
+            edit::answer(ctx, &vendor, &question, value.as_deref(), note, na, clear)
         }
-        Command::Score { vendor, json } => table::score(&ctx, &vendor, json),
-        Command::Compare { json, csv } => table::compare(&ctx, json, csv),
-        Command::List => table::list(&ctx),
-        Command::App => app(&ctx),
-        Command::Report { vendor, format, output } => report::report(&ctx, &vendor, format, output.as_deref()),
+        Command::Score { vendor, json } => table::score(ctx, &vendor, json),
+        Command::Compare { json, csv } => table::compare(ctx, json, csv),
+        Command::List => table::list(ctx),
+        Command::App => app(ctx),
+        Command::Report { vendor, format, output } => report::report(ctx, &vendor, format, output.as_deref()),
         Command::Review { vendor, decision, comment, question } => {
-            edit::review(&ctx, &vendor, decision.as_deref(), comment, question)
+            edit::review(ctx, &vendor, decision.as_deref(), comment, question)
         }
     }
 }
@@ -130,6 +139,7 @@ fn app(ctx: &context::Context) -> Result<Output, CliError> {
         user: ctx.user.clone(),
         no_color: ctx.no_color,
         force_poll: ctx.force_poll,
+        notice: crate::storage::perms::exposure_warning(&ctx.workspace.root),
     };
     crate::app::run::run(setup).map_err(CliError::Failed)?;
     Ok(Output::default())

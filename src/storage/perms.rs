@@ -92,9 +92,44 @@ pub fn set_mode(path: &Path, mode: u32) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A warning when the workspace folder lets other users in: vendor
+/// assessments are confidential. `None` when it is private or group-only
+/// (or cannot be read, in which case nothing else will work either).
+pub fn exposure_warning(root: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(root).ok()?.permissions().mode();
+        if mode & 0o007 != 0 {
+            return Some(format!(
+                "{}: warning: the workspace is open to every user on this machine (mode {:04o}); \
+                 vendor assessments are confidential: chmod o-rwx {}",
+                root.display(),
+                mode & 0o7777,
+                root.display()
+            ));
+        }
+    }
+    let _ = root;
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_workspace_open_to_others_is_warned_about() {
+        let dir = tempfile::tempdir().unwrap();
+        set_mode(dir.path(), 0o755).unwrap();
+        let w = exposure_warning(dir.path()).unwrap();
+        assert!(w.contains("mode 0755") && w.contains("chmod o-rwx"), "{w}");
+        set_mode(dir.path(), 0o2770).unwrap();
+        assert_eq!(exposure_warning(dir.path()), None);
+        set_mode(dir.path(), 0o700).unwrap();
+        assert_eq!(exposure_warning(dir.path()), None);
+    }
 
     #[test]
     fn never_other_and_group_only_where_granted() {
