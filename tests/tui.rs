@@ -523,12 +523,42 @@ fn hostile_names_and_notes_never_reach_a_cell() {
     screens.push(draw(&app));
     press(&mut app, &chars("e"));
     screens.push(draw(&app));
+    press(&mut app, &[KeyCode::Esc]);
+    // the review screen with hostile reviewer names, comments and times
+    {
+        use ccvet::storage::review::{Comment, Decision, Review, ReviewFile, SignOff};
+        let iv = app.interview.as_mut().unwrap();
+        iv.set_reviews(vec![Review {
+            user: "evil\x1b[2J\u{202e}".into(),
+            file: ReviewFile {
+                reviewer: "evil".into(),
+                signoff: Some(SignOff {
+                    decision: Decision::Reject,
+                    at: "\x1b]0;t\x07".into(),
+                    digest: "x".into(),
+                    comment: Some("\u{9b}31m c1 \u{2066}".into()),
+                }),
+                comments: vec![
+                    Comment { question: None, at: "now\u{2028}".into(), text: "\x1b[31mred\u{202e}".into() },
+                    Comment { question: Some("tech.iso27001".into()), at: "t".into(), text: "\0nul\x7fdel".into() },
+                ],
+            },
+        }]);
+        iv.review_errors = vec!["reviews/x/\x1b[2J.toml:1:1: broken\u{202e}".into()];
+    }
+    press(&mut app, &chars("S"));
+    screens.push(draw(&app));
+    press(&mut app, &chars("c"));
+    update(&mut app, Action::Paste("\x1b[2Jpasted\u{202e}".into()));
+    screens.push(draw(&app));
     for buf in &screens {
         for cell in buf.content() {
             assert!(!cell.symbol().chars().any(ccvet::safe_text::is_hostile), "hostile {:?} in a cell", cell.symbol());
         }
     }
     assert!(text(&screens[0]).contains("Evil^[[2J<U+202E>gnp"));
+    let review = text(&screens[4]);
+    assert!(review.contains("evil^[[2J<U+202E>") && review.contains("Reviews and sign-offs"), "{review}");
 }
 
 #[test]
