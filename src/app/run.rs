@@ -250,17 +250,7 @@ impl Runner {
         let rows = summary::load(&self.app.questionnaire, &paths)
             .into_iter()
             .zip(&paths)
-            .map(|(result, path)| match result {
-                Ok(s) => {
-                    let changed = s.modified.map(crate::system::local_short).unwrap_or_default();
-                    VendorRow::Ok { summary: Box::new(s), changed }
-                }
-                Err(e) => VendorRow::Unreadable {
-                    path: path.clone(),
-                    slug: crate::storage::vendor::slug_of(path),
-                    error: e.to_string().lines().next().unwrap_or_default().replace(&root, ""),
-                },
-            })
+            .map(|(result, path)| row_of(path, result, &root))
             .collect();
         self.app.set_vendors(rows);
     }
@@ -434,22 +424,10 @@ impl Runner {
         }
         let root = self.root_prefix();
         for path in &affected {
-            let row = if path.is_file() {
-                Some(match VendorFile::load(path) {
-                    Ok(v) => {
-                        let s = summary::Summary::of(&self.app.questionnaire, v);
-                        let changed = s.modified.map(crate::system::local_short).unwrap_or_default();
-                        VendorRow::Ok { summary: Box::new(s), changed }
-                    }
-                    Err(e) => VendorRow::Unreadable {
-                        path: path.clone(),
-                        slug: crate::storage::vendor::slug_of(path),
-                        error: e.to_string().lines().next().unwrap_or_default().replace(&root, ""),
-                    },
-                })
-            } else {
-                None
-            };
+            let row = path.is_file().then(|| {
+                let result = VendorFile::load(path).map(|v| summary::Summary::of(&self.app.questionnaire, v));
+                row_of(path, result, &root)
+            });
             self.app.replace_row(path, row);
         }
         let mut actions = vec![Action::VendorsLoaded];
@@ -522,4 +500,20 @@ fn local_since(mut holder: lock::Holder) -> lock::Holder {
         holder.since = t.to_zoned_datetime(jiff::tz::TimeZone::system()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
     }
     holder
+}
+
+/// A vendor list row from a loaded summary or the error that stopped it,
+/// with "changed" in local time and paths relative to the workspace.
+fn row_of(path: &Path, result: Result<summary::Summary, Error>, root: &str) -> VendorRow {
+    match result {
+        Ok(s) => {
+            let changed = s.modified.map(crate::system::local_short).unwrap_or_default();
+            VendorRow::Ok { summary: Box::new(s), changed }
+        }
+        Err(e) => VendorRow::Unreadable {
+            path: path.to_path_buf(),
+            slug: crate::storage::vendor::slug_of(path),
+            error: e.to_string().lines().next().unwrap_or_default().replace(root, ""),
+        },
+    }
 }

@@ -246,35 +246,16 @@ fn compare(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// Keys while a line or the note is being typed.
 fn typing(app: &mut App, action: Action) -> Vec<Effect> {
-    if let Some(Overlay::Comment { question, buffer }) = app.overlay.as_mut() {
+    // The one-line prompts: Enter submits the text, Esc cancels.
+    let prompt = match app.overlay.as_mut() {
+        Some(Overlay::Comment { buffer, .. } | Overlay::NewVendor(buffer)) => Some(buffer),
+        _ => None,
+    };
+    if let Some(buffer) = prompt {
         return match action {
             Action::Submit => {
                 let text = buffer.text().trim().to_string();
-                let question = question.clone();
-                app.overlay = None;
-                if text.is_empty() { vec![] } else { vec![Effect::Comment { question, text }] }
-            }
-            Action::Back => {
-                app.overlay = None;
-                vec![]
-            }
-            Action::Quit => quit(app),
-            other => {
-                edit_buffer(buffer, other);
-                vec![]
-            }
-        };
-    }
-    if let Some(Overlay::NewVendor(buffer)) = app.overlay.as_mut() {
-        return match action {
-            Action::Submit => {
-                let name = buffer.text().trim().to_string();
-                if name.is_empty() {
-                    app.say(StatusKind::Error, t(app.lang, "a vendor needs a name", "服务商需要名称"));
-                    return vec![];
-                }
-                app.overlay = None;
-                vec![Effect::CreateVendor { name }]
+                submit_prompt(app, text)
             }
             Action::Back => {
                 app.overlay = None;
@@ -337,6 +318,29 @@ fn typing(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// Quits, unless answers are still unsaved: then the first `q` retries the
 /// save and says so, and only a second `q` leaves them behind.
+/// What Enter in a prompt does with its text.
+fn submit_prompt(app: &mut App, text: String) -> Vec<Effect> {
+    match app.overlay.take() {
+        Some(Overlay::Comment { question, .. }) => {
+            if text.is_empty() {
+                vec![]
+            } else {
+                vec![Effect::Comment { question, text }]
+            }
+        }
+        Some(Overlay::NewVendor(buffer)) if text.is_empty() => {
+            app.overlay = Some(Overlay::NewVendor(buffer));
+            app.say(StatusKind::Error, t(app.lang, "a vendor needs a name", "服务商需要名称"));
+            vec![]
+        }
+        Some(Overlay::NewVendor(_)) => vec![Effect::CreateVendor { name: text }],
+        other => {
+            app.overlay = other;
+            vec![]
+        }
+    }
+}
+
 fn quit(app: &mut App) -> Vec<Effect> {
     let unsaved = app.interview.as_ref().map_or(0, |iv| iv.pending.len());
     if unsaved > 0 && !app.quit_confirm {

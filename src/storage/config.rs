@@ -6,10 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::source::Diagnostic;
-use super::{Error, read_text};
+use super::Error;
 use crate::domain::text::Lang;
-use crate::domain::validate::Severity;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Config {
@@ -46,17 +44,7 @@ pub fn load(path: &Path) -> Result<Config, Error> {
     if !path.exists() {
         return Ok(Config::default());
     }
-    let text = read_text(path)?;
-    let raw: RawConfig = toml::from_str(&text).map_err(|e| Error::Invalid {
-        path: path.to_path_buf(),
-        diagnostics: vec![Diagnostic::at(
-            path,
-            &text,
-            &e.span().unwrap_or(0..0),
-            Severity::Error,
-            e.message().to_string(),
-        )],
-    })?;
+    let raw: RawConfig = super::read_toml(path)?;
     let lang = match raw.lang {
         None => None,
         Some(code) => Some(Lang::parse(&code).ok_or_else(|| {

@@ -112,6 +112,22 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
     text_of(path, bytes)
 }
 
+/// Reads a small TOML file into `T` with serde (the config, a review),
+/// reporting a problem as `path:line:col: message`.
+pub fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Error> {
+    let text = read_text(path)?;
+    toml::from_str(&text).map_err(|e| Error::Invalid {
+        path: path.to_path_buf(),
+        diagnostics: vec![Diagnostic::at(
+            path,
+            &text,
+            &e.span().unwrap_or(0..0),
+            Severity::Error,
+            e.message().to_string(),
+        )],
+    })
+}
+
 /// Bytes to text, or a diagnostic at the first invalid byte.
 pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
     String::from_utf8(bytes).map_err(|e| {

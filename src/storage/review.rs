@@ -9,11 +9,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::Error;
 use super::atomic::{FileSystem, write_atomic};
 use super::perms::{Modes, create_dir_all};
-use super::source::Diagnostic;
-use super::{Error, read_text};
-use crate::domain::validate::Severity;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -176,17 +174,7 @@ pub fn load_all(vendor_path: &Path) -> Vec<Result<Review, Error>> {
 }
 
 fn load(path: &Path) -> Result<Review, Error> {
-    let text = read_text(path)?;
-    let file: ReviewFile = toml::from_str(&text).map_err(|e| Error::Invalid {
-        path: path.to_path_buf(),
-        diagnostics: vec![Diagnostic::at(
-            path,
-            &text,
-            &e.span().unwrap_or(0..0),
-            Severity::Error,
-            e.message().to_string(),
-        )],
-    })?;
+    let file: ReviewFile = super::read_toml(path)?;
     Ok(Review { user: decode_user(&super::vendor::slug_of(path)), file })
 }
 
