@@ -33,8 +33,11 @@ impl Widget for VendorList<'_> {
             return;
         }
         let w = usize::from(inner.width);
-        // Columns: name (rest) · score 6 · band 14 · done 5 · status 16 · changed 11
-        let fixed = [6usize, 14, 5, 16, 11];
+        // Columns: name (rest) · score 6 · band 14 · done 5 · status · changed 11.
+        // The status holds the red-line mark and the sign-offs: wider when
+        // there is room, so neither hides the other.
+        let status_w = if w >= 100 { 30 } else { 16 };
+        let fixed = [6usize, 14, 5, status_w, 11];
         let show_changed = w >= 70;
         let fixed_sum: usize = fixed.iter().take(if show_changed { 5 } else { 4 }).sum::<usize>() + 5;
         let name_w = w.saturating_sub(fixed_sum).max(8);
@@ -44,7 +47,7 @@ impl Widget for VendorList<'_> {
             fit_right(tr(lang, "Score", "得分"), 6),
             fit(tr(lang, "Band", "评级"), 14),
             fit_right(tr(lang, "Done", "完成"), 5),
-            fit(tr(lang, "Status", "状态"), 16),
+            fit(tr(lang, "Status", "状态"), status_w),
         );
         if show_changed {
             header.push(' ');
@@ -79,14 +82,14 @@ impl Widget for VendorList<'_> {
                         Span::raw(fit_right(&format!("{:.0}%", r.completion() * 100.0), 5)),
                         Span::raw(" "),
                     ];
+                    let signed = safe(&crate::summary::signoff_text(&summary.signoffs)).into_owned();
                     if r.disqualified() {
-                        spans.push(Span::styled(
-                            fit(&format!("✗ {}", tr(lang, "DISQUALIFIED", "不合格")), 16),
-                            th.knockout,
-                        ));
+                        let mark = format!("✗ {}", tr(lang, "DISQUALIFIED", "不合格"));
+                        let rest = status_w.saturating_sub(unicode_width::UnicodeWidthStr::width(mark.as_str()) + 1);
+                        spans.push(Span::styled(mark, th.knockout));
+                        spans.push(Span::raw(format!(" {}", fit(&signed, rest))));
                     } else {
-                        let signed = crate::summary::signoff_text(&summary.signoffs);
-                        spans.push(Span::raw(fit(&safe(&signed), 16)));
+                        spans.push(Span::raw(fit(&signed, status_w)));
                     }
                     if show_changed {
                         // Who is interviewing now says more than when it changed.
