@@ -14,3 +14,4 @@ pub mod storage;
 pub mod summary;
 pub mod system;
 pub mod ui;
+pub mod workload;

@@ -1,0 +1,98 @@
+//! Benchmarks of the core, one command: `cargo bench --bench core`.
+//! Scoring, loading a questionnaire, loading a vendor file, saving one
+//! answer (fsyncs included), and drawing one interview frame, each on the
+//! default questionnaire and on generated ones of 400 and 4,000 questions
+//! (drawing must cost the same at 4,000 as at 40: only what shows is built).
+
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+use std::path::Path;
+
+use ccvet::app::state::{App, Interview, Screen};
+use ccvet::domain::answers::{Edit, Value};
+use ccvet::domain::scoring::score;
+use ccvet::domain::text::Lang;
+use ccvet::storage::atomic::RealFs;
+use ccvet::storage::questionnaire::{EMBEDDED, parse};
+use ccvet::storage::vendor::VendorFile;
+use ccvet::workload::{Rng, questionnaire, vendor};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+struct Workload {
+    name: String,
+    text: String,
+    vendor_text: String,
+}
+
+fn workloads() -> Vec<Workload> {
+    let mut out = vec![Workload {
+        name: "default (38 q)".into(),
+        text: EMBEDDED.to_string(),
+        vendor_text: "vendor = \"Bench\"\nassessed_on = 2026-11-24\n\n[answers.\"basic.licence-scope\"]\nvalue = \"nationwide\"\n\n[answers.\"tech.iso27001\"]\nvalue = true\n".into(),
+    }];
+    for n in [400, 4000] {
+        let mut rng = Rng::new(42);
+        let g = questionnaire(n, &mut rng);
+        let vendor_text = vendor(1, &g.keys, &mut rng);
+        out.push(Workload { name: format!("generated ({n} q)"), text: g.text, vendor_text });
+    }
+    out
+}
+
+fn benches(c: &mut Criterion) {
+    let path = Path::new("/bench/vendors/bench.toml");
+    for w in workloads() {
+        let (q, _) = parse(&w.text).unwrap_or_else(|p| panic!("{p:?}"));
+        let v = VendorFile::parse(path, w.vendor_text.clone()).unwrap_or_else(|e| panic!("{e}"));
+
+        c.bench_with_input(BenchmarkId::new("load questionnaire", &w.name), &w.text, |b, text| {
+            b.iter(|| black_box(parse(black_box(text)).is_ok()))
+        });
+        c.bench_with_input(BenchmarkId::new("load vendor file", &w.name), &w.vendor_text, |b, text| {
+            b.iter(|| black_box(VendorFile::parse(path, black_box(text.clone())).is_ok()))
+        });
+        c.bench_function(&format!("score/{}", w.name), |b| {
+            b.iter(|| black_box(score(&q, black_box(&v.answers), v.meta.assessed_on)))
+        });
+
+        // Saving one answer to a real file: temp file, fsync, rename, fsync.
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let file = dir.path().join("vendors").join("bench.toml");
+        std::fs::create_dir_all(file.parent().unwrap_or(dir.path())).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&file, &w.vendor_text).unwrap_or_else(|e| panic!("{e}"));
+        let mut saved = VendorFile::load(&file).unwrap_or_else(|e| panic!("{e}"));
+        let key = q.questions().find(|x| x.kind.name() == "yesno").map(|x| x.key.clone()).unwrap_or_default();
+        let mut flip = false;
+        c.bench_function(&format!("save one answer (fsync)/{}", w.name), |b| {
+            b.iter(|| {
+                flip = !flip;
+                saved
+                    .save(&q, &key, &[Edit::Value(Value::Bool(flip))], &RealFs, 0o600)
+                    .unwrap_or_else(|e| panic!("{e}"))
+            })
+        });
+
+        // Drawing one interview frame.
+        for (cols, rows) in [(80, 24), (120, 40)] {
+            let mut app = App::new(q.clone(), Lang::En, cols, rows);
+            app.interview = Some(Interview::new(&q, v.clone()));
+            app.screen = Screen::Interview;
+            let mut terminal = Terminal::new(TestBackend::new(cols, rows)).unwrap_or_else(|e| panic!("{e}"));
+            c.bench_function(&format!("draw interview {cols}x{rows}/{}", w.name), |b| {
+                b.iter(|| {
+                    terminal.draw(|f| ccvet::ui::render(&app, f)).unwrap_or_else(|e| panic!("{e}"));
+                })
+            });
+        }
+    }
+}
+
+criterion_group! {
+    name = core;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(2)).warm_up_time(std::time::Duration::from_millis(500));
+    targets = benches
+}
+criterion_main!(core);
