@@ -679,3 +679,22 @@ fn a_file_that_reads_again_clears_its_error() {
     assert!(app.interview.as_ref().unwrap().disk_error.is_none());
     assert!(!text(&draw(&app)).contains("does not read"));
 }
+
+#[test]
+fn a_hundred_sections_leave_room_for_the_red_lines_in_the_score_panel() {
+    let mut rng = ccvet::workload::Rng::new(7);
+    let g = ccvet::workload::questionnaire(4000, &mut rng);
+    let q = common::questionnaire(&g.text);
+    // s0.q1 is a choice whose option o3 is a red line
+    let text = "vendor = \"Big\"\nassessed_on = 2026-11-24\n[answers.\"s0.q1\"]\nvalue = \"o3\"\n";
+    let mut app = App::new(q.clone(), Lang::En, 120, 40);
+    app.interview = Some(Interview::new(&q, vendor("big", text)));
+    app.screen = Screen::Interview;
+    let screen = text_of_draw(&app);
+    assert!(screen.contains("more sections"), "{screen}");
+    assert!(screen.contains("✗ DISQUALIFIED: red lines"), "{screen}");
+}
+
+fn text_of_draw(app: &App) -> String {
+    text(&draw(app))
+}

@@ -54,7 +54,13 @@ impl Widget for ScorePanel<'_> {
         }
         lines.push(Line::raw(""));
         let title_w = w.saturating_sub(14);
-        for (section, s) in q.sections.iter().zip(&r.sections) {
+        // Only what fits is built (a questionnaire may have a hundred
+        // sections), and red lines keep room below the sections.
+        let red_room = if r.disqualified() { 4 } else { 0 };
+        let budget = usize::from(inner.height).saturating_sub(lines.len() + red_room);
+        let fitting = (budget / 2).min(q.sections.len());
+        let fitting = if fitting < q.sections.len() { fitting.saturating_sub(1) } else { fitting };
+        for (section, s) in q.sections.iter().zip(&r.sections).take(fitting) {
             lines.push(Line::from(vec![
                 Span::raw(fit(&safe(section.title.get(lang)), title_w)),
                 Span::styled(fit_right(&format!("×{}", section.weight), 5), th.muted),
@@ -67,6 +73,10 @@ impl Widget for ScorePanel<'_> {
                 Span::styled(empty, th.bar_empty),
                 Span::styled(fit_right(&format!("{}/{}", s.answered, s.total), 8), th.muted),
             ]));
+        }
+        if fitting < q.sections.len() {
+            let more = q.sections.len() - fitting;
+            lines.push(Line::styled(format!("+{more} {}", tr(lang, "more sections", "个部分未显示")), th.muted));
         }
         if r.disqualified() {
             lines.push(Line::raw(""));
