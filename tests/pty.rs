@@ -29,16 +29,24 @@ impl App {
     }
 
     fn start_as(workspace: &Path, cols: u16, rows: u16, user: &str) -> App {
+        let home = workspace.parent().unwrap();
+        App::launch(home, workspace.to_str().unwrap(), cols, rows, user)
+    }
+
+    /// Starts ccvet in `cwd` with `--workspace workspace` (which may be
+    /// relative to `cwd`), as `user`, in a terminal of `cols` x `rows`.
+    fn launch(cwd: &Path, workspace: &str, cols: u16, rows: u16, user: &str) -> App {
         let pair = native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ccvet"));
         cmd.env_clear();
-        cmd.args(["--workspace", workspace.to_str().unwrap()]);
+        cmd.cwd(cwd);
+        cmd.args(["--workspace", workspace]);
         for (k, v) in
             [("TERM", "xterm-256color"), ("LANG", "C.UTF-8"), ("USER", user), ("CCVET_CONFIG", "/nonexistent")]
         {
             cmd.env(k, v);
         }
-        cmd.env("HOME", workspace.parent().unwrap());
+        cmd.env("HOME", cwd);
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
@@ -368,40 +376,7 @@ fn a_killed_writer_is_noticed_without_a_key_and_a_relative_workspace_follows() {
     writer.keys(ENTER);
     writer.wait_for("What is the scope");
     // the follower names its workspace relatively
-    let pair = native_pty_system().openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 }).unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ccvet"));
-    cmd.env_clear();
-    cmd.cwd(dir.path());
-    cmd.args(["--workspace", "ws"]);
-    for (k, v) in [("TERM", "xterm-256color"), ("LANG", "C.UTF-8"), ("USER", "wang"), ("CCVET_CONFIG", "/nonexistent")]
-    {
-        cmd.env(k, v);
-    }
-    let child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let screen = Arc::new(Mutex::new(vt100::Parser::new(
-        std::num::NonZero::new(30).unwrap(),
-        std::num::NonZero::new(100).unwrap(),
-        0,
-    )));
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let sink = Arc::clone(&screen);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().unwrap().process(&buf[..n]);
-        }
-    });
-    let mut follower = App {
-        screen,
-        written: Arc::new(std::sync::atomic::AtomicUsize::new(0)),
-        writer: pair.master.take_writer().unwrap(),
-        child,
-        _master: pair.master,
-    };
+    let mut follower = App::launch(dir.path(), "ws", 100, 30, "wang");
     follower.wait_for("● li.wei");
     follower.keys(ENTER);
     follower.wait_for("li.wei is interviewing");

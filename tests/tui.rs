@@ -690,11 +690,7 @@ fn a_hundred_sections_leave_room_for_the_red_lines_in_the_score_panel() {
     let mut app = App::new(q.clone(), Lang::En, 120, 40);
     app.interview = Some(Interview::new(&q, vendor("big", text)));
     app.screen = Screen::Interview;
-    let screen = text_of_draw(&app);
+    let screen = text(&draw(&app));
     assert!(screen.contains("more sections"), "{screen}");
     assert!(screen.contains("✗ DISQUALIFIED: red lines"), "{screen}");
-}
-
-fn text_of_draw(app: &App) -> String {
-    text(&draw(app))
 }
