@@ -686,9 +686,9 @@ fn a_hundred_sections_leave_room_for_the_red_lines_in_the_score_panel() {
     let g = ccvet::workload::questionnaire(4000, &mut rng);
     let q = common::questionnaire(&g.text);
     // s0.q1 is a choice whose option o3 is a red line
-    let text = "vendor = \"Big\"\nassessed_on = 2026-11-24\n[answers.\"s0.q1\"]\nvalue = \"o3\"\n";
+    let file = "vendor = \"Big\"\nassessed_on = 2026-11-24\n[answers.\"s0.q1\"]\nvalue = \"o3\"\n";
     let mut app = App::new(q.clone(), Lang::En, 120, 40);
-    app.interview = Some(Interview::new(&q, vendor("big", text)));
+    app.interview = Some(Interview::new(&q, vendor("big", file)));
     app.screen = Screen::Interview;
     let screen = text(&draw(&app));
     assert!(screen.contains("more sections"), "{screen}");
