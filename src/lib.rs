@@ -13,5 +13,6 @@ pub mod safe_text;
 pub mod storage;
 pub mod summary;
 pub mod system;
+pub mod terminal;
 pub mod ui;
 pub mod workload;

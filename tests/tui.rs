@@ -486,16 +486,22 @@ fn knockouts_and_selection_are_marked_by_style_and_symbol() {
     assert!(line.contains("✗ DISQUALIFIED"));
     let col = (0..80).find(|&x| buf[(x, row)].symbol() == "✗").unwrap();
     let cell = &buf[(col, row)];
-    assert!(cell.modifier.contains(Modifier::REVERSED), "the selected row is reversed");
     assert_eq!(cell.fg, Color::Red);
     assert!(cell.modifier.contains(Modifier::BOLD));
+    // The selection: a marker, and the name in reverse video
+    assert_eq!(buf[(1, row)].symbol(), "▶");
+    let name = (0..80).find(|&x| buf[(x, row)].symbol() == "A").unwrap();
+    assert!(buf[(name, row)].modifier.contains(Modifier::REVERSED), "the selected name is reversed");
+    let other = screen.lines().position(|l| l.contains("Empty Ltd")).unwrap() as u16;
+    assert_eq!(buf[(1, other)].symbol(), " ");
+    assert!(!buf[(name, other)].modifier.contains(Modifier::REVERSED));
     // NO_COLOR: no colour at all, the selection still shows
     app.no_color = true;
     let buf = draw(&app);
     for cell in buf.content() {
         assert_eq!(cell.fg, Color::Reset, "a colour under NO_COLOR");
     }
-    assert!(buf[(1, row)].modifier.contains(Modifier::REVERSED));
+    assert!(buf[(name, row)].modifier.contains(Modifier::REVERSED));
 }
 
 #[test]

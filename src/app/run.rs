@@ -54,16 +54,19 @@ enum Incoming {
 pub fn run(setup: Setup) -> Result<(), String> {
     let (tx, rx) = mpsc::channel();
     listen_for_signals(tx.clone())?;
-    let mut terminal = ratatui::try_init().map_err(|e| format!("cannot start the terminal: {e}"))?;
-    // ratatui's panic hook restores the screen; bracketed paste is ours to
-    // switch off, on every way out.
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let watch_tx = tx.clone();
+    // On every way out, a panic too: bracketed paste off, the screen back.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+        ratatui::restore();
         previous(info);
     }));
+    let mut terminal = crate::terminal::init().map_err(|e| {
+        ratatui::restore();
+        format!("cannot start the terminal: {e}")
+    })?;
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let watch_tx = tx.clone();
     std::thread::spawn(move || {
         loop {
             match event::read() {
@@ -143,7 +146,7 @@ struct Runner {
 impl Runner {
     fn event_loop(
         &mut self,
-        terminal: &mut ratatui::DefaultTerminal,
+        terminal: &mut crate::terminal::AppTerminal,
         rx: &mpsc::Receiver<Incoming>,
     ) -> Result<(), String> {
         self.draw(terminal)?;
@@ -193,7 +196,7 @@ impl Runner {
         Ok(())
     }
 
-    fn draw(&self, terminal: &mut ratatui::DefaultTerminal) -> Result<(), String> {
+    fn draw(&self, terminal: &mut crate::terminal::AppTerminal) -> Result<(), String> {
         terminal.draw(|frame| crate::ui::render(&self.app, frame)).map(|_| ()).map_err(|e| format!("cannot draw: {e}"))
     }
 

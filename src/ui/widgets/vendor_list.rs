@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -40,9 +41,10 @@ impl Widget for VendorList<'_> {
         let fixed = [6usize, 14, 5, status_w, 11];
         let show_changed = w >= 70;
         let fixed_sum: usize = fixed.iter().take(if show_changed { 5 } else { 4 }).sum::<usize>() + 5;
-        let name_w = w.saturating_sub(fixed_sum).max(8);
+        // Two cells for the selection marker.
+        let name_w = w.saturating_sub(fixed_sum + 2).max(8);
         let mut header = format!(
-            "{} {} {} {} {}",
+            "  {} {} {} {} {}",
             fit(tr(lang, "Vendor", "服务商"), name_w),
             fit_right(tr(lang, "Score", "得分"), 6),
             fit(tr(lang, "Band", "评级"), 14),
@@ -68,12 +70,24 @@ impl Widget for VendorList<'_> {
         for (n, &index) in list.visible.iter().enumerate().skip(list.offset).take(rows) {
             let y = inner.y + 1 + u16::try_from(n - list.offset).unwrap_or(0);
             let selected = n == list.selected;
+            // The selection is a marker and the name in reverse video, not
+            // the whole row: moving it rewrites two names, not two rows
+            // (fewer bytes over SSH), and it still shows without colour.
+            let marker = if selected { Span::styled("▶ ", th.key) } else { Span::raw("  ") };
+            let name = |text: &str| -> [Span<'static>; 2] {
+                let shown = cut(&safe(text), name_w);
+                let pad = " ".repeat(name_w - unicode_width::UnicodeWidthStr::width(shown.as_str()).min(name_w));
+                [Span::styled(shown, if selected { th.selected } else { Style::new() }), Span::raw(pad)]
+            };
             let line = match &list.rows[index] {
                 VendorRow::Ok { summary, changed } => {
                     let r = &summary.report;
                     let band = r.band.and_then(|b| app.questionnaire.bands.get(b)).map_or("", |b| b.label.get(lang));
+                    let [name, pad] = name(&summary.meta.vendor);
                     let mut spans = vec![
-                        Span::raw(fit(&safe(&summary.meta.vendor), name_w)),
+                        marker,
+                        name,
+                        pad,
                         Span::raw(" "),
                         Span::raw(fit_right(&pct(r.score), 6)),
                         Span::raw(" "),
@@ -100,23 +114,14 @@ impl Widget for VendorList<'_> {
                     }
                     Line::from(spans)
                 }
-                VendorRow::Unreadable { slug, error, .. } => Line::from(vec![
-                    Span::raw(fit(&safe(slug), name_w)),
-                    Span::raw(" "),
-                    Span::styled(
-                        cut(
-                            &format!("! {} {}", tr(lang, "unreadable:", "无法读取："), safe(error)),
-                            w.saturating_sub(name_w + 1),
-                        ),
-                        th.error,
-                    ),
-                ]),
+                VendorRow::Unreadable { slug, error, .. } => {
+                    let [name, pad] = name(slug);
+                    let why = format!("! {} {}", tr(lang, "unreadable:", "无法读取："), safe(error));
+                    let why = Span::styled(cut(&why, w.saturating_sub(name_w + 3)), th.error);
+                    Line::from(vec![marker, name, pad, Span::raw(" "), why])
+                }
             };
-            let line = if selected { line.patch_style(th.selected) } else { line };
             buf.set_line(inner.x, y, &line, inner.width);
-            if selected {
-                buf.set_style(Rect::new(inner.x, y, inner.width, 1), th.selected);
-            }
         }
     }
 }

@@ -1,0 +1,527 @@
+//! The bytes that reach the terminal: a ratatui backend that says each
+//! frame in as few bytes as a terminal will read correctly.
+//!
+//! Over SSH every byte is felt. ratatui's crossterm backend moves the cursor
+//! before every cell that does not follow the last one (7 bytes, even to
+//! skip one unchanged space or the right half of a Chinese character),
+//! writes each style change as its own sequence, writes basic colours as
+//! 256-colour ones, and ends every draw, even an empty one, with a reset and
+//! a hide-cursor. This backend instead:
+//!
+//! - knows where the cursor is after each character, and moves it the
+//!   cheapest way, or reprints a short run of unchanged ASCII cells that it
+//!   knows the screen holds (a shadow of what it wrote) when that is shorter;
+//! - joins a style change into one `CSI … m`, and picks the shorter of
+//!   changing attributes one by one or resetting first;
+//! - writes the 16 basic colours as `30–37`/`90–97`, which every terminal
+//!   reads;
+//! - wraps each frame in synchronized output (`CSI ?2026h … l`), so the
+//!   terminal shows it whole, and writes it with one `write`;
+//! - writes nothing at all when nothing changed.
+//!
+//! The cursor is trusted to advance by a character's width only where
+//! terminals agree on that width (ASCII, and CJK ideographs and kana,
+//! hangul and full-width forms); after anything else, such as an emoji,
+//! the next cell is placed with an explicit move.
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Modifier};
+use unicode_width::UnicodeWidthStr;
+
+/// The app's terminal.
+pub type AppTerminal = ratatui::Terminal<LeanBackend<io::Stdout>>;
+
+/// Raw mode, the alternate screen and a lean backend. Undo with
+/// `ratatui::restore`.
+pub fn init() -> io::Result<AppTerminal> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    ratatui::Terminal::new(LeanBackend::new(io::stdout(), Sizing::Terminal))
+}
+
+const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
+const SYNC_END: &[u8] = b"\x1b[?2026l";
+
+/// How the terminal's size is learnt: from the real terminal, or fixed (tests).
+#[derive(Debug, Clone, Copy)]
+pub enum Sizing {
+    Terminal,
+    Fixed(Size),
+}
+
+/// The pen: the style the terminal will give the next character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pen {
+    fg: Color,
+    bg: Color,
+    modifier: Modifier,
+}
+
+const PLAIN: Pen = Pen { fg: Color::Reset, bg: Color::Reset, modifier: Modifier::empty() };
+
+/// A cell the terminal is known to show, as far as reprinting it goes: a
+/// single printable ASCII byte in a given style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Known {
+    byte: u8,
+    pen: Pen,
+}
+
+pub struct LeanBackend<W: Write> {
+    out: W,
+    sizing: Sizing,
+    /// The frame being built; written out by `flush`.
+    buf: Vec<u8>,
+    /// What the terminal shows, where reprinting it is safe (see [`Known`]).
+    shadow: Vec<Option<Known>>,
+    width: u16,
+    height: u16,
+    /// Where the next character will go, if known.
+    cursor: Option<(u16, u16)>,
+    pen: Pen,
+    cursor_visible: Option<bool>,
+    in_sync: bool,
+}
+
+impl<W: Write> LeanBackend<W> {
+    pub fn new(out: W, sizing: Sizing) -> Self {
+        let mut backend = LeanBackend {
+            out,
+            sizing,
+            buf: Vec::with_capacity(8 * 1024),
+            shadow: Vec::new(),
+            width: 0,
+            height: 0,
+            cursor: None,
+            pen: PLAIN,
+            cursor_visible: None,
+            in_sync: false,
+        };
+        let size = backend.size().unwrap_or_default();
+        backend.fit(size);
+        backend
+    }
+
+    /// The writer, for tests that read what was written.
+    pub fn writer(&self) -> &W {
+        &self.out
+    }
+
+    /// The shadow is of the screen at its current size; on a resize
+    /// ratatui clears the screen, and everything is unknown until then.
+    fn fit(&mut self, size: Size) {
+        if (size.width, size.height) != (self.width, self.height) {
+            self.width = size.width;
+            self.height = size.height;
+            // ratatui takes a new screen to be blank (the alternate
+            // screen starts so, and a resize clears it).
+            let blank = Some(Known { byte: b' ', pen: PLAIN });
+            self.shadow = vec![blank; usize::from(size.width) * usize::from(size.height)];
+            self.cursor = None;
+        }
+    }
+
+    fn index(&self, x: u16, y: u16) -> usize {
+        usize::from(y) * usize::from(self.width) + usize::from(x)
+    }
+
+    fn begin(&mut self) {
+        if !self.in_sync {
+            self.buf.extend_from_slice(SYNC_BEGIN);
+            self.in_sync = true;
+        }
+    }
+
+    /// Puts the cursor at (x, y) the cheapest way: reprinting known cells
+    /// between here and there, a relative move, or an absolute one.
+    fn move_to(&mut self, x: u16, y: u16) {
+        if self.cursor == Some((x, y)) {
+            return;
+        }
+        if let Some((cx, cy)) = self.cursor
+            && cy == y
+            && cx < x
+        {
+            let gap = usize::from(x - cx);
+            let forward = csi_len(u32::from(x - cx), 1);
+            if gap <= forward && self.reprint(cx, x, y) {
+                return;
+            }
+            if forward < absolute_len(x, y) {
+                push_csi(&mut self.buf, u32::from(x - cx), b'C');
+                self.cursor = Some((x, y));
+                return;
+            }
+        }
+        write_absolute(&mut self.buf, x, y);
+        self.cursor = Some((x, y));
+    }
+
+    /// Reprints cells `from..to` of row `y` if the terminal is known to show
+    /// them in the current pen; says whether it did.
+    fn reprint(&mut self, from: u16, to: u16, y: u16) -> bool {
+        let start = self.index(from, y);
+        let end = self.index(to, y);
+        let pen = self.pen;
+        if !self.shadow[start..end].iter().all(|k| k.is_some_and(|k| k.pen == pen)) {
+            return false;
+        }
+        for known in self.shadow[start..end].iter().flatten() {
+            self.buf.push(known.byte);
+        }
+        self.cursor = Some((to, y));
+        true
+    }
+
+    fn set_pen(&mut self, want: Pen) {
+        if want == self.pen {
+            return;
+        }
+        let mut step = Vec::with_capacity(8);
+        changes(self.pen, want, &mut step);
+        let mut fresh = vec![0u8];
+        changes(PLAIN, want, &mut fresh);
+        let params = if sgr_len(&fresh) < sgr_len(&step) { fresh } else { step };
+        self.buf.extend_from_slice(b"\x1b[");
+        for (i, p) in params.iter().enumerate() {
+            if i > 0 {
+                self.buf.push(b';');
+            }
+            push_num(&mut self.buf, u32::from(*p));
+        }
+        self.buf.push(b'm');
+        self.pen = want;
+    }
+
+    fn put(&mut self, x: u16, y: u16, cell: &Cell) {
+        if x >= self.width || y >= self.height {
+            return;
+        }
+        self.move_to(x, y);
+        self.set_pen(Pen { fg: cell.fg, bg: cell.bg, modifier: cell.modifier });
+        let symbol = cell.symbol();
+        let width = symbol.width();
+        self.buf.extend_from_slice(symbol.as_bytes());
+        let i = self.index(x, y);
+        self.shadow[i] = match symbol.as_bytes() {
+            [b] if (b' '..=b'~').contains(b) => Some(Known { byte: *b, pen: self.pen }),
+            _ => None,
+        };
+        // The columns under a wide character show its right half.
+        let covered = usize::from(self.width - x).min(width.max(1));
+        for k in 1..covered {
+            self.shadow[i + k] = None;
+        }
+        let next = usize::from(x) + width;
+        self.cursor = if width_is_agreed(symbol) && next < usize::from(self.width) {
+            Some((next as u16, y))
+        } else {
+            // At the last column the terminal waits to wrap; after a
+            // character of disputed width, where the cursor went is unknown.
+            None
+        };
+    }
+}
+
+impl<W: Write> Backend for LeanBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let mut content = content.peekable();
+        if content.peek().is_none() {
+            return Ok(());
+        }
+        self.begin();
+        for (x, y, cell) in content {
+            self.put(x, y, cell);
+        }
+        Ok(())
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_visible != Some(false) {
+            self.begin();
+            self.buf.extend_from_slice(b"\x1b[?25l");
+            self.cursor_visible = Some(false);
+        }
+        Ok(())
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_visible != Some(true) {
+            self.begin();
+            self.buf.extend_from_slice(b"\x1b[?25h");
+            self.cursor_visible = Some(true);
+        }
+        Ok(())
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        let (x, y) = self.cursor.unwrap_or_default();
+        Ok(Position { x, y })
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let p = position.into();
+        if self.cursor != Some((p.x, p.y)) {
+            self.begin();
+            // Never by reprinting: the caret may sit in cells just changed.
+            write_absolute(&mut self.buf, p.x, p.y);
+            self.cursor = Some((p.x, p.y));
+        }
+        Ok(())
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.clear_region(ClearType::All)
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.begin();
+        // Erasing fills with the pen's background: make it the default.
+        self.set_pen(PLAIN);
+        let sequence: &[u8] = match clear_type {
+            ClearType::All => b"\x1b[2J",
+            ClearType::AfterCursor => b"\x1b[J",
+            ClearType::BeforeCursor => b"\x1b[1J",
+            ClearType::CurrentLine => b"\x1b[2K",
+            ClearType::UntilNewLine => b"\x1b[K",
+        };
+        self.buf.extend_from_slice(sequence);
+        // Blank cells are known only after a whole-screen clear; after the
+        // others, forget everything rather than track the region.
+        let blank = (clear_type == ClearType::All).then_some(Known { byte: b' ', pen: PLAIN });
+        self.shadow.iter_mut().for_each(|k| *k = blank);
+        Ok(())
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        match self.sizing {
+            Sizing::Fixed(size) => Ok(size),
+            Sizing::Terminal => crossterm::terminal::size().map(|(width, height)| Size { width, height }),
+        }
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        let columns_rows = self.size()?;
+        match self.sizing {
+            Sizing::Fixed(_) => Ok(WindowSize { columns_rows, pixels: Size::default() }),
+            Sizing::Terminal => {
+                let w = crossterm::terminal::window_size()?;
+                Ok(WindowSize { columns_rows, pixels: Size { width: w.width, height: w.height } })
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let size = self.size()?;
+        if !self.in_sync {
+            // Nothing was drawn; only a resize needs noting.
+            self.fit(size);
+            return Ok(());
+        }
+        // Whatever prints next (a message on the way out) starts plain.
+        self.set_pen(PLAIN);
+        self.buf.extend_from_slice(SYNC_END);
+        self.in_sync = false;
+        let result = self.out.write_all(&self.buf).and_then(|()| self.out.flush());
+        self.buf.clear();
+        self.fit(size);
+        result
+    }
+}
+
+impl<W: Write> Drop for LeanBackend<W> {
+    fn drop(&mut self) {
+        // ratatui shows the cursor again as the terminal is dropped.
+        let _ = self.flush();
+    }
+}
+
+/// Terminals agree on the width of ASCII and of the wide scripts; emoji,
+/// symbols and combining sequences vary from one terminal to another.
+fn width_is_agreed(symbol: &str) -> bool {
+    let mut chars = symbol.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else { return false };
+    matches!(u32::from(c),
+        0x20..=0x7e
+        | 0xa0..=0x2ff // Latin-1 and Latin Extended
+        | 0x370..=0x52f // Greek, Cyrillic
+        | 0x2010..=0x2027 // dashes, quotes, ellipsis
+        | 0x2190..=0x21ff // arrows
+        | 0x2500..=0x25ff // box drawing, blocks, shapes
+        | 0x2713..=0x2718 // check and ballot marks
+        | 0x3000..=0x303f // CJK punctuation
+        | 0x3040..=0x30ff // kana
+        | 0x3400..=0x4dbf // CJK extension A
+        | 0x4e00..=0x9fff // CJK ideographs
+        | 0xac00..=0xd7a3 // hangul
+        | 0xff01..=0xff60 // full-width forms
+    )
+}
+
+/// SGR parameters that take the terminal from one pen to another.
+fn changes(from: Pen, to: Pen, out: &mut Vec<u8>) {
+    const ATTRS: [(Modifier, u8, u8); 9] = [
+        (Modifier::BOLD, 1, 22),
+        (Modifier::DIM, 2, 22),
+        (Modifier::ITALIC, 3, 23),
+        (Modifier::UNDERLINED, 4, 24),
+        (Modifier::SLOW_BLINK, 5, 25),
+        (Modifier::RAPID_BLINK, 6, 25),
+        (Modifier::REVERSED, 7, 27),
+        (Modifier::HIDDEN, 8, 28),
+        (Modifier::CROSSED_OUT, 9, 29),
+    ];
+    let removed = from.modifier - to.modifier;
+    // One code ends both bold and dim (22), and both blinks (25): after
+    // it, the one that stays is set again.
+    let mut kept = from.modifier;
+    for (modifier, _, off) in ATTRS {
+        if removed.contains(modifier) && !out.contains(&off) {
+            out.push(off);
+            for (other, _, other_off) in ATTRS {
+                if other_off == off {
+                    kept.remove(other);
+                }
+            }
+        }
+    }
+    for (modifier, on, _) in ATTRS {
+        if to.modifier.contains(modifier) && !kept.contains(modifier) {
+            out.push(on);
+        }
+    }
+    if from.fg != to.fg {
+        color(to.fg, 30, out);
+    }
+    if from.bg != to.bg {
+        color(to.bg, 40, out);
+    }
+}
+
+/// A colour's SGR parameters; `base` is 30 for the foreground, 40 for the
+/// background.
+fn color(c: Color, base: u8, out: &mut Vec<u8>) {
+    let basic = |n: u8| base + n;
+    let bright = |n: u8| base + 60 + n;
+    match c {
+        Color::Reset => out.push(base + 9),
+        Color::Black => out.push(basic(0)),
+        Color::Red => out.push(basic(1)),
+        Color::Green => out.push(basic(2)),
+        Color::Yellow => out.push(basic(3)),
+        Color::Blue => out.push(basic(4)),
+        Color::Magenta => out.push(basic(5)),
+        Color::Cyan => out.push(basic(6)),
+        Color::Gray => out.push(basic(7)),
+        Color::DarkGray => out.push(bright(0)),
+        Color::LightRed => out.push(bright(1)),
+        Color::LightGreen => out.push(bright(2)),
+        Color::LightYellow => out.push(bright(3)),
+        Color::LightBlue => out.push(bright(4)),
+        Color::LightMagenta => out.push(bright(5)),
+        Color::LightCyan => out.push(bright(6)),
+        Color::White => out.push(bright(7)),
+        Color::Indexed(n) => out.extend_from_slice(&[base + 8, 5, n]),
+        Color::Rgb(r, g, b) => out.extend_from_slice(&[base + 8, 2, r, g, b]),
+    }
+}
+
+fn digits(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+fn sgr_len(params: &[u8]) -> usize {
+    params.iter().map(|p| digits(u32::from(*p)) + 1).sum::<usize>() + 2
+}
+
+/// Length of `CSI n X`, where a count of 1 may be left out.
+fn csi_len(n: u32, default: u32) -> usize {
+    3 + if n == default { 0 } else { digits(n) }
+}
+
+fn absolute_len(x: u16, y: u16) -> usize {
+    let row = digits(u32::from(y) + 1);
+    if x == 0 { 3 + row } else { 4 + row + digits(u32::from(x) + 1) }
+}
+
+fn write_absolute(buf: &mut Vec<u8>, x: u16, y: u16) {
+    buf.extend_from_slice(b"\x1b[");
+    push_num(buf, u32::from(y) + 1);
+    if x > 0 {
+        buf.push(b';');
+        push_num(buf, u32::from(x) + 1);
+    }
+    buf.push(b'H');
+}
+
+fn push_csi(buf: &mut Vec<u8>, n: u32, command: u8) {
+    buf.extend_from_slice(b"\x1b[");
+    if n != 1 {
+        push_num(buf, n);
+    }
+    buf.push(command);
+}
+
+fn push_num(buf: &mut Vec<u8>, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[i..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(from: Pen, to: Pen) -> Vec<u8> {
+        let mut out = Vec::new();
+        changes(from, to, &mut out);
+        out
+    }
+
+    #[test]
+    fn removing_bold_keeps_dim() {
+        let from = Pen { modifier: Modifier::BOLD | Modifier::DIM, ..PLAIN };
+        let to = Pen { modifier: Modifier::DIM, ..PLAIN };
+        assert_eq!(params(from, to), vec![22, 2]);
+    }
+
+    #[test]
+    fn basic_colours_are_basic_codes() {
+        let to = Pen { fg: Color::Cyan, bg: Color::Red, ..PLAIN };
+        assert_eq!(params(PLAIN, to), vec![36, 41]);
+        let to = Pen { fg: Color::LightGreen, bg: Color::DarkGray, ..PLAIN };
+        assert_eq!(params(PLAIN, to), vec![92, 100]);
+    }
+
+    #[test]
+    fn numbers_and_lengths() {
+        let mut buf = Vec::new();
+        write_absolute(&mut buf, 0, 4);
+        assert_eq!(buf, b"\x1b[5H");
+        assert_eq!(absolute_len(0, 4), 4);
+        buf.clear();
+        write_absolute(&mut buf, 79, 23);
+        assert_eq!(buf, b"\x1b[24;80H");
+        assert_eq!(absolute_len(79, 23), 8);
+        assert_eq!(csi_len(1, 1), 3);
+        assert_eq!(csi_len(12, 1), 5);
+    }
+}
