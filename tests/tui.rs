@@ -241,6 +241,52 @@ fn a_failed_save_keeps_the_answer_and_r_retries() {
     assert_eq!(app.screen, Screen::Vendors);
 }
 
+#[test]
+fn edits_being_saved_are_not_unsaved_and_are_never_added_to() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("2"));
+    // The runner hands the edit to the saving thread...
+    app.interview.as_mut().unwrap().saving = 1;
+    assert!(!text(&draw(&app)).contains("unsaved"), "on its way to disk is not unsaved");
+    // ...and the same answer changed meanwhile is a new edit, saved after it.
+    press(&mut app, &chars("1"));
+    let iv = app.interview.as_ref().unwrap();
+    assert_eq!(iv.pending.len(), 2);
+    assert_eq!(iv.pending[1].edits, vec![ccvet::domain::answers::Edit::Value(Value::Str("nationwide".into()))]);
+    assert_eq!(answer(&app, "basic.licence-scope"), Some(Value::Str("nationwide".into())));
+    // q while saving quits: the runner finishes the saves on the way out.
+    assert_eq!(press(&mut app, &chars("q")), vec![Effect::Quit]);
+}
+
+#[test]
+fn the_saving_thread_saves_a_batch_in_order_and_hands_back_the_file_on_disk() {
+    use ccvet::app::action::PendingEdit;
+    use ccvet::app::saver::{Job, Outcome};
+    use ccvet::domain::answers::Edit;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("acme.toml");
+    std::fs::write(&path, "vendor = \"Acme\"\nassessed_on = 2026-11-24\n").unwrap();
+    let vendor = VendorFile::load(&path).unwrap();
+    let edit = |key: &str, value: Value| PendingEdit { key: key.into(), edits: vec![Edit::Value(value)] };
+    let job = Job {
+        vendor,
+        questionnaire: std::sync::Arc::new(common::default_questionnaire()),
+        edits: vec![
+            edit("basic.licence-scope", Value::Str("provincial".into())),
+            edit("tech.iso27001", Value::Bool(true)),
+            edit("basic.licence-scope", Value::Str("nationwide".into())),
+        ],
+        mode: 0o600,
+    };
+    let done = job.run(&ccvet::storage::atomic::RealFs);
+    assert_eq!(done.outcomes.len(), 3);
+    assert!(done.outcomes.iter().all(|(_, o)| matches!(o, Outcome::Saved)));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), done.vendor.text());
+    let on_disk = VendorFile::load(&path).unwrap();
+    assert_eq!(on_disk.answers.get("basic.licence-scope").unwrap().value, Some(Value::Str("nationwide".into())));
+    assert_eq!(on_disk.answers.get("tech.iso27001").unwrap().value, Some(Value::Bool(true)));
+}
+
 // Regression tests from the review of the app, one per finding.
 
 #[test]

@@ -9,6 +9,7 @@ pub mod action;
 pub mod editor;
 pub mod keymap;
 pub mod run;
+pub mod saver;
 pub mod state;
 pub mod update;
 pub mod watch;

@@ -15,6 +15,7 @@ use crossterm::execute;
 
 use super::action::{Action, Effect};
 use super::keymap::{Context, Key, context, lookup};
+use super::saver;
 use super::state::{App, Interview, Screen, StatusKind, VendorRow};
 use super::update::update;
 use crate::domain::text::Lang;
@@ -47,6 +48,8 @@ enum Incoming {
     Files(Vec<PathBuf>),
     /// SIGTERM or SIGHUP (a dropped SSH link): leave cleanly.
     Signal,
+    /// A batch of edits was saved (or failed to be).
+    Saved(saver::Done),
     InputClosed,
 }
 
@@ -67,6 +70,9 @@ pub fn run(setup: Setup) -> Result<(), String> {
     })?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let watch_tx = tx.clone();
+    let save_tx = tx.clone();
+    let saver = saver::spawn(RealFs, move |done| save_tx.send(Incoming::Saved(done)).is_ok())
+        .map_err(|e| format!("cannot start saving: {e}"))?;
     std::thread::spawn(move || {
         loop {
             match event::read() {
@@ -88,6 +94,8 @@ pub fn run(setup: Setup) -> Result<(), String> {
         workspace: setup.workspace,
         user: setup.user,
         lock: None,
+        saver,
+        recheck_open: false,
     };
     runner.app.no_color = setup.no_color;
     if let Some(notice) = setup.notice {
@@ -111,7 +119,7 @@ pub fn run(setup: Setup) -> Result<(), String> {
     runner.reload_vendors();
     let result = runner.event_loop(&mut terminal, &rx);
     // Nothing pending is dropped silently on the way out.
-    runner.save_pending();
+    runner.finish_saves(&rx);
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let _ = std::io::stdout().flush();
@@ -141,6 +149,12 @@ struct Runner {
     user: String,
     /// The writer lock of the open vendor.
     lock: Option<VendorLock>,
+    /// Where edits go to be saved in the background.
+    saver: mpsc::Sender<saver::Job>,
+    /// The open vendor's file changed while a save of ours was under way:
+    /// look again once it is done (until then, our own half-finished save
+    /// would read as someone else's change).
+    recheck_open: bool,
 }
 
 impl Runner {
@@ -171,6 +185,11 @@ impl Runner {
                     }
                     Incoming::Files(paths) => {
                         changed.extend(paths);
+                    }
+                    Incoming::Saved(done) => {
+                        for action in self.save_done(done) {
+                            effects.extend(update(&mut self.app, action));
+                        }
                     }
                 }
                 next = rx.try_recv().ok();
@@ -216,7 +235,7 @@ impl Runner {
     /// Runs an effect and feeds its results back through `update`.
     fn perform(&mut self, effect: Effect) {
         let results = match effect {
-            Effect::SaveVendor => self.save_pending(),
+            Effect::SaveVendor => self.start_save(),
             Effect::CreateVendor { name } => self.create_vendor(name),
             Effect::OpenVendor { path, review } => self.open_vendor(&path, review),
             Effect::TakeOver => self.take_over(),
@@ -438,6 +457,19 @@ impl Runner {
         if !affected.contains(&open) {
             return actions;
         }
+        if self.app.interview.as_ref().is_some_and(|iv| iv.saving > 0) {
+            self.recheck_open = true;
+            return actions;
+        }
+        actions.extend(self.check_open_vendor());
+        actions
+    }
+
+    /// The open vendor's file, lock or reviews may have changed: what to
+    /// tell the app.
+    fn check_open_vendor(&mut self) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let Some(open) = self.app.interview.as_ref().map(|iv| iv.vendor.path.clone()) else { return actions };
         // Our own saves come back as events too: only a different text is
         // news (or the same text after an error: the file is back).
         let same = std::fs::read(&open)
@@ -465,34 +497,85 @@ impl Runner {
         message.replace(&self.root_prefix(), "")
     }
 
-    /// Saves the open vendor's pending edits in order; stops at the first
-    /// failure, which stays pending (and on screen) for a retry.
-    fn save_pending(&mut self) -> Vec<Action> {
-        let root = self.root_prefix();
-        let mode = self.workspace.modes.file;
-        let q = &self.app.questionnaire;
+    /// Hands the open vendor's pending edits to the saving thread, unless
+    /// a batch is already under way (its end starts the next).
+    fn start_save(&mut self) -> Vec<Action> {
         let Some(iv) = self.app.interview.as_mut() else { return vec![] };
-        let mut results = Vec::new();
-        while let Some(p) = iv.pending.first().cloned() {
-            match iv.vendor.save(q, &p.key, &p.edits, &RealFs, mode) {
-                Ok(_) => {
+        if iv.saving > 0 || iv.pending.is_empty() {
+            return vec![];
+        }
+        let job = saver::Job {
+            vendor: iv.vendor.clone(),
+            questionnaire: self.app.questionnaire.clone(),
+            edits: iv.pending.clone(),
+            mode: self.workspace.modes.file,
+        };
+        iv.saving = iv.pending.len();
+        if self.saver.send(job).is_err() {
+            iv.saving = 0;
+            let key = iv.pending[0].key.clone();
+            return vec![Action::SaveFailed { key, message: "the saving thread has stopped".into(), conflict: false }];
+        }
+        vec![]
+    }
+
+    /// A batch is done: the vendor as now on disk, the saved edits no
+    /// longer pending, and the next batch started.
+    fn save_done(&mut self, done: saver::Done) -> Vec<Action> {
+        let root = self.root_prefix();
+        let Some(iv) = self.app.interview.as_mut().filter(|iv| iv.vendor.path == done.vendor.path) else {
+            return vec![];
+        };
+        iv.vendor = done.vendor;
+        iv.saving = 0;
+        let mut actions = Vec::new();
+        let mut failed = false;
+        for (key, outcome) in done.outcomes {
+            match outcome {
+                saver::Outcome::Saved => {
                     iv.pending.remove(0);
-                    results.push(Action::Saved { key: p.key });
+                    actions.push(Action::Saved { key });
                 }
-                Err(Error::Conflict { mine, .. }) => {
+                saver::Outcome::Conflict { mine } => {
                     iv.pending.remove(0);
                     let name = mine.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                    let message = format!("{} was changed by someone else; theirs is kept, yours is in {name}", p.key);
-                    results.push(Action::SaveFailed { key: p.key, message, conflict: true });
+                    let message = format!("{key} was changed by someone else; theirs is kept, yours is in {name}");
+                    actions.push(Action::SaveFailed { key, message, conflict: true });
                 }
-                Err(e) => {
+                saver::Outcome::Failed(e) => {
+                    // It stays pending (and on screen) for a retry.
                     let message = e.to_string().replace(&root, "");
-                    results.push(Action::SaveFailed { key: p.key, message, conflict: false });
-                    break;
+                    actions.push(Action::SaveFailed { key, message, conflict: false });
+                    failed = true;
                 }
             }
         }
-        results
+        if !failed {
+            actions.extend(self.start_save());
+        }
+        let idle = self.app.interview.as_ref().is_some_and(|iv| iv.saving == 0);
+        if idle && std::mem::take(&mut self.recheck_open) {
+            actions.extend(self.check_open_vendor());
+        }
+        actions
+    }
+
+    /// On the way out: waits for the save under way and any after it.
+    fn finish_saves(&mut self, rx: &mpsc::Receiver<Incoming>) {
+        for action in self.start_save() {
+            let _ = update(&mut self.app, action);
+        }
+        while self.app.interview.as_ref().is_some_and(|iv| iv.saving > 0) {
+            match rx.recv() {
+                Ok(Incoming::Saved(done)) => {
+                    for action in self.save_done(done) {
+                        let _ = update(&mut self.app, action);
+                    }
+                }
+                Ok(_) => {}
+                Err(_) => return,
+            }
+        }
     }
 }
 

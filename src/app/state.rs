@@ -1,6 +1,8 @@
 //! Everything the app knows between two key presses. Drawing reads it;
 //! only `update` (and `run`, for the results of I/O) changes it.
 
+use std::sync::Arc;
+
 use crate::app::action::PendingEdit;
 use crate::app::editor::TextBuffer;
 use crate::domain::answers::{Answer, Answers};
@@ -113,6 +115,12 @@ pub struct Interview {
     pub answers: Answers,
     /// Edits not yet confirmed on disk, oldest first.
     pub pending: Vec<PendingEdit>,
+    /// How many of the first `pending` edits are being saved right now (in
+    /// the background): they are no longer added to.
+    pub saving: usize,
+    /// The last save failed: what is pending is unsaved, not just on its
+    /// way to disk.
+    pub save_failed: bool,
     pub report: ScoreReport,
     pub section: usize,
     /// Index within the section.
@@ -147,6 +155,12 @@ pub struct Interview {
 }
 
 impl Interview {
+    /// How many edits are not on disk because saving them failed; edits
+    /// on their way to disk are not "unsaved".
+    pub fn unsaved(&self) -> Option<usize> {
+        (self.save_failed && !self.pending.is_empty()).then_some(self.pending.len())
+    }
+
     pub fn new(q: &Questionnaire, vendor: VendorFile) -> Interview {
         let answers = vendor.answers.clone();
         let report = score(q, &answers, vendor.meta.assessed_on);
@@ -154,6 +168,8 @@ impl Interview {
             vendor,
             answers,
             pending: Vec::new(),
+            saving: 0,
+            save_failed: false,
             report,
             section: 0,
             question: 0,
@@ -234,7 +250,8 @@ pub enum Overlay {
 
 #[derive(Clone, Debug)]
 pub struct App {
-    pub questionnaire: Questionnaire,
+    /// Shared with the thread that saves answers.
+    pub questionnaire: Arc<Questionnaire>,
     pub lang: Lang,
     pub screen: Screen,
     pub vendors: VendorList,
@@ -264,7 +281,7 @@ pub struct App {
 impl App {
     pub fn new(questionnaire: Questionnaire, lang: Lang, width: u16, height: u16) -> App {
         App {
-            questionnaire,
+            questionnaire: Arc::new(questionnaire),
             lang,
             screen: Screen::Vendors,
             vendors: VendorList::default(),

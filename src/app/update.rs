@@ -342,7 +342,9 @@ fn submit_prompt(app: &mut App, text: String) -> Vec<Effect> {
 }
 
 fn quit(app: &mut App) -> Vec<Effect> {
-    let unsaved = app.interview.as_ref().map_or(0, |iv| iv.pending.len());
+    // Edits on their way to disk are finished on the way out; only failed
+    // ones need a second q.
+    let unsaved = app.interview.as_ref().and_then(|iv| iv.unsaved()).unwrap_or(0);
     if unsaved > 0 && !app.quit_confirm {
         app.quit_confirm = true;
         let text = match app.lang {
@@ -436,8 +438,11 @@ fn apply(app: &mut App, key: String, edit: Edit) -> Vec<Effect> {
         Some(a) => iv.answers.insert(key.clone(), a),
         None => iv.answers.remove(&key),
     };
+    // The same answer edited again joins its pending edit, unless that is
+    // already being saved.
+    let open = iv.pending.len() > iv.saving;
     match iv.pending.last_mut() {
-        Some(last) if last.key == key => last.edits.push(edit),
+        Some(last) if open && last.key == key => last.edits.push(edit),
         _ => iv.pending.push(PendingEdit { key, edits: vec![edit] }),
     }
     iv.rescore(q);
@@ -465,6 +470,7 @@ fn saved(app: &mut App, key: &str) -> Vec<Effect> {
     if let Some(iv) = app.interview.as_mut() {
         reapply_pending(iv, q);
         iv.disk_error = None;
+        iv.save_failed = false;
         leave = iv.leave_after_save && iv.pending.is_empty();
     }
     app.say(StatusKind::Saved, format!("✓ {} {key}", t(app.lang, "saved", "已保存")));
@@ -481,6 +487,7 @@ fn save_failed(app: &mut App, key: &str, message: String, conflict: bool) -> Vec
     let q = &app.questionnaire;
     if let Some(iv) = app.interview.as_mut() {
         iv.leave_after_save = false;
+        iv.save_failed |= !conflict;
         if conflict {
             // Their version is on disk and in `vendor`; ours is in a side file.
             iv.pending.retain(|p| p.key != key);

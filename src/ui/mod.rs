@@ -131,8 +131,13 @@ fn interview(app: &App, frame: &mut Frame, body: Rect, th: &Theme) {
     let Some(iv) = &app.interview else { return };
     let q = &app.questionnaire;
     let list = QuestionList { questionnaire: q, interview: iv, lang: app.lang, theme: th };
-    let score =
-        ScorePanel { questionnaire: q, report: &iv.report, unsaved: iv.pending.len(), lang: app.lang, theme: th };
+    let score = ScorePanel {
+        questionnaire: q,
+        report: &iv.report,
+        unsaved: iv.unsaved().unwrap_or(0),
+        lang: app.lang,
+        theme: th,
+    };
     let centre = if is_wide(body.width) {
         let [left, centre, right] =
             Layout::horizontal([Constraint::Length(SIDE_WIDTH), Constraint::Fill(1), Constraint::Length(SCORE_WIDTH)])

@@ -200,6 +200,9 @@ impl<'a> QuestionView<'a> {
             };
             lines.extend(wrapped(&shown, width, "", th.header));
         }
+        // The outcome always takes at least a line, so answering does not
+        // push the note and the evidence down (and make them redrawn).
+        let outcome_at = lines.len();
         if answer.is_some_and(|a| a.na) {
             lines.push(Line::styled(tr(lang, "– not applicable", "– 不适用"), th.muted));
         }
@@ -217,6 +220,9 @@ impl<'a> QuestionView<'a> {
             }
             Outcome::Invalid(why) => lines.extend(wrapped(&format!("! {why}"), width, "", th.warn)),
             _ => {}
+        }
+        if lines.len() == outcome_at {
+            lines.push(Line::raw(""));
         }
 
         // The note.

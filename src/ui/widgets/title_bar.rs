@@ -7,10 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::app::state::{App, Screen};
 use crate::domain::present::{pct, range};
 use crate::ui::layout::is_wide;
-use crate::ui::text::{cut, safe};
+use crate::ui::text::{cut, fit, fit_right, safe};
 use crate::ui::theme::Theme;
 use crate::ui::tr;
 
@@ -48,21 +50,24 @@ impl Widget for TitleBar<'_> {
                     if r.disqualified() {
                         spans.push(Span::styled(format!("✗ {} ", tr(lang, "DISQUALIFIED", "不合格")), th.knockout));
                     }
-                    spans.push(Span::styled(format!("{} ", pct(r.score)), th.header));
-                    spans.push(Span::raw(format!("{} [{}] ", cut(&safe(band), 12), range(r.min, r.max))));
-                }
-                if !iv.pending.is_empty() {
-                    let text = format!("! {} {} ", iv.pending.len(), tr(lang, "unsaved", "条未保存"));
-                    spans.push(Span::styled(text, th.error));
+                    // Fixed widths: a new score does not move the rest of
+                    // the line (which would then be redrawn).
+                    spans.push(Span::styled(format!("{} ", fit_right(&pct(r.score), 5)), th.header));
+                    let range = format!("[{}]", range(r.min, r.max));
+                    let band_w = q.bands.iter().map(|b| b.label.get(lang).width()).max().unwrap_or(0).min(12);
+                    spans.push(Span::raw(format!("{} {} ", fit(&safe(band), band_w), fit(&range, 13))));
                 }
                 let section = q.sections.get(iv.section).map_or("", |s| s.title.get(lang));
                 spans.push(Span::raw(format!(
-                    "│ {} │ {} ({}/{})",
+                    "│ {} │ {} ({}/{}) ",
                     cut(&safe(&iv.vendor.meta.vendor), 24),
                     safe(section),
                     iv.section + 1,
                     q.sections.len()
                 )));
+                if let Some(n) = iv.unsaved() {
+                    spans.insert(1, Span::styled(format!("! {n} {} ", tr(lang, "unsaved", "条未保存")), th.error));
+                }
             }
         }
         Line::from(spans).render(area, buf);
