@@ -49,7 +49,7 @@ enum Incoming {
     /// SIGTERM or SIGHUP (a dropped SSH link): leave cleanly.
     Signal,
     /// A batch of edits was saved (or failed to be).
-    Saved(saver::Done),
+    Saved(Box<saver::Done>),
     InputClosed,
 }
 
@@ -71,7 +71,7 @@ pub fn run(setup: Setup) -> Result<(), String> {
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let watch_tx = tx.clone();
     let save_tx = tx.clone();
-    let saver = saver::spawn(RealFs, move |done| save_tx.send(Incoming::Saved(done)).is_ok())
+    let saver = saver::spawn(RealFs, move |done| save_tx.send(Incoming::Saved(Box::new(done))).is_ok())
         .map_err(|e| format!("cannot start saving: {e}"))?;
     std::thread::spawn(move || {
         loop {
@@ -521,7 +521,8 @@ impl Runner {
 
     /// A batch is done: the vendor as now on disk, the saved edits no
     /// longer pending, and the next batch started.
-    fn save_done(&mut self, done: saver::Done) -> Vec<Action> {
+    fn save_done(&mut self, done: Box<saver::Done>) -> Vec<Action> {
+        let done = *done;
         let root = self.root_prefix();
         let Some(iv) = self.app.interview.as_mut().filter(|iv| iv.vendor.path == done.vendor.path) else {
             return vec![];

@@ -63,7 +63,7 @@ impl Job {
 /// Starts the saving thread; `report` hands each finished batch back (and
 /// says false once no one listens).
 pub fn spawn(
-    fs: impl FileSystem + Send + 'static,
+    fs: impl FileSystem + 'static,
     report: impl Fn(Done) -> bool + Send + 'static,
 ) -> std::io::Result<mpsc::Sender<Job>> {
     let (tx, rx) = mpsc::channel::<Job>();
