@@ -3,6 +3,7 @@
 //! line and the app.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::ranking::by_rank;
@@ -88,8 +89,11 @@ fn modified_secs(path: &Path) -> Option<i64> {
 /// Loads and scores vendor files on every core, in the order of `paths`.
 pub fn load(q: &Questionnaire, paths: &[PathBuf]) -> Vec<Result<Summary, Error>> {
     let one = |p: &PathBuf| VendorFile::load(p).map(|v| Summary::of(q, v));
+    if paths.len() < 64 {
+        return paths.iter().map(one).collect();
+    }
     let workers = std::thread::available_parallelism().map_or(1, usize::from).min(8);
-    if workers < 2 || paths.len() < 64 {
+    if workers < 2 {
         return paths.iter().map(one).collect();
     }
     let chunk = paths.len().div_ceil(workers);
@@ -101,6 +105,37 @@ pub fn load(q: &Questionnaire, paths: &[PathBuf]) -> Vec<Result<Summary, Error>>
             .flat_map(|h| h.join().unwrap_or_else(|_| vec![Err(Error::NotFound("a loader thread failed".into()))]))
             .collect()
     })
+}
+
+/// Loads and scores vendor files in the background, on every core, and
+/// hands them over in batches of about `batch` (with their index in
+/// `paths`), top of the list first. `send` says false once no one listens.
+/// Fails only if a thread cannot be started.
+pub fn load_in_background<F>(q: Arc<Questionnaire>, paths: Vec<PathBuf>, batch: usize, send: F) -> std::io::Result<()>
+where
+    F: Fn(Vec<(usize, PathBuf, Result<Summary, Error>)>) -> bool + Send + Clone + 'static,
+{
+    let workers = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
+    let paths = Arc::new(paths);
+    for worker in 0..workers {
+        let (q, paths, send) = (q.clone(), paths.clone(), send.clone());
+        let spawned = std::thread::Builder::new().name("load".into()).spawn(move || {
+            let mut done = Vec::with_capacity(batch);
+            // Interleaved, so that every worker works from the top down.
+            for index in (worker..paths.len()).step_by(workers) {
+                let path = &paths[index];
+                done.push((index, path.clone(), VendorFile::load(path).map(|v| Summary::of(&q, v))));
+                if done.len() >= batch && !send(std::mem::take(&mut done)) {
+                    return;
+                }
+            }
+            if !done.is_empty() {
+                send(done);
+            }
+        });
+        spawned?;
+    }
+    Ok(())
 }
 
 /// Sorts summaries into ranking order: qualified first, by score.

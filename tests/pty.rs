@@ -389,3 +389,25 @@ fn a_killed_writer_is_noticed_without_a_key_and_a_relative_workspace_follows() {
     follower.keys("q");
     follower.wait_exit();
 }
+
+#[test]
+fn a_large_workspace_opens_at_once_and_loads_every_vendor_in_the_background() {
+    let (_dir, ws) = workspace();
+    let vendors = ws.join("vendors");
+    std::fs::create_dir_all(&vendors).unwrap();
+    // More vendors than load before the first frame.
+    for n in 0..150 {
+        let text = format!(
+            "vendor = \"Bulk {n:03}\"\nassessed_on = 2026-11-24\n[answers.\"tech.iso27001\"]\nvalue = {}\n",
+            n % 2 == 0
+        );
+        std::fs::write(vendors.join(format!("bulk-{n:03}.toml")), text).unwrap();
+    }
+    let mut app = App::start(&ws, 100, 30);
+    app.wait_until("every vendor loaded", |s| s.contains("Vendors (150)") && s.contains("Bulk 000"));
+    // The end of the list is loaded too, with its score.
+    app.keys("G");
+    app.wait_until("the last vendor's row", |s| s.lines().any(|l| l.contains("Bulk 149") && l.contains('%')));
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}

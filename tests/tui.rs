@@ -287,6 +287,35 @@ fn the_saving_thread_saves_a_batch_in_order_and_hands_back_the_file_on_disk() {
     assert_eq!(on_disk.answers.get("tech.iso27001").unwrap().value, Some(Value::Bool(true)));
 }
 
+#[test]
+fn a_large_workspace_shows_file_names_first_and_fills_rows_in_as_they_load() {
+    let q = common::default_questionnaire();
+    let mut app = App::new(q.clone(), Lang::En, 80, 24);
+    let loading =
+        |slug: &str| VendorRow::Loading { path: format!("/ws/vendors/{slug}.toml").into(), slug: slug.into() };
+    app.set_vendors(vec![loading("acme"), loading("empty"), loading("yunlian")]);
+    app.vendors.loading = Some((0, 3));
+    update(&mut app, Action::Down);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("0/3 loaded"), "{screen}");
+    assert!(screen.contains("▶ empty"), "{screen}");
+    // A row comes in at its index; another whose index moved is found by path.
+    let ok = |slug: &str, text: &str| VendorRow::Ok {
+        summary: Box::new(Summary::of(&q, vendor(slug, text))),
+        changed: "11-24 10:02".into(),
+    };
+    app.vendors_loaded(vec![(2, ok("yunlian", YUNLIAN)), (0, ok("empty", "vendor = \"Empty Ltd\"\n"))]);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("云联科技 Yunlian") && screen.contains("91.2"), "{screen}");
+    assert!(screen.contains("▶ Empty Ltd"), "the selection stays on its file: {screen}");
+    assert!(screen.contains("acme"), "{screen}");
+    assert_eq!(app.ranking.len(), 2, "loaded vendors are ranked at once");
+    // A row still loading can be opened.
+    update(&mut app, Action::Up);
+    let effects = update(&mut app, Action::Open);
+    assert_eq!(effects, vec![Effect::OpenVendor { path: "/ws/vendors/acme.toml".into(), review: false }]);
+}
+
 // Regression tests from the review of the app, one per finding.
 
 #[test]

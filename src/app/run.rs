@@ -50,6 +50,14 @@ enum Incoming {
     Signal,
     /// A batch of edits was saved (or failed to be).
     Saved(Box<saver::Done>),
+    /// Vendor rows loaded in the background, with their index in the list
+    /// when the load began; `generation` tells a stale load from the last.
+    Loaded {
+        generation: u64,
+        rows: Vec<(usize, VendorRow)>,
+    },
+    /// Watching the workspace has started (or could not).
+    Watching(Result<super::watch::Watch, String>),
     InputClosed,
 }
 
@@ -70,6 +78,7 @@ pub fn run(setup: Setup) -> Result<(), String> {
     })?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let watch_tx = tx.clone();
+    let load_tx = tx.clone();
     let save_tx = tx.clone();
     let saver = saver::spawn(RealFs, move |done| save_tx.send(Incoming::Saved(Box::new(done))).is_ok())
         .map_err(|e| format!("cannot start saving: {e}"))?;
@@ -96,6 +105,9 @@ pub fn run(setup: Setup) -> Result<(), String> {
         lock: None,
         saver,
         recheck_open: false,
+        load_tx,
+        load_generation: 0,
+        watch: None,
     };
     runner.app.no_color = setup.no_color;
     if let Some(notice) = setup.notice {
@@ -107,16 +119,11 @@ pub fn run(setup: Setup) -> Result<(), String> {
     if let Ok(absolute) = std::fs::canonicalize(&runner.workspace.root) {
         runner.workspace.root = absolute;
     }
-    let _watch = match super::watch::start(&runner.workspace.root, setup.force_poll, move |paths| {
-        let _ = watch_tx.send(Incoming::Files(paths));
-    }) {
-        Ok(w) => Some(w),
-        Err(e) => {
-            runner.app.say(StatusKind::Error, e);
-            None
-        }
-    };
-    runner.reload_vendors();
+    // A large workspace shows its file names at once and loads after the
+    // first frame; watching starts after it too (it walks the workspace).
+    runner.reload_vendors(false);
+    runner.draw(&mut terminal)?;
+    start_watching(runner.workspace.root.clone(), setup.force_poll, watch_tx);
     let result = runner.event_loop(&mut terminal, &rx);
     // Nothing pending is dropped silently on the way out.
     runner.finish_saves(&rx);
@@ -155,6 +162,30 @@ struct Runner {
     /// look again once it is done (until then, our own half-finished save
     /// would read as someone else's change).
     recheck_open: bool,
+    /// Where background loads of vendor rows report.
+    load_tx: mpsc::Sender<Incoming>,
+    /// Bumped by every load of the list: rows of an older one are stale.
+    load_generation: u64,
+    watch: Option<super::watch::Watch>,
+}
+
+/// Up to this many vendor files load before the first frame; more load in
+/// the background, the list showing file names until their rows come in.
+const LOAD_BEFORE_FIRST_FRAME: usize = 64;
+
+/// Starts watching the workspace on a thread of its own: notify walks the
+/// whole tree to watch it, which must not delay the first frame.
+fn start_watching(root: PathBuf, force_poll: bool, tx: mpsc::Sender<Incoming>) {
+    let (events, failed) = (tx.clone(), tx.clone());
+    let spawned = std::thread::Builder::new().name("watch-start".into()).spawn(move || {
+        let watch = super::watch::start(&root, force_poll, move |paths| {
+            let _ = events.send(Incoming::Files(paths));
+        });
+        let _ = tx.send(Incoming::Watching(watch));
+    });
+    if let Err(e) = spawned {
+        let _ = failed.send(Incoming::Watching(Err(format!("cannot watch the workspace: {e}"))));
+    }
 }
 
 impl Runner {
@@ -163,7 +194,6 @@ impl Runner {
         terminal: &mut crate::terminal::AppTerminal,
         rx: &mpsc::Receiver<Incoming>,
     ) -> Result<(), String> {
-        self.draw(terminal)?;
         while let Ok(first) = rx.recv() {
             let mut effects = Vec::new();
             let mut changed: Vec<PathBuf> = Vec::new();
@@ -190,6 +220,22 @@ impl Runner {
                         for action in self.save_done(done) {
                             effects.extend(update(&mut self.app, action));
                         }
+                    }
+                    Incoming::Loaded { generation, rows } => {
+                        if generation == self.load_generation {
+                            self.rows_loaded(rows);
+                            effects.extend(update(&mut self.app, Action::VendorsLoaded));
+                        }
+                    }
+                    Incoming::Watching(watch) => {
+                        match watch {
+                            Ok(w) => self.watch = Some(w),
+                            Err(e) => self.app.say(StatusKind::Error, e),
+                        }
+                        // What changed before the watch began was not seen:
+                        // (re)load now.
+                        self.reload_vendors(true);
+                        effects.extend(update(&mut self.app, Action::VendorsLoaded));
                     }
                 }
                 next = rx.try_recv().ok();
@@ -247,7 +293,7 @@ impl Runner {
                 vec![]
             }
             Effect::ReloadVendors => {
-                self.reload_vendors();
+                self.reload_vendors(true);
                 vec![Action::VendorsLoaded]
             }
             Effect::Quit => vec![],
@@ -260,7 +306,11 @@ impl Runner {
         }
     }
 
-    fn reload_vendors(&mut self) {
+    /// Lists the vendor files and loads their rows: at once if there are
+    /// few, else in the background (`now`), or not yet (the first frame,
+    /// before watching starts, shows file names only). Rows already shown
+    /// stay until their new version comes in.
+    fn reload_vendors(&mut self, now: bool) {
         let paths = match self.workspace.vendor_paths() {
             Ok(paths) => paths,
             Err(e) => {
@@ -268,13 +318,45 @@ impl Runner {
                 return;
             }
         };
+        self.load_generation += 1;
         let root = self.root_prefix();
-        let rows = summary::load(&self.app.questionnaire, &paths)
-            .into_iter()
-            .zip(&paths)
-            .map(|(result, path)| row_of(path, result, &root))
+        if paths.len() <= LOAD_BEFORE_FIRST_FRAME {
+            let loaded = summary::load(&self.app.questionnaire, &paths);
+            let rows = loaded.into_iter().zip(&paths).map(|(result, path)| row_of(path, result, &root)).collect();
+            self.app.set_vendors(rows);
+            self.app.vendors.loading = None;
+            return;
+        }
+        let old = std::mem::take(&mut self.app.vendors.rows);
+        let rows: Vec<VendorRow> = paths
+            .iter()
+            .map(|path| match old.binary_search_by(|r| r.path().cmp(path)) {
+                Ok(at) => old[at].clone(),
+                Err(_) => VendorRow::Loading { path: path.clone(), slug: crate::storage::vendor::slug_of(path) },
+            })
             .collect();
         self.app.set_vendors(rows);
+        self.app.vendors.loading = Some((0, paths.len()));
+        if !now {
+            return;
+        }
+        let (tx, generation) = (self.load_tx.clone(), self.load_generation);
+        let batch = (paths.len() / 16).max(32);
+        let send = move |loaded: Vec<(usize, PathBuf, Result<summary::Summary, Error>)>| {
+            let rows = loaded.into_iter().map(|(i, path, result)| (i, row_of(&path, result, &root))).collect();
+            tx.send(Incoming::Loaded { generation, rows }).is_ok()
+        };
+        if let Err(e) = summary::load_in_background(self.app.questionnaire.clone(), paths, batch, send) {
+            self.app.say(StatusKind::Error, format!("cannot load vendors in the background: {e}"));
+        }
+    }
+
+    fn rows_loaded(&mut self, rows: Vec<(usize, VendorRow)>) {
+        let n = rows.len();
+        self.app.vendors_loaded(rows);
+        if let Some((done, all)) = self.app.vendors.loading {
+            self.app.vendors.loading = (done + n < all).then_some((done + n, all));
+        }
     }
 
     fn create_vendor(&mut self, name: String) -> Vec<Action> {
@@ -289,7 +371,7 @@ impl Runner {
         let name = meta.vendor.clone();
         match self.workspace.create_vendor(&meta, &RealFs) {
             Ok(v) => {
-                self.reload_vendors();
+                self.reload_vendors(true);
                 vec![Action::VendorCreated { slug: v.slug }]
             }
             Err(e) => vec![Action::CreateFailed { name, message: self.short(&e.to_string()) }],
@@ -439,7 +521,7 @@ impl Runner {
         // everything may have changed.
         let whole = paths.iter().any(|p| p.extension().is_none() && !p.is_file());
         if whole {
-            self.reload_vendors();
+            self.reload_vendors(true);
             if let Some(open) = self.app.interview.as_ref().map(|iv| iv.vendor.path.clone()) {
                 affected.push(open);
             }
@@ -584,7 +666,7 @@ impl Runner {
 /// and a reviewer in Frankfurt each read their own clock.
 fn local_since(mut holder: lock::Holder) -> lock::Holder {
     if let Ok(t) = holder.since.parse::<jiff::Timestamp>() {
-        holder.since = t.to_zoned_datetime(jiff::tz::TimeZone::system()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+        holder.since = t.to_zoned_datetime(crate::system::local_zone()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
     }
     holder
 }

@@ -37,28 +37,38 @@ pub enum VendorRow {
         slug: String,
         error: String,
     },
+    /// Not read yet (a large workspace loads in the background): the file
+    /// name stands in for the vendor's name until then.
+    Loading {
+        path: std::path::PathBuf,
+        slug: String,
+    },
 }
 
 impl VendorRow {
     pub fn name(&self) -> &str {
         match self {
             VendorRow::Ok { summary, .. } => &summary.meta.vendor,
-            VendorRow::Unreadable { slug, .. } => slug,
+            VendorRow::Unreadable { slug, .. } | VendorRow::Loading { slug, .. } => slug,
         }
     }
 
     pub fn path(&self) -> &std::path::Path {
         match self {
             VendorRow::Ok { summary, .. } => &summary.path,
-            VendorRow::Unreadable { path, .. } => path,
+            VendorRow::Unreadable { path, .. } | VendorRow::Loading { path, .. } => path,
         }
     }
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct VendorList {
-    /// Every vendor, by name; unreadable files with their error.
+    /// Every vendor, in file name order (which is the slug's, made from the
+    /// name): rows never move as a large workspace loads. Unreadable files
+    /// with their error.
     pub rows: Vec<VendorRow>,
+    /// While vendors load in the background: how many of how many are in.
+    pub loading: Option<(usize, usize)>,
     /// Indexes into `rows` that pass the filter, in display order.
     pub visible: Vec<usize>,
     pub selected: usize,
@@ -305,7 +315,7 @@ impl App {
     /// selection on the same file where it still exists.
     pub fn set_vendors(&mut self, mut rows: Vec<VendorRow>) {
         let keep = self.vendors.selected_row().map(|r| r.path().to_path_buf());
-        rows.sort_by(|a, b| a.name().to_lowercase().cmp(&b.name().to_lowercase()).then(a.path().cmp(b.path())));
+        rows.sort_by(|a, b| a.path().cmp(b.path()));
         self.vendors.rows = rows;
         self.vendors.refilter();
         if let Some(path) = keep
@@ -313,6 +323,36 @@ impl App {
         {
             self.vendors.selected = pos;
         }
+        self.rerank();
+    }
+
+    /// Rows loaded in the background, each at its index in `rows` when the
+    /// load began (or wherever its path is now).
+    pub fn vendors_loaded(&mut self, loaded: Vec<(usize, VendorRow)>) {
+        let rows = &mut self.vendors.rows;
+        for (index, row) in loaded {
+            let at = match rows.get(index) {
+                Some(r) if r.path() == row.path() => Some(index),
+                _ => rows.binary_search_by(|r| r.path().cmp(row.path())).ok(),
+            };
+            if let Some(at) = at {
+                rows[at] = row;
+            }
+        }
+        if !self.vendors.filter.text().is_empty() {
+            // Names came in: the filter matches names.
+            let keep = self.vendors.selected_row().map(|r| r.path().to_path_buf());
+            self.vendors.refilter();
+            if let Some(pos) =
+                keep.and_then(|p| self.vendors.visible.iter().position(|&i| self.vendors.rows[i].path() == p))
+            {
+                self.vendors.selected = pos;
+            }
+        }
+        self.rerank();
+    }
+
+    fn rerank(&mut self) {
         let mut ranked: Vec<usize> =
             (0..self.vendors.rows.len()).filter(|&i| matches!(self.vendors.rows[i], VendorRow::Ok { .. })).collect();
         ranked.sort_by(|&a, &b| match (&self.vendors.rows[a], &self.vendors.rows[b]) {
@@ -328,10 +368,21 @@ impl App {
     /// Replaces (or adds, or with `None` removes) the row of the vendor file
     /// at `path`, after it changed on disk.
     pub fn replace_row(&mut self, path: &std::path::Path, row: Option<VendorRow>) {
-        let mut rows = std::mem::take(&mut self.vendors.rows);
-        rows.retain(|r| r.path() != path);
-        rows.extend(row);
-        self.set_vendors(rows);
+        let rows = &mut self.vendors.rows;
+        match (rows.binary_search_by(|r| r.path().cmp(path)), row) {
+            (Ok(at), Some(row)) => self.vendors_loaded(vec![(at, row)]),
+            (Ok(at), None) => {
+                let mut rows = std::mem::take(rows);
+                rows.remove(at);
+                self.set_vendors(rows);
+            }
+            (Err(at), Some(row)) => {
+                let mut rows = std::mem::take(rows);
+                rows.insert(at, row);
+                self.set_vendors(rows);
+            }
+            (Err(_), None) => {}
+        }
     }
 
     pub fn say(&mut self, kind: StatusKind, text: impl Into<String>) {

@@ -170,8 +170,8 @@ fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Open => match list.selected_row() {
-            Some(VendorRow::Ok { summary, .. }) => {
-                let path = summary.path.clone();
+            Some(row @ (VendorRow::Ok { .. } | VendorRow::Loading { .. })) => {
+                let path = row.path().to_path_buf();
                 app.return_to = Screen::Vendors;
                 vec![Effect::OpenVendor { path, review: false }]
             }
@@ -188,8 +188,8 @@ fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::ReviewScreen => match list.selected_row() {
-            Some(VendorRow::Ok { summary, .. }) => {
-                let path = summary.path.clone();
+            Some(row @ (VendorRow::Ok { .. } | VendorRow::Loading { .. })) => {
+                let path = row.path().to_path_buf();
                 app.return_to = Screen::Vendors;
                 app.review_direct = true;
                 vec![Effect::OpenVendor { path, review: true }]

@@ -28,10 +28,17 @@ impl Widget for TitleBar<'_> {
         let mut spans = vec![Span::styled(" ccvet ", th.title)];
         match app.screen {
             Screen::Vendors => {
-                spans.push(Span::raw(format!("│ {} ({})", tr(lang, "Vendors", "服务商"), app.vendors.rows.len())));
+                let count = match app.vendors.loading {
+                    Some((done, all)) => format!("{done}/{all} {}", tr(lang, "loaded…", "已载入…")),
+                    None => app.vendors.rows.len().to_string(),
+                };
+                spans.push(Span::raw(format!("│ {} ({count})", tr(lang, "Vendors", "服务商"))));
             }
             Screen::Compare => {
                 spans.push(Span::raw(format!("│ {} ", tr(lang, "Comparison, ranked", "对比（按排名）"))));
+                if let Some((done, all)) = app.vendors.loading {
+                    spans.push(Span::styled(format!("({done}/{all} {}) ", tr(lang, "loaded…", "已载入…")), th.warn));
+                }
             }
             Screen::Review => {
                 if let Some(iv) = &app.interview {

@@ -114,6 +114,10 @@ impl Widget for VendorList<'_> {
                     }
                     Line::from(spans)
                 }
+                VendorRow::Loading { slug, .. } => {
+                    let [name, pad] = name(slug);
+                    Line::from(vec![marker, name, pad, Span::styled(format!(" {}", fit_right("…", 6)), th.muted)])
+                }
                 VendorRow::Unreadable { slug, error, .. } => {
                     let [name, pad] = name(slug);
                     let why = format!("! {} {}", tr(lang, "unreadable:", "无法读取："), safe(error));
