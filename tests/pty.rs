@@ -411,3 +411,17 @@ fn a_large_workspace_opens_at_once_and_loads_every_vendor_in_the_background() {
     app.keys("q");
     assert!(app.wait_exit().success());
 }
+
+#[test]
+fn a_questionnaire_that_does_not_read_ends_the_app_with_its_lines_and_the_screen_back() {
+    let (_dir, ws) = workspace();
+    std::fs::create_dir_all(&ws).unwrap();
+    std::fs::write(ws.join("questionnaire.toml"), "id = \"x\"\nversion = \"oops\"\n").unwrap();
+    let mut app = App::start(&ws, 100, 30);
+    let status = app.wait_exit();
+    assert_eq!(status.exit_code(), 1);
+    app.wait_for("questionnaire.toml:2:11: `version` of the questionnaire must be a whole number");
+    let screen = app.screen.lock().unwrap();
+    assert!(!screen.screen().alternate_screen(), "the main screen is back");
+    assert!(!screen.screen().bracketed_paste());
+}

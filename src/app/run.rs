@@ -30,7 +30,9 @@ use crate::summary;
 
 /// What the app starts with.
 pub struct Setup {
-    pub questionnaire: Loaded,
+    /// Gives the questionnaire: a large one parses on another thread while
+    /// the terminal starts, and is waited for only before the first frame.
+    pub questionnaire: Box<dyn FnOnce() -> Result<Loaded, Error>>,
     pub workspace: Workspace,
     pub lang: Lang,
     pub user: String,
@@ -61,8 +63,21 @@ enum Incoming {
     InputClosed,
 }
 
+/// Why the app could not run, or ended badly.
+pub enum Failure {
+    /// The questionnaire does not read (its diagnostics name the lines).
+    Questionnaire(Error),
+    Other(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure::Other(message)
+    }
+}
+
 /// Runs the app until the user quits or a signal asks it to stop.
-pub fn run(setup: Setup) -> Result<(), String> {
+pub fn run(setup: Setup) -> Result<(), Failure> {
     let (tx, rx) = mpsc::channel();
     listen_for_signals(tx.clone())?;
     // On every way out, a panic too: bracketed paste off, the screen back.
@@ -97,9 +112,17 @@ pub fn run(setup: Setup) -> Result<(), String> {
             }
         }
     });
+    let loaded = match (setup.questionnaire)() {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+            ratatui::restore();
+            return Err(Failure::Questionnaire(e));
+        }
+    };
     let size = terminal.size().unwrap_or_default();
     let mut runner = Runner {
-        app: App::new(setup.questionnaire.questionnaire, setup.lang, size.width, size.height),
+        app: App::new(loaded.questionnaire, setup.lang, size.width, size.height),
         workspace: setup.workspace,
         user: setup.user,
         lock: None,
@@ -133,9 +156,9 @@ pub fn run(setup: Setup) -> Result<(), String> {
     let unsaved: Vec<String> =
         runner.app.interview.as_ref().map(|iv| iv.pending.iter().map(|p| p.key.clone()).collect()).unwrap_or_default();
     if !unsaved.is_empty() {
-        return Err(format!("these answers could not be saved: {}", unsaved.join(", ")));
+        return Err(Failure::Other(format!("these answers could not be saved: {}", unsaved.join(", "))));
     }
-    result
+    result.map_err(Failure::Other)
 }
 
 fn listen_for_signals(tx: mpsc::Sender<Incoming>) -> Result<(), String> {

@@ -131,9 +131,17 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
 
 /// The interview app, on the terminal.
 fn app(ctx: &context::Context) -> Result<Output, CliError> {
-    let loaded = ctx.questionnaire()?;
+    // Parsing a large questionnaire takes milliseconds: on another core,
+    // while the terminal starts.
+    let (flag, root) = (ctx.questionnaire_flag.clone(), ctx.workspace.root.clone());
+    let resolve = move || crate::storage::questionnaire::resolve(flag.as_deref(), &root);
+    let questionnaire: Box<dyn FnOnce() -> Result<_, storage::Error>> =
+        match std::thread::Builder::new().name("questionnaire".into()).spawn(resolve.clone()) {
+            Ok(handle) => Box::new(move || handle.join().unwrap_or_else(|_| resolve())),
+            Err(_) => Box::new(resolve),
+        };
     let setup = crate::app::run::Setup {
-        questionnaire: loaded,
+        questionnaire,
         workspace: crate::storage::workspace::Workspace::at(&ctx.workspace.root),
         lang: ctx.lang,
         user: ctx.user.clone(),
@@ -141,6 +149,9 @@ fn app(ctx: &context::Context) -> Result<Output, CliError> {
         force_poll: ctx.force_poll,
         notice: crate::storage::perms::exposure_warning(&ctx.workspace.root),
     };
-    crate::app::run::run(setup).map_err(CliError::Failed)?;
+    crate::app::run::run(setup).map_err(|failure| match failure {
+        crate::app::run::Failure::Questionnaire(e) => CliError::Data(e),
+        crate::app::run::Failure::Other(message) => CliError::Failed(message),
+    })?;
     Ok(Output::default())
 }
