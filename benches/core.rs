@@ -1,6 +1,8 @@
 //! Benchmarks of the core, one command: `cargo bench --bench core`.
-//! Scoring, loading a questionnaire, loading a vendor file, saving one
-//! answer (fsyncs included), and drawing one interview frame, each on the
+//! Scoring (all answers, and one changed), loading a questionnaire, loading
+//! a vendor file, saving one answer (fsyncs included), a key in the
+//! interview (update, draw, encode for the terminal), and drawing one
+//! interview frame, each on the
 //! default questionnaire and on generated ones of 400 and 4,000 questions
 //! (drawing must cost the same at 4,000 as at 40: only what shows is built).
 
@@ -9,13 +11,16 @@
 use std::hint::black_box;
 use std::path::Path;
 
+use ccvet::app::action::Action;
 use ccvet::app::state::{App, Interview, Screen};
-use ccvet::domain::answers::{Edit, Value};
-use ccvet::domain::scoring::score;
+use ccvet::app::update::update;
+use ccvet::domain::answers::{Answer, Edit, Value};
+use ccvet::domain::scoring::{rescore, score};
 use ccvet::domain::text::Lang;
 use ccvet::storage::atomic::RealFs;
 use ccvet::storage::questionnaire::{EMBEDDED, parse};
 use ccvet::storage::vendor::VendorFile;
+use ccvet::terminal::{LeanBackend, Sizing};
 use ccvet::workload::{Rng, questionnaire, vendor};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -57,6 +62,19 @@ fn benches(c: &mut Criterion) {
         c.bench_function(&format!("score/{}", w.name), |b| {
             b.iter(|| black_box(score(&q, black_box(&v.answers), v.meta.assessed_on)))
         });
+        // What an interview does on every answer: one answer changed.
+        let yesno = q.questions().find(|x| x.kind.name() == "yesno").map(|x| x.key.clone()).unwrap_or_default();
+        let mut answers = v.answers.clone();
+        let mut report = score(&q, &answers, v.meta.assessed_on);
+        let mut flip = false;
+        c.bench_function(&format!("rescore one answer/{}", w.name), |b| {
+            b.iter(|| {
+                flip = !flip;
+                answers.insert(yesno.clone(), Answer { value: Some(Value::Bool(flip)), ..Answer::default() });
+                rescore(&q, &mut report, &answers, v.meta.assessed_on, &yesno);
+                black_box(report.score)
+            })
+        });
 
         // Saving one answer to a real file: temp file, fsync, rename, fsync.
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -72,6 +90,23 @@ fn benches(c: &mut Criterion) {
                 saved
                     .save(&q, &key, &[Edit::Value(Value::Bool(flip))], &RealFs, 0o600)
                     .unwrap_or_else(|e| panic!("{e}"))
+            })
+        });
+
+        // A key in the interview, as the app handles it: update the state,
+        // draw, and encode the changed cells for the terminal.
+        let mut app = App::new(q.clone(), Lang::En, 80, 24);
+        app.interview = Some(Interview::new(&q, v.clone()));
+        app.screen = Screen::Interview;
+        let size = ratatui::layout::Size { width: 80, height: 24 };
+        let mut terminal =
+            Terminal::new(LeanBackend::new(std::io::sink(), Sizing::Fixed(size))).unwrap_or_else(|e| panic!("{e}"));
+        let mut down = false;
+        c.bench_function(&format!("key next question: update + draw + encode 80x24/{}", w.name), |b| {
+            b.iter(|| {
+                down = !down;
+                update(&mut app, if down { Action::Down } else { Action::Up });
+                terminal.draw(|f| ccvet::ui::render(&app, f)).unwrap_or_else(|e| panic!("{e}"));
             })
         });
 

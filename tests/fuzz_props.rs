@@ -109,7 +109,7 @@ proptest! {
                         && let Some(iv) = app.interview.as_mut() {
                             let pending = std::mem::take(&mut iv.pending);
                             for p in pending {
-                                update(&mut app, Action::Saved { key: p.key });
+                                update(&mut app, Action::Saved { key: p.key, merged: false });
                             }
                         }
                 }

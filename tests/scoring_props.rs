@@ -5,7 +5,7 @@
 use ccvet::domain::answers::{Answer, Answers, Value};
 use ccvet::domain::date::Date;
 use ccvet::domain::questionnaire::{ChoiceOption, Kind, Knockout, Question, Questionnaire, Section, Threshold};
-use ccvet::domain::scoring::{ScoreReport, score};
+use ccvet::domain::scoring::{ScoreReport, rescore, score};
 use ccvet::domain::text::LText;
 use ccvet::storage::vendor::VendorFile;
 use proptest::prelude::*;
@@ -161,6 +161,27 @@ fn close(a: Option<f64>, b: Option<f64>) -> bool {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn rescoring_one_changed_answer_equals_scoring_all_again(
+        (q, picks) in case(),
+        edits in prop::collection::vec((any::<usize>(), any::<u8>(), any::<u64>()), 1..12),
+    ) {
+        let mut answers = answers_of(&q, &picks);
+        let mut report = score(&q, &answers, today());
+        let questions: Vec<_> = q.questions().collect();
+        for (which, c, p) in edits {
+            let question = questions[which % questions.len()];
+            // Any answer, a wrong one or none included.
+            match answer_for(question, c, p) {
+                Some(a) => answers.insert(question.key.clone(), a),
+                None => answers.remove(&question.key),
+            };
+            rescore(&q, &mut report, &answers, today(), &question.key);
+            // Exactly equal: the same sums in the same order.
+            prop_assert_eq!(&report, &score(&q, &answers, today()));
+        }
+    }
 
     #[test]
     fn score_lies_within_min_and_max((q, picks) in case()) {

@@ -236,7 +236,7 @@ fn a_failed_save_keeps_the_answer_and_r_retries() {
     // ...and leaves once the save lands
     assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![Effect::SaveVendor]);
     app.interview.as_mut().unwrap().pending.clear();
-    let effects = update(&mut app, Action::Saved { key: "basic.licence-scope".into() });
+    let effects = update(&mut app, Action::Saved { key: "basic.licence-scope".into(), merged: false });
     assert_eq!(effects, vec![Effect::CloseVendor, Effect::ReloadVendors]);
     assert_eq!(app.screen, Screen::Vendors);
 }
@@ -280,7 +280,7 @@ fn the_saving_thread_saves_a_batch_in_order_and_hands_back_the_file_on_disk() {
     };
     let done = job.run(&ccvet::storage::atomic::RealFs);
     assert_eq!(done.outcomes.len(), 3);
-    assert!(done.outcomes.iter().all(|(_, o)| matches!(o, Outcome::Saved)));
+    assert!(done.outcomes.iter().all(|(_, o)| matches!(o, Outcome::Saved { merged: false })));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), done.vendor.text());
     let on_disk = VendorFile::load(&path).unwrap();
     assert_eq!(on_disk.answers.get("basic.licence-scope").unwrap().value, Some(Value::Str("nationwide".into())));
@@ -314,6 +314,30 @@ fn a_large_workspace_shows_file_names_first_and_fills_rows_in_as_they_load() {
     update(&mut app, Action::Up);
     let effects = update(&mut app, Action::Open);
     assert_eq!(effects, vec![Effect::OpenVendor { path: "/ws/vendors/acme.toml".into(), review: false }]);
+}
+
+#[test]
+fn a_save_that_merged_someone_elses_answer_shows_it_and_rescores() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("2"));
+    let before = app.interview.as_ref().unwrap().report.clone();
+    // The saving thread hands back the file as on disk: our answer, and
+    // another that someone else saved meanwhile.
+    let theirs = format!("{YUNLIAN}\n[answers.\"basic.annual-inspection\"]\nvalue = false\n");
+    let mut on_disk = vendor("yunlian", &theirs);
+    on_disk.answers.insert(
+        "basic.licence-scope".into(),
+        ccvet::domain::answers::Answer { value: Some(Value::Str("provincial".into())), ..Default::default() },
+    );
+    {
+        let iv = app.interview.as_mut().unwrap();
+        iv.vendor = on_disk;
+        iv.pending.clear();
+    }
+    update(&mut app, Action::Saved { key: "basic.licence-scope".into(), merged: true });
+    assert_eq!(answer(&app, "basic.annual-inspection"), Some(Value::Bool(false)));
+    assert_eq!(answer(&app, "basic.licence-scope"), Some(Value::Str("provincial".into())));
+    assert_ne!(app.interview.as_ref().unwrap().report, before, "re-scored with their answer");
 }
 
 // Regression tests from the review of the app, one per finding.

@@ -57,6 +57,9 @@ pub enum Action {
     Resize(u16, u16),
     Saved {
         key: String,
+        /// Someone else's changes (to other answers) were merged in: what
+        /// the screen shows must be worked out again.
+        merged: bool,
     },
     SaveFailed {
         key: String,

@@ -638,9 +638,9 @@ impl Runner {
         let mut failed = false;
         for (key, outcome) in done.outcomes {
             match outcome {
-                saver::Outcome::Saved => {
+                saver::Outcome::Saved { merged } => {
                     iv.pending.remove(0);
-                    actions.push(Action::Saved { key });
+                    actions.push(Action::Saved { key, merged });
                 }
                 saver::Outcome::Conflict { mine } => {
                     iv.pending.remove(0);

@@ -26,7 +26,10 @@ pub struct Job {
 
 /// What became of one pending edit.
 pub enum Outcome {
-    Saved,
+    /// `merged`: someone else's changes to other answers came in too.
+    Saved {
+        merged: bool,
+    },
     /// Someone else changed the same answer: theirs stays, ours went to
     /// the side file `mine`.
     Conflict {
@@ -48,7 +51,7 @@ impl Job {
         let mut outcomes = Vec::with_capacity(self.edits.len());
         for edit in self.edits {
             match self.vendor.save(&self.questionnaire, &edit.key, &edit.edits, fs, self.mode) {
-                Ok(_) => outcomes.push((edit.key, Outcome::Saved)),
+                Ok(saved) => outcomes.push((edit.key, Outcome::Saved { merged: saved.merged })),
                 Err(Error::Conflict { mine, .. }) => outcomes.push((edit.key, Outcome::Conflict { mine })),
                 Err(e) => {
                     outcomes.push((edit.key, Outcome::Failed(e)));

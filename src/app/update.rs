@@ -28,7 +28,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             fix_scroll(app);
             return vec![];
         }
-        Action::Saved { key } => return saved(app, &key),
+        Action::Saved { key, merged } => return saved(app, &key, merged),
         Action::SaveFailed { key, message, conflict } => return save_failed(app, &key, message, conflict),
         Action::VendorCreated { slug } => {
             app.say(StatusKind::Saved, format!("{} {slug}", t(app.lang, "created", "已新建")));
@@ -438,6 +438,7 @@ fn apply(app: &mut App, key: String, edit: Edit) -> Vec<Effect> {
         Some(a) => iv.answers.insert(key.clone(), a),
         None => iv.answers.remove(&key),
     };
+    iv.rescore_key(q, &key);
     // The same answer edited again joins its pending edit, unless that is
     // already being saved.
     let open = iv.pending.len() > iv.saving;
@@ -445,7 +446,6 @@ fn apply(app: &mut App, key: String, edit: Edit) -> Vec<Effect> {
         Some(last) if open && last.key == key => last.edits.push(edit),
         _ => iv.pending.push(PendingEdit { key, edits: vec![edit] }),
     }
-    iv.rescore(q);
     vec![Effect::SaveVendor]
 }
 
@@ -464,11 +464,15 @@ fn reapply_pending(iv: &mut Interview, q: &Questionnaire) {
     iv.rescore(q);
 }
 
-fn saved(app: &mut App, key: &str) -> Vec<Effect> {
+fn saved(app: &mut App, key: &str, merged: bool) -> Vec<Effect> {
     let q = &app.questionnaire;
     let mut leave = false;
     if let Some(iv) = app.interview.as_mut() {
-        reapply_pending(iv, q);
+        // Without a merge the file now holds what the screen showed already
+        // (a full re-score of 4,000 answers is not needed).
+        if merged {
+            reapply_pending(iv, q);
+        }
         iv.disk_error = None;
         iv.save_failed = false;
         leave = iv.leave_after_save && iv.pending.is_empty();
