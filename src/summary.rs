@@ -120,6 +120,7 @@ where
     for worker in 0..workers {
         let (q, paths, send) = (q.clone(), paths.clone(), send.clone());
         let spawned = std::thread::Builder::new().name("load".into()).spawn(move || {
+            crate::system::background_thread();
             let mut done = Vec::with_capacity(batch);
             // Interleaved, so that every worker works from the top down.
             for index in (worker..paths.len()).step_by(workers) {

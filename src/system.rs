@@ -54,3 +54,12 @@ pub fn local_short(secs: i64) -> String {
 pub fn now_rfc3339() -> String {
     jiff::Timestamp::now().to_zoned_datetime(local_zone()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
+
+/// Lowers the calling thread's priority (nice 10): background work (saving,
+/// loading vendors) then never takes a core from the thread that draws, or
+/// from sshd shipping the frame, on a small server.
+pub fn background_thread() {
+    // On Linux a thread id names one thread; elsewhere it would be the process.
+    #[cfg(target_os = "linux")]
+    let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 10);
+}

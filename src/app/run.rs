@@ -8,7 +8,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
 use crossterm::execute;
@@ -112,17 +112,18 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
             }
         }
     });
-    let loaded = match (setup.questionnaire)() {
-        Ok(loaded) => loaded,
+    let questionnaire = || match (setup.questionnaire)() {
+        Ok(loaded) => Ok(Arc::new(loaded.questionnaire)),
         Err(e) => {
             let _ = execute!(std::io::stdout(), DisableBracketedPaste);
             ratatui::restore();
-            return Err(Failure::Questionnaire(e));
+            Err(Failure::Questionnaire(e))
         }
     };
     let size = terminal.size().unwrap_or_default();
     let mut runner = Runner {
-        app: App::new(loaded.questionnaire, setup.lang, size.width, size.height),
+        // The questionnaire comes in below.
+        app: App::new(Default::default(), setup.lang, size.width, size.height),
         workspace: setup.workspace,
         user: setup.user,
         lock: None,
@@ -142,10 +143,24 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
     if let Ok(absolute) = std::fs::canonicalize(&runner.workspace.root) {
         runner.workspace.root = absolute;
     }
-    // A large workspace shows its file names at once and loads after the
-    // first frame; watching starts after it too (it walks the workspace).
-    runner.reload_vendors(false);
+    // A large workspace shows its file names at once, before the
+    // questionnaire is even parsed, and loads after the first frame; a small
+    // one loads in full first. Watching starts after the first frame too
+    // (it walks the workspace).
+    let paths = runner.list_vendors();
+    let mut questionnaire = Some(questionnaire);
+    if paths.as_ref().is_none_or(|p| few_and_small(p))
+        && let Some(get) = questionnaire.take()
+    {
+        runner.app.questionnaire = get()?;
+    }
+    if let Some(paths) = paths {
+        runner.load_rows(paths, false);
+    }
     runner.draw(&mut terminal)?;
+    if let Some(get) = questionnaire.take() {
+        runner.app.questionnaire = get()?;
+    }
     start_watching(runner.workspace.root.clone(), setup.force_poll, watch_tx);
     let result = runner.event_loop(&mut terminal, &rx);
     // Nothing pending is dropped silently on the way out.
@@ -192,9 +207,16 @@ struct Runner {
     watch: Option<super::watch::Watch>,
 }
 
-/// Up to this many vendor files load before the first frame; more load in
-/// the background, the list showing file names until their rows come in.
-const LOAD_BEFORE_FIRST_FRAME: usize = 64;
+/// Up to this many vendor files, of up to this many bytes in all, load
+/// before the first frame (about a millisecond's work); more load in the
+/// background, the list showing file names until their rows come in.
+const LOAD_BEFORE_FIRST_FRAME: (usize, u64) = (64, 256 * 1024);
+
+fn few_and_small(paths: &[PathBuf]) -> bool {
+    let (files, bytes) = LOAD_BEFORE_FIRST_FRAME;
+    paths.len() <= files
+        && paths.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum::<u64>() <= bytes
+}
 
 /// Starts watching the workspace on a thread of its own: notify walks the
 /// whole tree to watch it, which must not delay the first frame.
@@ -334,16 +356,21 @@ impl Runner {
     /// before watching starts, shows file names only). Rows already shown
     /// stay until their new version comes in.
     fn reload_vendors(&mut self, now: bool) {
-        let paths = match self.workspace.vendor_paths() {
-            Ok(paths) => paths,
-            Err(e) => {
-                self.app.say(StatusKind::Error, e.to_string());
-                return;
-            }
-        };
+        if let Some(paths) = self.list_vendors() {
+            self.load_rows(paths, now);
+        }
+    }
+
+    /// The vendor files (a large folder takes a millisecond or two to list:
+    /// once per load).
+    fn list_vendors(&mut self) -> Option<Vec<PathBuf>> {
+        self.workspace.vendor_paths().map_err(|e| self.app.say(StatusKind::Error, e.to_string())).ok()
+    }
+
+    fn load_rows(&mut self, paths: Vec<PathBuf>, now: bool) {
         self.load_generation += 1;
         let root = self.root_prefix();
-        if paths.len() <= LOAD_BEFORE_FIRST_FRAME {
+        if few_and_small(&paths) {
             let loaded = summary::load(&self.app.questionnaire, &paths);
             let rows = loaded.into_iter().zip(&paths).map(|(result, path)| row_of(path, result, &root)).collect();
             self.app.set_vendors(rows);

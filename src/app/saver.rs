@@ -71,6 +71,7 @@ pub fn spawn(
 ) -> std::io::Result<mpsc::Sender<Job>> {
     let (tx, rx) = mpsc::channel::<Job>();
     std::thread::Builder::new().name("save".into()).spawn(move || {
+        crate::system::background_thread();
         for job in rx {
             if !report(job.run(&fs)) {
                 return;
