@@ -3,7 +3,11 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let args = match ccvet::cli::Args::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(args) = ccvet::cli::Args::quick(&argv) {
+        return ccvet::cli::main(args, &ccvet::cli::Env::from_process());
+    }
+    let args = match ccvet::cli::Args::try_parse_from(argv) {
         Ok(args) => args,
         Err(e) => {
             // --help and --version are not errors; everything else is a

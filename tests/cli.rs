@@ -382,3 +382,36 @@ fn a_workspace_open_to_other_users_is_warned_about_on_stderr() {
     assert!(r.stderr.starts_with("[TMP]/ws: warning: the workspace is open to every user"), "{}", r.stderr);
     assert!(r.stdout.starts_with('['), "stdout stays clean JSON");
 }
+
+#[test]
+fn the_quick_reading_of_the_usual_command_line_agrees_with_clap() {
+    use ccvet::cli::Args;
+    use clap::Parser;
+    let cases: &[&[&str]] = &[
+        &[],
+        &["--workspace", "ws"],
+        &["--workspace=ws"],
+        &["--lang", "zh", "--workspace", "a b"],
+        &["--questionnaire", "q.toml", "--lang=en"],
+        &["--lang", "fr"],
+        &["--workspace"],
+        &["--workspace", "--lang"],
+        &["--workspace", ""],
+        &["--workspace", "a", "--workspace", "b"],
+        &["list"],
+        &["--workspace", "ws", "score", "acme"],
+        &["--help"],
+        &["-V"],
+        &["--bogus"],
+    ];
+    let mut quick = 0;
+    for case in cases {
+        let argv: Vec<std::ffi::OsString> =
+            std::iter::once("ccvet").chain(case.iter().copied()).map(Into::into).collect();
+        if let Some(args) = Args::quick(&argv) {
+            quick += 1;
+            assert_eq!(Some(args), Args::try_parse_from(&argv).ok(), "{case:?}");
+        }
+    }
+    assert_eq!(quick, 6, "the usual command lines are read without clap");
+}

@@ -94,9 +94,6 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let watch_tx = tx.clone();
     let load_tx = tx.clone();
-    let save_tx = tx.clone();
-    let saver = saver::spawn(RealFs, move |done| save_tx.send(Incoming::Saved(Box::new(done))).is_ok())
-        .map_err(|e| format!("cannot start saving: {e}"))?;
     std::thread::spawn(move || {
         loop {
             match event::read() {
@@ -127,9 +124,9 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
         workspace: setup.workspace,
         user: setup.user,
         lock: None,
-        saver,
+        saver: None,
         recheck_open: false,
-        load_tx,
+        events: load_tx,
         load_generation: 0,
         watch: None,
     };
@@ -194,14 +191,15 @@ struct Runner {
     user: String,
     /// The writer lock of the open vendor.
     lock: Option<VendorLock>,
-    /// Where edits go to be saved in the background.
-    saver: mpsc::Sender<saver::Job>,
+    /// Where edits go to be saved in the background (started by the first
+    /// save: a reviewer never needs it).
+    saver: Option<mpsc::Sender<saver::Job>>,
     /// The open vendor's file changed while a save of ours was under way:
     /// look again once it is done (until then, our own half-finished save
     /// would read as someone else's change).
     recheck_open: bool,
-    /// Where background loads of vendor rows report.
-    load_tx: mpsc::Sender<Incoming>,
+    /// Where background work (loads, saves) reports.
+    events: mpsc::Sender<Incoming>,
     /// Bumped by every load of the list: rows of an older one are stale.
     load_generation: u64,
     watch: Option<super::watch::Watch>,
@@ -390,7 +388,7 @@ impl Runner {
         if !now {
             return;
         }
-        let (tx, generation) = (self.load_tx.clone(), self.load_generation);
+        let (tx, generation) = (self.events.clone(), self.load_generation);
         let batch = (paths.len() / 16).max(32);
         let send = move |loaded: Vec<(usize, PathBuf, Result<summary::Summary, Error>)>| {
             let rows = loaded.into_iter().map(|(i, path, result)| (i, row_of(&path, result, &root))).collect();
@@ -632,6 +630,17 @@ impl Runner {
     /// Hands the open vendor's pending edits to the saving thread, unless
     /// a batch is already under way (its end starts the next).
     fn start_save(&mut self) -> Vec<Action> {
+        if self.saver.is_none() {
+            let events = self.events.clone();
+            match saver::spawn(RealFs, move |done| events.send(Incoming::Saved(Box::new(done))).is_ok()) {
+                Ok(saver) => self.saver = Some(saver),
+                Err(e) => {
+                    let key = self.app.interview.as_ref().and_then(|iv| iv.pending.first()).map(|p| p.key.clone());
+                    let message = format!("cannot start saving: {e}");
+                    return key.map(|key| Action::SaveFailed { key, message, conflict: false }).into_iter().collect();
+                }
+            }
+        }
         let Some(iv) = self.app.interview.as_mut() else { return vec![] };
         if iv.saving > 0 || iv.pending.is_empty() {
             return vec![];
@@ -643,7 +652,7 @@ impl Runner {
             mode: self.workspace.modes.file,
         };
         iv.saving = iv.pending.len();
-        if self.saver.send(job).is_err() {
+        if self.saver.as_ref().is_none_or(|s| s.send(job).is_err()) {
             iv.saving = 0;
             let key = iv.pending[0].key.clone();
             return vec![Action::SaveFailed { key, message: "the saving thread has stopped".into(), conflict: false }];

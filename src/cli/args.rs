@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-#[derive(Debug, Parser)]
+#[derive(Debug, Default, PartialEq, Parser)]
 #[command(name = "ccvet", version, about = "Vet cloud call-center vendors: a due-diligence interview, scored live.")]
 pub struct Args {
     /// The workspace folder (default: $CCVET_WORKSPACE, the config file, or the user's data folder).
@@ -29,7 +29,7 @@ pub enum ReportFormat {
     Html,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, PartialEq, Subcommand)]
 pub enum Command {
     /// Check a questionnaire file (default: the one in use) and list every problem.
     Validate { file: Option<PathBuf> },
@@ -112,4 +112,38 @@ pub enum Command {
 
     /// The interview app (what `ccvet` opens on a terminal).
     App,
+}
+
+impl Args {
+    /// The usual way to start the app, `ccvet` with at most the global
+    /// options (`--workspace DIR`, `--questionnaire FILE`, `--lang zh|en`),
+    /// read without building clap's command tree (0.2 ms of a 4 ms first
+    /// frame). Anything else, help and mistakes included, is `None`: clap
+    /// reads it.
+    pub fn quick(argv: &[std::ffi::OsString]) -> Option<Args> {
+        let mut args = Args::default();
+        let mut rest = argv.iter().skip(1);
+        while let Some(arg) = rest.next() {
+            let arg = arg.to_str()?;
+            let (name, inline) = match arg.split_once('=') {
+                Some((name, value)) => (name, Some(value.to_string())),
+                None => (arg, None),
+            };
+            let mut value = || -> Option<String> {
+                let v = match inline.clone() {
+                    Some(v) => v,
+                    None => rest.next()?.to_str()?.to_string(),
+                };
+                // An empty or option-like value is for clap to judge.
+                (!v.is_empty() && !v.starts_with('-')).then_some(v)
+            };
+            match name {
+                "--workspace" if args.workspace.is_none() => args.workspace = Some(value()?.into()),
+                "--questionnaire" if args.questionnaire.is_none() => args.questionnaire = Some(value()?.into()),
+                "--lang" if args.lang.is_none() => args.lang = Some(value()?),
+                _ => return None,
+            }
+        }
+        Some(args)
+    }
 }
