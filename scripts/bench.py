@@ -4,7 +4,7 @@ binary driven like a user in a pseudo-terminal on generated workloads.
 Writes a Markdown report (with the command and the machine) and prints it.
 
     python3 scripts/bench.py [--quick] [--runs 5] [--out BENCHMARKS.md]
-                             [--skip-criterion] [--only TEXT]
+                             [--skip-criterion] [--only TEXT] [--static]
 
 --quick: shorter criterion runs, 3 pty runs, no 10,000-vendor workspace.
 
@@ -13,8 +13,8 @@ Pseudo-terminal measures (medians over RUNS runs, after one warm-up run):
 - first frame: from just before fork until the end of the first frame
   (ccvet wraps every frame in synchronized output, CSI ?2026h ... ?2026l,
   so a frame's end is exact, not guessed from a quiet period);
-- all loaded: until the output goes quiet (a large workspace fills the
-  vendor list in after the first frame);
+- all loaded: until the last byte before a second of quiet (a large
+  workspace fills the vendor list in after the first frame);
 - key to frame: from writing a key until the end of the frame it caused;
   "saved" is until the last byte (an answer's second frame, drawn once
   the fsync is done);
@@ -207,7 +207,9 @@ def scenario(p, settle_s, layout, cols, rows):
 
 def measure(ccvet, ws, env, cols, rows, settle_s, layout):
     p = Pty([ccvet, "--workspace", ws], env, cols, rows)
-    _, _, frame, last = p.read(0.25, p.start)
+    # Loading a large workspace has quiet spells (watching starts by
+    # walking every file): a second of quiet means it is done.
+    _, _, frame, last = p.read(1.0, p.start)
     samples = scenario(p, settle_s, layout, cols, rows)
     rss = p.peak_rss_kib()
     p.quit("\x1bq")
@@ -254,6 +256,69 @@ def human_ns(ns):
 
 # --- report -----------------------------------------------------------------
 
+DEFAULT = "default questionnaire (38 q), 10 vendors"
+LARGE = "400 questions, 1,000 vendors"
+SIMPLE_KEYS = ["vendor list: move down", "next question", "answer a yes/no", "answer a choice",
+               "switch section", "type into the note"]
+
+
+def targets(results, floor):
+    """Issue 7's targets, each against what was measured (at 80x24)."""
+    rows = []
+
+    def row(what, target, value, ok):
+        mark = "–" if ok is None else ("✓" if ok else "✗ missed")
+        rows.append(f"| {what} | {target} | {value} | {mark} |")
+
+    def get(name, size=(80, 24)):
+        return results.get((name, *size))
+
+    def key(name, label, field=2, q=0.5, size=(80, 24)):
+        r = get(name, size)
+        return pct([v[field] for v in r[2].get(label, [])], q) if r else None
+
+    d = get(DEFAULT)
+    if d:
+        ff = statistics.median(d[0])
+        row("first frame, default questionnaire + 10 vendors", "≤ 4 ms", f"{ff:.2f} ms", ff <= 4)
+        rss = statistics.median(d[3]) / 1024
+        row("peak RSS, default workload", "≤ 4 MiB", f"{rss:.2f} MiB", rss <= 4)
+        worst = max(SIMPLE_KEYS, key=lambda k: key(DEFAULT, k) or 0)
+        med = key(DEFAULT, worst)
+        row(f"key to frame, median (slowest key: {worst})", f"≤ floor + 0.5 = {floor + 0.5:.2f} ms",
+            f"{fmt(med, 3)} ms", med is not None and med <= floor + 0.5)
+        worst90 = max(SIMPLE_KEYS, key=lambda k: key(DEFAULT, k, q=0.9) or 0)
+        p90 = key(DEFAULT, worst90, q=0.9)
+        row(f"key to frame, p90 (slowest key: {worst90})", "≤ 2 ms", f"{fmt(p90, 3)} ms",
+            p90 is not None and p90 <= 2)
+        b = lambda label: statistics.median(v[0] for v in d[2][label])
+        row("bytes: move in the vendor list", "≤ 150", f"{b('vendor list: move down'):.0f}",
+            b("vendor list: move down") <= 150)
+        full = b("full redraw (resize)")
+        row("bytes: next question", f"≤ half a full redraw ({full / 2:.0f})", f"{b('next question'):.0f}",
+            b("next question") <= full / 2)
+        answer = max(b("answer a yes/no"), b("answer a choice"))
+        row("bytes: answering (both frames, with \"saved\")", "≤ 400", f"{answer:.0f}", answer <= 400)
+        row("bytes: full redraw of the interview", "≤ 6 KB", f"{full:.0f}", full <= 6 * 1024)
+    large = get(LARGE)
+    if large:
+        ff, loaded = statistics.median(large[0]), statistics.median(large[1])
+        row("first frame, 1,000 vendors × 400 q (names first)", "≤ 10 ms", f"{ff:.2f} ms", ff <= 10)
+        row("all loaded, 1,000 vendors × 400 q", "≤ 300 ms", f"{loaded:.0f} ms", loaded <= 300)
+        rss = statistics.median(large[3]) / 1024
+        row("peak RSS, 1,000 vendors × 400 q", "≤ 16 MiB", f"{rss:.1f} MiB", rss <= 16)
+    small, big = "40 questions, 10 vendors", "4000 questions, 10 vendors"
+    if get(small) and get(big):
+        for label in ["next question", "answer a yes/no", "answer a choice", "switch section"]:
+            a, z = key(small, label), key(big, label)
+            if a and z:
+                row(f"flat: {label}, 40 → 4,000 questions", "the same", f"{a:.3f} → {z:.3f} ms",
+                    z <= a + 0.25)
+    if not rows:
+        return []
+    return ["### Against the targets (80×24)", "", "| what | target | measured | |", "|---|---|---:|---|",
+            *rows, ""]
+
 def machine():
     cpu = "?"
     with open("/proc/cpuinfo") as f:
@@ -274,18 +339,27 @@ def main():
     ap.add_argument("--out", default="BENCHMARKS.md")
     ap.add_argument("--skip-criterion", action="store_true")
     ap.add_argument("--only", default="", help="only workloads whose name contains this")
+    ap.add_argument("--static", action="store_true",
+                    help="measure a statically linked build (x86_64 Linux, glibc): less memory")
     args = ap.parse_args()
     runs = args.runs or (3 if args.quick else 5)
     settle_s = args.settle / 1000
-    command = "python3 scripts/bench.py" + (" --quick" if args.quick else "")
+    command = "python3 scripts/bench.py " + " ".join(sys.argv[1:])
 
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "ccvet", "--example", "generate"], check=True)
     ccvet = os.path.join(target_dir(), "release", "ccvet")
+    if args.static:
+        triple = "x86_64-unknown-linux-gnu"
+        static_env = dict(os.environ, RUSTFLAGS="-C target-feature=+crt-static")
+        subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "ccvet", "--target", triple],
+                       check=True, env=static_env)
+        ccvet = os.path.join(target_dir(), triple, "release", "ccvet")
     generate = os.path.join(target_dir(), "release", "examples", "generate")
     lines = [
         "# ccvet benchmarks",
         "",
-        f"`{command}` on {datetime.date.today()}: {machine()}.",
+        f"`{command.strip()}` on {datetime.date.today()}: {machine()}; "
+        f"{'static' if args.static else 'default'} release build, {os.path.getsize(ccvet) / 2**20:.2f} MiB.",
         "",
     ]
 
@@ -340,6 +414,7 @@ def main():
         f"{floor:.3f} ms.",
         "",
     ]
+    lines += targets(results, floor)
     lines += ["### Start-up", "", "| workload | size | first frame ms | all loaded ms | peak RSS MiB |",
               "|---|---|---:|---:|---:|"]
     for (name, cols, rows), (frames, loaded, _, rss) in results.items():

@@ -33,6 +33,8 @@ pub struct Setup {
     /// Gives the questionnaire: a large one parses on another thread while
     /// the terminal starts, and is waited for only before the first frame.
     pub questionnaire: Box<dyn FnOnce() -> Result<Loaded, Error>>,
+    /// Its size: a large one is not waited for before the first frame.
+    pub questionnaire_bytes: u64,
     pub workspace: Workspace,
     pub lang: Lang,
     pub user: String,
@@ -129,6 +131,7 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
         events: load_tx,
         load_generation: 0,
         watch: None,
+        questionnaire_ready: false,
     };
     runner.app.no_color = setup.no_color;
     if let Some(notice) = setup.notice {
@@ -146,17 +149,17 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
     // (it walks the workspace).
     let paths = runner.list_vendors();
     let mut questionnaire = Some(questionnaire);
-    if paths.as_ref().is_none_or(|p| few_and_small(p))
-        && let Some(get) = questionnaire.take()
-    {
-        runner.app.questionnaire = get()?;
+    let small =
+        setup.questionnaire_bytes <= LOAD_BEFORE_FIRST_FRAME.1 && paths.as_ref().is_none_or(|p| few_and_small(p));
+    if small && let Some(get) = questionnaire.take() {
+        runner.set_questionnaire(get()?);
     }
     if let Some(paths) = paths {
         runner.load_rows(paths, false);
     }
     runner.draw(&mut terminal)?;
     if let Some(get) = questionnaire.take() {
-        runner.app.questionnaire = get()?;
+        runner.set_questionnaire(get()?);
     }
     start_watching(runner.workspace.root.clone(), setup.force_poll, watch_tx);
     let result = runner.event_loop(&mut terminal, &rx);
@@ -203,12 +206,15 @@ struct Runner {
     /// Bumped by every load of the list: rows of an older one are stale.
     load_generation: u64,
     watch: Option<super::watch::Watch>,
+    /// The questionnaire has been parsed (the app starts with an empty one).
+    questionnaire_ready: bool,
 }
 
 /// Up to this many vendor files, of up to this many bytes in all, load
-/// before the first frame (about a millisecond's work); more load in the
+/// before the first frame (about a millisecond's work), if the
+/// questionnaire is no larger than that either; more load in the
 /// background, the list showing file names until their rows come in.
-const LOAD_BEFORE_FIRST_FRAME: (usize, u64) = (64, 256 * 1024);
+const LOAD_BEFORE_FIRST_FRAME: (usize, u64) = (64, 64 * 1024);
 
 fn few_and_small(paths: &[PathBuf]) -> bool {
     let (files, bytes) = LOAD_BEFORE_FIRST_FRAME;
@@ -353,6 +359,11 @@ impl Runner {
     /// few, else in the background (`now`), or not yet (the first frame,
     /// before watching starts, shows file names only). Rows already shown
     /// stay until their new version comes in.
+    fn set_questionnaire(&mut self, questionnaire: Arc<crate::domain::questionnaire::Questionnaire>) {
+        self.app.questionnaire = questionnaire;
+        self.questionnaire_ready = true;
+    }
+
     fn reload_vendors(&mut self, now: bool) {
         if let Some(paths) = self.list_vendors() {
             self.load_rows(paths, now);
@@ -368,7 +379,8 @@ impl Runner {
     fn load_rows(&mut self, paths: Vec<PathBuf>, now: bool) {
         self.load_generation += 1;
         let root = self.root_prefix();
-        if few_and_small(&paths) {
+        // Before the questionnaire is in, rows can only be file names.
+        if self.questionnaire_ready && few_and_small(&paths) {
             let loaded = summary::load(&self.app.questionnaire, &paths);
             let rows = loaded.into_iter().zip(&paths).map(|(result, path)| row_of(path, result, &root)).collect();
             self.app.set_vendors(rows);

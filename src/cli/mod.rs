@@ -134,6 +134,7 @@ fn app(ctx: &context::Context) -> Result<Output, CliError> {
     // Parsing a large questionnaire takes milliseconds: on another core,
     // while the terminal starts.
     let (flag, root) = (ctx.questionnaire_flag.clone(), ctx.workspace.root.clone());
+    let questionnaire_bytes = crate::storage::questionnaire::size(flag.as_deref(), &root);
     let resolve = move || crate::storage::questionnaire::resolve(flag.as_deref(), &root);
     let questionnaire: Box<dyn FnOnce() -> Result<_, storage::Error>> =
         match std::thread::Builder::new().name("questionnaire".into()).spawn(resolve.clone()) {
@@ -142,6 +143,7 @@ fn app(ctx: &context::Context) -> Result<Output, CliError> {
         };
     let setup = crate::app::run::Setup {
         questionnaire,
+        questionnaire_bytes,
         workspace: crate::storage::workspace::Workspace::at(&ctx.workspace.root),
         lang: ctx.lang,
         user: ctx.user.clone(),

@@ -66,6 +66,17 @@ pub fn resolve(explicit: Option<&Path>, workspace: &Path) -> Result<Loaded, Erro
     embedded()
 }
 
+/// How many bytes [`resolve`] would parse (a stat, not a read): a large
+/// questionnaire takes milliseconds, worth not waiting for.
+pub fn size(explicit: Option<&Path>, workspace: &Path) -> u64 {
+    let own = workspace.join("questionnaire.toml");
+    match explicit {
+        Some(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+        None if own.is_file() => std::fs::metadata(&own).map_or(0, |m| m.len()),
+        None => EMBEDDED.len() as u64,
+    }
+}
+
 fn parse_at(path: &Path, text: &str, origin: Origin) -> Result<Loaded, Error> {
     match parse(text) {
         Ok((questionnaire, warnings)) => Ok(Loaded {
