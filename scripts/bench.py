@@ -38,6 +38,9 @@ import tempfile
 import termios
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ptyharness  # noqa: E402
+
 FRAME_END = b"\x1b[?2026l"
 ENV = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "USER": "bench", "CCVET_CONFIG": "/nonexistent"}
 
@@ -51,24 +54,8 @@ def target_dir():
     return meta["target_directory"]
 
 
-class Pty:
-    """A program in a pseudo-terminal of a given size."""
-
-    def __init__(self, argv, env, cols, rows):
-        master, slave = os.openpty()
-        self.set_size(slave, cols, rows)
-        self.start = time.perf_counter()
-        pid = os.fork()
-        if pid == 0:
-            os.setsid()
-            fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
-            for fd in (0, 1, 2):
-                os.dup2(slave, fd)
-            os.close(master)
-            os.close(slave)
-            os.execve(argv[0], argv, env)
-        os.close(slave)
-        self.pid, self.fd = pid, master
+class Pty(ptyharness.Pty):
+    """ptyharness's program in a pseudo-terminal, read frame by frame."""
 
     @staticmethod
     def set_size(fd, cols, rows):
@@ -108,13 +95,6 @@ class Pty:
         sent = time.perf_counter()
         os.kill(self.pid, signal.SIGWINCH)
         return self.read(settle_s, sent)
-
-    def peak_rss_kib(self):
-        with open(f"/proc/{self.pid}/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-        return 0
 
     def quit(self, keys):
         try:
