@@ -425,3 +425,25 @@ fn a_questionnaire_that_does_not_read_ends_the_app_with_its_lines_and_the_screen
     assert!(!screen.screen().alternate_screen(), "the main screen is back");
     assert!(!screen.screen().bracketed_paste());
 }
+
+#[test]
+fn comments_from_other_sessions_show_live_in_review_folders_that_appear_later() {
+    let (_dir, ws) = workspace();
+    cli(&ws, "li.wei", &["new", "Late Co", "--assessed-on", "2026-11-24"]);
+    assert!(!ws.join("reviews").exists(), "no review folder yet");
+    let mut reviewer = App::start_as(&ws, 100, 30, "wang.fang");
+    reviewer.wait_for("Late Co");
+    reviewer.keys("S");
+    reviewer.wait_for("Reviews and sign-offs");
+    // The first comment makes `reviews/` and `reviews/late-co/`...
+    cli(&ws, "zhang.san", &["review", "late-co", "--comment", "first 第一条"]);
+    reviewer.wait_for("first 第一条");
+    // ...and the next, another reviewer's file in that folder, is seen too:
+    // the folder is watched from when it appeared.
+    cli(&ws, "li.si", &["review", "late-co", "--comment", "second 第二条"]);
+    reviewer.wait_for("second 第二条");
+    cli(&ws, "zhang.san", &["review", "late-co", "--comment", "third 第三条"]);
+    reviewer.wait_for("third 第三条");
+    reviewer.keys("q");
+    reviewer.wait_exit();
+}

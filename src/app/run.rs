@@ -222,8 +222,9 @@ fn few_and_small(paths: &[PathBuf]) -> bool {
         && paths.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum::<u64>() <= bytes
 }
 
-/// Starts watching the workspace on a thread of its own: notify walks the
-/// whole tree to watch it, which must not delay the first frame.
+/// Starts watching the workspace on a thread of its own: it reads the
+/// review folders (and a poll reads every file), which must not delay the
+/// first frame.
 fn start_watching(root: PathBuf, force_poll: bool, tx: mpsc::Sender<Incoming>) {
     let (events, failed) = (tx.clone(), tx.clone());
     let spawned = std::thread::Builder::new().name("watch-start".into()).spawn(move || {
@@ -560,6 +561,13 @@ impl Runner {
     /// Files changed on disk: refresh the vendor list's rows for them, and
     /// the open vendor (its answers, its lock, its reviews) if among them.
     fn files_changed(&mut self, paths: Vec<PathBuf>) -> Vec<Action> {
+        // A folder that appeared is watched from now on (what was written
+        // in it before that is read by the reload below).
+        if let Some(watch) = self.watch.as_mut() {
+            for folder in paths.iter().filter(|p| super::watch::is_followed_folder(&self.workspace.root, p)) {
+                watch.add(folder);
+            }
+        }
         let vendors = self.workspace.vendors_dir();
         let reviews = self.workspace.root.join("reviews");
         let mut affected: Vec<PathBuf> = paths

@@ -1,10 +1,14 @@
 //! Watching the workspace for other people's changes: an answer saved in
 //! another session, a sign-off, a writer leaving.
 //!
-//! The workspace folder is watched (not single files: an atomic save
-//! replaces the inode and a watch on the old one goes silent). Native
-//! notifications (inotify) first; where they cannot be had, or with
-//! `CCVET_WATCH=poll` (NFS gives no notifications), a poll every 500 ms.
+//! Folders are watched (not single files: an atomic save replaces the
+//! inode and a watch on the old one goes silent): the workspace, `vendors`,
+//! `reviews` and each vendor's folder in `reviews`, one by one. A recursive
+//! watch would walk every file to find the folders: 10,000 vendor files
+//! took seconds. Folders that appear later are added as their events come
+//! in ([`Watch::add`]). Native notifications (inotify) first; where they
+//! cannot be had, or with `CCVET_WATCH=poll` (NFS gives no notifications),
+//! a recursive poll every 500 ms.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -14,8 +18,45 @@ use notify::{Config, Event, EventKind, PollWatcher, RecommendedWatcher, Recursiv
 
 /// Keeps the watch alive; dropping it stops watching.
 pub struct Watch {
-    _watcher: Box<dyn Watcher + Send>,
+    watcher: Box<dyn Watcher + Send>,
     pub polling: bool,
+}
+
+impl Watch {
+    /// Starts watching a folder that appeared in the workspace (`vendors`,
+    /// `reviews`, a vendor's review folder), and the folders already in it:
+    /// `reviews/acme/` may have been made before `reviews/` was watched.
+    /// Polling watches everything already.
+    pub fn add(&mut self, folder: &Path) {
+        if self.polling {
+            return;
+        }
+        let _ = self.watcher.watch(folder, RecursiveMode::NonRecursive);
+        if let Ok(entries) = std::fs::read_dir(folder) {
+            for entry in entries.filter_map(Result::ok).filter(|e| e.file_type().is_ok_and(|t| t.is_dir())) {
+                let _ = self.watcher.watch(&entry.path(), RecursiveMode::NonRecursive);
+            }
+        }
+    }
+}
+
+/// The folders whose files ccvet follows, as they are now.
+fn folders(root: &Path) -> Vec<PathBuf> {
+    let reviews = root.join("reviews");
+    let mut out = vec![root.to_path_buf(), root.join("vendors")];
+    if let Ok(entries) = std::fs::read_dir(&reviews) {
+        out.extend(
+            entries.filter_map(Result::ok).filter(|e| e.file_type().is_ok_and(|t| t.is_dir())).map(|e| e.path()),
+        );
+    }
+    out.push(reviews);
+    out
+}
+
+/// Whether `path` is a folder ccvet follows in the workspace at `root`.
+pub fn is_followed_folder(root: &Path, path: &Path) -> bool {
+    let reviews = root.join("reviews");
+    (path == root.join("vendors") || path == reviews || path.parent() == Some(reviews.as_path())) && path.is_dir()
 }
 
 /// Watches `root` (recursively) and calls `changed` with the paths of files
@@ -45,14 +86,19 @@ pub fn start(
     };
     if !force_poll
         && let Ok(mut w) = RecommendedWatcher::new(handler.clone(), Config::default())
-        && w.watch(root, RecursiveMode::Recursive).is_ok()
+        && w.watch(root, RecursiveMode::NonRecursive).is_ok()
     {
-        return Ok(Watch { _watcher: Box::new(w), polling: false });
+        for folder in folders(root).iter().skip(1) {
+            // `vendors` or `reviews` may not exist yet: the root's events
+            // say when they appear.
+            let _ = w.watch(folder, RecursiveMode::NonRecursive);
+        }
+        return Ok(Watch { watcher: Box::new(w), polling: false });
     }
     let config = Config::default().with_poll_interval(Duration::from_millis(500)).with_compare_contents(false);
     let mut w = PollWatcher::new(handler, config).map_err(|e| format!("cannot watch the workspace: {e}"))?;
     w.watch(root, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-    Ok(Watch { _watcher: Box::new(w), polling: true })
+    Ok(Watch { watcher: Box::new(w), polling: true })
 }
 
 /// Vendor, review and lock files; and folders (a `git checkout` or a
