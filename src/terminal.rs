@@ -36,10 +36,11 @@ use unicode_width::UnicodeWidthStr;
 pub type AppTerminal = ratatui::Terminal<LeanBackend<io::Stdout>>;
 
 /// Raw mode, the alternate screen and a lean backend. Undo with
-/// `ratatui::restore`.
+/// `ratatui::restore`. The switch to the alternate screen is queued: it
+/// goes out with the first frame, in the same write.
 pub fn init() -> io::Result<AppTerminal> {
     crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    crossterm::queue!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
     ratatui::Terminal::new(LeanBackend::new(io::stdout(), Sizing::Terminal))
 }
 

@@ -116,3 +116,20 @@ fn a_file_that_is_not_utf8_is_refused_at_the_bad_byte() {
     assert_eq!((p.line, p.col), (2, 13));
     assert_eq!(diagnostics[0].message, "the file is not valid UTF-8 text");
 }
+
+#[test]
+fn the_baked_default_questionnaire_is_the_toml_as_parsed() {
+    use ccvet::storage::questionnaire::{BAKED, EMBEDDED, bake, parse};
+    let (parsed, warnings) = parse(EMBEDDED).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(
+        bake(&parsed) == BAKED,
+        "questionnaires/cloud-call-center.baked is stale: run `cargo run --example bake` after editing the TOML"
+    );
+    // What the app loads is that questionnaire, its index rebuilt.
+    let loaded = embedded().unwrap().questionnaire;
+    assert!(bake(&loaded) == BAKED);
+    for q in parsed.questions() {
+        assert_eq!(loaded.position(&q.key), parsed.position(&q.key), "{}", q.key);
+    }
+}

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
-use crossterm::execute;
+use crossterm::{execute, queue};
 
 use super::action::{Action, Effect};
 use super::keymap::{Context, Key, context, lookup};
@@ -81,7 +81,10 @@ impl From<String> for Failure {
 /// Runs the app until the user quits or a signal asks it to stop.
 pub fn run(setup: Setup) -> Result<(), Failure> {
     let (tx, rx) = mpsc::channel();
-    listen_for_signals(tx.clone())?;
+    // Signals are caught from here on; the thread that reports them, and
+    // the one that reads keys, start after the first frame (a key typed
+    // before then waits in the terminal).
+    let signals = catch_signals()?;
     // On every way out, a panic too: bracketed paste off, the screen back.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -93,24 +96,9 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
         ratatui::restore();
         format!("cannot start the terminal: {e}")
     })?;
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let _ = queue!(std::io::stdout(), EnableBracketedPaste);
     let watch_tx = tx.clone();
     let load_tx = tx.clone();
-    std::thread::spawn(move || {
-        loop {
-            match event::read() {
-                Ok(e) => {
-                    if tx.send(Incoming::Terminal(e)).is_err() {
-                        return;
-                    }
-                }
-                Err(_) => {
-                    let _ = tx.send(Incoming::InputClosed);
-                    return;
-                }
-            }
-        }
-    });
     let questionnaire = || match (setup.questionnaire)() {
         Ok(loaded) => Ok(Arc::new(loaded.questionnaire)),
         Err(e) => {
@@ -158,6 +146,8 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
         runner.load_rows(paths, false);
     }
     runner.draw(&mut terminal)?;
+    report_signals(signals, tx.clone());
+    read_keys(tx);
     if let Some(get) = questionnaire.take() {
         runner.set_questionnaire(get()?);
     }
@@ -176,16 +166,38 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
     result.map_err(Failure::Other)
 }
 
-fn listen_for_signals(tx: mpsc::Sender<Incoming>) -> Result<(), String> {
+/// SIGTERM and SIGHUP (a dropped SSH link) are caught, not fatal: the app
+/// leaves cleanly, keeping what is being typed.
+fn catch_signals() -> Result<signal_hook::iterator::Signals, String> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals =
-        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]).map_err(|e| format!("cannot watch for signals: {e}"))?;
+    signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]).map_err(|e| format!("cannot watch for signals: {e}"))
+}
+
+fn report_signals(mut signals: signal_hook::iterator::Signals, tx: mpsc::Sender<Incoming>) {
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {
             let _ = tx.send(Incoming::Signal);
         }
     });
-    Ok(())
+}
+
+/// Keys, pastes and resizes, on a thread of their own.
+fn read_keys(tx: mpsc::Sender<Incoming>) {
+    std::thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(e) => {
+                    if tx.send(Incoming::Terminal(e)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = tx.send(Incoming::InputClosed);
+                    return;
+                }
+            }
+        }
+    });
 }
 
 struct Runner {

@@ -6,10 +6,14 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::Span;
 use super::text::LText;
 
-#[derive(Clone, Debug, Default)]
+// Serialize and Deserialize: the default questionnaire is stored in the
+// binary already parsed (see `storage::questionnaire::embedded`).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Questionnaire {
     pub id: String,
     pub version: i64,
@@ -18,17 +22,18 @@ pub struct Questionnaire {
     pub bands: Vec<Band>,
     pub sections: Vec<Section>,
     /// `section.question` key to (section index, question index).
+    #[serde(skip)]
     index: HashMap<String, (usize, usize)>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Band {
     pub min: f64,
     pub label: LText,
     pub span: Span,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Section {
     pub id: String,
     pub weight: f64,
@@ -37,7 +42,7 @@ pub struct Section {
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     /// `section.question`: the key of this question's answer in a vendor file.
@@ -54,12 +59,12 @@ pub struct Question {
 }
 
 /// A red line: an answer that disqualifies the vendor, and why.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Knockout {
     pub reason: Option<LText>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Kind {
     /// `good` is the answer that scores 1; the other one scores 0 and, with
     /// `knockout`, disqualifies.
@@ -121,7 +126,7 @@ pub const BAND_TOLERANCE: f64 = 1e-9;
 
 pub const KIND_NAMES: [&str; 7] = ["yesno", "choice", "multi", "rating", "number", "date", "text"];
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ChoiceOption {
     pub id: String,
     pub label: LText,
@@ -130,7 +135,7 @@ pub struct ChoiceOption {
     pub span: Span,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Threshold {
     pub min: f64,
     pub score: f64,

@@ -41,7 +41,7 @@ impl fmt::Display for Lang {
 }
 
 /// Text in Chinese and English. A plain string in a file fills both.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LText {
     pub zh: String,
     pub en: String,
