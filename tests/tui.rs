@@ -310,6 +310,13 @@ fn a_large_workspace_shows_file_names_first_and_fills_rows_in_as_they_load() {
     assert!(screen.contains("▶ Empty Ltd"), "the selection stays on its file: {screen}");
     assert!(screen.contains("acme"), "{screen}");
     assert_eq!(app.ranking.len(), 2, "loaded vendors are ranked at once");
+    // A file event re-reads acme while the load runs; the load's own row
+    // for it, read before that change, comes later and is not used.
+    let acme = |name: &str| ok("acme", &format!("vendor = \"{name}\"\n"));
+    app.replace_row(Path::new("/ws/vendors/acme.toml"), Some(acme("Acme Fresh")));
+    app.vendors_loaded(vec![(0, acme("Acme Old"))]);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("Acme Fresh") && !screen.contains("Acme Old"), "{screen}");
     // A row still loading can be opened.
     update(&mut app, Action::Up);
     let effects = update(&mut app, Action::Open);

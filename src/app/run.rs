@@ -410,6 +410,7 @@ impl Runner {
             .collect();
         self.app.set_vendors(rows);
         self.app.vendors.loading = Some((0, paths.len()));
+        self.app.vendors.refreshed.clear();
         if !now {
             return;
         }
@@ -429,6 +430,9 @@ impl Runner {
         self.app.vendors_loaded(rows);
         if let Some((done, all)) = self.app.vendors.loading {
             self.app.vendors.loading = (done + n < all).then_some((done + n, all));
+            if self.app.vendors.loading.is_none() {
+                self.app.vendors.refreshed.clear();
+            }
         }
     }
 

@@ -69,6 +69,10 @@ pub struct VendorList {
     pub rows: Vec<VendorRow>,
     /// While vendors load in the background: how many of how many are in.
     pub loading: Option<(usize, usize)>,
+    /// Rows re-read after a file event while a background load runs: the
+    /// load may have read the file before that change, so its row for them
+    /// is older and is not used.
+    pub refreshed: std::collections::HashSet<std::path::PathBuf>,
     /// Indexes into `rows` that pass the filter, in display order.
     pub visible: Vec<usize>,
     pub selected: usize,
@@ -333,8 +337,14 @@ impl App {
     }
 
     /// Rows loaded in the background, each at its index in `rows` when the
-    /// load began (or wherever its path is now).
-    pub fn vendors_loaded(&mut self, loaded: Vec<(usize, VendorRow)>) {
+    /// load began (or wherever its path is now); not over rows re-read since.
+    pub fn vendors_loaded(&mut self, mut loaded: Vec<(usize, VendorRow)>) {
+        let refreshed = &self.vendors.refreshed;
+        loaded.retain(|(_, row)| !refreshed.contains(row.path()));
+        self.put_rows(loaded);
+    }
+
+    fn put_rows(&mut self, loaded: Vec<(usize, VendorRow)>) {
         let rows = &mut self.vendors.rows;
         for (index, row) in loaded {
             let at = match rows.get(index) {
@@ -374,9 +384,12 @@ impl App {
     /// Replaces (or adds, or with `None` removes) the row of the vendor file
     /// at `path`, after it changed on disk.
     pub fn replace_row(&mut self, path: &std::path::Path, row: Option<VendorRow>) {
+        if self.vendors.loading.is_some() {
+            self.vendors.refreshed.insert(path.to_path_buf());
+        }
         let rows = &mut self.vendors.rows;
         match (rows.binary_search_by(|r| r.path().cmp(path)), row) {
-            (Ok(at), Some(row)) => self.vendors_loaded(vec![(at, row)]),
+            (Ok(at), Some(row)) => self.put_rows(vec![(at, row)]),
             (Ok(at), None) => {
                 let mut rows = std::mem::take(rows);
                 rows.remove(at);
