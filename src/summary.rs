@@ -86,9 +86,14 @@ fn modified_secs(path: &Path) -> Option<i64> {
     i64::try_from(secs).ok()
 }
 
+/// Loads and scores one vendor file.
+pub fn load_one(q: &Questionnaire, path: &Path) -> Result<Summary, Error> {
+    VendorFile::load(path).map(|v| Summary::of(q, v))
+}
+
 /// Loads and scores vendor files on every core, in the order of `paths`.
 pub fn load(q: &Questionnaire, paths: &[PathBuf]) -> Vec<Result<Summary, Error>> {
-    let one = |p: &PathBuf| VendorFile::load(p).map(|v| Summary::of(q, v));
+    let one = |p: &PathBuf| load_one(q, p);
     if paths.len() < 64 {
         return paths.iter().map(one).collect();
     }
@@ -125,7 +130,7 @@ where
             // Interleaved, so that every worker works from the top down.
             for index in (worker..paths.len()).step_by(workers) {
                 let path = &paths[index];
-                done.push((index, path.clone(), VendorFile::load(path).map(|v| Summary::of(&q, v))));
+                done.push((index, path.clone(), load_one(&q, path)));
                 if done.len() >= batch && !send(std::mem::take(&mut done)) {
                     return;
                 }

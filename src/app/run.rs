@@ -88,8 +88,7 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
     // On every way out, a panic too: bracketed paste off, the screen back.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-        ratatui::restore();
+        restore_terminal();
         previous(info);
     }));
     let mut terminal = crate::terminal::init().map_err(|e| {
@@ -98,12 +97,10 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
     })?;
     let _ = queue!(std::io::stdout(), EnableBracketedPaste);
     let watch_tx = tx.clone();
-    let load_tx = tx.clone();
     let questionnaire = || match (setup.questionnaire)() {
         Ok(loaded) => Ok(Arc::new(loaded.questionnaire)),
         Err(e) => {
-            let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-            ratatui::restore();
+            restore_terminal();
             Err(Failure::Questionnaire(e))
         }
     };
@@ -116,7 +113,7 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
         lock: None,
         saver: None,
         recheck_open: false,
-        events: load_tx,
+        events: tx.clone(),
         load_generation: 0,
         watch: None,
         questionnaire_ready: false,
@@ -136,34 +133,41 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
     // one loads in full first. Watching starts after the first frame too
     // (it walks the workspace).
     let paths = runner.list_vendors();
-    let mut questionnaire = Some(questionnaire);
     let small =
         setup.questionnaire_bytes <= LOAD_BEFORE_FIRST_FRAME.1 && paths.as_ref().is_none_or(|p| few_and_small(p));
-    if small && let Some(get) = questionnaire.take() {
-        runner.set_questionnaire(get()?);
-    }
+    let later = if small {
+        runner.set_questionnaire(questionnaire()?);
+        None
+    } else {
+        Some(questionnaire)
+    };
     if let Some(paths) = paths {
         runner.load_rows(paths, false);
     }
     runner.draw(&mut terminal)?;
     report_signals(signals, tx.clone());
     read_keys(tx);
-    if let Some(get) = questionnaire.take() {
-        runner.set_questionnaire(get()?);
+    if let Some(questionnaire) = later {
+        runner.set_questionnaire(questionnaire()?);
     }
     start_watching(runner.workspace.root.clone(), setup.force_poll, watch_tx);
     let result = runner.event_loop(&mut terminal, &rx);
     // Nothing pending is dropped silently on the way out.
     runner.finish_saves(&rx);
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
-    let _ = std::io::stdout().flush();
+    restore_terminal();
     let unsaved: Vec<String> =
         runner.app.interview.as_ref().map(|iv| iv.pending.iter().map(|p| p.key.clone()).collect()).unwrap_or_default();
     if !unsaved.is_empty() {
         return Err(Failure::Other(format!("these answers could not be saved: {}", unsaved.join(", "))));
     }
     result.map_err(Failure::Other)
+}
+
+/// The terminal as it was: bracketed paste off, main screen, cooked mode.
+fn restore_terminal() {
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let _ = std::io::stdout().flush();
 }
 
 /// SIGTERM and SIGHUP (a dropped SSH link) are caught, not fatal: the app
@@ -613,7 +617,7 @@ impl Runner {
         let root = self.root_prefix();
         for path in &affected {
             let row = path.is_file().then(|| {
-                let result = VendorFile::load(path).map(|v| summary::Summary::of(&self.app.questionnaire, v));
+                let result = summary::load_one(&self.app.questionnaire, path);
                 row_of(path, result, &root)
             });
             self.app.replace_row(path, row);

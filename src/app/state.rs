@@ -101,6 +101,17 @@ impl VendorList {
             .collect();
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
+
+    /// Changes the rows with `change`, filters again, and keeps the
+    /// selection on the same file where it still shows.
+    fn refilter_with(&mut self, change: impl FnOnce(&mut VendorList)) {
+        let keep = self.selected_row().map(|r| r.path().to_path_buf());
+        change(self);
+        self.refilter();
+        if let Some(pos) = keep.and_then(|p| self.visible.iter().position(|&i| self.rows[i].path() == p)) {
+            self.selected = pos;
+        }
+    }
 }
 
 /// What a text editor in the interview is editing.
@@ -324,15 +335,8 @@ impl App {
     /// Replaces the vendor list with freshly loaded rows, keeping the
     /// selection on the same file where it still exists.
     pub fn set_vendors(&mut self, mut rows: Vec<VendorRow>) {
-        let keep = self.vendors.selected_row().map(|r| r.path().to_path_buf());
         rows.sort_by(|a, b| a.path().cmp(b.path()));
-        self.vendors.rows = rows;
-        self.vendors.refilter();
-        if let Some(path) = keep
-            && let Some(pos) = self.vendors.visible.iter().position(|&i| self.vendors.rows[i].path() == path)
-        {
-            self.vendors.selected = pos;
-        }
+        self.vendors.refilter_with(|list| list.rows = rows);
         self.rerank();
     }
 
@@ -357,13 +361,7 @@ impl App {
         }
         if !self.vendors.filter.text().is_empty() {
             // Names came in: the filter matches names.
-            let keep = self.vendors.selected_row().map(|r| r.path().to_path_buf());
-            self.vendors.refilter();
-            if let Some(pos) =
-                keep.and_then(|p| self.vendors.visible.iter().position(|&i| self.vendors.rows[i].path() == p))
-            {
-                self.vendors.selected = pos;
-            }
+            self.vendors.refilter_with(|_| {});
         }
         self.rerank();
     }

@@ -134,11 +134,11 @@ fn app(ctx: &context::Context) -> Result<Output, CliError> {
     // Parsing a questionnaire file takes milliseconds: on another core,
     // while the terminal starts. The embedded one comes ready-made.
     let (flag, root) = (ctx.questionnaire_flag.clone(), ctx.workspace.root.clone());
-    let questionnaire_bytes = crate::storage::questionnaire::size(flag.as_deref(), &root);
-    let is_file = flag.is_some() || root.join("questionnaire.toml").is_file();
+    let file = crate::storage::questionnaire::file_of(flag.as_deref(), &root);
+    let questionnaire_bytes = crate::storage::questionnaire::size(file.as_deref());
     let resolve = move || crate::storage::questionnaire::resolve(flag.as_deref(), &root);
     let questionnaire: Box<dyn FnOnce() -> Result<_, storage::Error>> =
-        match is_file.then(|| std::thread::Builder::new().name("questionnaire".into()).spawn(resolve.clone())) {
+        match file.is_some().then(|| std::thread::Builder::new().name("questionnaire".into()).spawn(resolve.clone())) {
             Some(Ok(handle)) => Box::new(move || handle.join().unwrap_or_else(|_| resolve())),
             _ => Box::new(resolve),
         };

@@ -97,23 +97,24 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
 /// The questionnaire to use: `explicit` if given, else the workspace's own
 /// `questionnaire.toml`, else the embedded default.
 pub fn resolve(explicit: Option<&Path>, workspace: &Path) -> Result<Loaded, Error> {
-    if let Some(path) = explicit {
-        return load(path);
+    match file_of(explicit, workspace) {
+        Some(path) => load(&path),
+        None => embedded(),
     }
-    let own = workspace.join("questionnaire.toml");
-    if own.is_file() {
-        return load(&own);
-    }
-    embedded()
 }
 
-/// How many bytes [`resolve`] would parse (a stat, not a read): a large
-/// questionnaire takes milliseconds, worth not waiting for.
-pub fn size(explicit: Option<&Path>, workspace: &Path) -> u64 {
+/// The questionnaire file [`resolve`] reads, or `None` for the embedded one.
+pub fn file_of(explicit: Option<&Path>, workspace: &Path) -> Option<PathBuf> {
     let own = workspace.join("questionnaire.toml");
-    match explicit {
+    explicit.map(Path::to_path_buf).or_else(|| own.is_file().then_some(own))
+}
+
+/// How many bytes [`resolve`] would parse, given [`file_of`] (a stat, not
+/// a read): a large
+/// questionnaire takes milliseconds, worth not waiting for.
+pub fn size(file: Option<&Path>) -> u64 {
+    match file {
         Some(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
-        None if own.is_file() => std::fs::metadata(&own).map_or(0, |m| m.len()),
         None => EMBEDDED.len() as u64,
     }
 }
