@@ -112,6 +112,11 @@ impl<W: Write> LeanBackend<W> {
         &self.out
     }
 
+    /// For tests: the size a fixed-size terminal now has (a resize).
+    pub fn set_fixed_size(&mut self, size: Size) {
+        self.sizing = Sizing::Fixed(size);
+    }
+
     /// The shadow is of the screen at its current size; on a resize
     /// ratatui clears the screen, and everything is unknown until then.
     fn fit(&mut self, size: Size) {
@@ -239,6 +244,10 @@ impl<W: Write> Backend for LeanBackend<W> {
         if content.peek().is_none() {
             return Ok(());
         }
+        // After a resize, the first frame is drawn at the new size: cells
+        // beyond the old one must not be dropped.
+        let size = self.size()?;
+        self.fit(size);
         self.begin();
         for (x, y, cell) in content {
             self.put(x, y, cell);
@@ -285,6 +294,9 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        // ratatui clears after a resize, before drawing at the new size.
+        let size = self.size()?;
+        self.fit(size);
         self.begin();
         // Erasing fills with the pen's background: make it the default.
         self.set_pen(PLAIN);

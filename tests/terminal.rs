@@ -171,3 +171,26 @@ fn wide_characters_and_short_gaps_need_no_cursor_moves() {
     assert_eq!(text.matches('H').count(), 1, "one move for the whole row: {text:?}");
     assert!(text.contains("\x1b[1m"), "{text:?}");
 }
+
+#[test]
+fn the_first_frame_after_a_resize_is_drawn_whole() {
+    let mut term = terminal(20, 5);
+    let mut vt = vt100::Parser::new(5.try_into().unwrap(), 20.try_into().unwrap(), 0);
+    term.draw(|f| f.buffer_mut().set_string(0, 0, "small", Style::default())).unwrap();
+    vt.process(term.backend().writer());
+    let seen = term.backend().writer().len();
+    // The terminal grows; the next frame fills it, corners included.
+    term.backend_mut().set_fixed_size(Size { width: 40, height: 12 });
+    vt.screen_mut().set_size(12.try_into().unwrap(), 40.try_into().unwrap());
+    term.draw(|f| {
+        f.buffer_mut().set_string(0, 0, "big", Style::default());
+        f.buffer_mut().set_string(35, 11, "corner", Style::default());
+        f.buffer_mut().set_string(30, 2, "供应商", Style::default());
+    })
+    .unwrap();
+    vt.process(&term.backend().writer()[seen..]);
+    let rows: Vec<String> = vt.screen().rows(0, 40).collect();
+    assert!(rows[0].starts_with("big"), "{rows:?}");
+    assert_eq!(rows[2].trim(), "供应商", "{rows:?}");
+    assert_eq!(rows[11].trim(), "corne", "cut at the edge: {rows:?}");
+}
