@@ -149,11 +149,18 @@ pub fn rank(summaries: &mut [Summary]) {
     summaries.sort_by(|a, b| by_rank((&a.report, &a.meta.vendor), (&b.report, &b.meta.vendor)));
 }
 
-/// Sign-offs in a few cells, marks first: `✓wang ✗li~` (`~` stale).
+/// Sign-offs in a few cells, marks first: `✓wang ✗li~ ⚠zhao` (`~`
+/// stale; `⚠` unverified, which shows no decision: it does not count).
 pub fn signoff_text(signoffs: &[SignOffState]) -> String {
     signoffs
         .iter()
-        .map(|s| format!("{}{}{}", s.decision.mark(), s.user, if s.stale { "~" } else { "" }))
+        .map(|s| {
+            if s.verified {
+                format!("{}{}{}", s.decision.mark(), s.user, if s.stale { "~" } else { "" })
+            } else {
+                format!("⚠{}", s.user)
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -51,7 +51,7 @@ impl Sandbox {
     fn run(&self, args: &[&str]) -> Run {
         let out = self.command().args(args).output().unwrap();
         let root = self.dir.path().display().to_string();
-        let clean = |b: &[u8]| String::from_utf8_lossy(b).replace(&root, "[TMP]");
+        let clean = |b: &[u8]| without_account(&String::from_utf8_lossy(b).replace(&root, "[TMP]"));
         Run { code: out.status.code().unwrap_or(-1), stdout: clean(&out.stdout), stderr: clean(&out.stderr) }
     }
 
@@ -64,6 +64,24 @@ impl Sandbox {
     fn vendor_file(&self, slug: &str) -> PathBuf {
         self.ws().join("vendors").join(format!("{slug}.toml"))
     }
+}
+
+/// The text with this account's name as `[ME]`: who runs the tests
+/// decides it (never `$USER`, which the sandbox sets to `li.wei`).
+fn without_account(text: &str) -> String {
+    let me = ccvet::storage::identity::me().name;
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(&me) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + me.len()..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-');
+        out.push_str(&rest[..at]);
+        out.push_str(if word(before) || word(after) { &me } else { "[ME]" });
+        rest = &rest[at + me.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn fixture(name: &str) -> String {
@@ -131,7 +149,7 @@ fn init_new_and_the_default_listing() {
     insta::assert_snapshot!("new_blank", sb.run(&["new", " \t "]).transcript());
     insta::assert_snapshot!("new_bad_date", sb.run(&["new", "X", "--assessed-on", "2026-02-30"]).transcript());
     let text = std::fs::read_to_string(sb.vendor_file("yun-lian-ke-ji-yunlian-tech")).unwrap();
-    insta::assert_snapshot!("new_vendor_file", text);
+    insta::assert_snapshot!("new_vendor_file", without_account(&text));
 }
 
 #[test]
@@ -169,7 +187,7 @@ fn answer_every_kind_and_refuse_bad_values_with_what_the_kind_accepts() {
     let r = sb.run(&["answer", "nobody", "tech.iso27001", "yes"]);
     assert_eq!(r.code, 2, "{}", r.transcript());
     insta::assert_snapshot!("answer_unknown_vendor", r.transcript());
-    insta::assert_snapshot!("answered_file", std::fs::read_to_string(sb.vendor_file(v)).unwrap());
+    insta::assert_snapshot!("answered_file", without_account(&std::fs::read_to_string(sb.vendor_file(v)).unwrap()));
 }
 
 #[test]
@@ -333,7 +351,7 @@ fn usage_errors_exit_2_and_help_exits_0() {
 }
 
 #[test]
-fn the_config_file_sets_workspace_language_and_interviewer() {
+fn the_config_file_sets_workspace_language_and_a_display_name_never_the_account() {
     let sb = Sandbox::new();
     let team = sb.dir.path().join("team-ws");
     std::fs::write(
@@ -349,7 +367,9 @@ fn the_config_file_sets_workspace_language_and_interviewer() {
         .unwrap();
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     let text = std::fs::read_to_string(team.join("vendors/acme.toml")).unwrap();
-    assert!(text.contains("interviewer = \"zhang.san\""), "{text}");
+    let me = ccvet::storage::identity::me().name;
+    assert!(text.contains(&format!("interviewer = \"{me}\"")), "{text}");
+    assert!(!text.contains("zhang.san"), "{text}");
     let r = sb.command().env_remove("CCVET_WORKSPACE").args(["score", "acme"]).output().unwrap();
     assert!(String::from_utf8_lossy(&r.stdout).contains("得分"));
     std::fs::write(sb.dir.path().join("config.toml"), "lang = \"zh\"\nworkspace = [\n").unwrap();

@@ -641,6 +641,8 @@ fn hostile_names_and_notes_never_reach_a_cell() {
         use ccvet::storage::review::{Comment, Decision, Review, ReviewFile, SignOff};
         let iv = app.interview.as_mut().unwrap();
         iv.set_reviews(vec![Review {
+            verified: false,
+            owner: "mallory\x1b[2J".into(),
             user: "evil\x1b[2J\u{202e}".into(),
             file: ReviewFile {
                 reviewer: "evil".into(),
@@ -716,6 +718,8 @@ fn snapshots_of_the_review_screen_and_the_read_only_banner() {
         };
         iv.set_reviews(vec![
             Review {
+                verified: true,
+                owner: "wang-fang".into(),
                 user: "wang-fang".into(),
                 file: ReviewFile {
                     reviewer: "wang.fang".into(),
@@ -728,6 +732,8 @@ fn snapshots_of_the_review_screen_and_the_read_only_banner() {
                 },
             },
             Review {
+                verified: true,
+                owner: "zhao-lei".into(),
                 user: "zhao-lei".into(),
                 file: ReviewFile {
                     reviewer: "zhao.lei".into(),

@@ -19,6 +19,8 @@ pub enum Context {
     /// The review screen: comments and sign-offs.
     Review,
     Help,
+    /// A question asked before a step that needs a second thought.
+    Confirm,
     /// Typing one line: a value, a vendor name, a filter.
     LineEdit,
     /// Typing the multi-line note.
@@ -76,7 +78,7 @@ impl Binding {
     }
 }
 
-use Context::{Compare, Global, Help, Interview, LineEdit, NoteEdit, Review, Vendors};
+use Context::{Compare, Confirm, Global, Help, Interview, LineEdit, NoteEdit, Review, Vendors};
 
 const UP: &[Key] = &[code(KeyCode::Up), k('k')];
 const DOWN: &[Key] = &[code(KeyCode::Down), k('j')];
@@ -183,6 +185,9 @@ pub static BINDINGS: &[Binding] = &[
     // help
     bind!(Help, &[code(KeyCode::Esc), k('?'), k('q')], Action::Back, "Esc ?", "close help", "关闭帮助", true),
     bind!(Help, &[k('L')], Action::ToggleLanguage, "L", "中文 / English", "中文 / English", true),
+    // a confirmation
+    bind!(Confirm, &[k('y'), code(KeyCode::Enter)], Action::Submit, "y", "yes, do it", "是，执行", true),
+    bind!(Confirm, &[k('n'), code(KeyCode::Esc)], Action::Back, "n Esc", "no", "否", true),
     // typing one line
     bind!(LineEdit, &[code(KeyCode::Enter)], Action::Submit, "Enter", "done", "确定", true),
     bind!(LineEdit, &[code(KeyCode::Esc)], Action::Back, "Esc", "back", "返回", true),
@@ -218,6 +223,7 @@ fn editing_key(key: Key) -> Option<Action> {
 pub fn context(app: &App) -> Context {
     match &app.overlay {
         Some(Overlay::Help) => Help,
+        Some(Overlay::Confirm(_)) => Confirm,
         Some(Overlay::NewVendor(_) | Overlay::Comment { .. }) => LineEdit,
         None => screen_context(app),
     }
@@ -261,6 +267,8 @@ pub fn lookup(context: Context, key: Key) -> Option<Action> {
             }
         }
         Help => None,
+        Confirm if key == ctrl('c') => Some(Action::Quit),
+        Confirm => None,
         _ => find(Global, key).map(|b| b.action.clone()),
     }
 }
@@ -268,7 +276,7 @@ pub fn lookup(context: Context, key: Key) -> Option<Action> {
 /// The bindings to show for `context`: its own, then the global ones that
 /// apply there.
 pub fn shown(context: Context) -> impl Iterator<Item = &'static Binding> {
-    let globals = !matches!(context, LineEdit | NoteEdit | Help);
+    let globals = !matches!(context, LineEdit | NoteEdit | Help | Confirm);
     BINDINGS
         .iter()
         .filter(move |b| !b.en.is_empty() && (b.context == context || (globals && b.context == Global)))
@@ -305,6 +313,8 @@ mod tests {
             (Help, k('L')),
             (LineEdit, code(KeyCode::Esc)),
             (NoteEdit, code(KeyCode::Esc)),
+            // Esc on a confirmation is "no".
+            (Confirm, code(KeyCode::Esc)),
         ];
         for b in BINDINGS.iter().filter(|b| b.context != Global) {
             for key in b.keys {

@@ -6,6 +6,7 @@
 //! and the help overlay.
 
 pub mod action;
+pub mod confirm;
 pub mod editor;
 pub mod keymap;
 pub mod run;

@@ -119,6 +119,12 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
         questionnaire_ready: false,
     };
     runner.app.no_color = setup.no_color;
+    runner.app.me = runner.user.clone();
+    runner.app.now = jiff::Timestamp::now().as_second();
+    match crate::storage::policy::load(&runner.workspace.root) {
+        Ok(policy) => runner.app.self_signoff = policy.self_signoff,
+        Err(e) => runner.app.say(StatusKind::Error, e.to_string()),
+    }
     if let Some(notice) = setup.notice {
         runner.app.say(StatusKind::Error, notice);
     }
@@ -260,7 +266,28 @@ impl Runner {
         terminal: &mut crate::terminal::AppTerminal,
         rx: &mpsc::Receiver<Incoming>,
     ) -> Result<(), String> {
-        while let Ok(first) = rx.recv() {
+        loop {
+            // A read-only view says how long its writer has been idle: it
+            // wakes once a minute to keep that true; otherwise the app
+            // sleeps until something happens.
+            let following = self.app.interview.as_ref().is_some_and(|iv| iv.read_only.is_some());
+            let first = if following {
+                match rx.recv_timeout(std::time::Duration::from_secs(60)) {
+                    Ok(incoming) => Some(incoming),
+                    Err(mpsc::RecvTimeoutError::Timeout) => None,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                }
+            } else {
+                match rx.recv() {
+                    Ok(incoming) => Some(incoming),
+                    Err(_) => break,
+                }
+            };
+            self.app.now = jiff::Timestamp::now().as_second();
+            let Some(first) = first else {
+                self.draw(terminal)?;
+                continue;
+            };
             let mut effects = Vec::new();
             let mut changed: Vec<PathBuf> = Vec::new();
             let mut next = Some(first);
@@ -459,13 +486,17 @@ impl Runner {
         }
     }
 
-    /// Opens a vendor as its writer, or read-only (following live) when
-    /// someone else is interviewing.
+    /// Opens a vendor: as its writer when this account is its interviewer
+    /// (or it has none) and no one else holds it; read-only otherwise,
+    /// without taking the lock, so reading never blocks the interviewer.
     fn open_vendor(&mut self, path: &Path, review: bool) -> Vec<Action> {
         self.lock = None;
-        // A reviewer reading comments must not block the interviewer: the
-        // review screen opens read-only, without the lock.
-        let (lock, read_only) = if review {
+        let vendor = match VendorFile::load(path) {
+            Ok(vendor) => vendor,
+            Err(e) => return vec![Action::Failed(self.short(e.to_string().lines().next().unwrap_or_default()))],
+        };
+        let mine = vendor.meta.interviewer.as_deref().is_none_or(|who| who == self.user);
+        let (lock, read_only) = if review || !mine {
             (None, Some(local_since(lock::holder_of(path).unwrap_or_default())))
         } else {
             match self.acquire(path) {
@@ -474,23 +505,19 @@ impl Runner {
                 Err(e) => return vec![Action::Failed(self.short(&Error::io(&lock::lock_path(path), e).to_string()))],
             }
         };
-        match VendorFile::load(path) {
-            Ok(vendor) => {
-                self.lock = lock;
-                let mut iv = Interview::new(&self.app.questionnaire, vendor);
-                // No one interviewing: free to take over at once.
-                iv.writer_left = read_only.as_ref().is_some_and(|h| h.user.is_empty());
-                iv.read_only = read_only;
-                let (reviews, errors) = self.load_reviews(path);
-                iv.set_reviews(reviews);
-                iv.review_errors = errors;
-                self.app.interview = Some(iv);
-                self.app.screen = if review { Screen::Review } else { Screen::Interview };
-                self.app.overlay = None;
-                vec![Action::Resize(self.app.width, self.app.height)]
-            }
-            Err(e) => vec![Action::Failed(self.short(e.to_string().lines().next().unwrap_or_default()))],
-        }
+        self.lock = lock;
+        let mut iv = Interview::new(&self.app.questionnaire, vendor);
+        // No one writing: free to take over at once.
+        iv.writer_left = read_only.as_ref().is_some_and(|h| h.user.is_empty());
+        iv.read_only = read_only;
+        iv.last_change = modified(path);
+        let (reviews, errors) = self.load_reviews(path);
+        iv.set_reviews(reviews);
+        iv.review_errors = errors;
+        self.app.interview = Some(iv);
+        self.app.screen = if review { Screen::Review } else { Screen::Interview };
+        self.app.overlay = None;
+        vec![Action::Resize(self.app.width, self.app.height)]
     }
 
     fn load_reviews(&self, vendor: &Path) -> (Vec<review::Review>, Vec<String>) {
@@ -513,10 +540,17 @@ impl Runner {
         let Some(path) = self.app.interview.as_ref().map(|iv| iv.vendor.path.clone()) else { return vec![] };
         match self.acquire(&path) {
             Ok(Acquired::Mine(lock)) => {
-                self.lock = Some(lock);
-                // Start from what is on disk now.
-                let fresh = VendorFile::load(&path).map(Box::new).map_err(|e| self.short(&e.to_string()));
-                vec![Action::VendorChanged(fresh), Action::TookOver(true)]
+                // Start from what is on disk now, with this account recorded
+                // as the interviewer.
+                let recorded =
+                    crate::storage::handover::record_interviewer(&path, &self.user, &RealFs, self.workspace.modes.file);
+                match recorded {
+                    Ok(fresh) => {
+                        self.lock = Some(lock);
+                        vec![Action::VendorChanged(Ok(Box::new(fresh))), Action::TookOver(true)]
+                    }
+                    Err(e) => vec![Action::Failed(self.short(&e.to_string()))],
+                }
             }
             Ok(Acquired::Theirs(holder)) => vec![Action::LockChanged(holder), Action::TookOver(false)],
             Err(e) => vec![Action::Failed(e.to_string())],
@@ -646,6 +680,9 @@ impl Runner {
             .is_ok_and(|b| Some(b.as_slice()) == self.app.interview.as_ref().map(|iv| iv.vendor.text().as_bytes()));
         let had_error = self.app.interview.as_ref().is_some_and(|iv| iv.disk_error.is_some());
         if !same || had_error {
+            if let Some(iv) = self.app.interview.as_mut() {
+                iv.last_change = modified(&open);
+            }
             let fresh = VendorFile::load(&open)
                 .map(Box::new)
                 .map_err(|e| self.short(e.to_string().lines().next().unwrap_or_default()));
@@ -763,6 +800,13 @@ impl Runner {
 
 /// The holder with `since` as this user's local time: a writer in Shanghai
 /// and a reviewer in Frankfurt each read their own clock.
+/// When `path` last changed, in Unix seconds.
+fn modified(path: &Path) -> Option<i64> {
+    let time = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    let secs = time.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    i64::try_from(secs).ok()
+}
+
 fn local_since(mut holder: lock::Holder) -> lock::Holder {
     if let Ok(t) = holder.since.parse::<jiff::Timestamp>() {
         holder.since = t.to_zoned_datetime(crate::system::local_zone()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();

@@ -177,6 +177,9 @@ pub struct Interview {
     pub signoffs: Vec<SignOffState>,
     /// Rows the review screen is scrolled down by.
     pub review_scroll: u16,
+    /// When the vendor file last changed on disk (Unix seconds): how long
+    /// the writer a read-only view follows has been idle.
+    pub last_change: Option<i64>,
 }
 
 impl Interview {
@@ -211,6 +214,7 @@ impl Interview {
             review_errors: Vec::new(),
             signoffs: Vec::new(),
             review_scroll: 0,
+            last_change: None,
         }
     }
 
@@ -277,6 +281,16 @@ pub enum Overlay {
         question: Option<String>,
         buffer: TextBuffer,
     },
+    /// A step that needs a second thought: `y` does it, `n` or Esc not.
+    Confirm(Confirm),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// Become the writer of the open vendor, in place of its interviewer.
+    TakeOver { from: Option<String> },
+    /// A sign-off on a vendor that is disqualified or not fully answered.
+    SignOff { decision: crate::storage::review::Decision, cautions: Vec<crate::domain::signoff::Caution> },
 }
 
 #[derive(Clone, Debug)]
@@ -307,6 +321,12 @@ pub struct App {
     /// `NO_COLOR` is set: state is shown by marks and bold/reverse only.
     pub no_color: bool,
     pub quit: bool,
+    /// The OS account this session acts as.
+    pub me: String,
+    /// The workspace lets a vendor's interviewer sign it off.
+    pub self_signoff: bool,
+    /// The time (Unix seconds) as of the last event, for "idle 14 min".
+    pub now: i64,
 }
 
 impl App {
@@ -329,6 +349,9 @@ impl App {
             height,
             no_color: false,
             quit: false,
+            me: String::new(),
+            self_signoff: false,
+            now: 0,
         }
     }
 

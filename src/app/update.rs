@@ -116,6 +116,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             vec![]
         }
+        Context::Confirm => super::confirm::answered(app, action),
         Context::LineEdit | Context::NoteEdit => typing(app, action),
         _ => match action {
             Action::Quit => quit(app),
@@ -535,14 +536,7 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
         return vec![];
     }
     match action {
-        Action::TakeOver => {
-            if iv.read_only.is_some() {
-                vec![Effect::TakeOver]
-            } else {
-                app.say(StatusKind::Info, t(lang, "you are the interviewer already", "您已是访谈人"));
-                vec![]
-            }
-        }
+        Action::TakeOver => super::confirm::ask_take_over(app),
         Action::ReviewScreen => {
             iv.review_scroll = 0;
             app.review_direct = false;
@@ -876,7 +870,7 @@ fn review_screen(app: &mut App, action: Action) -> Vec<Effect> {
             iv.review_scroll = iv.review_scroll.saturating_add(1);
             vec![]
         }
-        Action::SignOff(decision) => vec![Effect::SignOff { decision }],
+        Action::SignOff(decision) => super::confirm::ask_sign_off(app, decision),
         Action::CommentVendor => {
             app.overlay = Some(Overlay::Comment { question: None, buffer: TextBuffer::new("", false) });
             vec![]

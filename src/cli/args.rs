@@ -84,7 +84,7 @@ pub enum Command {
         csv: bool,
     },
 
-    /// Sign off on a vendor, or comment on it or on one of its questions (as yourself).
+    /// Sign off on a vendor, or comment on it or on one of its questions, as your OS account; alone, list the reviews.
     Review {
         vendor: String,
         #[arg(long, value_name = "approve|reject|needs-info")]
@@ -95,6 +95,9 @@ pub enum Command {
         /// `section.question` to comment on.
         #[arg(long, conflicts_with = "decision")]
         question: Option<String>,
+        /// Sign off although the vendor is not fully answered, or approve it although it crossed a red line.
+        #[arg(long, requires = "decision")]
+        force: bool,
     },
 
     /// Write a report on one vendor for management.

@@ -19,8 +19,6 @@ pub struct Env {
     pub workspace: Option<PathBuf>,
     /// `$CCVET_CONFIG`: the config file to use instead of the standard one.
     pub config: Option<PathBuf>,
-    /// `$USER` or `$LOGNAME`
-    pub user: Option<String>,
     /// `$LANG` / `$LC_ALL`, for the default language.
     pub locale: Option<String>,
     /// `$NO_COLOR` is set (to anything but empty).
@@ -38,7 +36,6 @@ impl Env {
         Env {
             workspace: var("CCVET_WORKSPACE").map(PathBuf::from),
             config: var("CCVET_CONFIG").map(PathBuf::from),
-            user: var("USER").or_else(|| var("LOGNAME")).map(|u| u.to_string_lossy().into_owned()),
             locale: var("LC_ALL").or_else(|| var("LANG")).map(|l| l.to_string_lossy().into_owned()),
             no_color: var("NO_COLOR").is_some(),
             force_poll: var("CCVET_WATCH").is_some_and(|v| v == "poll"),
@@ -54,7 +51,11 @@ pub struct Context {
     pub workspace: Workspace,
     pub questionnaire_flag: Option<PathBuf>,
     pub lang: Lang,
+    /// The OS account (the effective uid's name): who signs, locks and
+    /// interviews. Never `$USER` or the config.
     pub user: String,
+    /// The config's display name, shown beside the account.
+    pub display_name: Option<String>,
     pub no_color: bool,
     pub force_poll: bool,
 }
@@ -79,12 +80,13 @@ impl Context {
                 if env.locale.as_deref().is_some_and(|l| l.starts_with("zh")) { Lang::Zh } else { Lang::En }
             }),
         };
-        let user = config.interviewer.clone().or_else(|| env.user.clone()).unwrap_or_else(|| "unknown".to_string());
+        let user = crate::storage::identity::me().name;
         Ok(Context {
             workspace: Workspace::at(&root),
             questionnaire_flag: args.questionnaire.clone(),
             lang,
             user,
+            display_name: config.name.clone(),
             no_color: env.no_color,
             force_poll: env.force_poll,
         })

@@ -195,14 +195,17 @@ pub fn answer(
 }
 
 /// `ccvet review`: a sign-off or a comment, written to the caller's own
-/// review file only.
+/// review file only (the file is named after the OS account, and the OS
+/// keeps everyone else out of it).
 pub fn review(
     ctx: &Context,
     wanted: &str,
     decision: Option<&str>,
     comment: Option<String>,
     question: Option<String>,
+    force: bool,
 ) -> Result<Output, CliError> {
+    use crate::domain::signoff::{Gate, Request, gate};
     use crate::storage::review::{Comment, Decision, SignOff, digest, update};
     let decision = match decision {
         None => None,
@@ -211,6 +214,9 @@ pub fn review(
                 .ok_or_else(|| CliError::Usage(format!("--decision takes approve, reject or needs-info, not `{d}`")))?,
         ),
     };
+    if decision.is_none() && comment.is_none() {
+        return super::reviews::reviews(ctx, wanted);
+    }
     if decision.is_none() && comment.as_deref().is_none_or(|c| c.trim().is_empty()) {
         return Err(CliError::Usage("give --decision, or --comment with some text".to_string()));
     }
@@ -221,6 +227,36 @@ pub fn review(
         }
     }
     let vendor = ctx.find_vendor(wanted)?;
+    if let Some(decision) = decision {
+        let loaded = ctx.questionnaire()?;
+        let report = score_of(&loaded, &vendor);
+        let policy = crate::storage::policy::load(&ctx.workspace.root)?;
+        let request = Request {
+            approve: decision == Decision::Approve,
+            signer: &ctx.user,
+            interviewer: vendor.meta.interviewer.as_deref(),
+            self_signoff_allowed: policy.self_signoff,
+        };
+        match gate(&request, &report) {
+            Gate::Open => {}
+            Gate::Refused(_) => {
+                return Err(CliError::Failed(format!(
+                    "{} is interviewed by you ({}): the interviewer cannot sign off their own vendor \
+                     (a workspace may allow it with `[policy] self_signoff = true` in ccvet.toml)",
+                    visible(&vendor.meta.vendor),
+                    visible(&ctx.user)
+                )));
+            }
+            Gate::Confirm(cautions) if !force => {
+                let why: Vec<String> = cautions.iter().map(|c| c.describe(ctx.lang)).collect();
+                return Err(CliError::Failed(format!(
+                    "not signed: {}; add --force to sign off all the same",
+                    why.join("; ")
+                )));
+            }
+            Gate::Confirm(_) => {}
+        }
+    }
     let at = crate::system::now_rfc3339();
     let signed = digest(vendor.text());
     let what = match decision {
@@ -237,8 +273,9 @@ pub fn review(
         &RealFs,
         ctx.workspace.modes,
     )?;
+    let me = crate::storage::identity::shown(&ctx.user, ctx.display_name.as_deref());
     Ok(Output {
-        stdout: format!("{what} on {} as {}\n", visible(&vendor.meta.vendor), visible(&ctx.user)),
+        stdout: format!("{what} on {} as {}\n", visible(&vendor.meta.vendor), visible(&me)),
         ..Output::default()
     })
 }

@@ -7,6 +7,7 @@ mod context;
 mod edit;
 mod json;
 mod report;
+mod reviews;
 mod table;
 
 use std::io::Write;
@@ -123,8 +124,8 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
         Command::List => table::list(ctx),
         Command::App => app(ctx),
         Command::Report { vendor, format, output } => report::report(ctx, &vendor, format, output.as_deref()),
-        Command::Review { vendor, decision, comment, question } => {
-            edit::review(ctx, &vendor, decision.as_deref(), comment, question)
+        Command::Review { vendor, decision, comment, question, force } => {
+            edit::review(ctx, &vendor, decision.as_deref(), comment, question, force)
         }
     }
 }

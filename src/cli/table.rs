@@ -126,27 +126,7 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
             visible(&h.since)
         );
     }
-    let mut reviews = Vec::new();
-    for r in crate::storage::review::load_all(&vendor.path) {
-        match r {
-            Ok(r) => reviews.push(r),
-            Err(e) => {
-                let _ = writeln!(out, "! {e}");
-            }
-        }
-    }
-    for s in crate::storage::review::signoff_states(&reviews, vendor.text()) {
-        let _ = writeln!(
-            out,
-            "{} {} {} {}{}{}",
-            s.decision.mark(),
-            s.decision.name(),
-            visible(&s.user),
-            visible(&s.at),
-            if s.stale { l(lang, "  STALE: answers changed since", "  已过期") } else { "" },
-            s.comment.as_deref().map_or(String::new(), |c| format!("\n    {}", visible(c)))
-        );
-    }
+    out.push_str(&super::reviews::signoffs_text(vendor, false, lang));
     out
 }
 

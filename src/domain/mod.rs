@@ -11,6 +11,7 @@ pub mod present;
 pub mod questionnaire;
 pub mod ranking;
 pub mod scoring;
+pub mod signoff;
 pub mod text;
 pub mod validate;
 

@@ -1,7 +1,9 @@
 //! The user's config file and where things live by default.
 //!
 //! `config.toml` in the user's config dir (or `$CCVET_CONFIG`) may set
-//! `workspace`, `lang` and `interviewer`. The caller reads the environment
+//! `workspace`, `lang` and `name` (a display name; `interviewer` is read
+//! as the same). The display name is shown beside the account
+//! (`李伟 (li.wei)`) and never decides who anyone is. The caller reads the environment
 //! and passes it in, so this stays a function of its inputs.
 
 use std::path::{Path, PathBuf};
@@ -13,7 +15,8 @@ use crate::domain::text::Lang;
 pub struct Config {
     pub workspace: Option<PathBuf>,
     pub lang: Option<Lang>,
-    pub interviewer: Option<String>,
+    /// How the user likes to be shown; never an identity.
+    pub name: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -21,6 +24,7 @@ pub struct Config {
 struct RawConfig {
     workspace: Option<PathBuf>,
     lang: Option<String>,
+    name: Option<String>,
     interviewer: Option<String>,
 }
 
@@ -57,5 +61,5 @@ pub fn load(path: &Path) -> Result<Config, Error> {
         Some(dir) if w.is_relative() => dir.join(w),
         _ => w,
     });
-    Ok(Config { workspace, lang, interviewer: raw.interviewer })
+    Ok(Config { workspace, lang, name: raw.name.or(raw.interviewer) })
 }

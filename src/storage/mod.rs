@@ -3,8 +3,11 @@
 
 pub mod atomic;
 pub mod config;
+pub mod handover;
+pub mod identity;
 pub mod lock;
 pub mod perms;
+pub mod policy;
 pub mod questionnaire;
 pub mod review;
 pub mod source;

@@ -22,6 +22,23 @@ impl Modes {
         Modes { file: 0o600 | (group & 0o060), dir: 0o700 | group | setgid }
     }
 
+    /// A review file: readable by the group where the workspace is shared,
+    /// writable by its author alone.
+    pub fn review_file(self) -> u32 {
+        self.file & !0o022
+    }
+
+    /// A folder under `reviews/`: sticky, as `/tmp`, so that no account
+    /// can rename over or delete another's review file.
+    pub fn review_dir(self) -> u32 {
+        self.dir | 0o1000
+    }
+
+    /// A workspace whose group shares it.
+    pub fn is_team(self) -> bool {
+        self.dir & 0o070 != 0
+    }
+
     /// The modes for the workspace at `root`; private if it cannot be read.
     pub fn for_root(root: &Path) -> Modes {
         #[cfg(unix)]
@@ -80,6 +97,24 @@ pub fn open_lock_file(path: &Path, mode: u32) -> std::io::Result<std::fs::File> 
         let _ = mode;
         options.open(path)
     }
+}
+
+/// Gives a review folder made before review folders were sticky its sticky
+/// bit (and the workspace's modes), where this account owns it; anyone
+/// else's folder is left for `ccvet doctor` to report.
+pub fn upgrade_review_dir(dir: &Path, modes: Modes) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        if let Ok(meta) = std::fs::symlink_metadata(dir)
+            && meta.is_dir()
+            && meta.uid() == rustix::process::geteuid().as_raw()
+            && meta.permissions().mode() & 0o1000 == 0
+        {
+            let _ = set_mode(dir, (meta.permissions().mode() & 0o7777) | modes.review_dir());
+        }
+    }
+    let _ = (dir, modes);
 }
 
 pub fn set_mode(path: &Path, mode: u32) -> std::io::Result<()> {

@@ -79,23 +79,38 @@ pub struct ReviewFile {
     pub comments: Vec<Comment>,
 }
 
-/// A reviewer's file as read: who (from the file name, which only that
-/// user's sessions write) and what.
+/// A reviewer's file as read: who (from the file name) and what, and
+/// whether the operating system vouches for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Review {
     pub user: String,
     pub file: ReviewFile,
+    /// The file is owned by the account it is named after, and says so
+    /// inside. Only then does its sign-off count: anyone in the team's
+    /// group could have planted a file under someone else's name.
+    pub verified: bool,
+    /// The account that owns the file (who really wrote it).
+    pub owner: String,
 }
 
-/// A sign-off as shown: stale when the vendor file changed since.
+/// A sign-off as shown: stale when the vendor file changed since;
+/// unverified when the file is not owned by the account it names (shown,
+/// marked, never counted).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SignOffState {
     pub user: String,
     pub decision: Decision,
     pub at: String,
     pub stale: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified: bool,
     pub comment: Option<String>,
+}
+
+impl SignOffState {
+    /// Counts as the team's decision: verified and not stale.
+    pub fn counts(&self) -> bool {
+        self.verified && !self.stale
+    }
 }
 
 /// The digest a sign-off records.
@@ -175,7 +190,25 @@ pub fn load_all(vendor_path: &Path) -> Vec<Result<Review, Error>> {
 
 fn load(path: &Path) -> Result<Review, Error> {
     let file: ReviewFile = super::read_toml(path)?;
-    Ok(Review { user: decode_user(&super::vendor::slug_of(path)), file })
+    let user = decode_user(&super::vendor::slug_of(path));
+    let owner = owner_of(path).map_or_else(|| "?".to_string(), super::identity::name_of);
+    let verified = owner == user && file.reviewer == user;
+    Ok(Review { user, file, verified, owner })
+}
+
+/// The uid owning `path` (not following a link: a link planted under
+/// someone's name must not borrow its target's owner).
+fn owner_of(path: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::symlink_metadata(path).ok().filter(|m| m.is_file()).map(|m| m.uid())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// The sign-offs among `reviews`, each marked stale or current against the
@@ -192,6 +225,7 @@ pub fn signoff_states(reviews: &[Review], vendor_text: &str) -> Vec<SignOffState
                 decision: s.decision,
                 at: s.at.clone(),
                 stale: s.digest != *current,
+                verified: r.verified,
                 comment: s.comment.clone(),
             })
         })
@@ -211,9 +245,13 @@ pub fn update(
 ) -> Result<ReviewFile, Error> {
     let path = path_for(vendor_path, user);
     let dir = dir_for(vendor_path);
-    create_dir_all(&dir, modes.dir).map_err(|e| Error::io(&dir, e))?;
+    // Sticky folders: no other account can replace or delete this file.
+    for folder in [dir.parent().unwrap_or(&dir), dir.as_path()] {
+        create_dir_all(folder, modes.review_dir()).map_err(|e| Error::io(folder, e))?;
+        super::perms::upgrade_review_dir(folder, modes);
+    }
     let lock_path = path.with_extension("lock");
-    let lock = super::perms::open_lock_file(&lock_path, modes.file).map_err(|e| Error::io(&lock_path, e))?;
+    let lock = super::perms::open_lock_file(&lock_path, modes.review_file()).map_err(|e| Error::io(&lock_path, e))?;
     // A blocking lock: the critical section is one small read and write.
     lock.lock().map_err(|e| Error::io(&lock_path, e))?;
     refuse_someone_elses(&path, user)?;
@@ -229,28 +267,27 @@ pub fn update(
     };
     change(&mut file);
     let text = toml::to_string(&file).map_err(|e| Error::refused(&path, format!("cannot write the review: {e}")))?;
-    write_atomic(fs, &path, text.as_bytes(), modes.file).map_err(|e| Error::io(&path, e))?;
+    write_atomic(fs, &path, text.as_bytes(), modes.review_file()).map_err(|e| Error::io(&path, e))?;
     drop(lock);
     Ok(file)
 }
 
-/// A review file belongs to the OS user who created it: another user
-/// (whatever `$USER` or a config file says) may not rewrite it.
+/// A review file belongs to the account that created it: a file under
+/// our name that another account owns (planted) is never written into;
+/// its owner or root must remove it (`ccvet doctor` names it).
 fn refuse_someone_elses(path: &Path, user: &str) -> Result<(), Error> {
-    #[cfg(unix)]
+    if let Some(uid) = owner_of(path)
+        && uid != rustix::process::geteuid().as_raw()
     {
-        use std::os::unix::fs::MetadataExt;
-        if let Ok(meta) = std::fs::metadata(path) {
-            let me = rustix::process::geteuid().as_raw();
-            if meta.uid() != me && me != 0 {
-                return Err(Error::refused(
-                    path,
-                    format!("this review file belongs to another account; `{user}` cannot write it"),
-                ));
-            }
-        }
+        let owner = super::identity::name_of(uid);
+        return Err(Error::refused(
+            path,
+            format!(
+                "this review file carries `{user}`'s name but belongs to account `{owner}`, so it is shown as \
+                 unverified and ccvet will not write into it; ask `{owner}` or root to remove it"
+            ),
+        ));
     }
-    let _ = (path, user);
     Ok(())
 }
 
@@ -263,6 +300,8 @@ mod tests {
         let a = digest("vendor = \"A\"\n");
         assert!(a.starts_with("sha256:") && a.len() == 7 + 64);
         let review = Review {
+            verified: true,
+            owner: "wang".into(),
             user: "wang".into(),
             file: ReviewFile {
                 reviewer: "wang".into(),

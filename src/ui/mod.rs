@@ -77,6 +77,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Help) => {
             frame.render_widget(Help { context: screen_context(app), lang: app.lang, theme: &th }, body);
         }
+        Some(Overlay::Confirm(confirm)) => {
+            frame.render_widget(widgets::confirm::ConfirmBox { confirm, lang: app.lang, theme: &th }, body);
+        }
         Some(Overlay::NewVendor(buffer)) => {
             let prompt = Prompt {
                 title: tr(app.lang, "New vendor: name", "新建服务商：名称"),
@@ -156,7 +159,7 @@ fn interview(app: &App, frame: &mut Frame, body: Rect, th: &Theme) {
         }
         centre
     };
-    let view = QuestionView::new(centre, q, iv, app.lang, th);
+    let view = QuestionView::new(centre, q, iv, app.lang, th, app.now);
     frame.render_widget(&view, centre);
     if let Some(caret) = view.caret {
         frame.set_cursor_position(caret);

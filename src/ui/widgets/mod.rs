@@ -1,6 +1,7 @@
 //! One widget per panel. Each is a struct of borrowed data that only reads.
 
 pub mod comparison;
+pub mod confirm;
 pub mod help;
 pub mod hint_bar;
 pub mod prompt;

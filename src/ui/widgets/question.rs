@@ -26,7 +26,7 @@ pub struct QuestionView<'a> {
 }
 
 impl<'a> QuestionView<'a> {
-    pub fn new(area: Rect, q: &Questionnaire, iv: &Interview, lang: Lang, th: &Theme) -> QuestionView<'a> {
+    pub fn new(area: Rect, q: &Questionnaire, iv: &Interview, lang: Lang, th: &Theme, now: i64) -> QuestionView<'a> {
         let block = Block::new().borders(Borders::ALL).border_style(th.border);
         let inner = block.inner(area);
         let width = inner.width;
@@ -42,22 +42,27 @@ impl<'a> QuestionView<'a> {
         // Following someone else's interview, or a file on disk that does
         // not read: said first, before anything else.
         if let Some(holder) = &iv.read_only {
-            let text = if holder.user.is_empty() {
-                tr(lang, "◉ read-only (opened for review) · T to answer", "◉ 只读（评审打开）· 按 T 作答").to_string()
-            } else if iv.writer_left {
-                match lang {
-                    Lang::En => format!("◉ {} has left · T takes over", safe(&holder.user)),
-                    Lang::Zh => format!("◉ {} 已离开 · 按 T 接手", safe(&holder.user)),
+            let interviewer = iv.vendor.meta.interviewer.as_deref().map(safe);
+            let idle = idle_text(iv.last_change, now, lang);
+            let text = if holder.user.is_empty() || iv.writer_left {
+                let who = if holder.user.is_empty() { interviewer.clone() } else { Some(safe(&holder.user)) };
+                match (lang, who) {
+                    (Lang::En, Some(who)) => format!("◉ read-only · {who} is not writing now{idle} · T takes over"),
+                    (Lang::Zh, Some(who)) => format!("◉ 只读 · {who} 当前未在作答{idle} · 按 T 接手"),
+                    (Lang::En, None) => "◉ read-only · no interviewer · T to answer".to_string(),
+                    (Lang::Zh, None) => "◉ 只读 · 无访谈人 · 按 T 作答".to_string(),
                 }
             } else {
                 let since = holder.since.get(11..16).unwrap_or(&holder.since);
                 match lang {
                     Lang::En => format!(
-                        "◉ {} is interviewing (since {}), following live · read-only",
+                        "◉ {} is interviewing (since {}{idle}), following live · read-only",
                         safe(&holder.user),
                         safe(since)
                     ),
-                    Lang::Zh => format!("◉ {} 正在访谈（自 {} 起），实时跟随 · 只读", safe(&holder.user), safe(since)),
+                    Lang::Zh => {
+                        format!("◉ {} 正在访谈（自 {} 起{idle}），实时跟随 · 只读", safe(&holder.user), safe(since))
+                    }
                 }
             };
             lines.extend(wrapped(&text, width, "", th.warn));
@@ -304,5 +309,30 @@ impl Widget for &QuestionView<'_> {
         for (i, line) in self.lines.iter().take(usize::from(inner.height)).enumerate() {
             buf.set_line(inner.x, inner.y + u16::try_from(i).unwrap_or(0), line, inner.width);
         }
+    }
+}
+
+/// ", idle 14 min" since the vendor file last changed, once a writer has
+/// been quiet for a minute or more (a frozen SSH link keeps its lock).
+fn idle_text(last_change: Option<i64>, now: i64, lang: Lang) -> String {
+    let Some(minutes) = last_change.map(|t| (now - t) / 60).filter(|m| *m >= 1) else { return String::new() };
+    let amount = if minutes < 120 { format!("{minutes} min") } else { format!("{} h", minutes / 60) };
+    match lang {
+        Lang::En => format!(", idle {amount}"),
+        Lang::Zh => format!("，已 {amount} 无改动"),
+    }
+}
+
+#[cfg(test)]
+mod idle_tests {
+    use super::*;
+
+    #[test]
+    fn idle_time_shows_after_a_quiet_minute() {
+        assert_eq!(idle_text(Some(1_000), 1_030, Lang::En), "");
+        assert_eq!(idle_text(Some(1_000), 1_000 + 14 * 60 + 5, Lang::En), ", idle 14 min");
+        assert_eq!(idle_text(Some(0), 3 * 3600, Lang::En), ", idle 3 h");
+        assert_eq!(idle_text(Some(0), 600, Lang::Zh), "，已 10 min 无改动");
+        assert_eq!(idle_text(None, 600, Lang::En), "");
     }
 }

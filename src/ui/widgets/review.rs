@@ -37,6 +37,39 @@ fn decision_word(d: Decision, lang: Lang) -> &'static str {
     }
 }
 
+/// What a reviewer weighs before deciding: red lines first, then score,
+/// band, range and how much is answered.
+fn verdict_lines(q: &Questionnaire, iv: &Interview, lang: Lang, th: &Theme, w: u16) -> Vec<Line<'static>> {
+    use crate::domain::present::{pct, range};
+    let r = &iv.report;
+    let mut lines = Vec::new();
+    if r.disqualified() {
+        lines.push(Line::styled(tr(lang, "✗ DISQUALIFIED: red lines crossed", "✗ 不合格：触及红线"), th.knockout));
+        for hit in &r.knockouts {
+            let text = q.question(&hit.key).map_or_else(|| hit.key.clone(), |x| x.text.get(lang).to_string());
+            let reason = hit.reason.as_ref().map_or_else(String::new, |why| format!(": {}", why.get(lang)));
+            lines.extend(wrapped(&format!("✗ {text}{reason}"), w, "  ", th.knockout));
+        }
+    }
+    let band = r.band.and_then(|b| q.bands.get(b)).map_or("–", |b| b.label.get(lang));
+    let text = match lang {
+        Lang::En => format!(
+            "score {} · {} · range {} · answered {}/{}",
+            pct(r.score),
+            band,
+            range(r.min, r.max),
+            r.answered,
+            r.total
+        ),
+        Lang::Zh => {
+            format!("得分 {} · {} · 区间 {} · 已答 {}/{}", pct(r.score), band, range(r.min, r.max), r.answered, r.total)
+        }
+    };
+    lines.extend(wrapped(&text, w, "", th.header));
+    lines.push(Line::raw(""));
+    lines
+}
+
 impl Widget for ReviewView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (q, iv, lang, th) = (self.questionnaire, self.interview, self.lang, self.theme);
@@ -45,6 +78,7 @@ impl Widget for ReviewView<'_> {
         block.render(area, buf);
         let w = inner.width;
         let mut lines: Vec<Line> = Vec::new();
+        lines.extend(verdict_lines(q, iv, lang, th, w));
         // What the reviewer must know before signing: who is changing the
         // answers, and whether the file on disk even reads.
         if let Some(h) = iv.read_only.as_ref().filter(|h| !h.user.is_empty() && !iv.writer_left) {
@@ -91,6 +125,19 @@ impl Widget for ReviewView<'_> {
                 spans.push(Span::styled(
                     format!("  ~ {}", tr(lang, "STALE: answers changed since", "已过期：签核后答案有改动")),
                     th.warn,
+                ));
+            }
+            if !s.verified {
+                spans.push(Span::styled(
+                    format!(
+                        "  ⚠ {}",
+                        tr(
+                            lang,
+                            "UNVERIFIED: not written by this account; not counted",
+                            "未验证：非本账户所写，不计入"
+                        )
+                    ),
+                    th.knockout,
                 ));
             }
             lines.push(Line::from(spans));

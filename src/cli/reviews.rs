@@ -1,0 +1,98 @@
+//! Reviews on the command line: `ccvet review VENDOR` alone lists them,
+//! and `score` ends with the sign-offs. Unverified files (not owned by the
+//! account they name) are shown, marked, and never counted.
+
+use std::fmt::Write;
+
+use super::context::Context;
+use super::table::l;
+use super::{CliError, Output};
+use crate::domain::text::Lang;
+use crate::safe_text::visible;
+use crate::storage::review::{self, Review};
+use crate::storage::vendor::VendorFile;
+
+/// `ccvet review VENDOR`: every sign-off and comment.
+pub fn reviews(ctx: &Context, wanted: &str) -> Result<Output, CliError> {
+    let vendor = ctx.find_vendor(wanted)?;
+    let lang = ctx.lang;
+    let mut out = format!("{}\n", visible(&vendor.meta.vendor));
+    out.push_str(&signoffs_text(&vendor, true, lang));
+    Ok(Output { stdout: out, ..Output::default() })
+}
+
+/// Reviews that read, and one line per file that does not.
+fn load(vendor: &VendorFile, out: &mut String) -> Vec<Review> {
+    let mut reviews = Vec::new();
+    for r in review::load_all(&vendor.path) {
+        match r {
+            Ok(r) => reviews.push(r),
+            Err(e) => {
+                let _ = writeln!(out, "! {e}");
+            }
+        }
+    }
+    reviews
+}
+
+/// Who holds the vendor, then each sign-off (and with `comments`, every
+/// comment), one per line.
+pub fn signoffs_text(vendor: &VendorFile, comments: bool, lang: Lang) -> String {
+    let mut out = String::new();
+    if let Some(h) = crate::storage::lock::holder_of(&vendor.path) {
+        let _ = writeln!(
+            out,
+            "● {} {} ({}, since {})",
+            visible(&h.user),
+            l(lang, "is interviewing", "正在访谈"),
+            visible(&h.host),
+            visible(&h.since)
+        );
+    }
+    let reviews = load(vendor, &mut out);
+    let states = review::signoff_states(&reviews, vendor.text());
+    if comments && states.is_empty() {
+        let _ = writeln!(out, "{}", l(lang, "no sign-offs yet", "暂无签核"));
+    }
+    for s in &states {
+        let _ = writeln!(
+            out,
+            "{} {} {} {}{}{}{}",
+            s.decision.mark(),
+            s.decision.name(),
+            visible(&s.user),
+            visible(&s.at),
+            if s.stale { l(lang, "  STALE: answers changed since", "  已过期") } else { "" },
+            if s.verified { "" } else { l(lang, "  ⚠ UNVERIFIED: not counted", "  ⚠ 未验证：不计入") },
+            s.comment.as_deref().map_or(String::new(), |c| format!("\n    {}", visible(c)))
+        );
+    }
+    for r in reviews.iter().filter(|r| !r.verified) {
+        let _ = writeln!(
+            out,
+            "⚠ {}",
+            visible(&match lang {
+                Lang::En => format!("the review file of `{}` is owned by account `{}`: unverified", r.user, r.owner),
+                Lang::Zh => format!("`{}` 的评审文件属于账户 `{}`：未验证", r.user, r.owner),
+            })
+        );
+    }
+    if comments {
+        for r in &reviews {
+            for c in &r.file.comments {
+                let on =
+                    c.question.as_deref().map_or_else(|| l(lang, "the vendor", "服务商").to_string(), str::to_string);
+                let _ = writeln!(
+                    out,
+                    "💬 {}{} {} ({}): {}",
+                    visible(&r.user),
+                    if r.verified { "" } else { l(lang, " ⚠ unverified", " ⚠ 未验证") },
+                    visible(&c.at),
+                    visible(&on),
+                    visible(&c.text)
+                );
+            }
+        }
+    }
+    out
+}
