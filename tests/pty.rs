@@ -12,6 +12,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+mod common;
+use common::team::Team;
+
 const DEADLINE: Duration = Duration::from_secs(10);
 
 struct App {
@@ -36,14 +39,41 @@ impl App {
     /// Starts ccvet in `cwd` with `--workspace workspace` (which may be
     /// relative to `cwd`), as `user`, in a terminal of `cols` x `rows`.
     fn launch(cwd: &Path, workspace: &str, cols: u16, rows: u16, user: &str) -> App {
+        let program = [env!("CARGO_BIN_EXE_ccvet").to_string()];
+        App::launch_program(cwd, workspace, cols, rows, &program, &[("USER", user)])
+    }
+
+    /// Starts ccvet as a real account of `team`, on its workspace (given
+    /// relative to the team's folder), with `env` besides the usual.
+    fn start_in_team(team: &Team, user: &str, workspace: &str, env: &[(&str, &str)]) -> App {
+        let mut program = team.as_user(user);
+        program.push(team.bin.display().to_string());
+        App::launch_program(team.dir.path(), workspace, 100, 30, &program, env)
+    }
+
+    /// Runs `program` (its first word, then arguments) with `--workspace`
+    /// in a terminal of `cols` x `rows`.
+    fn launch_program(
+        cwd: &Path,
+        workspace: &str,
+        cols: u16,
+        rows: u16,
+        program: &[String],
+        env: &[(&str, &str)],
+    ) -> App {
         let pair = native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ccvet"));
+        let mut cmd = CommandBuilder::new(&program[0]);
         cmd.env_clear();
         cmd.cwd(cwd);
+        cmd.args(&program[1..]);
         cmd.args(["--workspace", workspace]);
+        let path = "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin";
         for (k, v) in
-            [("TERM", "xterm-256color"), ("LANG", "C.UTF-8"), ("USER", user), ("CCVET_CONFIG", "/nonexistent")]
+            [("TERM", "xterm-256color"), ("LANG", "C.UTF-8"), ("CCVET_CONFIG", "/nonexistent"), ("PATH", path)]
         {
+            cmd.env(k, v);
+        }
+        for (k, v) in env {
             cmd.env(k, v);
         }
         cmd.env("HOME", cwd);
@@ -278,22 +308,39 @@ fn cli(ws: &Path, user: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// A team workspace with vendor `slug` (named `name`) that the team's
+/// first account, the interviewer, made.
+fn team_vendor(accounts: usize, name: &str) -> Option<Team> {
+    let team = Team::new(accounts)?;
+    let out = std::process::Command::new(&team.bin)
+        .args(["init", "--group", &team.group])
+        .arg(team.ws())
+        .env("CCVET_CONFIG", "/nonexistent")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    team.ok(&team.users[0], &["new", name, "--assessed-on", "2026-11-24"]);
+    Some(team)
+}
+
 #[test]
-fn a_second_session_follows_read_only_and_takes_over_after_a_kill() {
-    let (_dir, ws) = workspace();
-    cli(&ws, "li.wei", &["new", "Duo Co", "--assessed-on", "2026-11-24"]);
-    let mut writer = App::start_as(&ws, 100, 30, "li.wei");
+fn a_second_session_follows_read_only_and_takes_over_after_a_kill_with_a_confirmation() {
+    let Some(team) = team_vendor(2, "Duo Co") else { return };
+    let (alice, bob) = (team.users[0].clone(), team.users[1].clone());
+    let mut writer = App::start_in_team(&team, &alice, "ws", &[]);
     writer.wait_for("Duo Co");
     writer.keys(ENTER);
     writer.wait_for("What is the scope");
-    let mut follower = App::start_as(&ws, 100, 30, "wang.fang");
-    follower.wait_for("● li.wei");
+    let mut follower = App::start_in_team(&team, &bob, "ws", &[]);
+    follower.wait_for(&format!("● {alice}"));
     follower.keys(ENTER);
-    follower.wait_for("li.wei is interviewing");
+    follower.wait_for(&format!("{alice} is interviewing"));
     follower.wait_for("read-only");
-    // the follower cannot answer, and says why
+    // the follower cannot answer, and says why; T waits for the writer
     follower.keys("2");
     follower.wait_for("T takes over when they leave");
+    follower.keys("T");
+    follower.wait_for("T works once they leave the vendor");
     // left alone, neither session draws anything
     follower.assert_quiet(Duration::from_millis(300));
     writer.assert_quiet(Duration::from_millis(10));
@@ -304,45 +351,141 @@ fn a_second_session_follows_read_only_and_takes_over_after_a_kill() {
     writer.keys("jjjy");
     writer.wait_for("saved basic.annual-inspection");
     follower.wait_for("✓ Can the vendor show");
-    // the writer dies; the follower takes over at once
+    // the writer dies; T asks first, naming the interviewer; n keeps all
     writer.child.kill().unwrap();
     let _ = writer.child.wait();
+    follower.wait_for("is not writing now");
     follower.keys("T");
+    follower.wait_for(&format!("{alice} is this vendor's interviewer"));
+    follower.keys("n");
+    follower.wait_for("cancelled: nothing changed");
+    follower.keys("T");
+    follower.wait_for("Take over as interviewer?");
+    follower.keys("y");
     follower.wait_for("you are the interviewer now");
     follower.keys("2");
     follower.wait_for("saved basic.licence-scope");
     follower.keys("q");
     follower.wait_exit();
-    let json: serde_json::Value = serde_json::from_str(&cli(&ws, "x", &["score", "duo-co", "--json"])).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&team.ok(&alice, &["score", "duo-co", "--json"])).unwrap();
     assert_eq!(json["answered"], 2);
+    let file = std::fs::read_to_string(team.ws().join("vendors/duo-co.toml")).unwrap();
+    assert!(file.contains(&format!("interviewer = \"{bob}\"")), "{file}");
 }
 
 #[test]
-fn a_signoff_goes_stale_on_screen_when_another_session_changes_an_answer() {
-    let (_dir, ws) = workspace();
-    cli(&ws, "li.wei", &["new", "Stale Co", "--assessed-on", "2026-11-24"]);
-    cli(&ws, "li.wei", &["answer", "stale-co", "tech.iso27001", "yes"]);
-    let mut reviewer = App::start_as(&ws, 100, 30, "wang.fang");
+fn a_reviewer_reading_an_idle_vendor_never_blocks_the_interviewers_cli() {
+    let Some(team) = team_vendor(2, "Idle Co") else { return };
+    let (alice, bob) = (team.users[0].clone(), team.users[1].clone());
+    let mut reader = App::start_in_team(&team, &bob, "ws", &[]);
+    reader.wait_for("Idle Co");
+    reader.keys(ENTER);
+    reader.wait_for(&format!("{alice} is not writing now"));
+    // a stray key changes nothing
+    reader.keys("2");
+    reader.wait_for("read-only");
+    // the interviewer's CLI saves while the reviewer reads, and it shows
+    team.ok(&alice, &["answer", "idle-co", "basic.licence-scope", "nationwide"]);
+    reader.wait_for("(●) Nationwide licence");
+    team.ok(&alice, &["answer", "idle-co", "basic.licence-scope", "provincial"]);
+    reader.wait_for("(●) Provincial");
+    reader.keys("q");
+    reader.wait_exit();
+    let file = std::fs::read_to_string(team.ws().join("vendors/idle-co.toml")).unwrap();
+    assert!(file.contains(&format!("interviewer = \"{alice}\"")), "{file}");
+}
+
+#[test]
+fn a_signoff_goes_stale_on_screen_and_the_interviewer_cannot_sign_their_own() {
+    let Some(team) = team_vendor(2, "Stale Co") else { return };
+    let (alice, bob) = (team.users[0].clone(), team.users[1].clone());
+    team.ok(&alice, &["answer", "stale-co", "tech.iso27001", "yes"]);
+    let mut interviewer = App::start_in_team(&team, &alice, "ws", &[]);
+    interviewer.wait_for("Stale Co");
+    interviewer.keys("S");
+    interviewer.wait_for("Reviews and sign-offs");
+    interviewer.keys("A");
+    interviewer.wait_for("you interviewed this vendor");
+    interviewer.keys("q");
+    interviewer.wait_exit();
+    let mut reviewer = App::start_in_team(&team, &bob, "ws", &[]);
     reviewer.wait_for("Stale Co");
     reviewer.keys("S");
     reviewer.wait_for("Reviews and sign-offs");
+    // the screen says what is being signed: score, completion, and asks
+    reviewer.wait_for("answered 1/37");
     reviewer.keys("A");
-    reviewer.wait_for("✓ approved wang.fang");
+    reviewer.wait_for("only 1 of 37 scored questions are answered");
+    reviewer.keys("y");
+    reviewer.wait_for(&format!("✓ approved {bob}"));
     reviewer.keys("c");
     reviewer.keys("总体良好 fine");
     reviewer.keys(ENTER);
     reviewer.wait_for("总体良好 fine");
     // reading reviews does not hold the vendor: the interviewer answers
     // meanwhile, and the open review screen marks the sign-off stale
-    cli(&ws, "li.wei", &["answer", "stale-co", "tech.iso27001", "no"]);
+    team.ok(&alice, &["answer", "stale-co", "tech.iso27001", "no"]);
     reviewer.wait_for("STALE: answers changed since");
-    let json: serde_json::Value = serde_json::from_str(&cli(&ws, "x", &["score", "stale-co", "--json"])).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&team.ok(&bob, &["score", "stale-co", "--json"])).unwrap();
     assert_eq!(json["signoffs"][0]["stale"], true);
+    assert_eq!(json["signoffs"][0]["verified"], true);
     // and so does the list, where Esc goes straight back
     reviewer.keys(ESC);
-    reviewer.wait_for("✓wang.fang~");
+    reviewer.wait_for(&format!("✓{bob}~"));
     reviewer.keys("q");
     reviewer.wait_exit();
+}
+
+#[test]
+fn polling_sees_two_saves_in_one_second_and_a_killed_writer() {
+    let Some(team) = team_vendor(2, "Poll Co") else { return };
+    let (alice, bob) = (team.users[0].clone(), team.users[1].clone());
+    let poll = [("CCVET_WATCH", "poll")];
+    let mut follower = App::start_in_team(&team, &bob, "ws", &poll);
+    follower.wait_for("Poll Co");
+    follower.keys(ENTER);
+    follower.wait_for("read-only");
+    follower.keys("jjjjj");
+    follower.wait_for("registered capital");
+    // two saves of the same size within one second: both are seen
+    for value in ["1200", "1300"] {
+        team.ok(&alice, &["answer", "poll-co", "basic.registered-capital", value]);
+        follower.wait_for(value);
+    }
+    // the interviewer opens it, then dies: the follower learns without a key
+    let mut writer = App::start_in_team(&team, &alice, "ws", &poll);
+    writer.wait_for("Poll Co");
+    writer.keys(ENTER);
+    writer.wait_for("What is the scope");
+    follower.wait_for(&format!("{alice} is interviewing"));
+    writer.child.kill().unwrap();
+    let _ = writer.child.wait();
+    follower.wait_for("is not writing now");
+    follower.keys("q");
+    follower.wait_exit();
+}
+
+#[test]
+fn a_killed_writer_is_noticed_without_a_key_and_a_relative_workspace_follows() {
+    let Some(team) = team_vendor(2, "Kill Co") else { return };
+    let (alice, bob) = (team.users[0].clone(), team.users[1].clone());
+    let mut writer = App::start_in_team(&team, &alice, &team.ws().display().to_string(), &[]);
+    writer.wait_for("Kill Co");
+    writer.keys(ENTER);
+    writer.wait_for("What is the scope");
+    // the follower names its workspace relatively
+    let mut follower = App::start_in_team(&team, &bob, "ws", &[]);
+    follower.wait_for(&format!("● {alice}"));
+    follower.keys(ENTER);
+    follower.wait_for(&format!("{alice} is interviewing"));
+    writer.keys("1");
+    follower.wait_for("(●) Nationwide licence");
+    // kill -9: no key is pressed, yet the follower learns the writer left
+    writer.child.kill().unwrap();
+    let _ = writer.child.wait();
+    follower.wait_for(&format!("{alice} is not writing now · T takes over"));
+    follower.keys("q");
+    follower.wait_exit();
 }
 
 #[test]
@@ -364,30 +507,6 @@ fn a_file_that_stops_reading_keeps_the_last_good_version_on_screen() {
     assert!(app.contents().contains("(●) Nationwide licence"));
     app.keys("q");
     app.wait_exit();
-}
-
-#[test]
-fn a_killed_writer_is_noticed_without_a_key_and_a_relative_workspace_follows() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("ws");
-    cli(&ws, "li.wei", &["new", "Kill Co", "--assessed-on", "2026-11-24"]);
-    let mut writer = App::start_as(&ws, 100, 30, "li.wei");
-    writer.wait_for("Kill Co");
-    writer.keys(ENTER);
-    writer.wait_for("What is the scope");
-    // the follower names its workspace relatively
-    let mut follower = App::launch(dir.path(), "ws", 100, 30, "wang");
-    follower.wait_for("● li.wei");
-    follower.keys(ENTER);
-    follower.wait_for("li.wei is interviewing");
-    writer.keys("1");
-    follower.wait_for("(●) Nationwide licence");
-    // kill -9: no key is pressed, yet the follower learns the writer left
-    writer.child.kill().unwrap();
-    let _ = writer.child.wait();
-    follower.wait_for("li.wei has left · T takes over");
-    follower.keys("q");
-    follower.wait_exit();
 }
 
 #[test]

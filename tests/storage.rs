@@ -233,7 +233,7 @@ fn a_private_workspace_is_owner_only() {
     v.save(&q, "tech.seat-scaling", &[Edit::Value(Value::Bool(true))], &RealFs, ws.modes.file).unwrap();
     assert_eq!(mode(&ws.root), 0o700);
     assert_eq!(mode(&ws.vendors_dir()), 0o700);
-    assert_eq!(mode(&ws.root.join("reviews")), 0o700);
+    assert_eq!(mode(&ws.root.join("reviews")), 0o1700);
     assert_eq!(mode(&ws.root.join("questionnaire.toml")), 0o600);
     assert_eq!(mode(&v.path), 0o600);
 }

@@ -812,3 +812,52 @@ fn a_hundred_sections_leave_room_for_the_red_lines_in_the_score_panel() {
     assert!(screen.contains("more sections"), "{screen}");
     assert!(screen.contains("✗ DISQUALIFIED: red lines"), "{screen}");
 }
+
+// ---------------------------------------------------------------- trust
+
+#[test]
+fn signing_off_asks_first_when_incomplete_and_never_for_the_interviewer() {
+    use ccvet::storage::review::Decision;
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Zh, "zh")] {
+        let mut app = interview(lang, 80, 24);
+        app.screen = Screen::Review;
+        // the interviewer (li.wei in the file) cannot sign it off
+        app.me = "li.wei".into();
+        assert_eq!(press(&mut app, &chars("A")), vec![]);
+        assert!(app.overlay.is_none());
+        assert!(app.status.text.contains('✗'), "{}", app.status.text);
+        // a reviewer is asked first: 4 of 37 answered
+        app.me = "wang.fang".into();
+        assert_eq!(press(&mut app, &chars("A")), vec![]);
+        insta::assert_snapshot!(format!("confirm_signoff_{tag}_80x24"), text(&draw(&app)));
+        assert_eq!(press(&mut app, &chars("n")), vec![]);
+        assert!(app.overlay.is_none());
+        press(&mut app, &chars("X"));
+        assert_eq!(press(&mut app, &[KeyCode::Enter]), vec![Effect::SignOff { decision: Decision::Reject }]);
+        // where the workspace allows it, the interviewer may sign too
+        app.me = "li.wei".into();
+        app.self_signoff = true;
+        press(&mut app, &chars("N"));
+        assert_eq!(press(&mut app, &chars("y")), vec![Effect::SignOff { decision: Decision::NeedsInfo }]);
+    }
+}
+
+#[test]
+fn taking_over_names_the_interviewer_and_waits_for_yes() {
+    use ccvet::storage::lock::Holder;
+    let mut app = interview(Lang::En, 80, 24);
+    app.me = "wang.fang".into();
+    let iv = app.interview.as_mut().unwrap();
+    iv.read_only = Some(Holder { user: "li.wei".into(), host: "laptop".into(), pid: 7, since: "10:02".into() });
+    // the interviewer is still there: T says when it will work
+    assert_eq!(press(&mut app, &chars("T")), vec![]);
+    assert!(app.status.text.contains("T works once they leave"), "{}", app.status.text);
+    // gone: T asks, naming them; Esc is no
+    app.interview.as_mut().unwrap().writer_left = true;
+    press(&mut app, &chars("T"));
+    insta::assert_snapshot!("confirm_take_over_en_80x24", text(&draw(&app)));
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![]);
+    assert!(app.overlay.is_none() && app.status.text.contains("cancelled"));
+    press(&mut app, &chars("T"));
+    assert_eq!(press(&mut app, &chars("y")), vec![Effect::TakeOver]);
+}

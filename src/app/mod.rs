@@ -9,6 +9,7 @@ pub mod action;
 pub mod confirm;
 pub mod editor;
 pub mod keymap;
+pub mod poll;
 pub mod run;
 pub mod saver;
 pub mod state;

@@ -8,17 +8,19 @@
 //! took seconds. Folders that appear later are added as their events come
 //! in ([`Watch::add`]). Native notifications (inotify) first; where they
 //! cannot be had, or with `CCVET_WATCH=poll` (NFS gives no notifications),
-//! a recursive poll every 500 ms.
+//! a poll every 500 ms ([`super::poll`]) that compares inode, size and
+//! nanosecond times, and whether each lock is held.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use notify::event::{AccessKind, AccessMode};
-use notify::{Config, Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
+use notify::{Config, Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// Keeps the watch alive; dropping it stops watching.
 pub struct Watch {
-    watcher: Box<dyn Watcher + Send>,
+    watcher: Option<Box<dyn Watcher + Send>>,
+    _poller: Option<super::poll::Poller>,
     pub polling: bool,
 }
 
@@ -28,20 +30,18 @@ impl Watch {
     /// `reviews/acme/` may have been made before `reviews/` was watched.
     /// Polling watches everything already.
     pub fn add(&mut self, folder: &Path) {
-        if self.polling {
-            return;
-        }
-        let _ = self.watcher.watch(folder, RecursiveMode::NonRecursive);
+        let Some(watcher) = self.watcher.as_mut() else { return };
+        let _ = watcher.watch(folder, RecursiveMode::NonRecursive);
         if let Ok(entries) = std::fs::read_dir(folder) {
             for entry in entries.filter_map(Result::ok).filter(|e| e.file_type().is_ok_and(|t| t.is_dir())) {
-                let _ = self.watcher.watch(&entry.path(), RecursiveMode::NonRecursive);
+                let _ = watcher.watch(&entry.path(), RecursiveMode::NonRecursive);
             }
         }
     }
 }
 
 /// The folders whose files ccvet follows, as they are now.
-fn folders(root: &Path) -> Vec<PathBuf> {
+pub fn folders(root: &Path) -> Vec<PathBuf> {
     let reviews = root.join("reviews");
     let mut out = vec![root.to_path_buf(), root.join("vendors")];
     if let Ok(entries) = std::fs::read_dir(&reviews) {
@@ -67,6 +67,7 @@ pub fn start(
     force_poll: bool,
     changed: impl Fn(Vec<PathBuf>) + Send + Clone + 'static,
 ) -> Result<Watch, String> {
+    let notified = changed.clone();
     let handler = move |result: notify::Result<Event>| {
         if let Ok(event) = result {
             // Opening and reading a file is not a change, and reacting to
@@ -80,7 +81,7 @@ pub fn start(
             }
             let paths: Vec<PathBuf> = event.paths.into_iter().filter(|p| relevant(p)).collect();
             if !paths.is_empty() {
-                changed(paths);
+                notified(paths);
             }
         }
     };
@@ -93,17 +94,19 @@ pub fn start(
             // say when they appear.
             let _ = w.watch(folder, RecursiveMode::NonRecursive);
         }
-        return Ok(Watch { watcher: Box::new(w), polling: false });
+        return Ok(Watch { watcher: Some(Box::new(w)), _poller: None, polling: false });
     }
-    let config = Config::default().with_poll_interval(Duration::from_millis(500)).with_compare_contents(false);
-    let mut w = PollWatcher::new(handler, config).map_err(|e| format!("cannot watch the workspace: {e}"))?;
-    w.watch(root, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-    Ok(Watch { watcher: Box::new(w), polling: true })
+    let poller = super::poll::Poller::start(root, POLL_INTERVAL, changed)
+        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    Ok(Watch { watcher: None, _poller: Some(poller), polling: true })
 }
+
+/// How often a poll looks (NFS, or `CCVET_WATCH=poll`).
+pub const POLL_INTERVAL: Duration = Duration::from_millis(500);
 
 /// Vendor, review and lock files; and folders (a `git checkout` or a
 /// copy can replace the whole `vendors` folder at once).
-fn relevant(path: &Path) -> bool {
+pub fn relevant(path: &Path) -> bool {
     let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
     !hidden && path.extension().is_none_or(|e| e == "toml" || e == "lock")
 }

@@ -34,8 +34,20 @@ pub enum Command {
     /// Check a questionnaire file (default: the one in use) and list every problem.
     Validate { file: Option<PathBuf> },
 
-    /// Create a workspace, with a copy of the default questionnaire to customise.
-    Init { dir: Option<PathBuf> },
+    /// Create a workspace, with a copy of the default questionnaire to customise; or repair one's modes.
+    Init {
+        dir: Option<PathBuf>,
+        /// Make it a team workspace of this Unix group: setgid folders, sticky review folders, group modes.
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
+    },
+
+    /// Check a workspace: owners, group, modes, sticky review folders, unverified reviews, side files, git set-up.
+    Doctor {
+        /// Repair what this account can (the rest is named with who can).
+        #[arg(long)]
+        fix: bool,
+    },
 
     /// Create a vendor file.
     New {

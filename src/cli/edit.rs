@@ -66,26 +66,6 @@ pub fn validate(ctx: &Context, file: Option<&Path>) -> Result<Output, CliError> 
     }
 }
 
-pub fn init(ctx: &Context, dir: Option<&Path>) -> Result<Output, CliError> {
-    let mut ws = dir.map_or_else(|| Workspace::at(&ctx.workspace.root), Workspace::at);
-    let copied = ws.init(&RealFs)?;
-    let root = visible(&ws.root.display().to_string()).into_owned();
-    let mut out = Output::default();
-    let _ = writeln!(out.stdout, "workspace ready: {root}");
-    let _ = writeln!(
-        out.stdout,
-        "{}",
-        if copied {
-            "  questionnaire.toml: a copy of the default questionnaire, yours to customise"
-        } else {
-            "  questionnaire.toml: already there, left as it is"
-        }
-    );
-    let _ = writeln!(out.stdout, "  vendors/: one file per vendor (ccvet new \"Vendor name\")");
-    let _ = writeln!(out.stdout, "  reviews/: reviewers' comments and sign-offs");
-    Ok(out)
-}
-
 pub fn new_vendor(
     ctx: &Context,
     name: &str,

@@ -4,6 +4,7 @@
 
 mod args;
 mod context;
+mod doctor;
 mod edit;
 mod json;
 mod report;
@@ -112,7 +113,8 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
     let default = if env.interactive { Command::App } else { Command::List };
     match args.command.unwrap_or(default) {
         Command::Validate { file } => edit::validate(ctx, file.as_deref()),
-        Command::Init { dir } => edit::init(ctx, dir.as_deref()),
+        Command::Init { dir, group } => doctor::init(ctx, dir.as_deref(), group.as_deref()),
+        Command::Doctor { fix } => doctor::doctor(ctx, fix),
         Command::New { name, interviewer, assessed_on } => {
             edit::new_vendor(ctx, &name, interviewer, assessed_on.as_deref())
         }

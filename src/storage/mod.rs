@@ -11,6 +11,7 @@ pub mod policy;
 pub mod questionnaire;
 pub mod review;
 pub mod source;
+pub mod team;
 pub mod toml_read;
 pub mod vendor;
 pub mod workspace;

@@ -55,6 +55,10 @@ impl Modes {
 
 /// Creates `dir` and its missing parents with `mode` (exactly, whatever the
 /// umask), leaving existing folders as they are.
+///
+/// Each folder is made under a temporary name, given its mode, then
+/// renamed into place: another account never sees it with the umask's
+/// mode (a team member's session would be refused its files there).
 pub fn create_dir_all(dir: &Path, mode: u32) -> std::io::Result<()> {
     if dir.is_dir() {
         return Ok(());
@@ -64,16 +68,31 @@ pub fn create_dir_all(dir: &Path, mode: u32) -> std::io::Result<()> {
     {
         create_dir_all(parent, mode)?;
     }
+    let Some(name) = dir.file_name() else { return Ok(()) };
+    let temp = dir.with_file_name(format!(".{}.mkdir-{}", name.to_string_lossy(), std::process::id()));
     let mut builder = std::fs::DirBuilder::new();
     #[cfg(unix)]
     {
         use std::os::unix::fs::DirBuilderExt;
-        builder.mode(mode);
+        builder.mode(mode & 0o777);
     }
-    match builder.create(dir) {
-        Ok(()) => set_mode(dir, mode),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
-        Err(e) => Err(e),
+    match builder.create(&temp) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return if dir.is_dir() { Ok(()) } else { Err(e) },
+    }
+    set_mode(&temp, mode)?;
+    match std::fs::rename(&temp, dir) {
+        Ok(()) => Ok(()),
+        // Someone else made it meanwhile: theirs stays.
+        Err(_) if dir.is_dir() => {
+            let _ = std::fs::remove_dir(&temp);
+            Ok(())
+        }
+        Err(e) => {
+            let _ = std::fs::remove_dir(&temp);
+            Err(e)
+        }
     }
 }
 

@@ -123,7 +123,7 @@ impl Workspace {
     pub fn init(&mut self, fs: &dyn FileSystem) -> Result<bool, Error> {
         self.ensure()?;
         let reviews = self.root.join("reviews");
-        create_dir_all(&reviews, self.modes.dir).map_err(|e| Error::io(&reviews, e))?;
+        create_dir_all(&reviews, self.modes.review_dir()).map_err(|e| Error::io(&reviews, e))?;
         let target = self.root.join("questionnaire.toml");
         match create_atomic(fs, &target, questionnaire::EMBEDDED.as_bytes(), self.modes.file) {
             Ok(()) => Ok(true),

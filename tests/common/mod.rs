@@ -17,3 +17,4 @@ pub fn questionnaire(text: &str) -> Questionnaire {
 pub fn default_questionnaire() -> Questionnaire {
     questionnaire(ccvet::storage::questionnaire::EMBEDDED)
 }
+pub mod team;

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::state::Confirm;
 use crate::domain::text::Lang;
@@ -74,7 +74,7 @@ impl Widget for ConfirmBox<'_> {
         let width = 64.min(area.width).saturating_sub(2);
         let (title, lines) = self.lines(width);
         let rect = ConfirmBox::rect(area, u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2));
-        Clear.render(rect, buf);
+        super::clear_popup(rect, buf);
         let block = super::panel(&title, self.theme.key, self.theme);
         let inner = block.inner(rect);
         block.render(rect, buf);

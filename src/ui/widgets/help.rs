@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::keymap::{Binding, Context, shown};
 use crate::domain::text::Lang;
@@ -39,7 +39,7 @@ impl Widget for Help<'_> {
         let width = if one_column { 56 } else { 78 }.min(area.width);
         let height = u16::try_from(rows + 4).unwrap_or(u16::MAX).min(area.height);
         let rect = Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height);
-        Clear.render(rect, buf);
+        super::clear_popup(rect, buf);
         let block = super::panel(tr(self.lang, "Keys", "按键"), th.key, th);
         let inner = block.inner(rect);
         block.render(rect, buf);

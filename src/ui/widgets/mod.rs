@@ -12,13 +12,47 @@ pub mod score_panel;
 pub mod title_bar;
 pub mod vendor_list;
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::ui::theme::Theme;
 
 /// The frame every panel is drawn in: a border and a title.
 pub fn panel<'a>(title: &str, border: Style, th: &Theme) -> Block<'a> {
     Block::new().borders(Borders::ALL).border_style(border).title(Span::styled(format!(" {title} "), th.header))
+}
+
+/// Clears the area of a popup, and the left half of any wide character
+/// (Chinese text) that its left edge would cut: left there, the terminal
+/// would draw the character over the popup's border.
+pub fn clear_popup(rect: Rect, buf: &mut Buffer) {
+    Clear.render(rect, buf);
+    if rect.x == 0 {
+        return;
+    }
+    for y in rect.top()..rect.bottom() {
+        let left = &mut buf[(rect.x - 1, y)];
+        if unicode_width::UnicodeWidthStr::width(left.symbol()) > 1 {
+            left.set_symbol(" ");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_popup_edge_through_a_wide_character_clears_its_left_half() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 2));
+        buf.set_string(0, 0, "中文字", Style::new());
+        buf.set_string(0, 1, "abcdef", Style::new());
+        clear_popup(Rect::new(1, 0, 4, 2), &mut buf);
+        assert_eq!(buf[(0, 0)].symbol(), " ");
+        assert_eq!(buf[(0, 1)].symbol(), "a");
+        assert_eq!(buf[(1, 0)].symbol(), " ");
+    }
 }

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::app::editor::TextBuffer;
 use crate::ui::text::fit;
@@ -55,7 +55,7 @@ impl Prompt<'_> {
 impl Widget for Prompt<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let rect = Prompt::rect(area);
-        Clear.render(rect, buf);
+        super::clear_popup(rect, buf);
         let block = super::panel(self.title, self.theme.key, self.theme);
         let inner = block.inner(rect);
         block.render(rect, buf);

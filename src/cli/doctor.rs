@@ -1,0 +1,272 @@
+//! `ccvet init [--group TEAM] [DIR]` and `ccvet doctor [--fix]`: a team
+//! workspace made right, and checked. Every problem is one sentence with
+//! its fix.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use super::context::Context;
+use super::table::l;
+use super::{CliError, Output};
+use crate::domain::text::Lang;
+use crate::safe_text::visible;
+use crate::storage::atomic::RealFs;
+use crate::storage::identity;
+use crate::storage::team::{self, Finding, Problem, Repair};
+use crate::storage::workspace::Workspace;
+
+pub fn init(ctx: &Context, dir: Option<&Path>, group: Option<&str>) -> Result<Output, CliError> {
+    let lang = ctx.lang;
+    let root = dir.map_or_else(|| ctx.workspace.root.clone(), Path::to_path_buf);
+    let mut out = Output::default();
+    if let Some(group) = group {
+        let gid = identity::gid_of_group(group)
+            .ok_or_else(|| CliError::Usage(format!("there is no Unix group `{group}` on this machine")))?;
+        let is_workspace = root.join("vendors").is_dir() || root.join("questionnaire.toml").is_file();
+        let empty = std::fs::read_dir(&root).map_or(true, |mut entries| entries.next().is_none());
+        if !empty && !is_workspace {
+            return Err(CliError::Failed(format!(
+                "{} is not empty and not a workspace; give an empty or new folder",
+                visible(&root.display().to_string())
+            )));
+        }
+        team::make_team_root(&root, gid).map_err(|e| {
+            CliError::Failed(format!(
+                "cannot give {} to group `{group}`: {e} (you must own the folder and be in the group, or be root)",
+                visible(&root.display().to_string())
+            ))
+        })?;
+    }
+    let mut ws = Workspace::at(&root);
+    let copied = ws.init(&RealFs)?;
+    // Whatever made before the folder was shared (or with a narrow umask)
+    // gets the workspace's modes now.
+    let repairs = team::fix(&team::check(&ws.root));
+    let shown_root = visible(&ws.root.display().to_string()).into_owned();
+    let _ = writeln!(out.stdout, "{} {shown_root}", l(lang, "workspace ready:", "工作区已就绪："));
+    if let Some((modes, Some(gid))) = team::team_of(&ws.root) {
+        let _ = writeln!(
+            out.stdout,
+            "  {} `{}`: {} {:04o}, {} {:04o}, {} {:04o}",
+            l(lang, "team workspace of group", "团队工作区，组"),
+            visible(&identity::group_name(gid)),
+            l(lang, "folders", "文件夹"),
+            modes.dir,
+            l(lang, "review folders", "评审文件夹"),
+            modes.review_dir(),
+            l(lang, "files", "文件"),
+            modes.file
+        );
+    }
+    let _ = writeln!(
+        out.stdout,
+        "  {}",
+        match (copied, lang) {
+            (true, Lang::En) => "questionnaire.toml: a copy of the default questionnaire, yours to customise",
+            (true, Lang::Zh) => "questionnaire.toml：默认问卷的副本，可自行修改",
+            (false, Lang::En) => "questionnaire.toml: already there, left as it is",
+            (false, Lang::Zh) => "questionnaire.toml：已存在，保持不变",
+        }
+    );
+    let _ = writeln!(
+        out.stdout,
+        "  {}",
+        l(
+            lang,
+            "vendors/: one file per vendor (ccvet new \"Vendor name\")",
+            "vendors/：每个服务商一个文件（ccvet new \"名称\"）"
+        )
+    );
+    let _ = writeln!(
+        out.stdout,
+        "  {}",
+        l(lang, "reviews/: reviewers' comments and sign-offs", "reviews/：评审意见与签核")
+    );
+    report_repairs(&mut out, &ws.root, &repairs, lang);
+    Ok(out)
+}
+
+pub fn doctor(ctx: &Context, fix: bool) -> Result<Output, CliError> {
+    let lang = ctx.lang;
+    let root = &ctx.workspace.root;
+    if !root.is_dir() {
+        return Err(CliError::Failed(format!(
+            "{}: {}",
+            visible(&root.display().to_string()),
+            l(lang, "no workspace here (ccvet init makes one)", "此处没有工作区（用 ccvet init 创建）")
+        )));
+    }
+    let mut out = Output::default();
+    let findings = team::check(root);
+    let mut problems = 0;
+    if fix {
+        let repairs = team::fix(&findings);
+        problems += repairs.iter().filter(|(_, r)| *r != Repair::Fixed).count();
+        report_repairs(&mut out, root, &repairs, lang);
+    } else {
+        for f in &findings {
+            let _ = writeln!(out.stdout, "✗ {}", sentence(root, f, lang));
+        }
+        problems += findings.len();
+    }
+    for line in git_problems(root, lang) {
+        let _ = writeln!(out.stdout, "✗ {line}");
+        problems += 1;
+    }
+    if let Some(advice) = sshd_advice(lang) {
+        let _ = writeln!(out.stdout, "· {advice}");
+    }
+    if problems == 0 {
+        let _ = writeln!(out.stdout, "✓ {}", l(lang, "the workspace is in order", "工作区一切正常"));
+    } else {
+        let _ = writeln!(
+            out.stdout,
+            "{problems} {}",
+            l(
+                lang,
+                "problem(s); `ccvet doctor --fix` repairs what your account may",
+                "个问题；`ccvet doctor --fix` 可修复您的账户有权修复的部分"
+            )
+        );
+        out.failed = true;
+    }
+    Ok(out)
+}
+
+fn report_repairs(out: &mut Output, root: &Path, repairs: &[(Finding, Repair)], lang: Lang) {
+    for (f, repair) in repairs {
+        let what = sentence(root, f, lang);
+        let line = match (repair, lang) {
+            (Repair::Fixed, Lang::En) => format!("✓ fixed: {what}"),
+            (Repair::Fixed, Lang::Zh) => format!("✓ 已修复：{what}"),
+            (Repair::NeedsOwner(who), Lang::En) => {
+                format!("✗ {what} (only its owner `{}` or root can change it)", visible(who))
+            }
+            (Repair::NeedsOwner(who), Lang::Zh) => format!("✗ {what}（只有所有者 `{}` 或 root 能修改）", visible(who)),
+            (Repair::ForAPerson, _) => format!("✗ {what}"),
+            (Repair::Failed(why), Lang::En) => format!("✗ {what} (the repair failed: {})", visible(why)),
+            (Repair::Failed(why), Lang::Zh) => format!("✗ {what}（修复失败：{}）", visible(why)),
+        };
+        let _ = writeln!(out.stdout, "{line}");
+    }
+}
+
+/// One finding as a sentence with its fix.
+fn sentence(root: &Path, f: &Finding, lang: Lang) -> String {
+    let path = f.path.strip_prefix(root).map_or_else(|_| f.path.clone(), Path::to_path_buf);
+    let path = if path.as_os_str().is_empty() { ".".to_string() } else { path.display().to_string() };
+    let path = visible(&path).into_owned();
+    let full = visible(&f.path.display().to_string()).into_owned();
+    let want = f.expected.mode;
+    let group = f.expected.gid.map(identity::group_name).unwrap_or_default();
+    match (&f.problem, lang) {
+        (Problem::OpenToOthers, Lang::En) => format!(
+            "{path} is open to every account on this machine; vendor assessments are confidential: chmod {want:04o} {full}"
+        ),
+        (Problem::OpenToOthers, Lang::Zh) => {
+            format!("{path} 对本机所有账户开放，而服务商评估是保密的：chmod {want:04o} {full}")
+        }
+        (Problem::WrongGroup { has }, Lang::En) => format!(
+            "{path} belongs to group `{}`, not the team's `{group}`, so the team cannot use it: chgrp {group} {full}",
+            identity::group_name(*has)
+        ),
+        (Problem::WrongGroup { has }, Lang::Zh) => format!(
+            "{path} 属于组 `{}` 而非团队的 `{group}`，团队无法使用：chgrp {group} {full}",
+            identity::group_name(*has)
+        ),
+        (Problem::WrongMode { has }, Lang::En) => {
+            format!("{path} has mode {has:04o} where the workspace needs {want:04o}: chmod {want:04o} {full}")
+        }
+        (Problem::WrongMode { has }, Lang::Zh) => {
+            format!("{path} 的权限为 {has:04o}，工作区需要 {want:04o}：chmod {want:04o} {full}")
+        }
+        (Problem::UnverifiedReview { named, owner }, Lang::En) => format!(
+            "{path} carries `{}`'s name but belongs to account `{}`: it is shown as unverified and never counts; `{}` or root should remove it",
+            visible(named),
+            visible(owner),
+            visible(owner)
+        ),
+        (Problem::UnverifiedReview { named, owner }, Lang::Zh) => format!(
+            "{path} 以 `{}` 命名却属于账户 `{}`：显示为未验证且不计入；应由 `{}` 或 root 删除",
+            visible(named),
+            visible(owner),
+            visible(owner)
+        ),
+        (Problem::SideFile, Lang::En) => format!(
+            "{path} keeps a change that met someone else's on the same answer: compare it with the vendor file, keep what is right, then delete it"
+        ),
+        (Problem::SideFile, Lang::Zh) => {
+            format!("{path} 保存了与他人同一答案冲突的修改：与服务商文件对比并保留正确内容后删除")
+        }
+    }
+}
+
+/// Where the workspace is a git repository: the attributes that route
+/// vendor and review files to ccvet's merge and diff drivers, and the
+/// drivers themselves in this clone's config.
+fn git_problems(root: &Path, lang: Lang) -> Vec<String> {
+    if !root.join(".git").exists() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let attributes = std::fs::read_to_string(root.join(".gitattributes")).unwrap_or_default();
+    if !attributes.contains("merge=ccvet") {
+        out.push(
+            l(
+                lang,
+                ".gitattributes does not send vendor and review files to ccvet's merge driver, so answers merge line by line: ccvet init writes it",
+                ".gitattributes 未将服务商和评审文件交给 ccvet 的合并驱动，答案只能逐行合并：ccvet init 会写入",
+            )
+            .to_string(),
+        );
+    }
+    let configured = std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["config", "--get", "merge.ccvet.driver"])
+        .output()
+        .is_ok_and(|o| o.status.success() && !o.stdout.is_empty());
+    if !configured {
+        out.push(
+            l(
+                lang,
+                "this clone has no ccvet merge driver in its git config (git cannot carry it in a commit): run ccvet git-setup",
+                "此克隆的 git 配置中没有 ccvet 合并驱动（git 无法随提交携带）：运行 ccvet git-setup",
+            )
+            .to_string(),
+        );
+    }
+    out
+}
+
+/// A frozen SSH link (client stopped, TCP still up) keeps a vendor locked
+/// until the server drops it: sshd does that only with ClientAlive*.
+fn sshd_advice(lang: Lang) -> Option<String> {
+    let mut text = std::fs::read_to_string("/etc/ssh/sshd_config").ok()?;
+    if let Ok(entries) = std::fs::read_dir("/etc/ssh/sshd_config.d") {
+        let mut extra: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        extra.sort();
+        // Included files come first where sshd_config includes them at
+        // its top (Debian's default); the first value given wins.
+        let included: String = extra.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+        text = included + &text;
+    }
+    let interval = text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.starts_with('#'))
+        .find_map(|line| {
+            let mut words = line.split_whitespace();
+            words.next().filter(|w| w.eq_ignore_ascii_case("ClientAliveInterval")).and(words.next())
+        })
+        .and_then(|v| v.trim_end_matches('s').parse::<u64>().ok())
+        .unwrap_or(0);
+    (interval == 0).then(|| {
+        l(
+            lang,
+            "sshd has no ClientAliveInterval: a frozen SSH link keeps its vendor locked until TCP gives up (hours); set ClientAliveInterval 60 and ClientAliveCountMax 3 in /etc/ssh/sshd_config",
+            "sshd 未设置 ClientAliveInterval：冻结的 SSH 连接会长时间锁住服务商；请在 /etc/ssh/sshd_config 中设置 ClientAliveInterval 60 与 ClientAliveCountMax 3",
+        )
+        .to_string()
+    })
+}
