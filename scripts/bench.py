@@ -412,9 +412,21 @@ def main():
                          f"({fmt(pct(frames, 0.9), 3)}) | {saved} | {statistics.median(v[0] for v in values):.0f} |")
     lines.append("")
     report = "\n".join(lines)
+    # Figures of other commands (measured by their own scripts) follow a
+    # marker and are kept as they are.
+    try:
+        with open(args.out) as f:
+            old = f.read()
+        if KEEP_MARKER in old:
+            report += "\n" + old[old.index(KEEP_MARKER):]
+    except FileNotFoundError:
+        pass
     with open(args.out, "w") as f:
         f.write(report)
     print(report)
+
+
+KEEP_MARKER = "<!-- Other commands' figures: kept as they are by scripts/bench.py -->"
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Measures following another session, as reviewers over SSH meet it.
 
-    python3 scripts/measure-follow.py [--answers 100] [--idle 60] [--writers 10] [--vendors 1000]
+    python3 scripts/measure-follow.py [--answers 100] [--idle 60] [--writers 10] [--vendors 1000] [--poll]
+
+With --poll, every session follows by polling (CCVET_WATCH=poll, as on
+NFS) instead of file notifications; --writers 0 skips part 3.
 
 1. Follow latency: an interviewer's session and a follower's, on one vendor
    of the default questionnaire, each in its own pseudo-terminal. For each
@@ -40,9 +43,15 @@ def target_dir():
     return json.loads(meta.stdout)["target_directory"]
 
 
+POLL = False
+
+
 def env_for(user, home):
-    return {"TERM": "xterm-256color", "LANG": "C.UTF-8", "USER": user, "CCVET_CONFIG": "/nonexistent",
-            "HOME": home, "PATH": os.environ.get("PATH", "")}
+    env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "USER": user, "CCVET_CONFIG": "/nonexistent",
+           "HOME": home, "PATH": os.environ.get("PATH", "")}
+    if POLL:
+        env["CCVET_WATCH"] = "poll"
+    return env
 
 
 def wait_text(p, text, limit=10.0):
@@ -92,42 +101,8 @@ def summary(name, samples):
           f"{p90:.1f} ms | {lasts[-1]:.1f} ms |")
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--answers", type=int, default=100)
-    ap.add_argument("--idle", type=int, default=60)
-    ap.add_argument("--writers", type=int, default=10)
-    ap.add_argument("--vendors", type=int, default=1000)
-    args = ap.parse_args()
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "ccvet", "--example", "generate"], check=True)
-    target = target_dir()
-    ccvet = os.path.join(target, "release", "ccvet")
-    generate = os.path.join(target, "release", "examples", "generate")
-    tick_ms = 1000 / os.sysconf("SC_CLK_TCK")
-    print("| what | samples | first byte (median) | changed frame (median) | p90 | worst |")
-    print("|---|---:|---:|---:|---:|---:|")
-
-    with tempfile.TemporaryDirectory() as tmp:
-        ws = os.path.join(tmp, "ws")
-        subprocess.run([ccvet, "--workspace", ws, "new", "Follow Co", "--assessed-on", "2026-11-24"],
-                       check=True, capture_output=True, env=env_for("li.wei", tmp))
-        writer = Pty([ccvet, "--workspace", ws], env_for("li.wei", tmp), 100, 30)
-        open_vendor(writer, "follow-co", "scope")
-        follower = Pty([ccvet, "--workspace", ws], env_for("wang.fang", tmp), 100, 30)
-        open_vendor(follower, "follow-co", "read-only")
-        os.write(writer.fd, b"jjj")  # basic.annual-inspection, a yes/no question
-        writer.read_until_quiet(SETTLE)
-        follower.read_until_quiet(SETTLE)
-        samples = [s for s in (follow_step(writer, follower, "yn"[i % 2]) for i in range(args.answers)) if s]
-        summary("follow one interview (default questionnaire)", samples)
-        missed = args.answers - len(samples)
-        before = follower.cpu_ticks()
-        time.sleep(args.idle)
-        idle_ms = (follower.cpu_ticks() - before) * tick_ms
-        follower.drain()
-        writer.quit()
-        follower.quit()
-
+def many_sessions(args, ccvet, generate):
+    """Part 3; returns the samples, lost updates and answers checked."""
     with tempfile.TemporaryDirectory() as tmp:
         ws = os.path.join(tmp, "ws")
         subprocess.run([generate, "--questions", "40", "--vendors", str(args.vendors), "--out", ws],
@@ -170,11 +145,56 @@ def main():
             for key, value in answers.items():
                 if saved.get(key, {}).get("value") != value:
                     lost += 1
+    return many, lost, sum(len(a) for a in intended.values())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--answers", type=int, default=100)
+    ap.add_argument("--idle", type=int, default=60)
+    ap.add_argument("--writers", type=int, default=10)
+    ap.add_argument("--vendors", type=int, default=1000)
+    ap.add_argument("--poll", action="store_true")
+    args = ap.parse_args()
+    global POLL
+    POLL = args.poll
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "ccvet", "--example", "generate"], check=True)
+    target = target_dir()
+    ccvet = os.path.join(target, "release", "ccvet")
+    generate = os.path.join(target, "release", "examples", "generate")
+    tick_ms = 1000 / os.sysconf("SC_CLK_TCK")
+    print("| what | samples | first byte (median) | changed frame (median) | p90 | worst |")
+    print("|---|---:|---:|---:|---:|---:|")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = os.path.join(tmp, "ws")
+        subprocess.run([ccvet, "--workspace", ws, "new", "Follow Co", "--assessed-on", "2026-11-24"],
+                       check=True, capture_output=True, env=env_for("li.wei", tmp))
+        writer = Pty([ccvet, "--workspace", ws], env_for("li.wei", tmp), 100, 30)
+        open_vendor(writer, "follow-co", "scope")
+        follower = Pty([ccvet, "--workspace", ws], env_for("wang.fang", tmp), 100, 30)
+        open_vendor(follower, "follow-co", "read-only")
+        os.write(writer.fd, b"jjj")  # basic.annual-inspection, a yes/no question
+        writer.read_until_quiet(SETTLE)
+        follower.read_until_quiet(SETTLE)
+        samples = [s for s in (follow_step(writer, follower, "yn"[i % 2]) for i in range(args.answers)) if s]
+        summary("follow one interview (default questionnaire)", samples)
+        missed = args.answers - len(samples)
+        before = follower.cpu_ticks()
+        time.sleep(args.idle)
+        idle_ms = (follower.cpu_ticks() - before) * tick_ms
+        follower.drain()
+        writer.quit()
+        follower.quit()
+
+    if args.writers > 0:
+        many, lost, checked = many_sessions(args, ccvet, generate)
         summary(f"{2 * args.writers} sessions, {args.vendors} vendors", many)
     print()
     print(f"- follower idle CPU over {args.idle} s: {idle_ms:.0f} ms")
     print(f"- answers the follower did not show within 5 s: {missed}")
-    print(f"- lost updates with {2 * args.writers} sessions: {lost} of {sum(len(a) for a in intended.values())} answers checked")
+    if args.writers > 0:
+        print(f"- lost updates with {2 * args.writers} sessions: {lost} of {checked} answers checked")
 
 
 if __name__ == "__main__":
