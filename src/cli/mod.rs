@@ -3,9 +3,11 @@
 //! its whole output as text and writes it once.
 
 mod args;
+pub mod complete;
 mod context;
 mod edit;
 mod json;
+mod manual;
 mod report;
 mod table;
 
@@ -97,6 +99,12 @@ pub fn main(args: Args, env: &Env) -> ExitCode {
 }
 
 pub fn run(args: Args, env: &Env) -> Result<Output, CliError> {
+    // Install-time commands need no workspace or config.
+    match &args.command {
+        Some(Command::Completions { shell }) => return complete::script(*shell),
+        Some(Command::Man { dir }) => return manual::man(dir.as_deref()),
+        _ => {}
+    }
     let ctx = context::Context::new(&args, env)?;
     let warning = crate::storage::perms::exposure_warning(&ctx.workspace.root);
     let mut out = dispatch(&ctx, args, env)?;
@@ -126,6 +134,8 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
         Command::Review { vendor, decision, comment, question } => {
             edit::review(ctx, &vendor, decision.as_deref(), comment, question)
         }
+        Command::Completions { shell } => complete::script(shell),
+        Command::Man { dir } => manual::man(dir.as_deref()),
     }
 }
 
