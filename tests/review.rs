@@ -15,6 +15,8 @@ fn ccvet(ws: &Path, user: &str, args: &[&str]) -> Output {
         .env("CCVET_CONFIG", "/nonexistent")
         .env("USER", user)
         .env("HOME", ws.parent().unwrap())
+        // A UTF-8 terminal (with no locale at all, ccvet prints ASCII).
+        .env("LANG", "C.UTF-8")
         .output()
         .unwrap()
 }

@@ -39,6 +39,8 @@ pub struct Setup {
     pub lang: Lang,
     pub user: String,
     pub no_color: bool,
+    /// Draw with ASCII only (a terminal without UTF-8).
+    pub ascii: bool,
     /// Poll the workspace instead of relying on notifications (NFS).
     pub force_poll: bool,
     /// Something to say at once (a workspace open to other users).
@@ -119,6 +121,11 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
         questionnaire_ready: false,
     };
     runner.app.no_color = setup.no_color;
+    runner.app.ascii = setup.ascii;
+    // Said once; a warning about the workspace's permissions says more.
+    if setup.ascii {
+        runner.app.say(StatusKind::Info, crate::ui::ascii::notice(setup.lang).to_string());
+    }
     if let Some(notice) = setup.notice {
         runner.app.say(StatusKind::Error, notice);
     }

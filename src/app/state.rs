@@ -306,6 +306,8 @@ pub struct App {
     pub height: u16,
     /// `NO_COLOR` is set: state is shown by marks and bold/reverse only.
     pub no_color: bool,
+    /// ASCII mode (a terminal without UTF-8): the frame is drawn in ASCII.
+    pub ascii: bool,
     pub quit: bool,
 }
 
@@ -328,6 +330,7 @@ impl App {
             width,
             height,
             no_color: false,
+            ascii: false,
             quit: false,
         }
     }

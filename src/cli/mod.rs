@@ -42,6 +42,18 @@ impl CliError {
         matches!(self, CliError::Data(e) if !matches!(e, storage::Error::NotFound(_)))
     }
 
+    /// The error as an ASCII sentence (ASCII mode), same exit code.
+    fn into_ascii(self) -> CliError {
+        if self.names_a_file() {
+            return self;
+        }
+        let text = crate::ascii::to_ascii(&self.to_string());
+        match self {
+            CliError::Usage(_) => CliError::Usage(text),
+            _ => CliError::Failed(text),
+        }
+    }
+
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) => 2,
@@ -107,9 +119,22 @@ pub fn run(args: Args, env: &Env) -> Result<Output, CliError> {
     }
     let ctx = context::Context::new(&args, env)?;
     let warning = crate::storage::perms::exposure_warning(&ctx.workspace.root);
-    let mut out = dispatch(&ctx, args, env)?;
+    // Data formats (JSON, CSV, reports) stay as they are in ASCII mode;
+    // what is meant for reading on the terminal follows it.
+    let data = matches!(
+        args.command,
+        Some(Command::Score { json: true, .. } | Command::Compare { json: true, .. })
+            | Some(Command::Compare { csv: true, .. } | Command::Report { .. })
+    );
+    let mut out = dispatch(&ctx, args, env).map_err(|e| if ctx.ascii { e.into_ascii() } else { e })?;
     if let Some(w) = warning {
         out.stderr.insert_str(0, &format!("{}\n", crate::safe_text::visible(&w)));
+    }
+    if ctx.ascii {
+        if !data {
+            out.stdout = crate::ascii::to_ascii(&out.stdout);
+        }
+        out.stderr = crate::ascii::to_ascii(&out.stderr);
     }
     Ok(out)
 }
@@ -159,6 +184,7 @@ fn app(ctx: &context::Context) -> Result<Output, CliError> {
         lang: ctx.lang,
         user: ctx.user.clone(),
         no_color: ctx.no_color,
+        ascii: ctx.ascii,
         force_poll: ctx.force_poll,
         notice: crate::storage::perms::exposure_warning(&ctx.workspace.root),
     };

@@ -14,6 +14,8 @@ pub struct Config {
     pub workspace: Option<PathBuf>,
     pub lang: Option<Lang>,
     pub interviewer: Option<String>,
+    /// `ascii = true`: draw with ASCII only (a terminal without UTF-8).
+    pub ascii: Option<bool>,
 }
 
 #[derive(serde::Deserialize)]
@@ -22,6 +24,7 @@ struct RawConfig {
     workspace: Option<PathBuf>,
     lang: Option<String>,
     interviewer: Option<String>,
+    ascii: Option<bool>,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -57,5 +60,5 @@ pub fn load(path: &Path) -> Result<Config, Error> {
         Some(dir) if w.is_relative() => dir.join(w),
         _ => w,
     });
-    Ok(Config { workspace, lang, interviewer: raw.interviewer })
+    Ok(Config { workspace, lang, interviewer: raw.interviewer, ascii: raw.ascii })
 }
