@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --release --locked
+"${CARGO:-cargo}" build --release --locked
 bin=target/release/ccvet
 out=target/assets
 rm -rf "$out"

@@ -119,8 +119,10 @@ pub enum Command {
     /// The interview app (what `ccvet` opens on a terminal).
     App,
 
-    /// Print the shell completion script: commands, options, vendor slugs
-    /// and `section.question` keys (e.g. `ccvet completions bash > ~/.local/share/bash-completion/completions/ccvet`).
+    /// Print the shell completion script (vendor slugs and question keys included).
+    ///
+    /// For example: `ccvet completions bash > ~/.local/share/bash-completion/completions/ccvet`.
+    /// The script calls ccvet back on each Tab, so slugs and keys are always current.
     Completions {
         #[arg(value_enum)]
         shell: Shell,
