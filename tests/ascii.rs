@@ -231,6 +231,14 @@ fn the_cli_prints_ascii_text_on_a_latin1_locale_and_leaves_json_and_csv_alone() 
     let (csv, _) = run(home, latin1, &["compare", "--csv"]);
     assert!(csv.contains("云联科技"));
 
+    // Errors too, file names included.
+    std::fs::write(home.join("ws/vendors/坏.toml"), "vendor = \"坏\"\n[answers\n").unwrap();
+    let broken = ccvet(home, latin1).args(["score", "坏"]).output().unwrap();
+    let stderr = String::from_utf8(broken.stderr).unwrap();
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(printable(&stderr) && stderr.contains(".toml:2:9: TOML syntax error"), "{stderr}");
+    std::fs::remove_file(home.join("ws/vendors/坏.toml")).unwrap();
+
     // CCVET_ASCII=1 on a UTF-8 locale; `ascii = true` in the config.
     let forced = ccvet(home, utf8).env("CCVET_ASCII", "1").arg("list").output().unwrap();
     assert!(printable(&String::from_utf8(forced.stdout).unwrap()));

@@ -88,15 +88,14 @@ pub fn main(args: Args, env: &Env) -> ExitCode {
             let code = u8::from(out.failed);
             (out, code)
         }
-        Err(e) => (
-            Output {
-                // Errors about a file lead with `path:line:col`; the others
-                // say who is speaking.
-                stderr: if e.names_a_file() { format!("{e}\n") } else { format!("ccvet: {e}\n") },
-                ..Output::default()
-            },
-            e.exit_code(),
-        ),
+        Err(e) => {
+            // Errors about a file lead with `path:line:col`; the others
+            // say who is speaking.
+            let text = if e.names_a_file() { format!("{e}\n") } else { format!("ccvet: {e}\n") };
+            // A terminal without UTF-8 (the config may not have read).
+            let stderr = if env.ascii.ascii(None) { crate::ascii::to_ascii(&text) } else { text };
+            (Output { stderr, ..Output::default() }, e.exit_code())
+        }
     };
     // A closed pipe (`ccvet compare | head`) is not an error worth a word.
     let mut stdout = std::io::stdout().lock();
