@@ -50,12 +50,13 @@ fn bin_dir() -> PathBuf {
 /// Runs `script` in bash with the ccvet under test first on PATH and the
 /// sandbox's environment; returns stdout.
 fn bash(home: &Path, script: &str) -> String {
+    run_in(home, "bash", &["--norc", "--noprofile", "-c", script])
+}
+
+fn run_in(home: &Path, program: &str, args: &[&str]) -> String {
     let path = format!("{}:{}", bin_dir().display(), std::env::var("PATH").unwrap_or_default());
-    let out = Command::new("bash")
-        .arg("--norc")
-        .arg("--noprofile")
-        .arg("-c")
-        .arg(script)
+    let out = Command::new(program)
+        .args(args)
         .env_clear()
         .env("PATH", path)
         .env("HOME", home)
@@ -64,7 +65,7 @@ fn bash(home: &Path, script: &str) -> String {
         .env("LANG", "C.UTF-8")
         .output()
         .unwrap();
-    assert!(out.status.success(), "bash failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{program} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -118,6 +119,62 @@ fn the_bash_script_registers_and_completes_slugs_keys_and_commands() {
     assert!(out.status.success());
     let there = tab(home, &script, &["ccvet", "--workspace", other.to_str().unwrap(), "score", ""]);
     assert!(there.contains(&"beta-voice".to_string()) && !there.contains(&"acme-call".to_string()), "{there:?}");
+}
+
+/// A workspace with one vendor, and `ccvet completions SHELL` in a file.
+fn workspace_and_script(shell: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["new", "Acme Call"]);
+    let script = dir.path().join(format!("ccvet.{shell}"));
+    std::fs::write(&script, ok(dir.path(), &["completions", shell])).unwrap();
+    (dir, script)
+}
+
+#[test]
+fn fish_completes_slugs_and_keys_with_their_text() {
+    if !have("fish") {
+        return;
+    }
+    let (dir, script) = workspace_and_script("fish");
+    let complete = |line: &str| {
+        run_in(
+            dir.path(),
+            "fish",
+            &["--no-config", "-c", &format!("source '{}'; complete -C '{line}'", script.display())],
+        )
+    };
+    assert_eq!(complete("ccvet score a").trim(), "acme-call");
+    let keys = complete("ccvet answer acme-call basic.licence-s");
+    assert!(keys.starts_with("basic.licence-scope\tWhat is the scope"), "{keys}");
+}
+
+#[test]
+fn zsh_completes_slugs_and_keys_with_their_text() {
+    if !have("zsh") {
+        return;
+    }
+    let (dir, script) = workspace_and_script("zsh");
+    // compdef and _describe belong to zsh's completion system; stand-ins
+    // print what the script registers and offers.
+    let complete = |words: &str, current: usize| {
+        let stubs = r#"compdef() { print -r -- "compdef $*"; }; _describe() { print -rl -- "${(@P)3}"; }"#;
+        run_in(
+            dir.path(),
+            "zsh",
+            &[
+                "-f",
+                "-c",
+                &format!(
+                    "{stubs}; source '{}'; words=({words}); CURRENT={current}; _clap_dynamic_completer_ccvet",
+                    script.display()
+                ),
+            ],
+        )
+    };
+    let out = complete("ccvet score a", 3);
+    assert_eq!(out, "compdef _clap_dynamic_completer_ccvet ccvet\nacme-call\n");
+    let keys = complete("ccvet answer acme-call basic.licence-s", 4);
+    assert!(keys.contains("\nbasic.licence-scope:What is the scope"), "{keys}");
 }
 
 #[test]
