@@ -131,6 +131,10 @@ pub fn to_ascii(text: &str) -> String {
         if is_plain(c) || c == '\n' || c == '\t' {
             flush(&mut out, &mut run, &mut width);
             out.push(c);
+        } else if let Some(s) = symbol(c).filter(|_| c.width() == Some(1)) {
+            // A mark or a line keeps its own place: runs of text end there.
+            flush(&mut out, &mut run, &mut width);
+            out.push(s);
         } else if c.is_control() {
             // Already made visible upstream; never pass one through.
             flush(&mut out, &mut run, &mut width);
@@ -190,6 +194,8 @@ mod tests {
         assert_eq!(to_ascii("云联科技 Yunlian"), "Yun Lian Yunlian");
         assert_eq!(to_ascii("名称|x"), "Ming|x");
         assert_eq!(to_ascii("a\u{1b}b"), "a?b");
+        // A line between two texts stays where it was.
+        assert_eq!(to_ascii("服务商持有│许可证"), "Fu Wu Shan|Xu Ke ");
     }
 
     proptest! {

@@ -118,13 +118,42 @@ fn screens(lang: Lang, w: u16, h: u16) -> Vec<(String, App)> {
     all
 }
 
+/// Nothing moved: every ASCII character of the UTF-8 frame is at the same
+/// place in the ASCII frame, and every mark or line has its stand-in there.
+fn assert_in_place(utf8: &Buffer, ascii: &Buffer, what: &str) {
+    for y in 0..utf8.area.height {
+        for x in 0..utf8.area.width {
+            let before = utf8[(x, y)].symbol();
+            let mut chars = before.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else { continue };
+            let expected = if c.is_ascii() && c != ' ' {
+                c
+            } else if let Some(s) =
+                ccvet::ascii::symbol(c).filter(|_| unicode_width::UnicodeWidthChar::width(c) == Some(1))
+            {
+                s
+            } else {
+                continue;
+            };
+            assert_eq!(
+                ascii[(x, y)].symbol(),
+                expected.to_string(),
+                "{what}: {before:?} at {x},{y} moved\n{}",
+                rows(ascii)
+            );
+        }
+    }
+}
+
 #[test]
 fn every_screen_draws_printable_ascii_only_at_both_sizes_in_both_languages() {
     let mut seen = 0;
     for lang in [Lang::En, Lang::Zh] {
         for (w, h) in [(80, 24), (120, 40)] {
-            for (name, app) in screens(lang, w, h) {
+            for (name, mut app) in screens(lang, w, h) {
                 let buf = draw(&app);
+                app.ascii = false;
+                assert_in_place(&draw(&app), &buf, &format!("{name} {lang:?} {w}x{h}"));
                 for (i, cell) in buf.content().iter().enumerate() {
                     let bad = cell.symbol().bytes().find(|b| !(0x20..=0x7e).contains(b));
                     assert!(bad.is_none(), "{name} {lang:?} {w}x{h}: cell {i} is {:?}\n{}", cell.symbol(), rows(&buf));
@@ -148,6 +177,8 @@ fn marks_and_borders_become_their_ascii_stand_ins_in_place() {
     // Answered (v), open (-) and the pinyin of the vendor's name.
     assert!(screen.contains("v "), "{screen}");
     assert!(screen.contains("Yun Lian Yunlian Tech"), "{screen}");
+    // Chinese on an ASCII terminal: pinyin cut to the cells, nothing moved.
+    insta::assert_snapshot!("ascii_interview_zh_80x24", rows(&draw(&interview(Lang::Zh, 80, 24))));
     let list = rows(&draw(&self::app(Lang::En, 80, 24)));
     insta::assert_snapshot!("ascii_vendors_en_80x24", list);
     assert!(list.contains("x DISQUALIFIED"), "{list}");

@@ -26,6 +26,16 @@ fn plain(symbol: &str) -> bool {
     symbol.chars().all(is_plain)
 }
 
+/// The ASCII stand-in of a one-cell mark or line (`✓`, `│`, `█`, ...).
+fn mark(symbol: &str) -> Option<char> {
+    let mut chars = symbol.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() || symbol.width() != 1 {
+        return None;
+    }
+    crate::ascii::symbol(c)
+}
+
 /// Turns every non-ASCII cell of `buf` into ASCII.
 pub fn flatten(buf: &mut Buffer) {
     let area = buf.area;
@@ -36,17 +46,27 @@ pub fn flatten(buf: &mut Buffer) {
                 x += 1;
                 continue;
             }
-            // A run: non-ASCII cells and the cells their wide characters
-            // cover.
+            if let Some(c) = mark(buf[(x, y)].symbol()) {
+                buf[(x, y)].set_char(c);
+                x += 1;
+                continue;
+            }
+            // A run: non-ASCII cells of one style (one widget's text) and
+            // the cells their wide characters cover; a border or a mark
+            // ends it, so text never slides past them.
             let start = x;
+            let style = buf[(start, y)].style();
             let mut text = String::new();
-            while x < area.right() && !plain(buf[(x, y)].symbol()) {
+            while x < area.right()
+                && !plain(buf[(x, y)].symbol())
+                && mark(buf[(x, y)].symbol()).is_none()
+                && buf[(x, y)].style() == style
+            {
                 let symbol = buf[(x, y)].symbol();
                 let width = u16::try_from(symbol.width()).unwrap_or(1).max(1);
                 text.push_str(symbol);
                 x = x.saturating_add(width).min(area.right());
             }
-            let style = buf[(start, y)].style();
             for (i, c) in fit_run(&text, usize::from(x - start)).chars().enumerate() {
                 let cx = start + u16::try_from(i).unwrap_or(0);
                 let cell = &mut buf[(cx, y)];
@@ -75,5 +95,13 @@ mod tests {
         buf.set_string(0, 0, "│✓ 云联科技 Société…│", ratatui::style::Style::new());
         flatten(&mut buf);
         assert_eq!(row(&buf), "|v Yun Lian Societe.|   ");
+    }
+
+    #[test]
+    fn a_border_between_two_texts_stays_put() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 13, 1));
+        buf.set_string(0, 0, "服务商│许可证", ratatui::style::Style::new());
+        flatten(&mut buf);
+        assert_eq!(row(&buf), "Fu Wu |Xu Ke ");
     }
 }
