@@ -6,6 +6,7 @@
 //! - [`safe_text`]: keeping untrusted text from steering the terminal.
 
 pub mod app;
+pub mod ascii;
 pub mod cells;
 pub mod cli;
 pub mod domain;

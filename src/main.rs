@@ -3,6 +3,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // A Tab in a shell with ccvet's completion script (see `ccvet completions`).
+    ccvet::cli::complete::answer_if_asked();
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if let Some(args) = ccvet::cli::Args::quick(&argv) {
         return ccvet::cli::main(args, &ccvet::cli::Env::from_process());

@@ -39,6 +39,8 @@ pub struct Setup {
     pub lang: Lang,
     pub user: String,
     pub no_color: bool,
+    /// Draw with ASCII only (a terminal without UTF-8).
+    pub ascii: bool,
     /// Poll the workspace instead of relying on notifications (NFS).
     pub force_poll: bool,
     /// Something to say at once (a workspace open to other users).
@@ -124,6 +126,11 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
     match crate::storage::policy::load(&runner.workspace.root) {
         Ok(policy) => runner.app.self_signoff = policy.self_signoff,
         Err(e) => runner.app.say(StatusKind::Error, e.to_string()),
+    }
+    runner.app.ascii = setup.ascii;
+    // Said once; a warning about the workspace's permissions says more.
+    if setup.ascii {
+        runner.app.say(StatusKind::Info, crate::ui::ascii::notice(setup.lang).to_string());
     }
     if let Some(notice) = setup.notice {
         runner.app.say(StatusKind::Error, notice);

@@ -320,6 +320,8 @@ pub struct App {
     pub height: u16,
     /// `NO_COLOR` is set: state is shown by marks and bold/reverse only.
     pub no_color: bool,
+    /// ASCII mode (a terminal without UTF-8): the frame is drawn in ASCII.
+    pub ascii: bool,
     pub quit: bool,
     /// The OS account this session acts as.
     pub me: String,
@@ -348,6 +350,7 @@ impl App {
             width,
             height,
             no_color: false,
+            ascii: false,
             quit: false,
             me: String::new(),
             self_signoff: false,

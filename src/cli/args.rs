@@ -64,8 +64,10 @@ pub enum Command {
     /// Answer one question (for scripts): a value, --na, --clear, and/or --note.
     Answer {
         /// Vendor slug (file name without .toml) or exact name.
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::vendors))]
         vendor: String,
         /// `section.question`, e.g. basic.licence-scope.
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::questions))]
         question: String,
         /// yes/no, an option id, option ids separated by commas, a number, YYYY-MM-DD or text, by the question's kind.
         value: Option<String>,
@@ -83,6 +85,7 @@ pub enum Command {
     /// Show one vendor's score breakdown.
     Score {
         /// Vendor slug (file name without .toml) or exact name.
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::vendors))]
         vendor: String,
         #[arg(long)]
         json: bool,
@@ -98,6 +101,7 @@ pub enum Command {
 
     /// Sign off on a vendor, or comment on it or on one of its questions, as your OS account; alone, list the reviews.
     Review {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::vendors))]
         vendor: String,
         #[arg(long, value_name = "approve|reject|needs-info")]
         decision: Option<String>,
@@ -106,6 +110,7 @@ pub enum Command {
         comment: Option<String>,
         /// `section.question` to comment on.
         #[arg(long, conflicts_with = "decision")]
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::questions))]
         question: Option<String>,
         /// Sign off although the vendor is not fully answered, or approve it although it crossed a red line.
         #[arg(long, requires = "decision")]
@@ -114,6 +119,7 @@ pub enum Command {
 
     /// Write a report on one vendor for management.
     Report {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::vendors))]
         vendor: String,
         #[arg(long, value_enum, default_value = "md")]
         format: ReportFormat,
@@ -127,6 +133,32 @@ pub enum Command {
 
     /// The interview app (what `ccvet` opens on a terminal).
     App,
+
+    /// Print the shell completion script (vendor slugs and question keys included).
+    ///
+    /// For example: `ccvet completions bash > ~/.local/share/bash-completion/completions/ccvet`.
+    /// The script calls ccvet back on each Tab, so slugs and keys are always current.
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+
+    /// Print the manual page (roff), or write one page per command into --dir.
+    Man {
+        /// Write ccvet.1 and ccvet-COMMAND.1 into this folder instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// The shells `ccvet completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
 }
 
 impl Args {

@@ -28,6 +28,8 @@ pub struct Env {
     /// `$CCVET_WATCH=poll`: poll the workspace instead of relying on
     /// notifications (network file systems).
     pub force_poll: bool,
+    /// `$CCVET_ASCII` and the locale's character set.
+    pub ascii: crate::ascii::AsciiEnv,
 }
 
 impl Env {
@@ -39,6 +41,15 @@ impl Env {
             locale: var("LC_ALL").or_else(|| var("LANG")).map(|l| l.to_string_lossy().into_owned()),
             no_color: var("NO_COLOR").is_some(),
             force_poll: var("CCVET_WATCH").is_some_and(|v| v == "poll"),
+            ascii: {
+                let text = |name: &str| var(name).map(|v| v.to_string_lossy().into_owned());
+                crate::ascii::AsciiEnv::from_values(
+                    text("CCVET_ASCII").as_deref(),
+                    text("LC_ALL").as_deref(),
+                    text("LC_CTYPE").as_deref(),
+                    text("LANG").as_deref(),
+                )
+            },
             interactive: {
                 use std::io::IsTerminal;
                 std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
@@ -58,6 +69,8 @@ pub struct Context {
     pub display_name: Option<String>,
     pub no_color: bool,
     pub force_poll: bool,
+    /// Draw and print with ASCII only.
+    pub ascii: bool,
 }
 
 impl Context {
@@ -89,6 +102,7 @@ impl Context {
             display_name: config.name.clone(),
             no_color: env.no_color,
             force_poll: env.force_poll,
+            ascii: env.ascii.ascii(config.ascii),
         })
     }
 

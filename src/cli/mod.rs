@@ -3,10 +3,12 @@
 //! its whole output as text and writes it once.
 
 mod args;
+pub mod complete;
 mod context;
 mod doctor;
 mod edit;
 mod json;
+mod manual;
 mod report;
 mod reviews;
 mod table;
@@ -40,6 +42,18 @@ impl From<storage::Error> for CliError {
 impl CliError {
     pub fn names_a_file(&self) -> bool {
         matches!(self, CliError::Data(e) if !matches!(e, storage::Error::NotFound(_)))
+    }
+
+    /// The error as an ASCII sentence (ASCII mode), same exit code.
+    fn into_ascii(self) -> CliError {
+        if self.names_a_file() {
+            return self;
+        }
+        let text = crate::ascii::to_ascii(&self.to_string());
+        match self {
+            CliError::Usage(_) => CliError::Usage(text),
+            _ => CliError::Failed(text),
+        }
     }
 
     pub fn exit_code(&self) -> u8 {
@@ -76,15 +90,14 @@ pub fn main(args: Args, env: &Env) -> ExitCode {
             let code = u8::from(out.failed);
             (out, code)
         }
-        Err(e) => (
-            Output {
-                // Errors about a file lead with `path:line:col`; the others
-                // say who is speaking.
-                stderr: if e.names_a_file() { format!("{e}\n") } else { format!("ccvet: {e}\n") },
-                ..Output::default()
-            },
-            e.exit_code(),
-        ),
+        Err(e) => {
+            // Errors about a file lead with `path:line:col`; the others
+            // say who is speaking.
+            let text = if e.names_a_file() { format!("{e}\n") } else { format!("ccvet: {e}\n") };
+            // A terminal without UTF-8 (the config may not have read).
+            let stderr = if env.ascii.ascii(None) { crate::ascii::to_ascii(&text) } else { text };
+            (Output { stderr, ..Output::default() }, e.exit_code())
+        }
     };
     // A closed pipe (`ccvet compare | head`) is not an error worth a word.
     let mut stdout = std::io::stdout().lock();
@@ -99,11 +112,30 @@ pub fn main(args: Args, env: &Env) -> ExitCode {
 }
 
 pub fn run(args: Args, env: &Env) -> Result<Output, CliError> {
+    // Install-time commands need no workspace or config.
+    match &args.command {
+        Some(Command::Completions { shell }) => return complete::script(*shell),
+        Some(Command::Man { dir }) => return manual::man(dir.as_deref()),
+        _ => {}
+    }
     let ctx = context::Context::new(&args, env)?;
     let warning = crate::storage::perms::exposure_warning(&ctx.workspace.root);
-    let mut out = dispatch(&ctx, args, env)?;
+    // Data formats (JSON, CSV, reports) stay as they are in ASCII mode;
+    // what is meant for reading on the terminal follows it.
+    let data = matches!(
+        args.command,
+        Some(Command::Score { json: true, .. } | Command::Compare { json: true, .. })
+            | Some(Command::Compare { csv: true, .. } | Command::Report { .. })
+    );
+    let mut out = dispatch(&ctx, args, env).map_err(|e| if ctx.ascii { e.into_ascii() } else { e })?;
     if let Some(w) = warning {
         out.stderr.insert_str(0, &format!("{}\n", crate::safe_text::visible(&w)));
+    }
+    if ctx.ascii {
+        if !data {
+            out.stdout = crate::ascii::to_ascii(&out.stdout);
+        }
+        out.stderr = crate::ascii::to_ascii(&out.stderr);
     }
     Ok(out)
 }
@@ -129,6 +161,8 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
         Command::Review { vendor, decision, comment, question, force } => {
             edit::review(ctx, &vendor, decision.as_deref(), comment, question, force)
         }
+        Command::Completions { shell } => complete::script(shell),
+        Command::Man { dir } => manual::man(dir.as_deref()),
     }
 }
 
@@ -152,6 +186,7 @@ fn app(ctx: &context::Context) -> Result<Output, CliError> {
         lang: ctx.lang,
         user: ctx.user.clone(),
         no_color: ctx.no_color,
+        ascii: ctx.ascii,
         force_poll: ctx.force_poll,
         notice: crate::storage::perms::exposure_warning(&ctx.workspace.root),
     };

@@ -17,6 +17,8 @@ pub struct Config {
     pub lang: Option<Lang>,
     /// How the user likes to be shown; never an identity.
     pub name: Option<String>,
+    /// `ascii = true`: draw with ASCII only (a terminal without UTF-8).
+    pub ascii: Option<bool>,
 }
 
 #[derive(serde::Deserialize)]
@@ -26,6 +28,7 @@ struct RawConfig {
     lang: Option<String>,
     name: Option<String>,
     interviewer: Option<String>,
+    ascii: Option<bool>,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -61,5 +64,5 @@ pub fn load(path: &Path) -> Result<Config, Error> {
         Some(dir) if w.is_relative() => dir.join(w),
         _ => w,
     });
-    Ok(Config { workspace, lang, name: raw.name.or(raw.interviewer) })
+    Ok(Config { workspace, lang, name: raw.name.or(raw.interviewer), ascii: raw.ascii })
 }

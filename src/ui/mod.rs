@@ -1,6 +1,7 @@
 //! Drawing: reads `&App`, writes only to the frame. No I/O, no clock, no
 //! scoring here; every text from a file is made safe before it is drawn.
 
+pub mod ascii;
 pub mod layout;
 pub mod text;
 pub mod theme;
@@ -33,6 +34,13 @@ pub fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
 }
 
 pub fn render(app: &App, frame: &mut Frame) {
+    draw(app, frame);
+    if app.ascii {
+        ascii::flatten(frame.buffer_mut());
+    }
+}
+
+fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let th = Theme::new(app.no_color);
     if too_small(area.width, area.height) {
