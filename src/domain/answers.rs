@@ -41,6 +41,9 @@ pub struct Answer {
     /// "Not applicable" (counts only where the question allows it).
     pub na: bool,
     pub note: Option<String>,
+    /// Who gave the answer when not the interviewer: `"vendor"` for an
+    /// answer imported from the vendor's own workbook.
+    pub source: Option<String>,
     /// Where the answer stands in its file.
     pub span: Span,
 }
@@ -66,6 +69,9 @@ pub enum Edit {
     /// Remove the value and the N/A mark (the note stays).
     Clear,
     Note(Option<String>),
+    /// Set or remove who gave the answer (`"vendor"`). A new value, N/A or
+    /// a clear removes it: the interviewer then gave the answer.
+    Source(Option<String>),
 }
 
 impl Answer {
@@ -76,13 +82,19 @@ impl Answer {
             Edit::Value(v) => {
                 a.value = Some(v.clone());
                 a.na = false;
+                a.source = None;
             }
-            Edit::NotApplicable(na) => a.na = *na,
+            Edit::NotApplicable(na) => {
+                a.na = *na;
+                a.source = None;
+            }
             Edit::Clear => {
                 a.value = None;
                 a.na = false;
+                a.source = None;
             }
             Edit::Note(note) => a.note = note.clone(),
+            Edit::Source(source) => a.source = source.clone(),
         }
         (!a.is_empty()).then_some(a)
     }
@@ -94,7 +106,7 @@ impl Answer {
         let (a, b) = (a.filter(|a| !a.is_empty()), b.filter(|b| !b.is_empty()));
         match (a, b) {
             (None, None) => true,
-            (Some(a), Some(b)) => a.value == b.value && a.na == b.na && a.note == b.note,
+            (Some(a), Some(b)) => a.value == b.value && a.na == b.na && a.note == b.note && a.source == b.source,
             _ => false,
         }
     }
