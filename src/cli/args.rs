@@ -107,6 +107,25 @@ pub enum Command {
         output: Option<PathBuf>,
     },
 
+    /// Write the workbook a vendor fills in (pre-filled with VENDOR's answers when given).
+    Form {
+        vendor: Option<String>,
+        /// An Excel workbook (.xlsx).
+        #[arg(long)]
+        xlsx: bool,
+        #[arg(long, short, value_name = "FILE")]
+        output: PathBuf,
+    },
+
+    /// Import a vendor's filled-in workbook (answers marked as stated by the vendor).
+    Import {
+        vendor: String,
+        file: PathBuf,
+        /// Replace answers the interviewer gave differently (listed either way).
+        #[arg(long)]
+        overwrite: bool,
+    },
+
     /// List the workspace's vendors with their scores (what `ccvet` prints when not on a terminal).
     List,
 

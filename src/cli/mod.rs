@@ -8,6 +8,7 @@ mod edit;
 mod json;
 mod report;
 mod table;
+mod xlsx;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -120,6 +121,8 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
         }
         Command::Score { vendor, json } => table::score(ctx, &vendor, json),
         Command::Compare { json, csv } => table::compare(ctx, json, csv),
+        Command::Form { vendor, xlsx, output } => xlsx::form::form(ctx, vendor.as_deref(), xlsx, &output),
+        Command::Import { vendor, file, overwrite } => xlsx::import::import(ctx, &vendor, &file, overwrite),
         Command::List => table::list(ctx),
         Command::App => app(ctx),
         Command::Report { vendor, format, output } => report::report(ctx, &vendor, format, output.as_deref()),
