@@ -114,9 +114,26 @@ fn parse_multi(options: &[ChoiceOption], text: &str, lang: Lang) -> Result<Value
     if NONE_WORDS.contains(&fold(text).as_str()) {
         return Ok(Value::List(Vec::new()));
     }
+    // Pieces between separators, by position: a label may itself hold a
+    // comma or a 、, so the longest run of pieces naming an option wins.
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if MULTI_SEPARATORS.contains(&c) {
+            pieces.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    pieces.push((start, text.len()));
+    pieces.retain(|&(a, b)| !text[a..b].trim().is_empty());
     let mut chosen = Vec::new();
-    for item in text.split(MULTI_SEPARATORS).map(str::trim).filter(|s| !s.is_empty()) {
-        let Some(option) = find_option(options, item) else {
+    let mut i = 0;
+    while i < pieces.len() {
+        let found = (i + 1..=pieces.len())
+            .rev()
+            .find_map(|j| find_option(options, &text[pieces[i].0..pieces[j - 1].1]).map(|o| (j, o)));
+        let Some((next, option)) = found else {
+            let item = text[pieces[i].0..pieces[i].1].trim();
             return Err(match lang {
                 Lang::En => format!(
                     "`{item}` is not an option; list options separated by commas, from: {}",
@@ -129,6 +146,7 @@ fn parse_multi(options: &[ChoiceOption], text: &str, lang: Lang) -> Result<Value
         if !chosen.contains(&value) {
             chosen.push(value);
         }
+        i = next;
     }
     if chosen.is_empty() {
         return Err(tr(lang, "no option named; write (none) to choose none", "未填选项；一个都不选请填“（无）”").to_string());
@@ -164,9 +182,9 @@ pub fn cell_text(question: &Question, value: &Value, lang: Lang) -> String {
     }
 }
 
-/// The labels of `options` in `lang`, separated by commas.
+/// The labels of `options` in `lang`, separated by slashes (a label may hold a comma).
 pub fn labels(options: &[ChoiceOption], lang: Lang) -> String {
-    options.iter().map(|o| o.label.get(lang)).collect::<Vec<_>>().join(", ")
+    options.iter().map(|o| o.label.get(lang)).collect::<Vec<_>>().join(" / ")
 }
 
 fn fold(text: &str) -> String {
@@ -255,6 +273,15 @@ mod tests {
         assert_eq!(parse_cell(&q, &Cell::Text(cell_text(&q, &both, Lang::Zh)), Lang::En), Ok(CellAnswer::Value(both)));
         assert_eq!(parse_cell(&q, &Cell::Text("(none)".into()), Lang::En), Ok(CellAnswer::Value(Value::List(vec![]))));
         assert!(parse_cell(&q, &Cell::Text("全国, mars".into()), Lang::En).unwrap_err().contains("`mars`"));
+        // Labels holding the separators themselves.
+        let mut opts = options();
+        opts[0].label = LText::new("金融（录音、质检）", "Finance (recording, QA)");
+        let q = question(Kind::Multi { options: opts }, false);
+        let both = Value::List(vec![Value::Str("nationwide".into()), Value::Str("provincial".into())]);
+        for lang in [Lang::En, Lang::Zh] {
+            let text = cell_text(&q, &both, lang);
+            assert_eq!(parse_cell(&q, &Cell::Text(text.clone()), lang), Ok(CellAnswer::Value(both.clone())), "{text}");
+        }
     }
 
     #[test]

@@ -91,7 +91,7 @@ pub fn read_rows(bytes: Vec<u8>, q: &Questionnaire, lang: Lang) -> Result<Vec<Ro
                 if answer_cell.is_some() || note.is_some() {
                     errors.push(match lang {
                         Lang::En => format!("{}: `{id}` is not a question of questionnaire `{}`", at(id_col), q.id),
-                        Lang::Zh => format!("{}：“{id}”不是问卷“{}”中的题目", at(id_col), q.id),
+                        Lang::Zh => format!("{}: “{id}”不是问卷“{}”中的题目", at(id_col), q.id),
                     });
                 }
                 continue;
@@ -99,7 +99,7 @@ pub fn read_rows(bytes: Vec<u8>, q: &Questionnaire, lang: Lang) -> Result<Vec<Ro
             if let Some(first) = seen.insert(id.clone(), at(id_col)) {
                 errors.push(match lang {
                     Lang::En => format!("{}: question `{id}` appears twice (first at {first})", at(id_col)),
-                    Lang::Zh => format!("{}：题目“{id}”出现了两次（第一次在 {first}）", at(id_col)),
+                    Lang::Zh => format!("{}: 题目“{id}”出现了两次（第一次在 {first}）", at(id_col)),
                 });
                 continue;
             }
@@ -293,7 +293,7 @@ pub fn import(ctx: &Context, wanted: &str, file: &Path, overwrite: bool) -> Resu
             ),
             (Lang::Zh, true) => writeln!(
                 out.stderr,
-                "{shown}:{at}：{key}：访谈者的“{}”已替换为工作簿中的“{}”",
+                "{shown}:{at}: {key}：访谈者的“{}”已替换为工作簿中的“{}”",
                 visible(ours),
                 visible(theirs)
             ),
@@ -305,7 +305,7 @@ pub fn import(ctx: &Context, wanted: &str, file: &Path, overwrite: bool) -> Resu
             ),
             (Lang::Zh, false) => writeln!(
                 out.stderr,
-                "{shown}:{at}：{key}：保留访谈者的“{}”；工作簿中为“{}”（加 --overwrite 采用工作簿的）",
+                "{shown}:{at}: {key}：保留访谈者的“{}”；工作簿中为“{}”（加 --overwrite 采用工作簿的）",
                 visible(ours),
                 visible(theirs)
             ),
