@@ -806,3 +806,14 @@ fn a_hundred_sections_leave_room_for_the_red_lines_in_the_score_panel() {
     assert!(screen.contains("more sections"), "{screen}");
     assert!(screen.contains("✗ DISQUALIFIED: red lines"), "{screen}");
 }
+
+#[test]
+fn an_answer_imported_from_the_vendor_says_so_in_the_question_panel() {
+    for (lang, words) in [(Lang::En, "(stated by the vendor)"), (Lang::Zh, "(供应商自述)")] {
+        let mut app = interview(lang, 120, 30);
+        assert!(!text(&draw(&app)).contains(words));
+        let stated = YUNLIAN.replace("value = \"nationwide\"\n", "value = \"nationwide\"\nsource = \"vendor\"\n");
+        app.interview = Some(Interview::new(&app.questionnaire, vendor("yunlian", &stated)));
+        assert!(text(&draw(&app)).contains(words), "{}", text(&draw(&app)));
+    }
+}
