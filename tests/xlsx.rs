@@ -83,7 +83,7 @@ fn answered(sb: &Sandbox, name: &str) {
         ("basic.licence-number", "京B2-20240001"),
         ("basic.licence-expiry", "2028-05-31"),
         ("basic.annual-inspection", "yes"),
-        ("basic.domestic-entity", "no"),
+        ("basic.domestic-entity", "yes"),
         ("basic.registered-capital", "1200.5"),
         ("basic.staff-certificates", "3"),
         ("fit.industries", "finance,ecommerce"),
@@ -321,4 +321,118 @@ fn an_interviewers_answer_is_kept_unless_overwrite_and_conflicts_are_listed() {
     // The interviewer answering again takes the answer back as theirs.
     sb.ok(&["answer", "acme", "tech.iso27001", "yes"]);
     assert_eq!(sb.answers("acme")["tech.iso27001"].source, None);
+}
+
+/// Three vendors: one answered, one disqualified and signed off, one empty.
+fn three(sb: &Sandbox) {
+    answered(sb, "云联科技 Yunlian Tech");
+    sb.ok(&["new", "Acme [Call]", "--assessed-on", "2026-11-24"]);
+    sb.ok(&["answer", "acme-call", "basic.licence-scope", "none"]);
+    sb.ok(&["answer", "acme-call", "tech.iso27001", "yes"]);
+    sb.ok(&["review", "acme-call", "--decision", "reject", "--comment", "no licence"]);
+    sb.ok(&["new", "Empty Ltd", "--assessed-on", "2026-11-24"]);
+}
+
+fn sheet(path: &Path, name: &str) -> Vec<Vec<Data>> {
+    let mut book = open_workbook_auto(path).unwrap();
+    book.worksheet_range(name).unwrap().rows().map(<[Data]>::to_vec).collect()
+}
+
+#[test]
+fn the_management_workbook_ranks_with_numbers_frozen_headers_filters_and_a4() {
+    let sb = Sandbox::new();
+    three(&sb);
+    sb.ok(&["compare", "--xlsx", "-o", "board.xlsx"]);
+    let path = sb.path("board.xlsx");
+    let names = open_workbook_auto(&path).unwrap().sheet_names();
+    assert_eq!(names, ["Ranking", "Questions", "云联科技 Yunlian Tech", "Empty Ltd", "Acme  Call"]);
+    let ranking = sheet(&path, "Ranking");
+    let col = |name: &str| ranking[0].iter().position(|c| c.to_string() == name).unwrap();
+    let vendors: Vec<String> = ranking[1..].iter().map(|r| r[col("Vendor")].to_string()).collect();
+    assert_eq!(vendors, ["云联科技 Yunlian Tech", "Empty Ltd", "Acme [Call]"]);
+    // Scores as numbers rounded to one decimal; no score is an empty cell.
+    let Data::Float(score) = ranking[1][col("Score")] else { panic!("{:?}", ranking[1]) };
+    assert_eq!(score, (score * 10.0).round() / 10.0);
+    assert!(score > 0.0);
+    assert_eq!(ranking[2][col("Score")], Data::Empty);
+    assert!(matches!(ranking[1][col("Completion")], Data::Float(c) if c > 0.0 && c < 1.0));
+    let acme = &ranking[3];
+    assert_eq!(acme[col("Status")].to_string(), "✗ DISQUALIFIED");
+    // Red lines by question text, not by id; sign-offs with their decision.
+    let red = acme[col("Red lines")].to_string();
+    assert!(red.starts_with("✗ What is the scope of the vendor") && !red.contains("basic.licence-scope"), "{red}");
+    assert!(acme[col("Sign-offs (~ stale)")].to_string().contains("reject li.wei"), "{acme:?}");
+
+    let xml = zip_entry(&path, "xl/worksheets/sheet1.xml");
+    assert!(xml.contains(r#"state="frozen""#) && xml.contains(r#"ySplit="1""#), "header not frozen");
+    assert!(xml.contains("<autoFilter ref=\"A1:"), "no filter");
+    assert!(xml.contains(r#"paperSize="9""#) && xml.contains(r#"orientation="landscape""#), "not A4 landscape");
+    let styles = zip_entry(&path, "xl/styles.xml");
+    assert!(styles.contains(r#"formatCode="0.0""#) && styles.contains(r#"formatCode="0%""#), "{styles}");
+
+    // Question by question: rows are questions, columns vendors.
+    let side = sheet(&path, "Questions");
+    assert_eq!(side[0][3..].iter().map(ToString::to_string).collect::<Vec<_>>(), vendors);
+    let row = side.iter().position(|r| r[0].to_string() == "basic.licence-scope").unwrap();
+    assert_eq!(side[row][3].to_string(), "Nationwide licence");
+    assert_eq!(side[row][5].to_string(), "No licence");
+
+    // A vendor's own sheet: every question, answer, note, source.
+    let own = sheet(&path, "云联科技 Yunlian Tech");
+    let row = own.iter().position(|r| r[0].to_string() == "basic.licence-scope").unwrap();
+    assert_eq!(own[row][3].to_string(), "Nationwide licence");
+    assert_eq!(own[row][4].to_string(), "证书编号 B2\nline two");
+    assert_eq!(own[row][5].to_string(), "interviewer");
+    assert_eq!(own[row][6], Data::Float(100.0));
+
+    // report --format xlsx: that sheet alone.
+    sb.ok(&["--lang", "zh", "report", "acme-call", "--format", "xlsx", "-o", "acme.xlsx"]);
+    let names = open_workbook_auto(sb.path("acme.xlsx")).unwrap().sheet_names();
+    assert_eq!(names, ["Acme  Call"]);
+    let own = sheet(&sb.path("acme.xlsx"), "Acme  Call");
+    assert_eq!(own[0][3].to_string(), "回答");
+    assert!(own.iter().any(|r| r.iter().any(|c| c.to_string() == "✗ 红线")));
+    let r = sb.run(&["compare", "--xlsx"]);
+    assert_eq!(r.code, 2, "{}", r.transcript());
+}
+
+/// LibreOffice, where installed, opens both workbooks: the management
+/// workbook's first sheet and the form convert to CSV with their content.
+#[test]
+fn libreoffice_reads_the_workbooks() {
+    let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|p| {
+        Command::new(p).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
+    }) else {
+        println!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    };
+    let sb = Sandbox::new();
+    three(&sb);
+    sb.ok(&["compare", "--xlsx", "-o", "board.xlsx"]);
+    sb.ok(&["form", "acme-call", "--xlsx", "-o", "form.xlsx"]);
+    for name in ["board", "form"] {
+        let status = Command::new(soffice)
+            .args(["--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"])
+            .arg("--outdir")
+            .arg(sb.path("csv"))
+            .arg(sb.path(&format!("{name}.xlsx")))
+            .env("HOME", sb.dir.path())
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    let csv = |file: &str| {
+        std::fs::read_dir(sb.path("csv"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(file))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let board = csv("board");
+    assert!(board.contains("云联科技 Yunlian Tech") && board.contains("✗ DISQUALIFIED"), "{board}");
+    let form = csv("form");
+    assert!(form.contains("basic.licence-scope") && form.contains("No licence"), "{form}");
 }

@@ -27,6 +27,8 @@ pub struct Args {
 pub enum ReportFormat {
     Md,
     Html,
+    /// An Excel workbook with the vendor's sheet (needs -o FILE).
+    Xlsx,
 }
 
 #[derive(Debug, PartialEq, Subcommand)]
@@ -82,6 +84,12 @@ pub enum Command {
         json: bool,
         #[arg(long)]
         csv: bool,
+        /// The management workbook (ranking, questions side by side, a sheet per vendor); needs -o FILE.
+        #[arg(long, conflicts_with_all = ["json", "csv"])]
+        xlsx: bool,
+        /// Write to this file (with --xlsx).
+        #[arg(long, short, value_name = "FILE", requires = "xlsx")]
+        output: Option<PathBuf>,
     },
 
     /// Sign off on a vendor, or comment on it or on one of its questions (as yourself).

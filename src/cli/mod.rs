@@ -120,11 +120,15 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
             edit::answer(ctx, &vendor, &question, value.as_deref(), note, na, clear)
         }
         Command::Score { vendor, json } => table::score(ctx, &vendor, json),
-        Command::Compare { json, csv } => table::compare(ctx, json, csv),
+        Command::Compare { xlsx: true, output, .. } => xlsx::workbook::compare(ctx, output.as_deref()),
+        Command::Compare { json, csv, .. } => table::compare(ctx, json, csv),
         Command::Form { vendor, xlsx, output } => xlsx::form::form(ctx, vendor.as_deref(), xlsx, &output),
         Command::Import { vendor, file, overwrite } => xlsx::import::import(ctx, &vendor, &file, overwrite),
         Command::List => table::list(ctx),
         Command::App => app(ctx),
+        Command::Report { vendor, format: args::ReportFormat::Xlsx, output } => {
+            xlsx::workbook::report(ctx, &vendor, output.as_deref())
+        }
         Command::Report { vendor, format, output } => report::report(ctx, &vendor, format, output.as_deref()),
         Command::Review { vendor, decision, comment, question } => {
             edit::review(ctx, &vendor, decision.as_deref(), comment, question)

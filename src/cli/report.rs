@@ -29,6 +29,7 @@ pub fn report(ctx: &Context, wanted: &str, format: ReportFormat, output: Option<
     let text = match format {
         ReportFormat::Md => markdown(&doc),
         ReportFormat::Html => html(&doc, ctx.lang),
+        ReportFormat::Xlsx => return super::xlsx::workbook::report(ctx, wanted, output),
     };
     match output {
         None => Ok(Output { stdout: text, ..Output::default() }),

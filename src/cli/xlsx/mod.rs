@@ -4,6 +4,7 @@
 
 pub mod form;
 pub mod import;
+pub mod workbook;
 
 use std::path::Path;
 
