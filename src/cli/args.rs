@@ -105,9 +105,13 @@ pub enum Command {
         question: Option<String>,
     },
 
-    /// Write a report on one vendor for management.
+    /// Write a report on one vendor for management (or, with --compare, on all of them side by side).
     Report {
-        vendor: String,
+        #[arg(required_unless_present = "compare")]
+        vendor: Option<String>,
+        /// Every vendor side by side: the ranking, then every question (md or html).
+        #[arg(long, conflicts_with = "vendor")]
+        compare: bool,
         #[arg(long, value_enum, default_value = "md")]
         format: ReportFormat,
         /// Write to this file instead of standard output.

@@ -126,10 +126,15 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
         Command::Import { vendor, file, overwrite } => xlsx::import::import(ctx, &vendor, &file, overwrite),
         Command::List => table::list(ctx),
         Command::App => app(ctx),
-        Command::Report { vendor, format: args::ReportFormat::Xlsx, output } => {
-            xlsx::workbook::report(ctx, &vendor, output.as_deref())
+        Command::Report { compare: true, format: args::ReportFormat::Xlsx, .. } => {
+            Err(CliError::Usage("report --compare writes md or html; for a workbook use compare --xlsx".to_string()))
         }
-        Command::Report { vendor, format, output } => report::report(ctx, &vendor, format, output.as_deref()),
+        Command::Report { compare: true, format, output, .. } => {
+            report::compare_report(ctx, format, output.as_deref())
+        }
+        Command::Report { vendor, format, output, .. } => {
+            report::report(ctx, vendor.as_deref().unwrap_or_default(), format, output.as_deref())
+        }
         Command::Review { vendor, decision, comment, question } => {
             edit::review(ctx, &vendor, decision.as_deref(), comment, question)
         }
