@@ -1,0 +1,220 @@
+//! Reports for management, from outside: snapshots of Markdown and HTML
+//! with sign-offs, comments and vendor-stated answers, a note of hostile
+//! structure, the side-by-side report, and (where Chromium is installed)
+//! the HTML printed to PDF on A4.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let sb = Sandbox { dir: tempfile::tempdir().unwrap() };
+        sb.ok(&["init"]);
+        sb
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn run(&self, user: &str, args: &[&str]) -> (i32, String, String) {
+        let out = Command::cargo_bin("ccvet")
+            .unwrap()
+            .env_clear()
+            .env("HOME", self.dir.path())
+            .env("CCVET_CONFIG", self.dir.path().join("config.toml"))
+            .env("CCVET_WORKSPACE", self.dir.path().join("ws"))
+            .env("USER", user)
+            .env("LANG", "C.UTF-8")
+            .current_dir(self.dir.path())
+            .stdin(Stdio::null())
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        self.ok_as("li.wei", args)
+    }
+
+    fn ok_as(&self, user: &str, args: &[&str]) -> String {
+        let (code, stdout, stderr) = self.run(user, args);
+        assert_eq!(code, 0, "{args:?} failed:\n{stdout}{stderr}");
+        stdout
+    }
+}
+
+/// Two vendors: one reviewed with comments, a stale sign-off and an answer
+/// stated by the vendor; one disqualified.
+fn reviewed() -> Sandbox {
+    let sb = Sandbox::new();
+    sb.ok(&["new", "云联科技 Yunlian Tech", "--assessed-on", "2026-11-24"]);
+    let y = "yun-lian-ke-ji-yunlian-tech";
+    for (q, v) in [
+        ("basic.licence-scope", "nationwide"),
+        ("basic.licence-expiry", "2028-05-31"),
+        ("tech.iso27001", "yes"),
+        ("fit.industries", "finance,ecommerce"),
+    ] {
+        sb.ok(&["answer", y, q, v]);
+    }
+    sb.ok(&["answer", y, "service.multi-site", "--na"]);
+    sb.ok(&["answer", y, "basic.licence-number", "京B2-20240001", "--note", "copy\tattached\nsecond line"]);
+    sb.ok_as("wang.fang", &["review", y, "--comment", "ask for the audit report", "--question", "tech.iso27001"]);
+    sb.ok_as("wang.fang", &["review", y, "--comment", "good references"]);
+    sb.ok_as("zhao.min", &["review", y, "--decision", "approve", "--comment", "fine by me"]);
+    // An answer after the sign-off makes it stale; one stated by the vendor.
+    let file = sb.path(&format!("ws/vendors/{y}.toml"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{text}\n[answers.\"tech.tls-in-transit\"]\nvalue = true\nsource = \"vendor\"\n")).unwrap();
+    sb.ok(&["new", "Acme Call", "--assessed-on", "2026-11-24"]);
+    sb.ok(&["answer", "acme-call", "basic.licence-scope", "none"]);
+    sb.ok(&["answer", "acme-call", "service.multi-site", "--na"]);
+    sb
+}
+
+/// Review times change on every run: one placeholder.
+fn stable(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut line = line.to_string();
+        while let Some(at) = line.find("202").filter(|&i| line[i..].len() >= 20 && line.as_bytes()[i + 10] == b'T') {
+            line.replace_range(at..at + 20, "[TIME]");
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn markdown_and_html_reports_carry_the_teams_decision() {
+    let sb = reviewed();
+    let y = "yun-lian-ke-ji-yunlian-tech";
+    let md = sb.ok(&["report", y]);
+    insta::assert_snapshot!("report_reviewed_md", stable(&md));
+    for expected in [
+        "| ✓ approved ~ stale: the answers changed since | zhao.min |",
+        "- 💬 **wang.fang**",
+        "ask for the audit report",
+        "good references",
+        "*stated by the vendor*",
+        "> copy    attached\\\n> second line\n",
+        "## Signatures",
+    ] {
+        assert!(md.contains(expected), "no {expected:?} in\n{md}");
+    }
+    assert!(!md.contains("^I") && !md.contains("N/A N/A") && !md.contains("(("), "{md}");
+    let html = sb.ok(&["--lang", "zh", "report", y, "--format", "html"]);
+    insta::assert_snapshot!("report_reviewed_html_zh", stable(&html));
+    for expected in ["<html lang=\"zh-CN\">", "@page{size:A4", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "<svg", "<thead>", "供应商自述", "已过期"] {
+        assert!(html.contains(expected), "no {expected:?}");
+    }
+    assert!(!html.contains("不适用 不适用") && !html.contains("^I"));
+    // Every table has a header row and fixed column widths.
+    assert_eq!(html.matches("<table").count(), html.matches("<thead>").count());
+    assert_eq!(html.matches("<table").count(), html.matches("<colgroup>").count());
+    // Red lines by question text, not by id.
+    let acme = sb.ok(&["report", "acme-call"]);
+    assert!(acme.contains("- ✗ What is the scope of the vendor"), "{acme}");
+    assert!(!acme.contains("basic.licence-scope"), "{acme}");
+}
+
+#[test]
+fn a_note_of_hostile_structure_stays_inside_its_quote() {
+    let sb = Sandbox::new();
+    sb.ok(&["new", "Acme", "--assessed-on", "2026-11-24"]);
+    let note = "# heading\n---\n1. one\n- item\n    code\n> quote\n===\n| a | b |\n<b>bold</b>";
+    sb.ok(&["answer", "acme", "tech.iso27001", "yes", "--note", note]);
+    let md = sb.ok(&["report", "acme"]);
+    let start = md.find("> \\# heading").unwrap_or_else(|| panic!("{md}"));
+    let quote: Vec<&str> = md[start..].lines().take_while(|l| !l.is_empty()).collect();
+    assert_eq!(
+        quote,
+        [
+            "> \\# heading\\",
+            "> \\---\\",
+            "> 1\\. one\\",
+            "> \\- item\\",
+            "> code\\",
+            "> \\> quote\\",
+            "> \\===\\",
+            "> \\| a \\| b \\|\\",
+            "> \\<b\\>bold\\</b\\>",
+        ]
+    );
+    // A blank line before and after the quote.
+    assert!(md[..start].ends_with("\n\n"));
+}
+
+#[test]
+fn all_vendors_side_by_side() {
+    let sb = reviewed();
+    let md = sb.ok(&["report", "--compare"]);
+    insta::assert_snapshot!("report_compare_md", stable(&md));
+    let html = sb.ok(&["report", "--compare", "--format", "html"]);
+    assert!(html.contains("<td class=\"ko\">✗ DISQUALIFIED: What is the scope"), "{html}");
+    assert_eq!(html.matches("<table").count(), 2);
+    let (code, _, stderr) = sb.run("li.wei", &["report", "--compare", "--format", "xlsx"]);
+    assert_eq!(code, 2, "{stderr}");
+    let (code, _, _) = sb.run("li.wei", &["report"]);
+    assert_eq!(code, 2);
+}
+
+/// Chromium, where installed, prints the HTML report on A4 pages.
+#[test]
+fn the_html_report_prints_on_a4() {
+    let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|p| {
+        Command::new(p).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
+    }) else {
+        println!("skipped: Chromium is not installed");
+        return;
+    };
+    if Command::new("pdfinfo").arg("-v").stderr(Stdio::null()).status().is_err() {
+        println!("skipped: pdfinfo (poppler-utils) is not installed");
+        return;
+    }
+    let sb = reviewed();
+    sb.ok(&["--lang", "zh", "report", "yun-lian-ke-ji-yunlian-tech", "--format", "html", "-o", "r.html"]);
+    let pdf = sb.path("r.pdf");
+    let status = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", sb.path("chromium").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", sb.path("r.html").display()))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success() && pdf.exists(), "chromium did not print");
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    let size = info.lines().find(|l| l.starts_with("Page size:")).unwrap_or_default();
+    // A4 is 595 × 842 points (US Letter would be 612 × 792).
+    let points: Vec<f64> = size.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    assert!(
+        points.len() == 2 && (points[0] - 595.3).abs() < 1.0 && (points[1] - 841.9).abs() < 1.0,
+        "not A4: {size}"
+    );
+}
