@@ -218,3 +218,44 @@ fn the_html_report_prints_on_a4() {
         "not A4: {size}"
     );
 }
+
+#[test]
+fn csv_and_json_for_scripts_and_for_excel() {
+    let sb = reviewed();
+    sb.ok_as("qian.li", &["review", "acme-call", "--decision", "reject"]);
+    let plain = sb.ok(&["--lang", "zh", "compare", "--csv"]);
+    assert!(plain.starts_with("rank,vendor,slug,score,"), "{plain}");
+    assert!(plain.lines().next().unwrap().ends_with(",band_id,red_lines,signoffs"));
+    let first: Vec<&str> = plain.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(first[3], "91.2", "{plain}");
+    let precise = sb.ok(&["compare", "--csv", "--precision", "3"]);
+    assert_eq!(precise.lines().nth(1).unwrap().split(',').nth(4), Some("15.522"), "{precise}");
+    assert_eq!(first[4], "15.5");
+    let excel = sb.ok(&["--lang", "zh", "compare", "--csv", "--excel"]);
+    assert!(excel.starts_with("\u{feff}排名,服务商,标识,得分,"), "{excel}");
+    assert!(excel.contains("云联科技 Yunlian Tech") && excel.contains("✗qian.li"), "{excel}");
+    assert!(!sb.ok(&["compare", "--csv"]).starts_with('\u{feff}'));
+    let (code, _, _) = sb.run("li.wei", &["compare", "--excel"]);
+    assert_eq!(code, 2, "--excel needs --csv");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&sb.ok(&["--lang", "zh", "score", "yun-lian-ke-ji-yunlian-tech", "--json"])).unwrap();
+    assert_eq!(json["band_id"], 0);
+    assert_eq!(json["signoffs"][0]["comment"], "fine by me");
+    let questions = json["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 38);
+    let find = |key: &str| questions.iter().find(|q| q["key"] == key).unwrap();
+    assert_eq!(find("tech.tls-in-transit")["source"], "vendor");
+    assert_eq!(find("tech.iso27001")["source"], serde_json::Value::Null);
+    assert_eq!(find("service.multi-site")["state"], "na");
+    assert_eq!(find("fit.industries")["value"], serde_json::json!(["finance", "ecommerce"]));
+    assert_eq!(find("basic.licence-number")["note"], "copy\tattached\nsecond line");
+    for q in questions {
+        for field in ["key", "kind", "value", "note", "s", "state", "source"] {
+            assert!(q.get(field).is_some(), "{field} absent in {q}");
+        }
+    }
+    let acme: serde_json::Value = serde_json::from_str(&sb.ok(&["score", "acme-call", "--json"])).unwrap();
+    assert_eq!(acme["signoffs"][0]["comment"], serde_json::Value::Null);
+    assert!(acme["signoffs"][0].get("comment").is_some());
+}

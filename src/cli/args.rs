@@ -87,6 +87,12 @@ pub enum Command {
         /// The management workbook (ranking, questions side by side, a sheet per vendor); needs -o FILE.
         #[arg(long, conflicts_with_all = ["json", "csv"])]
         xlsx: bool,
+        /// CSV for Excel: a byte-order mark and headers in the --lang language (with --csv).
+        #[arg(long, requires = "csv")]
+        excel: bool,
+        /// Decimals of the scores in CSV.
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(0..=15))]
+        precision: u8,
         /// Write to this file (with --xlsx).
         #[arg(long, short, value_name = "FILE", requires = "xlsx")]
         output: Option<PathBuf>,

@@ -121,7 +121,9 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
         }
         Command::Score { vendor, json } => table::score(ctx, &vendor, json),
         Command::Compare { xlsx: true, output, .. } => xlsx::workbook::compare(ctx, output.as_deref()),
-        Command::Compare { json, csv, .. } => table::compare(ctx, json, csv),
+        Command::Compare { json, csv, excel, precision, .. } => {
+            table::compare(ctx, json, csv.then_some(table::CsvStyle { excel, precision: usize::from(precision) }))
+        }
         Command::Form { vendor, xlsx, output } => xlsx::form::form(ctx, vendor.as_deref(), xlsx, &output),
         Command::Import { vendor, file, overwrite } => xlsx::import::import(ctx, &vendor, &file, overwrite),
         Command::List => table::list(ctx),

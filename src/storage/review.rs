@@ -94,7 +94,7 @@ pub struct SignOffState {
     pub decision: Decision,
     pub at: String,
     pub stale: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Null when the sign-off has no comment (never absent).
     pub comment: Option<String>,
 }
 
