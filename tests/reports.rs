@@ -78,7 +78,8 @@ fn reviewed() -> Sandbox {
     // An answer after the sign-off makes it stale; one stated by the vendor.
     let file = sb.path(&format!("ws/vendors/{y}.toml"));
     let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, format!("{text}\n[answers.\"tech.tls-in-transit\"]\nvalue = true\nsource = \"vendor\"\n")).unwrap();
+    std::fs::write(&file, format!("{text}\n[answers.\"tech.tls-in-transit\"]\nvalue = true\nsource = \"vendor\"\n"))
+        .unwrap();
     sb.ok(&["new", "Acme Call", "--assessed-on", "2026-11-24"]);
     sb.ok(&["answer", "acme-call", "basic.licence-scope", "none"]);
     sb.ok(&["answer", "acme-call", "service.multi-site", "--na"]);
@@ -119,7 +120,17 @@ fn markdown_and_html_reports_carry_the_teams_decision() {
     assert!(!md.contains("^I") && !md.contains("N/A N/A") && !md.contains("(("), "{md}");
     let html = sb.ok(&["--lang", "zh", "report", y, "--format", "html"]);
     insta::assert_snapshot!("report_reviewed_html_zh", stable(&html));
-    for expected in ["<html lang=\"zh-CN\">", "@page{size:A4", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "<svg", "<thead>", "供应商自述", "已过期"] {
+    for expected in [
+        "<html lang=\"zh-CN\">",
+        "@page{size:A4",
+        "Microsoft YaHei",
+        "PingFang SC",
+        "Noto Sans CJK SC",
+        "<svg",
+        "<thead>",
+        "供应商自述",
+        "已过期",
+    ] {
         assert!(html.contains(expected), "no {expected:?}");
     }
     assert!(!html.contains("不适用 不适用") && !html.contains("^I"));
@@ -213,10 +224,7 @@ fn the_html_report_prints_on_a4() {
     let size = info.lines().find(|l| l.starts_with("Page size:")).unwrap_or_default();
     // A4 is 595 × 842 points (US Letter would be 612 × 792).
     let points: Vec<f64> = size.split_whitespace().filter_map(|w| w.parse().ok()).collect();
-    assert!(
-        points.len() == 2 && (points[0] - 595.3).abs() < 1.0 && (points[1] - 841.9).abs() < 1.0,
-        "not A4: {size}"
-    );
+    assert!(points.len() == 2 && (points[0] - 595.3).abs() < 1.0 && (points[1] - 841.9).abs() < 1.0, "not A4: {size}");
 }
 
 #[test]

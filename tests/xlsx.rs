@@ -168,9 +168,12 @@ fn the_form_has_a_row_per_question_and_dropdowns_validations_and_protection() {
     assert_eq!(cell("basic.registered-capital", ANSWER), Data::Float(1200.5));
     assert!(matches!(cell("basic.licence-expiry", ANSWER), Data::DateTime(_)));
     assert_eq!(cell("service.multi-site", ANSWER), Data::String("N/A".into()));
-    assert_eq!(cell("fit.industries", ANSWER), Data::String(
+    assert_eq!(
+        cell("fit.industries", ANSWER),
+        Data::String(
             "Finance (call-recording retention, compliance QA), E-commerce (order sync, smart outbound calling)".into()
-        ));
+        )
+    );
 
     // The sheet XML: a dropdown per yes/no, choice and rating row (lists
     // on a hidden sheet), number and date rules, protection, unlocked cells.
@@ -347,7 +350,7 @@ fn the_management_workbook_ranks_with_numbers_frozen_headers_filters_and_a4() {
     let names = open_workbook_auto(&path).unwrap().sheet_names();
     assert_eq!(names, ["Ranking", "Questions", "云联科技 Yunlian Tech", "Empty Ltd", "Acme  Call"]);
     let ranking = sheet(&path, "Ranking");
-    let col = |name: &str| ranking[0].iter().position(|c| c.to_string() == name).unwrap();
+    let col = |name: &str| ranking[0].iter().position(|c| *c == name).unwrap();
     let vendors: Vec<String> = ranking[1..].iter().map(|r| r[col("Vendor")].to_string()).collect();
     assert_eq!(vendors, ["云联科技 Yunlian Tech", "Empty Ltd", "Acme [Call]"]);
     // Scores as numbers rounded to one decimal; no score is an empty cell.
@@ -373,13 +376,13 @@ fn the_management_workbook_ranks_with_numbers_frozen_headers_filters_and_a4() {
     // Question by question: rows are questions, columns vendors.
     let side = sheet(&path, "Questions");
     assert_eq!(side[0][3..].iter().map(ToString::to_string).collect::<Vec<_>>(), vendors);
-    let row = side.iter().position(|r| r[0].to_string() == "basic.licence-scope").unwrap();
+    let row = side.iter().position(|r| r[0] == "basic.licence-scope").unwrap();
     assert_eq!(side[row][3].to_string(), "Nationwide licence");
     assert_eq!(side[row][5].to_string(), "No licence");
 
     // A vendor's own sheet: every question, answer, note, source.
     let own = sheet(&path, "云联科技 Yunlian Tech");
-    let row = own.iter().position(|r| r[0].to_string() == "basic.licence-scope").unwrap();
+    let row = own.iter().position(|r| r[0] == "basic.licence-scope").unwrap();
     assert_eq!(own[row][3].to_string(), "Nationwide licence");
     assert_eq!(own[row][4].to_string(), "证书编号 B2\nline two");
     assert_eq!(own[row][5].to_string(), "interviewer");
@@ -391,7 +394,7 @@ fn the_management_workbook_ranks_with_numbers_frozen_headers_filters_and_a4() {
     assert_eq!(names, ["Acme  Call"]);
     let own = sheet(&sb.path("acme.xlsx"), "Acme  Call");
     assert_eq!(own[0][3].to_string(), "回答");
-    assert!(own.iter().any(|r| r.iter().any(|c| c.to_string() == "✗ 红线")));
+    assert!(own.iter().any(|r| r.iter().any(|c| *c == "✗ 红线")));
     let r = sb.run(&["compare", "--xlsx"]);
     assert_eq!(r.code, 2, "{}", r.transcript());
 }
@@ -412,7 +415,12 @@ fn libreoffice_reads_the_workbooks() {
     sb.ok(&["form", "acme-call", "--xlsx", "-o", "form.xlsx"]);
     for name in ["board", "form"] {
         let status = Command::new(soffice)
-            .args(["--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"])
+            .args([
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            ])
             .arg("--outdir")
             .arg(sb.path("csv"))
             .arg(sb.path(&format!("{name}.xlsx")))

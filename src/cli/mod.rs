@@ -131,9 +131,7 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
         Command::Report { compare: true, format: args::ReportFormat::Xlsx, .. } => {
             Err(CliError::Usage("report --compare writes md or html; for a workbook use compare --xlsx".to_string()))
         }
-        Command::Report { compare: true, format, output, .. } => {
-            report::compare_report(ctx, format, output.as_deref())
-        }
+        Command::Report { compare: true, format, output, .. } => report::compare_report(ctx, format, output.as_deref()),
         Command::Report { vendor, format, output, .. } => {
             report::report(ctx, vendor.as_deref().unwrap_or_default(), format, output.as_deref())
         }

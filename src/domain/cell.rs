@@ -75,14 +75,12 @@ pub fn parse_cell(question: &Question, cell: &Cell, lang: Lang) -> Result<CellAn
             }
         }
         (Kind::Rating { max }, _) => Err(rating_error(*max, lang)),
-        (Kind::Number { .. }, Cell::Number(n)) if n.is_finite() => Ok(if n.fract() == 0.0 && n.abs() < 9.0e15 {
-            Value::Integer(*n as i64)
-        } else {
-            Value::Float(*n)
-        }),
+        (Kind::Number { .. }, Cell::Number(n)) if n.is_finite() => {
+            Ok(if n.fract() == 0.0 && n.abs() < 9.0e15 { Value::Integer(*n as i64) } else { Value::Float(*n) })
+        }
         (Kind::Number { .. }, Cell::Text(t)) => {
             // A unit typed after the number ("500 seats") is dropped.
-            let number = t.trim().split_whitespace().next().unwrap_or("");
+            let number = t.split_whitespace().next().unwrap_or("");
             parse_input(question, number).map_err(|_| number_error(lang))
         }
         (Kind::Number { .. }, _) => Err(number_error(lang)),
@@ -94,7 +92,8 @@ pub fn parse_cell(question: &Question, cell: &Cell, lang: Lang) -> Result<CellAn
         (Kind::Text, Cell::Bool(b)) => Ok(Value::Str(super::present::yes_no(*b, lang).to_string())),
         (Kind::Text, Cell::Date(d)) => Ok(Value::Str(d.to_string())),
         (Kind::YesNo { .. }, _) => {
-            Err(tr(lang, "a yes/no question takes yes or no (是 or 否)", "是非题只能填“是”或“否”（yes / no）").to_string())
+            Err(tr(lang, "a yes/no question takes yes or no (是 or 否)", "是非题只能填“是”或“否”（yes / no）")
+                .to_string())
         }
         (Kind::Choice { options } | Kind::Multi { options }, _) => Err(choice_error(options, lang)),
     }?;
@@ -105,9 +104,10 @@ pub fn parse_cell(question: &Question, cell: &Cell, lang: Lang) -> Result<CellAn
 /// language, ignoring case and spacing.
 pub fn find_option<'a>(options: &'a [ChoiceOption], text: &str) -> Option<&'a ChoiceOption> {
     let wanted = fold(text);
-    options.iter().find(|o| fold(&o.id) == wanted).or_else(|| {
-        options.iter().find(|o| fold(&o.label.zh) == wanted || fold(&o.label.en) == wanted)
-    })
+    options
+        .iter()
+        .find(|o| fold(&o.id) == wanted)
+        .or_else(|| options.iter().find(|o| fold(&o.label.zh) == wanted || fold(&o.label.en) == wanted))
 }
 
 fn parse_multi(options: &[ChoiceOption], text: &str, lang: Lang) -> Result<Value, String> {
@@ -149,7 +149,9 @@ fn parse_multi(options: &[ChoiceOption], text: &str, lang: Lang) -> Result<Value
         i = next;
     }
     if chosen.is_empty() {
-        return Err(tr(lang, "no option named; write (none) to choose none", "未填选项；一个都不选请填“（无）”").to_string());
+        return Err(
+            tr(lang, "no option named; write (none) to choose none", "未填选项；一个都不选请填“（无）”").to_string()
+        );
     }
     Ok(Value::List(chosen))
 }
@@ -158,7 +160,12 @@ fn parse_multi(options: &[ChoiceOption], text: &str, lang: Lang) -> Result<Value
 /// pre-fills and what [`parse_cell`] reads back as the same value.
 pub fn cell_text(question: &Question, value: &Value, lang: Lang) -> String {
     let label = |id: &str| {
-        question.kind.options().iter().find(|o| o.id == id).map_or_else(|| id.to_string(), |o| o.label.get(lang).to_string())
+        question
+            .kind
+            .options()
+            .iter()
+            .find(|o| o.id == id)
+            .map_or_else(|| id.to_string(), |o| o.label.get(lang).to_string())
     };
     match (&question.kind, value) {
         (Kind::Multi { .. }, Value::List(items)) if items.is_empty() => NONE_WORDS[0].to_string(),
@@ -221,7 +228,8 @@ fn number_error(lang: Lang) -> String {
 }
 
 fn date_error(lang: Lang) -> String {
-    tr(lang, "a date question takes a real date, such as 2028-05-31", "日期题只能填有效日期，例如 2028-05-31").to_string()
+    tr(lang, "a date question takes a real date, such as 2028-05-31", "日期题只能填有效日期，例如 2028-05-31")
+        .to_string()
 }
 
 #[cfg(test)]
@@ -268,7 +276,10 @@ mod tests {
     fn multi_takes_a_list_and_none() {
         let q = question(Kind::Multi { options: options() }, false);
         let both = Value::List(vec![Value::Str("nationwide".into()), Value::Str("provincial".into())]);
-        assert_eq!(parse_cell(&q, &Cell::Text("全国、Provincial".into()), Lang::En), Ok(CellAnswer::Value(both.clone())));
+        assert_eq!(
+            parse_cell(&q, &Cell::Text("全国、Provincial".into()), Lang::En),
+            Ok(CellAnswer::Value(both.clone()))
+        );
         assert_eq!(cell_text(&q, &both, Lang::Zh), "全国, 省内");
         assert_eq!(parse_cell(&q, &Cell::Text(cell_text(&q, &both, Lang::Zh)), Lang::En), Ok(CellAnswer::Value(both)));
         assert_eq!(parse_cell(&q, &Cell::Text("(none)".into()), Lang::En), Ok(CellAnswer::Value(Value::List(vec![]))));
@@ -289,7 +300,10 @@ mod tests {
         let n = question(Kind::Number { thresholds: vec![], unit: None }, true);
         assert_eq!(parse_cell(&n, &Cell::Number(500.0), Lang::En), Ok(CellAnswer::Value(Value::Integer(500))));
         assert_eq!(parse_cell(&n, &Cell::Number(2.5), Lang::En), Ok(CellAnswer::Value(Value::Float(2.5))));
-        assert_eq!(parse_cell(&n, &Cell::Text("5,000 seats".into()), Lang::En), Ok(CellAnswer::Value(Value::Integer(5000))));
+        assert_eq!(
+            parse_cell(&n, &Cell::Text("5,000 seats".into()), Lang::En),
+            Ok(CellAnswer::Value(Value::Integer(5000)))
+        );
         assert_eq!(parse_cell(&n, &Cell::Text("不适用".into()), Lang::En), Ok(CellAnswer::NotApplicable));
         assert!(parse_cell(&n, &Cell::Text("lots".into()), Lang::En).is_err());
         let r = question(Kind::Rating { max: 5 }, false);

@@ -60,7 +60,13 @@ pub fn report(ctx: &Context, format: ReportFormat, output: Option<&Path>) -> Res
         let signoffs = signoff_lines(&v.signoffs, lang)
             .iter()
             .map(|s| {
-                format!("{} {} {}{}", s.mark, s.decision, s.user, if s.stale { l(lang, " ~ stale", " ~ 已过期") } else { "" })
+                format!(
+                    "{} {} {}{}",
+                    s.mark,
+                    s.decision,
+                    s.user,
+                    if s.stale { l(lang, " ~ stale", " ~ 已过期") } else { "" }
+                )
             })
             .collect::<Vec<_>>()
             .join("; ");

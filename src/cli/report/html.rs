@@ -105,7 +105,10 @@ pub fn html(doc: &Doc) -> String {
     if doc.signoffs.is_empty() {
         let _ = writeln!(out, "<p class=\"muted\">{}</p>", lb.no_signoffs);
     } else {
-        table_start(&mut out, &[(lb.decision, 30, false), (lb.account, 20, false), (lb.time, 20, false), (lb.comments, 30, false)]);
+        table_start(
+            &mut out,
+            &[(lb.decision, 30, false), (lb.account, 20, false), (lb.time, 20, false), (lb.comments, 30, false)],
+        );
         for s in &doc.signoffs {
             let stale = if s.stale { format!(" <span class=\"stale\">{}</span>", lb.stale) } else { String::new() };
             let _ = writeln!(
@@ -137,7 +140,13 @@ pub fn html(doc: &Doc) -> String {
     out.push_str(&chart(&doc.sections, lb.score));
     table_start(
         &mut out,
-        &[(lb.section, 40, false), (lb.weight, 12, true), (lb.score, 12, true), (lb.range, 20, false), (lb.answered, 16, true)],
+        &[
+            (lb.section, 40, false),
+            (lb.weight, 12, true),
+            (lb.score, 12, true),
+            (lb.range, 20, false),
+            (lb.answered, 16, true),
+        ],
     );
     for s in &doc.sections {
         let _ = writeln!(
@@ -157,7 +166,8 @@ pub fn html(doc: &Doc) -> String {
         table_start(&mut out, &columns);
         for row in &s.rows {
             let class = if row.knockout { " class=\"ko\"" } else { "" };
-            let state = if row.state.is_empty() { String::new() } else { format!("<br><span{class}>{}</span>", row.state) };
+            let state =
+                if row.state.is_empty() { String::new() } else { format!("<br><span{class}>{}</span>", row.state) };
             let source = row.source.map_or(String::new(), |s| format!("<br><span class=\"src\">{s}</span>"));
             let mut notes = String::new();
             if let Some(n) = &row.note {

@@ -318,7 +318,10 @@ impl Doc {
             .collect();
         let mut answered_by = vec![(format!("{} {}", l(lang, "Interviewer", "访谈人"), interviewer), by_interviewer)];
         if by_vendor > 0 {
-            answered_by.push((l(lang, "Stated by the vendor (imported workbook)", "供应商自述（导入的工作簿）").to_string(), by_vendor));
+            answered_by.push((
+                l(lang, "Stated by the vendor (imported workbook)", "供应商自述（导入的工作簿）").to_string(),
+                by_vendor,
+            ));
         }
         let signoffs = signoff_states(reviews, vendor.text());
         Doc {

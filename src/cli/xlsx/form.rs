@@ -83,8 +83,14 @@ fn instructions(
     let wrap = Format::new().set_text_wrap();
     ws.set_column_width(0, 22)?;
     ws.set_column_width(1, 90)?;
-    ws.write_string_with_format(0, 0, format!("{} · {}", tr(lang, "Vendor questionnaire", "供应商问卷"), q.title.get(lang)), &title)?;
-    let vendor_name = vendor.map_or_else(|| tr(lang, "(your company)", "（贵公司名称）").to_string(), |v| v.meta.vendor.clone());
+    ws.write_string_with_format(
+        0,
+        0,
+        format!("{} · {}", tr(lang, "Vendor questionnaire", "供应商问卷"), q.title.get(lang)),
+        &title,
+    )?;
+    let vendor_name =
+        vendor.map_or_else(|| tr(lang, "(your company)", "（贵公司名称）").to_string(), |v| v.meta.vendor.clone());
     let facts = [
         (tr(lang, "Vendor", "供应商"), vendor_name),
         (tr(lang, "Date", "日期"), today.to_string()),
@@ -136,7 +142,8 @@ fn questions(
     ws.set_name(questions_sheet_name(lang))?;
     let header = Format::new().set_bold().set_background_color(0xD9D9D9).set_border(FormatBorder::Thin).set_text_wrap();
     let locked = Format::new().set_text_wrap().set_border(FormatBorder::Thin);
-    let open = Format::new().set_unlocked().set_text_wrap().set_background_color(0xFFF2CC).set_border(FormatBorder::Thin);
+    let open =
+        Format::new().set_unlocked().set_text_wrap().set_background_color(0xFFF2CC).set_border(FormatBorder::Thin);
     let open_date = open.clone().set_num_format("yyyy-mm-dd");
     let headers: [(u16, String, f64); 8] = [
         (col::ID, ID.to_string(), 24.0),
@@ -234,11 +241,9 @@ pub fn how_to_answer(question: &Question, lang: Lang) -> String {
         (Kind::YesNo { .. }, Lang::Zh) => "是 或 否（下拉选择）".to_string(),
         (Kind::Choice { options }, Lang::En) => format!("one option (dropdown): {}", labels(options, lang)),
         (Kind::Choice { options }, Lang::Zh) => format!("单选（下拉选择）：{}", labels(options, lang)),
-        (Kind::Multi { options }, Lang::En) => format!(
-            "any options, separated by commas ({} for none): {}",
-            NONE_WORDS[0],
-            labels(options, lang)
-        ),
+        (Kind::Multi { options }, Lang::En) => {
+            format!("any options, separated by commas ({} for none): {}", NONE_WORDS[0], labels(options, lang))
+        }
         (Kind::Multi { options }, Lang::Zh) => {
             format!("多选，用逗号分隔（都不选填“（无）”）：{}", labels(options, lang))
         }
@@ -268,14 +273,18 @@ fn validation(
 ) -> Result<DataValidation, rust_xlsxwriter::XlsxError> {
     let na = question.allow_na && question.kind.is_scored();
     let mut entries: Vec<String> = match &question.kind {
-        Kind::YesNo { .. } => vec![crate::domain::present::yes_no(true, lang).into(), crate::domain::present::yes_no(false, lang).into()],
+        Kind::YesNo { .. } => {
+            vec![crate::domain::present::yes_no(true, lang).into(), crate::domain::present::yes_no(false, lang).into()]
+        }
         Kind::Choice { options } => options.iter().map(|o| o.label.get(lang).to_string()).collect(),
         Kind::Rating { max } => (0..=*max).map(|n| n.to_string()).collect(),
         _ => Vec::new(),
     };
     let dv = if entries.is_empty() {
         match &question.kind {
-            Kind::Number { .. } => DataValidation::new().allow_decimal_number(DataValidationRule::Between(-1.0e15, 1.0e15)),
+            Kind::Number { .. } => {
+                DataValidation::new().allow_decimal_number(DataValidationRule::Between(-1.0e15, 1.0e15))
+            }
             Kind::Date { .. } => DataValidation::new().allow_date(DataValidationRule::Between(
                 ExcelDateTime::from_ymd(1900, 1, 1)?,
                 ExcelDateTime::from_ymd(9999, 12, 31)?,

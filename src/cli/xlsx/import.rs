@@ -75,14 +75,18 @@ pub fn read_rows(bytes: Vec<u8>, q: &Questionnaire, lang: Lang) -> Result<Vec<Ro
                 Some(Data::String(s)) => s.trim().to_string(),
                 _ => String::new(),
             };
-            let answer_cell = range.get((r, answer_col)).and_then(|d| to_cell(d));
+            let answer_cell = range.get((r, answer_col)).and_then(to_cell);
             let note = note_col.and_then(|c| range.get((r, c))).and_then(note_text);
             if id.is_empty() {
                 if answer_cell.is_some() || note.is_some() {
                     errors.push(format!(
                         "{}: {}",
                         at(answer_col),
-                        tr(lang, "this row has no question id, so the answer belongs to no question", "此行没有题目 id，回答无法对应到题目")
+                        tr(
+                            lang,
+                            "this row has no question id, so the answer belongs to no question",
+                            "此行没有题目 id，回答无法对应到题目"
+                        )
                     ));
                 }
                 continue;
@@ -268,7 +272,8 @@ pub fn import(ctx: &Context, wanted: &str, file: &Path, overwrite: bool) -> Resu
     let _lock = match lock::acquire_patiently(&found.path, &holder(&ctx.user), ctx.workspace.modes.file) {
         Ok(Acquired::Mine(lock)) => lock,
         Ok(Acquired::Theirs(who)) => {
-            let who = who.map_or_else(|| "someone".to_string(), |h| format!("{} on {} (pid {})", h.user, h.host, h.pid));
+            let who =
+                who.map_or_else(|| "someone".to_string(), |h| format!("{} on {} (pid {})", h.user, h.host, h.pid));
             return Err(CliError::Failed(format!(
                 "{} is open for writing by {who}; try again when they leave it",
                 found.meta.vendor

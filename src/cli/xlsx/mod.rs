@@ -59,11 +59,7 @@ pub fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> CliError {
 }
 
 /// Writes a finished workbook atomically to `path`.
-pub fn write_workbook(
-    workbook: &mut rust_xlsxwriter::Workbook,
-    path: &Path,
-    mode: u32,
-) -> Result<Output, CliError> {
+pub fn write_workbook(workbook: &mut rust_xlsxwriter::Workbook, path: &Path, mode: u32) -> Result<Output, CliError> {
     let bytes = workbook.save_to_buffer().map_err(xlsx_error)?;
     write_atomic(&RealFs, path, &bytes, mode).map_err(|e| CliError::Data(crate::storage::Error::io(path, e)))?;
     Ok(Output { stdout: format!("wrote {}\n", visible(&path.display().to_string())), ..Output::default() })

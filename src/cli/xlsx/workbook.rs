@@ -35,7 +35,8 @@ struct Styles {
 
 impl Styles {
     fn new() -> Styles {
-        let header = Format::new().set_bold().set_background_color(0xD9D9D9).set_border(FormatBorder::Thin).set_text_wrap();
+        let header =
+            Format::new().set_bold().set_background_color(0xD9D9D9).set_border(FormatBorder::Thin).set_text_wrap();
         let text = Format::new().set_text_wrap();
         let score = Format::new().set_num_format("0.0");
         let percent = Format::new().set_num_format("0%");
@@ -107,7 +108,8 @@ fn build_compare(workbook: &mut Workbook, q: &Questionnaire, vendors: &[Summary]
     let mut side = Worksheet::new();
     side.set_name(tr(lang, "Questions", "逐题对比"))?;
     let fixed = question_columns(&mut side, q, lang, &st)?;
-    let mut names = HashSet::from([tr(lang, "Ranking", "排名").to_lowercase(), tr(lang, "Questions", "逐题对比").to_lowercase()]);
+    let mut names =
+        HashSet::from([tr(lang, "Ranking", "排名").to_lowercase(), tr(lang, "Questions", "逐题对比").to_lowercase()]);
     let mut sheets = Vec::with_capacity(vendors.len());
     for (i, summary) in vendors.iter().enumerate() {
         // One vendor at a time: its answers are needed only for its column
@@ -255,11 +257,8 @@ pub fn signoffs_text(signoffs: &[SignOffState], lang: Lang) -> String {
 
 /// The fixed columns of the question-by-question sheet; vendors follow.
 fn question_columns(ws: &mut Worksheet, q: &Questionnaire, lang: Lang, st: &Styles) -> Result<u16, XlsxError> {
-    let headers = [
-        (crate::cli::xlsx::ID, 22.0),
-        (tr(lang, "Section", "部分"), 14.0),
-        (tr(lang, "Question", "问题"), 44.0),
-    ];
+    let headers =
+        [(crate::cli::xlsx::ID, 22.0), (tr(lang, "Section", "部分"), 14.0), (tr(lang, "Question", "问题"), 44.0)];
     for (c, (text, width)) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *text, &st.header)?;
         ws.set_column_width(c as u16, *width)?;
