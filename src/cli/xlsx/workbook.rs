@@ -103,20 +103,20 @@ impl From<XlsxError> for Built {
 
 fn build_compare(workbook: &mut Workbook, q: &Questionnaire, vendors: &[Summary], lang: Lang) -> Result<(), Built> {
     let st = Styles::new();
-    let mut ranking = Worksheet::new();
-    ranking_sheet(&mut ranking, q, vendors, lang, &st)?;
-    let mut side = Worksheet::new();
+    ranking_sheet(workbook.add_worksheet(), q, vendors, lang, &st)?;
+    let side = workbook.add_worksheet();
     side.set_name(tr(lang, "Questions", "逐题对比"))?;
-    let fixed = question_columns(&mut side, q, lang, &st)?;
+    let fixed = question_columns(side, q, lang, &st)?;
     let mut names =
         HashSet::from([tr(lang, "Ranking", "排名").to_lowercase(), tr(lang, "Questions", "逐题对比").to_lowercase()]);
-    let mut sheets = Vec::with_capacity(vendors.len());
     for (i, summary) in vendors.iter().enumerate() {
         // One vendor at a time: its answers are needed only for its column
-        // and its own sheet.
+        // and its own sheet, which is written row by row to a temporary
+        // file (1,000 vendors would otherwise be held in memory at once).
         let vendor = VendorFile::load(&summary.path).map_err(Built::Data)?;
         let report = crate::domain::scoring::score(q, &vendor.answers, vendor.meta.assessed_on);
         let col = fixed + u16::try_from(i).map_err(|_| XlsxError::ParameterError("too many vendors".into()))?;
+        let side = workbook.worksheet_from_index(1)?;
         side.write_string_with_format(0, col, &vendor.meta.vendor, &st.header)?;
         side.set_column_width(col, 24)?;
         let mut row = 1;
@@ -130,19 +130,14 @@ fn build_compare(workbook: &mut Workbook, q: &Questionnaire, vendors: &[Summary]
                 row += 1;
             }
         }
-        let mut sheet = Worksheet::new();
+        let sheet = workbook.add_worksheet_with_low_memory()?;
         sheet.set_name(sheet_name(&vendor.meta.vendor, &mut names))?;
-        vendor_sheet(&mut sheet, q, &vendor, &report, &summary.signoffs, lang, &st)?;
-        sheets.push(sheet);
+        vendor_sheet(sheet, q, &vendor, &report, &summary.signoffs, lang, &st)?;
     }
+    let side = workbook.worksheet_from_index(1)?;
     side.set_freeze_panes(1, fixed)?;
-    print_setup(&mut side)?;
-    ranking.set_active(true);
-    workbook.push_worksheet(ranking);
-    workbook.push_worksheet(side);
-    for sheet in sheets {
-        workbook.push_worksheet(sheet);
-    }
+    print_setup(side)?;
+    workbook.worksheet_from_index(0)?.set_active(true);
     Ok(())
 }
 
