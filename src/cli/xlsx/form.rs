@@ -82,7 +82,7 @@ fn instructions(
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
     ws.set_column_width(0, 22)?;
-    ws.set_column_width(1, 90)?;
+    ws.set_column_width(1, 80)?;
     ws.write_string_with_format(
         0,
         0,
@@ -127,6 +127,8 @@ fn instructions(
     for (i, step) in steps.iter().enumerate() {
         ws.write_string_with_format(8 + i as u32, 1, step, &wrap)?;
     }
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
     ws.protect();
     ws.set_active(true);
     Ok(ws)
@@ -187,6 +189,11 @@ fn questions(
             row += 1;
         }
     }
+    // Printed: A4 landscape, one page wide, the header on every page.
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
     ws.protect_with_options(&ProtectionOptions {
         format_columns: true,
         format_rows: true,
