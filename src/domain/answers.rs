@@ -42,7 +42,8 @@ pub struct Answer {
     pub na: bool,
     pub note: Option<String>,
     /// Who gave the answer when not the interviewer: `"vendor"` for an
-    /// answer imported from the vendor's own workbook.
+    /// answer imported from the vendor's own workbook (another text is a
+    /// person's own field, kept as it is).
     pub source: Option<String>,
     /// Where the answer stands in its file.
     pub span: Span,
@@ -70,9 +71,13 @@ pub enum Edit {
     Clear,
     Note(Option<String>),
     /// Set or remove who gave the answer (`"vendor"`). A new value, N/A or
-    /// a clear removes it: the interviewer then gave the answer.
+    /// a clear removes the `"vendor"` mark: the interviewer then gave the
+    /// answer (any other `source` is a person's own field, and stays).
     Source(Option<String>),
 }
+
+/// The `source` of an answer imported from the vendor's workbook.
+pub const VENDOR_SOURCE: &str = "vendor";
 
 impl Answer {
     /// What `edit` makes of `before`; `None` when nothing is left.
@@ -82,16 +87,16 @@ impl Answer {
             Edit::Value(v) => {
                 a.value = Some(v.clone());
                 a.na = false;
-                a.source = None;
+                a.source.take_if(|s| s == VENDOR_SOURCE);
             }
             Edit::NotApplicable(na) => {
                 a.na = *na;
-                a.source = None;
+                a.source.take_if(|s| s == VENDOR_SOURCE);
             }
             Edit::Clear => {
                 a.value = None;
                 a.na = false;
-                a.source = None;
+                a.source.take_if(|s| s == VENDOR_SOURCE);
             }
             Edit::Note(note) => a.note = note.clone(),
             Edit::Source(source) => a.source = source.clone(),

@@ -97,14 +97,9 @@ pub fn yes_no(b: bool, lang: Lang) -> &'static str {
 /// Who gave an answer, when not the interviewer: "stated by the vendor"
 /// for an answer imported from the vendor's workbook.
 pub fn source_text(answer: Option<&Answer>, lang: Lang) -> Option<&'static str> {
-    match answer?.source.as_deref()? {
-        "vendor" => Some(match lang {
-            Lang::Zh => "供应商自述",
-            Lang::En => "stated by the vendor",
-        }),
-        _ => Some(match lang {
-            Lang::Zh => "来源另有记录",
-            Lang::En => "from another source",
-        }),
-    }
+    // Another `source` text is a person's own field, not ccvet's mark.
+    (answer?.source.as_deref()? == super::answers::VENDOR_SOURCE).then_some(match lang {
+        Lang::Zh => "供应商自述",
+        Lang::En => "stated by the vendor",
+    })
 }

@@ -332,7 +332,11 @@ fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec
     let value = f.get("value").map(|v| answer_value(v.get_ref()));
     let na = f.bool("na", &mut own).unwrap_or(false);
     let note = f.str("note", &mut own).map(|(n, _)| n);
-    let source = f.str("source", &mut own).map(|(n, _)| n);
+    // `source` of another type is a person's own field: kept, not read.
+    let source = match f.get("source").map(|v| v.get_ref()) {
+        Some(DeValue::String(s)) => Some(s.to_string()),
+        _ => None,
+    };
     problems.extend(own.into_iter().map(|p| Problem::warning(p.span, p.message)));
     // Other fields in an answer (a person's own) are kept and not warned about.
     Answer { value, na, note, source, span }
@@ -381,26 +385,27 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
         match edit {
             Edit::Value(v) => {
                 fields.remove("na");
-                fields.remove("source");
+                remove_vendor_source(fields);
                 set_field(fields, "value", to_edit_value(v, one_line));
             }
             Edit::NotApplicable(true) => {
-                fields.remove("source");
+                remove_vendor_source(fields);
                 set_field(fields, "na", toml_edit::Value::from(true));
             }
             Edit::NotApplicable(false) => {
                 fields.remove("na");
-                fields.remove("source");
+                remove_vendor_source(fields);
             }
             Edit::Clear => {
                 fields.remove("value");
                 fields.remove("na");
-                fields.remove("source");
+                remove_vendor_source(fields);
             }
             Edit::Source(Some(source)) => set_field(fields, "source", source.as_str().into()),
             Edit::Source(None) => {
                 fields.remove("source");
             }
+            // (the `"vendor"` mark goes with a new value, N/A or clear above)
             Edit::Note(Some(note)) => set_field(fields, "note", string_value(note, one_line)),
             Edit::Note(None) => {
                 fields.remove("note");
@@ -418,6 +423,14 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
         answers.remove(key);
     }
     Ok(doc.to_string())
+}
+
+/// Takes off the mark of an answer imported from the vendor; a `source`
+/// of a person's own stays.
+fn remove_vendor_source(fields: &mut dyn TableLike) {
+    if fields.get("source").and_then(Item::as_str) == Some(crate::domain::answers::VENDOR_SOURCE) {
+        fields.remove("source");
+    }
 }
 
 fn has_comment(item: &Item) -> bool {

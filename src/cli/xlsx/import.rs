@@ -29,8 +29,7 @@ use crate::storage::lock::{self, Acquired};
 use crate::storage::vendor::VendorFile;
 use crate::system::holder;
 
-/// The source recorded on answers that came from the vendor's workbook.
-pub const VENDOR_SOURCE: &str = "vendor";
+pub use crate::domain::answers::VENDOR_SOURCE;
 
 /// One question's row of the workbook, read and checked.
 #[derive(Debug, PartialEq)]
