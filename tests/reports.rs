@@ -91,8 +91,12 @@ fn stable(text: &str) -> String {
     let mut out = String::new();
     for line in text.lines() {
         let mut line = line.to_string();
-        while let Some(at) = line.find("202").filter(|&i| line[i..].len() >= 20 && line.as_bytes()[i + 10] == b'T') {
-            line.replace_range(at..at + 20, "[TIME]");
+        let is_time = |l: &str, i: usize| {
+            let b = l.as_bytes();
+            b.len() >= i + 16 && b[i + 4] == b'-' && b[i + 7] == b'-' && b[i + 10] == b' ' && b[i + 13] == b':'
+        };
+        while let Some(at) = line.match_indices("202").map(|(i, _)| i).find(|&i| is_time(&line, i)) {
+            line.replace_range(at..at + 16, "[TIME]");
         }
         out.push_str(&line);
         out.push('\n');

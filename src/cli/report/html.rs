@@ -221,7 +221,7 @@ fn chart(sections: &[SectionPart], score_label: &str) -> String {
     const BAR: f64 = 360.0;
     const ROW: f64 = 26.0;
     let height = ROW * sections.len() as f64 + 24.0;
-    let width = LABEL + BAR + 70.0;
+    let width = LABEL + BAR + 150.0;
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{width}\" height=\"{height}\" \
          viewBox=\"0 0 {width} {height}\" font-size=\"12\" font-family=\"inherit\"><title>{}</title>\n",

@@ -249,7 +249,7 @@ fn signoff_lines(signoffs: &[SignOffState], lang: Lang) -> Vec<SignOffLine> {
             mark: s.decision.mark(),
             decision: decision_word(s.decision, lang),
             user: s.user.clone(),
-            at: s.at.clone(),
+            at: when(&s.at),
             stale: s.stale,
             comment: s.comment.clone(),
         })
@@ -263,7 +263,7 @@ impl Doc {
         let mut general = Vec::new();
         for r in reviews {
             for c in &r.file.comments {
-                let line = CommentLine { user: r.user.clone(), at: c.at.clone(), text: c.text.clone() };
+                let line = CommentLine { user: r.user.clone(), at: when(&c.at), text: c.text.clone() };
                 match &c.question {
                     Some(key) if q.question(key).is_some() => by_question.entry(key.as_str()).or_default().push(line),
                     _ => general.push(line),
@@ -353,6 +353,18 @@ impl Doc {
     }
 }
 
+/// A review time for people: `2026-11-24 10:02 +08:00` (from RFC 3339).
+fn when(at: &str) -> String {
+    let b = at.as_bytes();
+    if b.len() >= 16 && b[10] == b'T' && at.is_char_boundary(16) {
+        let offset = at[16..].trim_start_matches(|c: char| c == ':' || c.is_ascii_digit() || c == '.');
+        let offset = if offset == "Z" { "+00:00" } else { offset };
+        format!("{} {} {offset}", &at[..10], &at[11..16]).trim_end().to_string()
+    } else {
+        at.to_string()
+    }
+}
+
 /// A note as printed: tabs as spaces (never `^I`), other hostile
 /// characters made visible, line breaks kept.
 fn note_lines(note: &str) -> Vec<String> {
@@ -367,5 +379,8 @@ mod tests {
     #[test]
     fn notes_keep_their_lines_and_lose_their_tabs() {
         assert_eq!(note_lines("a\tb\nc\x1b"), ["a    b", "c^["]);
+        assert_eq!(when("2026-11-24T10:02:33+08:00"), "2026-11-24 10:02 +08:00");
+        assert_eq!(when("2026-11-24T10:02:33.5Z"), "2026-11-24 10:02 +00:00");
+        assert_eq!(when("yesterday"), "yesterday");
     }
 }
