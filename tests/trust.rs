@@ -120,6 +120,10 @@ fn a_planted_review_file_is_unverified_never_counted_and_blocks_no_one_silently(
     assert_eq!(signoffs[0]["verified"], false);
     let compare = team.ok(alice, &["compare"]);
     assert!(compare.contains(&format!("⚠{carol}")) && !compare.contains(&format!("✓{carol}")), "{compare}");
+    for format in ["md", "html"] {
+        let report = team.ok(alice, &["report", "acme", "--format", format]);
+        assert!(report.contains("⚠ unverified"), "{format}: {report}");
+    }
     let listed = team.ok(alice, &["review", "acme"]);
     assert!(listed.contains("UNVERIFIED") && listed.contains(&format!("owned by account `{bob}`")), "{listed}");
     // carol's own sign-off is refused with who to ask, not written into bob's file

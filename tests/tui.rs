@@ -861,3 +861,14 @@ fn taking_over_names_the_interviewer_and_waits_for_yes() {
     press(&mut app, &chars("T"));
     assert_eq!(press(&mut app, &chars("y")), vec![Effect::TakeOver]);
 }
+
+#[test]
+fn an_answer_imported_from_the_vendor_says_so_in_the_question_panel() {
+    for (lang, words) in [(Lang::En, "(stated by the vendor)"), (Lang::Zh, "(供应商自述)")] {
+        let mut app = interview(lang, 120, 30);
+        assert!(!text(&draw(&app)).contains(words));
+        let stated = YUNLIAN.replace("value = \"nationwide\"\n", "value = \"nationwide\"\nsource = \"vendor\"\n");
+        app.interview = Some(Interview::new(&app.questionnaire, vendor("yunlian", &stated)));
+        assert!(text(&draw(&app)).contains(words), "{}", text(&draw(&app)));
+    }
+}

@@ -27,6 +27,8 @@ pub struct Args {
 pub enum ReportFormat {
     Md,
     Html,
+    /// An Excel workbook with the vendor's sheet (needs -o FILE).
+    Xlsx,
 }
 
 #[derive(Debug, PartialEq, Subcommand)]
@@ -97,6 +99,18 @@ pub enum Command {
         json: bool,
         #[arg(long)]
         csv: bool,
+        /// The management workbook (ranking, questions side by side, a sheet per vendor); needs -o FILE.
+        #[arg(long, conflicts_with_all = ["json", "csv"])]
+        xlsx: bool,
+        /// CSV for Excel: a byte-order mark and headers in the --lang language (with --csv).
+        #[arg(long, requires = "csv")]
+        excel: bool,
+        /// Decimals of the scores in CSV.
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(0..=15))]
+        precision: u8,
+        /// Write to this file (with --xlsx).
+        #[arg(long, short, value_name = "FILE", requires = "xlsx")]
+        output: Option<PathBuf>,
     },
 
     /// Sign off on a vendor, or comment on it or on one of its questions, as your OS account; alone, list the reviews.
@@ -117,15 +131,37 @@ pub enum Command {
         force: bool,
     },
 
-    /// Write a report on one vendor for management.
+    /// Write a report on one vendor for management (or, with --compare, on all of them side by side).
     Report {
-        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::vendors))]
-        vendor: String,
+        #[arg(required_unless_present = "compare", add = clap_complete::ArgValueCandidates::new(super::complete::vendors))]
+        vendor: Option<String>,
+        /// Every vendor side by side: the ranking, then every question (md or html).
+        #[arg(long, conflicts_with = "vendor")]
+        compare: bool,
         #[arg(long, value_enum, default_value = "md")]
         format: ReportFormat,
         /// Write to this file instead of standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+
+    /// Write the workbook a vendor fills in (pre-filled with VENDOR's answers when given).
+    Form {
+        vendor: Option<String>,
+        /// An Excel workbook (.xlsx).
+        #[arg(long)]
+        xlsx: bool,
+        #[arg(long, short, value_name = "FILE")]
+        output: PathBuf,
+    },
+
+    /// Import a vendor's filled-in workbook (answers marked as stated by the vendor).
+    Import {
+        vendor: String,
+        file: PathBuf,
+        /// Replace answers the interviewer gave differently (listed either way).
+        #[arg(long)]
+        overwrite: bool,
     },
 
     /// List the workspace's vendors with their scores (what `ccvet` prints when not on a terminal).

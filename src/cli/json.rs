@@ -8,6 +8,11 @@
 //! `max`, `answered`, `total`, in questionnaire order), `orphans` (answer
 //! ids no question has), `issues` (answers that could not be scored) and
 //! `warnings`. `compare` adds `rank`. Scores are at full precision.
+//! `band_id` is a stable key for the band: its index in the questionnaire's
+//! list of bands (0 = the highest), whatever the language. `score` adds
+//! `questions`: every question in order with `key`, `kind`, `value`,
+//! `note`, `s` (the fraction it scores, 0–1), `state` and `source`.
+//! Optional fields are `null`, never absent.
 
 use serde::Serialize;
 
@@ -27,6 +32,8 @@ pub struct VendorJson<'a> {
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub band: Option<&'a str>,
+    /// The band's stable key: its index among the bands, or null.
+    pub band_id: Option<usize>,
     pub disqualified: bool,
     pub knockouts: Vec<&'a str>,
     pub knockout_reasons: Vec<KnockoutJson<'a>>,
@@ -41,6 +48,71 @@ pub struct VendorJson<'a> {
     pub signoffs: &'a [crate::storage::review::SignOffState],
     /// Who is interviewing now: `user`, `host`, `pid`, `since`; or null.
     pub locked_by: Option<&'a crate::storage::lock::Holder>,
+    /// `score --json` only: every question's answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub questions: Option<Vec<QuestionJson>>,
+}
+
+#[derive(Serialize)]
+pub struct QuestionJson {
+    pub key: String,
+    pub kind: &'static str,
+    pub value: serde_json::Value,
+    pub note: Option<String>,
+    pub s: Option<f64>,
+    /// `unanswered`, `na`, `scored`, `knockout`, `unscored` or `invalid`.
+    pub state: &'static str,
+    /// `"vendor"` for an answer imported from the vendor's workbook, else null.
+    pub source: Option<String>,
+}
+
+/// Every question of `q` with the vendor's answer and its outcome.
+pub fn questions_json(
+    q: &Questionnaire,
+    answers: &crate::domain::answers::Answers,
+    report: &crate::domain::scoring::ScoreReport,
+) -> Vec<QuestionJson> {
+    use crate::domain::scoring::Outcome;
+    let mut out = Vec::new();
+    for (si, section) in q.sections.iter().enumerate() {
+        for (qi, question) in section.questions.iter().enumerate() {
+            let answer = answers.get(&question.key);
+            let outcome = report.outcomes.get(si).and_then(|o| o.get(qi));
+            out.push(QuestionJson {
+                key: question.key.clone(),
+                kind: question.kind.name(),
+                value: answer.and_then(|a| a.value.as_ref()).map_or(serde_json::Value::Null, value_json),
+                note: answer.and_then(|a| a.note.clone()),
+                s: match outcome {
+                    Some(Outcome::Scored { s, .. }) => Some(*s),
+                    _ => None,
+                },
+                state: match outcome {
+                    Some(Outcome::NotApplicable) => "na",
+                    Some(Outcome::Scored { knockout: true, .. }) => "knockout",
+                    Some(Outcome::Scored { .. }) => "scored",
+                    Some(Outcome::Unscored { answered: true }) => "unscored",
+                    Some(Outcome::Invalid(_)) => "invalid",
+                    _ => "unanswered",
+                },
+                source: answer.and_then(|a| a.source.clone()),
+            });
+        }
+    }
+    out
+}
+
+fn value_json(v: &crate::domain::answers::Value) -> serde_json::Value {
+    use crate::domain::answers::Value;
+    match v {
+        Value::Bool(b) => (*b).into(),
+        Value::Integer(n) => (*n).into(),
+        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, serde_json::Value::Number),
+        Value::Str(s) => s.clone().into(),
+        Value::Date(d) => d.to_string().into(),
+        Value::List(items) => serde_json::Value::Array(items.iter().map(value_json).collect()),
+        Value::Other(_) => serde_json::Value::Null,
+    }
 }
 
 #[derive(Serialize)]
@@ -79,6 +151,7 @@ pub fn vendor_json<'a>(q: &'a Questionnaire, vendor: &'a Summary, lang: Lang, ra
         min: report.min,
         max: report.max,
         band: report.band.and_then(|i| q.bands.get(i)).map(|b| b.label.get(lang)),
+        band_id: report.band,
         disqualified: report.disqualified(),
         knockouts: report.knockouts.iter().map(|k| k.key.as_str()).collect(),
         knockout_reasons: report
@@ -108,6 +181,7 @@ pub fn vendor_json<'a>(q: &'a Questionnaire, vendor: &'a Summary, lang: Lang, ra
         warnings: vendor.warnings.clone(),
         signoffs: &vendor.signoffs,
         locked_by: vendor.locked_by.as_ref(),
+        questions: None,
     }
 }
 

@@ -12,6 +12,7 @@ mod manual;
 mod report;
 mod reviews;
 mod table;
+mod xlsx;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -154,10 +155,21 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
             edit::answer(ctx, &vendor, &question, value.as_deref(), note, na, clear)
         }
         Command::Score { vendor, json } => table::score(ctx, &vendor, json),
-        Command::Compare { json, csv } => table::compare(ctx, json, csv),
+        Command::Compare { xlsx: true, output, .. } => xlsx::workbook::compare(ctx, output.as_deref()),
+        Command::Compare { json, csv, excel, precision, .. } => {
+            table::compare(ctx, json, csv.then_some(table::CsvStyle { excel, precision: usize::from(precision) }))
+        }
+        Command::Form { vendor, xlsx, output } => xlsx::form::form(ctx, vendor.as_deref(), xlsx, &output),
+        Command::Import { vendor, file, overwrite } => xlsx::import::import(ctx, &vendor, &file, overwrite),
         Command::List => table::list(ctx),
         Command::App => app(ctx),
-        Command::Report { vendor, format, output } => report::report(ctx, &vendor, format, output.as_deref()),
+        Command::Report { compare: true, format: args::ReportFormat::Xlsx, .. } => {
+            Err(CliError::Usage("report --compare writes md or html; for a workbook use compare --xlsx".to_string()))
+        }
+        Command::Report { compare: true, format, output, .. } => report::compare_report(ctx, format, output.as_deref()),
+        Command::Report { vendor, format, output, .. } => {
+            report::report(ctx, vendor.as_deref().unwrap_or_default(), format, output.as_deref())
+        }
         Command::Review { vendor, decision, comment, question, force } => {
             edit::review(ctx, &vendor, decision.as_deref(), comment, question, force)
         }

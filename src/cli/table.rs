@@ -32,7 +32,11 @@ pub fn score(ctx: &Context, wanted: &str, as_json: bool) -> Result<Output, CliEr
     let vendor = ctx.find_vendor(wanted)?;
     let report = score_of(&loaded, &vendor);
     let stdout = if as_json {
-        json::to_string(&vendor_json(q, &Summary::of(q, vendor), ctx.lang, None))
+        let questions = json::questions_json(q, &vendor.answers, &report);
+        let summary = Summary::of(q, vendor);
+        let mut j = vendor_json(q, &summary, ctx.lang, None);
+        j.questions = Some(questions);
+        json::to_string(&j)
     } else {
         score_text(q, &vendor, &report, ctx.lang)
     };
@@ -157,15 +161,23 @@ fn ranked(ctx: &Context) -> Result<Ranked, CliError> {
     Ok(Ranked { loaded, vendors, errors })
 }
 
-pub fn compare(ctx: &Context, as_json: bool, as_csv: bool) -> Result<Output, CliError> {
+/// How `compare --csv` writes: `excel` adds a byte-order mark and
+/// localised headers; scores are rounded to `precision` decimals.
+#[derive(Clone, Copy, Debug)]
+pub struct CsvStyle {
+    pub excel: bool,
+    pub precision: usize,
+}
+
+pub fn compare(ctx: &Context, as_json: bool, as_csv: Option<CsvStyle>) -> Result<Output, CliError> {
     let r = ranked(ctx)?;
     let q = &r.loaded.questionnaire;
     let stdout = if as_json {
         let list: Vec<_> =
             r.vendors.iter().enumerate().map(|(i, v)| vendor_json(q, v, ctx.lang, Some(i + 1))).collect();
         json::to_string(&list)
-    } else if as_csv {
-        csv(q, &r.vendors, ctx.lang)
+    } else if let Some(style) = as_csv {
+        csv(q, &r.vendors, ctx.lang, style)
     } else {
         ranking_text(q, &r.vendors, ctx.lang)
     };
@@ -239,16 +251,27 @@ fn ranking_text(q: &Questionnaire, vendors: &[Summary], lang: Lang) -> String {
     out
 }
 
-fn csv(q: &Questionnaire, vendors: &[Summary], lang: Lang) -> String {
+fn csv(q: &Questionnaire, vendors: &[Summary], lang: Lang, style: CsvStyle) -> String {
     let mut header =
         vec!["rank", "vendor", "slug", "score", "min", "max", "band", "disqualified", "knockouts", "answered", "total"]
             .into_iter()
             .map(String::from)
             .collect::<Vec<_>>();
     header.extend(q.sections.iter().map(|s| format!("{}_score", s.id)));
-    let mut out = header.join(",");
+    header.extend(["band_id", "red_lines", "signoffs"].map(String::from));
+    let mut out = String::new();
+    if style.excel {
+        // Excel on Chinese Windows reads UTF-8 only with a byte-order mark.
+        out.push('\u{feff}');
+        let words = csv_headers(lang);
+        let mut localised: Vec<String> = words[..11].iter().map(|w| w.to_string()).collect();
+        localised.extend(q.sections.iter().map(|s| format!("{} {}", s.title.get(lang), words[3])));
+        localised.extend(words[11..].iter().map(|w| w.to_string()));
+        header = localised.iter().map(|h| csv_field(h)).collect();
+    }
+    out.push_str(&header.join(","));
     out.push('\n');
-    let num = |v: Option<f64>| v.map_or_else(String::new, |x| x.to_string());
+    let num = |v: Option<f64>| v.map_or_else(String::new, |x| format!("{x:.*}", style.precision));
     for (i, v) in vendors.iter().enumerate() {
         let r = &v.report;
         let mut row = vec![
@@ -265,10 +288,55 @@ fn csv(q: &Questionnaire, vendors: &[Summary], lang: Lang) -> String {
             r.total.to_string(),
         ];
         row.extend(r.sections.iter().map(|s| num(s.score)));
+        row.push(r.band.map_or_else(String::new, |b| b.to_string()));
+        let red: Vec<&str> =
+            r.knockouts.iter().map(|k| q.question(&k.key).map_or(k.key.as_str(), |x| x.text.get(lang))).collect();
+        row.push(csv_field(&red.join("; ")));
+        row.push(csv_field(&summary::signoff_text(&v.signoffs)));
         out.push_str(&row.join(","));
         out.push('\n');
     }
     out
+}
+
+/// The CSV headers for people, in order: the 11 fixed columns, then (after
+/// the sections) band id, red lines and sign-offs; `[3]` also ends each
+/// section's score header.
+fn csv_headers(lang: Lang) -> [&'static str; 14] {
+    match lang {
+        Lang::En => [
+            "Rank",
+            "Vendor",
+            "Slug",
+            "Score",
+            "Lowest possible",
+            "Highest possible",
+            "Band",
+            "Disqualified",
+            "Red-line ids",
+            "Answered",
+            "Questions",
+            "Band id",
+            "Red lines",
+            "Sign-offs (~ stale)",
+        ],
+        Lang::Zh => [
+            "排名",
+            "服务商",
+            "标识",
+            "得分",
+            "最低可能",
+            "最高可能",
+            "评级",
+            "不合格",
+            "红线题号",
+            "已答",
+            "题数",
+            "评级编号",
+            "触及红线",
+            "签核（~ 已过期）",
+        ],
+    }
 }
 
 /// A CSV field: control characters made visible, quoted where needed, and

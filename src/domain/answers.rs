@@ -41,6 +41,10 @@ pub struct Answer {
     /// "Not applicable" (counts only where the question allows it).
     pub na: bool,
     pub note: Option<String>,
+    /// Who gave the answer when not the interviewer: `"vendor"` for an
+    /// answer imported from the vendor's own workbook (another text is a
+    /// person's own field, kept as it is).
+    pub source: Option<String>,
     /// Where the answer stands in its file.
     pub span: Span,
 }
@@ -66,7 +70,14 @@ pub enum Edit {
     /// Remove the value and the N/A mark (the note stays).
     Clear,
     Note(Option<String>),
+    /// Set or remove who gave the answer (`"vendor"`). A new value, N/A or
+    /// a clear removes the `"vendor"` mark: the interviewer then gave the
+    /// answer (any other `source` is a person's own field, and stays).
+    Source(Option<String>),
 }
+
+/// The `source` of an answer imported from the vendor's workbook.
+pub const VENDOR_SOURCE: &str = "vendor";
 
 impl Answer {
     /// What `edit` makes of `before`; `None` when nothing is left.
@@ -76,13 +87,19 @@ impl Answer {
             Edit::Value(v) => {
                 a.value = Some(v.clone());
                 a.na = false;
+                a.source.take_if(|s| s == VENDOR_SOURCE);
             }
-            Edit::NotApplicable(na) => a.na = *na,
+            Edit::NotApplicable(na) => {
+                a.na = *na;
+                a.source.take_if(|s| s == VENDOR_SOURCE);
+            }
             Edit::Clear => {
                 a.value = None;
                 a.na = false;
+                a.source.take_if(|s| s == VENDOR_SOURCE);
             }
             Edit::Note(note) => a.note = note.clone(),
+            Edit::Source(source) => a.source = source.clone(),
         }
         (!a.is_empty()).then_some(a)
     }
@@ -94,7 +111,7 @@ impl Answer {
         let (a, b) = (a.filter(|a| !a.is_empty()), b.filter(|b| !b.is_empty()));
         match (a, b) {
             (None, None) => true,
-            (Some(a), Some(b)) => a.value == b.value && a.na == b.na && a.note == b.note,
+            (Some(a), Some(b)) => a.value == b.value && a.na == b.na && a.note == b.note && a.source == b.source,
             _ => false,
         }
     }

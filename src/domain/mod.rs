@@ -5,6 +5,7 @@
 //! of the product brief can be tested as a plain function of its inputs.
 
 pub mod answers;
+pub mod cell;
 pub mod date;
 pub mod input;
 pub mod present;

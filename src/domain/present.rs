@@ -93,3 +93,13 @@ pub fn yes_no(b: bool, lang: Lang) -> &'static str {
         (false, Lang::En) => "no",
     }
 }
+
+/// Who gave an answer, when not the interviewer: "stated by the vendor"
+/// for an answer imported from the vendor's workbook.
+pub fn source_text(answer: Option<&Answer>, lang: Lang) -> Option<&'static str> {
+    // Another `source` text is a person's own field, not ccvet's mark.
+    (answer?.source.as_deref()? == super::answers::VENDOR_SOURCE).then_some(match lang {
+        Lang::Zh => "供应商自述",
+        Lang::En => "stated by the vendor",
+    })
+}

@@ -103,6 +103,7 @@ pub struct SignOffState {
     pub at: String,
     pub stale: bool,
     pub verified: bool,
+    /// Null when the sign-off has no comment (never absent).
     pub comment: Option<String>,
 }
 

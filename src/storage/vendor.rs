@@ -20,6 +20,10 @@ use crate::domain::date::Date;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::validate::Problem;
 
+// Saving many answers at once (`ccvet import`) and the vendor's mark.
+#[path = "vendor_many.rs"]
+mod many;
+
 /// The header fields of a vendor file.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Meta {
@@ -285,7 +289,7 @@ fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec
     let span = entry.span();
     let DeValue::Table(table) = entry.get_ref() else {
         // A bare value (`"basic.iso" = true`) is accepted as the value.
-        return Answer { value: Some(answer_value(entry.get_ref())), na: false, note: None, span };
+        return Answer { value: Some(answer_value(entry.get_ref())), na: false, note: None, source: None, span };
     };
     // A bad field in one answer must not make the whole vendor unreadable:
     // it is a warning, and the field counts as absent.
@@ -294,9 +298,14 @@ fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec
     let value = f.get("value").map(|v| answer_value(v.get_ref()));
     let na = f.bool("na", &mut own).unwrap_or(false);
     let note = f.str("note", &mut own).map(|(n, _)| n);
+    // `source` of another type is a person's own field: kept, not read.
+    let source = match f.get("source").map(|v| v.get_ref()) {
+        Some(DeValue::String(s)) => Some(s.to_string()),
+        _ => None,
+    };
     problems.extend(own.into_iter().map(|p| Problem::warning(p.span, p.message)));
     // Other fields in an answer (a person's own) are kept and not warned about.
-    Answer { value, na, note, span }
+    Answer { value, na, note, source, span }
 }
 
 /// Applies `change` to vendor file `text`, preserving everything else.
@@ -322,7 +331,7 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
     // that way (`[answers]` then `"a.b" = { value = … }`), else sub-tables.
     let inline = answers.iter().any(|(_, item)| item.is_value());
     if !answers.contains_key(key) {
-        if matches!(edit, Edit::Clear | Edit::Note(None) | Edit::NotApplicable(false)) {
+        if matches!(edit, Edit::Clear | Edit::Note(None) | Edit::NotApplicable(false) | Edit::Source(None)) {
             return Ok(doc.to_string());
         }
         insert_in_order(answers, key, inline, questionnaire);
@@ -342,16 +351,27 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
         match edit {
             Edit::Value(v) => {
                 fields.remove("na");
+                many::remove_vendor_source(fields);
                 set_field(fields, "value", to_edit_value(v, one_line));
             }
-            Edit::NotApplicable(true) => set_field(fields, "na", toml_edit::Value::from(true)),
+            Edit::NotApplicable(true) => {
+                many::remove_vendor_source(fields);
+                set_field(fields, "na", toml_edit::Value::from(true));
+            }
             Edit::NotApplicable(false) => {
                 fields.remove("na");
+                many::remove_vendor_source(fields);
             }
             Edit::Clear => {
                 fields.remove("value");
                 fields.remove("na");
+                many::remove_vendor_source(fields);
             }
+            Edit::Source(Some(source)) => set_field(fields, "source", source.as_str().into()),
+            Edit::Source(None) => {
+                fields.remove("source");
+            }
+            // (the `"vendor"` mark goes with a new value, N/A or clear above)
             Edit::Note(Some(note)) => set_field(fields, "note", string_value(note, one_line)),
             Edit::Note(None) => {
                 fields.remove("note");

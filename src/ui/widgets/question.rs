@@ -226,6 +226,9 @@ impl<'a> QuestionView<'a> {
             Outcome::Invalid(why) => lines.extend(wrapped(&format!("! {why}"), width, "", th.warn)),
             _ => {}
         }
+        if let Some(source) = crate::domain::present::source_text(answer, lang) {
+            lines.push(Line::styled(format!("({source})"), th.muted));
+        }
         if lines.len() == outcome_at {
             lines.push(Line::raw(""));
         }

@@ -1,0 +1,333 @@
+//! `ccvet form [VENDOR] --xlsx -o FILE`: the workbook a vendor fills in.
+//!
+//! Sheets: instructions; the questions (one row per question, the hidden
+//! `section.question` id in column A, answer and note the only unlocked
+//! cells, a dropdown or a validation on every answer cell); and a hidden
+//! sheet holding the dropdown lists (Excel caps an inline list at 255
+//! characters, and a label may hold a comma).
+
+use std::path::Path;
+
+use rust_xlsxwriter::{
+    DataValidation, DataValidationErrorStyle, DataValidationRule, ExcelDateTime, Format, FormatBorder, Formula,
+    ProtectionOptions, Workbook, Worksheet,
+};
+
+use super::{ANSWER, ID, NOTE, clip, tr, write_workbook, xlsx_error};
+use crate::cli::context::Context;
+use crate::cli::{CliError, Output};
+use crate::domain::answers::{Answer, Value};
+use crate::domain::cell::{NONE_WORDS, cell_text, labels};
+use crate::domain::questionnaire::{Kind, Question, Questionnaire};
+use crate::domain::text::Lang;
+use crate::storage::vendor::VendorFile;
+
+pub const LISTS_SHEET: &str = "Lists";
+
+/// The column of each field on the questions sheet.
+pub mod col {
+    pub const ID: u16 = 0;
+    pub const SECTION: u16 = 1;
+    pub const QUESTION: u16 = 2;
+    pub const ANSWER: u16 = 3;
+    pub const NOTE: u16 = 4;
+    pub const EVIDENCE: u16 = 5;
+    pub const UNIT: u16 = 6;
+    pub const HOW: u16 = 7;
+}
+
+pub fn questions_sheet_name(lang: Lang) -> &'static str {
+    tr(lang, "Questions", "问卷")
+}
+
+pub fn form(ctx: &Context, wanted: Option<&str>, xlsx: bool, output: &Path) -> Result<Output, CliError> {
+    if !xlsx {
+        return Err(CliError::Usage("form writes a workbook: give --xlsx -o FILE.xlsx".to_string()));
+    }
+    let loaded = ctx.questionnaire()?;
+    let vendor = wanted.map(|w| ctx.find_vendor(w)).transpose()?;
+    let today = crate::system::today().to_string();
+    let mut workbook = build(&loaded.questionnaire, vendor.as_ref(), ctx.lang, &today).map_err(xlsx_error)?;
+    write_workbook(&mut workbook, output, ctx.workspace.modes.file)
+}
+
+/// The whole workbook, in `lang`, pre-filled from `vendor` when given.
+pub fn build(
+    q: &Questionnaire,
+    vendor: Option<&VendorFile>,
+    lang: Lang,
+    today: &str,
+) -> Result<Workbook, rust_xlsxwriter::XlsxError> {
+    let mut workbook = Workbook::new();
+    workbook.push_worksheet(instructions(q, vendor, lang, today)?);
+    let mut lists = Worksheet::new();
+    lists.set_name(LISTS_SHEET)?;
+    let questions = questions(q, vendor, lang, &mut lists)?;
+    workbook.push_worksheet(questions);
+    lists.set_hidden(true);
+    lists.protect();
+    workbook.push_worksheet(lists);
+    Ok(workbook)
+}
+
+fn instructions(
+    q: &Questionnaire,
+    vendor: Option<&VendorFile>,
+    lang: Lang,
+    today: &str,
+) -> Result<Worksheet, rust_xlsxwriter::XlsxError> {
+    let mut ws = Worksheet::new();
+    ws.set_name(tr(lang, "Instructions", "填写说明"))?;
+    let title = Format::new().set_bold().set_font_size(14);
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap();
+    ws.set_column_width(0, 22)?;
+    ws.set_column_width(1, 80)?;
+    ws.write_string_with_format(
+        0,
+        0,
+        format!("{} · {}", tr(lang, "Vendor questionnaire", "供应商问卷"), q.title.get(lang)),
+        &title,
+    )?;
+    let vendor_name =
+        vendor.map_or_else(|| tr(lang, "(your company)", "（贵公司名称）").to_string(), |v| v.meta.vendor.clone());
+    let facts = [
+        (tr(lang, "Vendor", "供应商"), vendor_name),
+        (tr(lang, "Date", "日期"), today.to_string()),
+        (tr(lang, "Questionnaire", "问卷"), format!("{} v{}", q.id, q.version)),
+        (tr(lang, "Questions", "题数"), q.questions().count().to_string()),
+    ];
+    for (i, (k, v)) in facts.iter().enumerate() {
+        let row = 2 + i as u32;
+        ws.write_string_with_format(row, 0, *k, &bold)?;
+        ws.write_string(row, 1, v)?;
+    }
+    ws.write_string_with_format(7, 0, tr(lang, "How to fill it in", "填写方法"), &bold)?;
+    let sheet = questions_sheet_name(lang);
+    let steps: Vec<String> = match lang {
+        Lang::En => vec![
+            format!("1. On the sheet “{sheet}”, fill in the yellow cells: column D (answer) and column E (note)."),
+            "2. Where a cell has a dropdown, pick the answer from it; type numbers as plain numbers and dates as YYYY-MM-DD.".into(),
+            format!("3. Several options: write them separated by commas, e.g. “A, B”; write {} to choose none.", NONE_WORDS[0]),
+            "4. Not applicable: write N/A (only where column H says the question allows it).".into(),
+            "5. Column F says what evidence we ask for: attach it to your reply, or describe it in the note.".into(),
+            "6. Do not change the hidden id column, the header row or the order of the rows; send the file back as .xlsx.".into(),
+            "7. A cell left empty changes nothing; an answer we already have is never overwritten without asking you.".into(),
+        ],
+        Lang::Zh => vec![
+            format!("1. 在“{sheet}”工作表中填写黄色单元格：D 列（回答）和 E 列（备注）。"),
+            "2. 有下拉列表的单元格请从列表中选择；数字直接填数字，日期按 YYYY-MM-DD 填写。".into(),
+            "3. 多选题：多个选项用逗号分隔，例如“A, B”；一个都不选请填“（无）”。".into(),
+            "4. 不适用：填“不适用”（仅限 H 列注明允许的题目）。".into(),
+            "5. F 列说明需要提供的证明材料：请随回复附上，或在备注中说明。".into(),
+            "6. 请勿修改隐藏的 id 列、表头和行的顺序；请以 .xlsx 格式发回。".into(),
+            "7. 留空的单元格不会改变任何内容；我们已有的回答不会在未经确认的情况下被覆盖。".into(),
+        ],
+    };
+    for (i, step) in steps.iter().enumerate() {
+        ws.write_string_with_format(8 + i as u32, 1, step, &wrap)?;
+    }
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.protect();
+    ws.set_active(true);
+    Ok(ws)
+}
+
+fn questions(
+    q: &Questionnaire,
+    vendor: Option<&VendorFile>,
+    lang: Lang,
+    lists: &mut Worksheet,
+) -> Result<Worksheet, rust_xlsxwriter::XlsxError> {
+    let mut ws = Worksheet::new();
+    ws.set_name(questions_sheet_name(lang))?;
+    let header = Format::new().set_bold().set_background_color(0xD9D9D9).set_border(FormatBorder::Thin).set_text_wrap();
+    let locked = Format::new().set_text_wrap().set_border(FormatBorder::Thin);
+    let open =
+        Format::new().set_unlocked().set_text_wrap().set_background_color(0xFFF2CC).set_border(FormatBorder::Thin);
+    let open_date = open.clone().set_num_format("yyyy-mm-dd");
+    let headers: [(u16, String, f64); 8] = [
+        (col::ID, ID.to_string(), 24.0),
+        (col::SECTION, tr(lang, "section", "部分").to_string(), 16.0),
+        (col::QUESTION, tr(lang, "question", "问题").to_string(), 48.0),
+        (col::ANSWER, tr(lang, "answer", "answer 回答").to_string(), 24.0),
+        (col::NOTE, tr(lang, "note", "note 备注").to_string(), 32.0),
+        (col::EVIDENCE, tr(lang, "evidence to provide", "需提供的证明").to_string(), 40.0),
+        (col::UNIT, tr(lang, "unit", "单位").to_string(), 10.0),
+        (col::HOW, tr(lang, "how to answer", "填写方式").to_string(), 36.0),
+    ];
+    debug_assert!(headers[3].1.starts_with(ANSWER) && headers[4].1.starts_with(NOTE));
+    for (c, text, width) in &headers {
+        ws.write_string_with_format(0, *c, text, &header)?;
+        ws.set_column_width(*c, *width)?;
+    }
+    ws.set_column_hidden(col::ID)?;
+    ws.set_freeze_panes(1, 0)?;
+    let mut list_col: u16 = 0;
+    let mut row: u32 = 1;
+    for section in &q.sections {
+        for question in &section.questions {
+            ws.write_string_with_format(row, col::ID, &question.key, &locked)?;
+            ws.write_string_with_format(row, col::SECTION, section.title.get(lang), &locked)?;
+            ws.write_string_with_format(row, col::QUESTION, question.text.get(lang), &locked)?;
+            let help = question.help.as_ref().map_or("", |h| h.get(lang));
+            ws.write_string_with_format(row, col::EVIDENCE, help, &locked)?;
+            let unit = match &question.kind {
+                Kind::Number { unit: Some(u), .. } => u.get(lang),
+                _ => "",
+            };
+            ws.write_string_with_format(row, col::UNIT, unit, &locked)?;
+            ws.write_string_with_format(row, col::HOW, how_to_answer(question, lang), &locked)?;
+            let validation = validation(question, lang, lists, &mut list_col)?;
+            ws.add_data_validation(row, col::ANSWER, row, col::ANSWER, &validation)?;
+            let answer = vendor.and_then(|v| v.answers.get(&question.key));
+            let is_date = matches!(question.kind, Kind::Date { .. });
+            write_answer(&mut ws, row, question, answer, lang, if is_date { &open_date } else { &open })?;
+            let note = answer.and_then(|a| a.note.as_deref()).unwrap_or("");
+            ws.write_string_with_format(row, col::NOTE, note, &open)?;
+            row += 1;
+        }
+    }
+    // Printed: A4 landscape, one page wide, the header on every page.
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
+    ws.protect_with_options(&ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        ..ProtectionOptions::default()
+    });
+    Ok(ws)
+}
+
+fn write_answer(
+    ws: &mut Worksheet,
+    row: u32,
+    question: &Question,
+    answer: Option<&Answer>,
+    lang: Lang,
+    format: &Format,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let c = col::ANSWER;
+    match answer {
+        Some(a) if a.na => {
+            ws.write_string_with_format(row, c, na_word(lang), format)?;
+        }
+        Some(Answer { value: Some(value), .. }) => match (&question.kind, value) {
+            (Kind::Number { .. } | Kind::Rating { .. }, Value::Integer(n)) => {
+                ws.write_number_with_format(row, c, *n as f64, format)?;
+            }
+            (Kind::Number { .. }, Value::Float(f)) => {
+                ws.write_number_with_format(row, c, *f, format)?;
+            }
+            (Kind::Date { .. }, Value::Date(d)) => {
+                let date = ExcelDateTime::from_ymd(u16::try_from(d.year()).unwrap_or(1900), d.month(), d.day())?;
+                ws.write_datetime_with_format(row, c, &date, format)?;
+            }
+            _ => {
+                ws.write_string_with_format(row, c, cell_text(question, value, lang), format)?;
+            }
+        },
+        _ => {
+            ws.write_blank(row, c, format)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn na_word(lang: Lang) -> &'static str {
+    tr(lang, "N/A", "不适用")
+}
+
+/// What the answer cell takes, in words (column H and the input message).
+pub fn how_to_answer(question: &Question, lang: Lang) -> String {
+    let mut text = match (&question.kind, lang) {
+        (Kind::YesNo { .. }, Lang::En) => "yes or no (dropdown)".to_string(),
+        (Kind::YesNo { .. }, Lang::Zh) => "是 或 否（下拉选择）".to_string(),
+        (Kind::Choice { options }, Lang::En) => format!("one option (dropdown): {}", labels(options, lang)),
+        (Kind::Choice { options }, Lang::Zh) => format!("单选（下拉选择）：{}", labels(options, lang)),
+        (Kind::Multi { options }, Lang::En) => {
+            format!("any options, separated by commas ({} for none): {}", NONE_WORDS[0], labels(options, lang))
+        }
+        (Kind::Multi { options }, Lang::Zh) => {
+            format!("多选，用逗号分隔（都不选填“（无）”）：{}", labels(options, lang))
+        }
+        (Kind::Rating { max }, Lang::En) => format!("a whole number from 0 to {max} (dropdown)"),
+        (Kind::Rating { max }, Lang::Zh) => format!("0 到 {max} 的整数（下拉选择）"),
+        (Kind::Number { .. }, Lang::En) => "a number".to_string(),
+        (Kind::Number { .. }, Lang::Zh) => "数字".to_string(),
+        (Kind::Date { .. }, Lang::En) => "a date, YYYY-MM-DD".to_string(),
+        (Kind::Date { .. }, Lang::Zh) => "日期，YYYY-MM-DD".to_string(),
+        (Kind::Text, Lang::En) => "free text".to_string(),
+        (Kind::Text, Lang::Zh) => "自由填写".to_string(),
+    };
+    if question.allow_na && question.kind.is_scored() {
+        text.push_str(tr(lang, "; N/A allowed", "；可填“不适用”"));
+    }
+    text
+}
+
+/// The answer cell's validation: a dropdown for yes/no, choice and
+/// rating, a number or date rule, a length rule with the list syntax for
+/// multi; every one with an input message saying what the cell takes.
+fn validation(
+    question: &Question,
+    lang: Lang,
+    lists: &mut Worksheet,
+    list_col: &mut u16,
+) -> Result<DataValidation, rust_xlsxwriter::XlsxError> {
+    let na = question.allow_na && question.kind.is_scored();
+    let mut entries: Vec<String> = match &question.kind {
+        Kind::YesNo { .. } => {
+            vec![crate::domain::present::yes_no(true, lang).into(), crate::domain::present::yes_no(false, lang).into()]
+        }
+        Kind::Choice { options } => options.iter().map(|o| o.label.get(lang).to_string()).collect(),
+        Kind::Rating { max } => (0..=*max).map(|n| n.to_string()).collect(),
+        _ => Vec::new(),
+    };
+    let dv = if entries.is_empty() {
+        match &question.kind {
+            Kind::Number { .. } => {
+                DataValidation::new().allow_decimal_number(DataValidationRule::Between(-1.0e15, 1.0e15))
+            }
+            Kind::Date { .. } => DataValidation::new().allow_date(DataValidationRule::Between(
+                ExcelDateTime::from_ymd(1900, 1, 1)?,
+                ExcelDateTime::from_ymd(9999, 12, 31)?,
+            )),
+            Kind::Multi { .. } => DataValidation::new().allow_text_length(DataValidationRule::Between(1, 4000)),
+            _ => DataValidation::new().allow_any_value(),
+        }
+    } else {
+        if na {
+            entries.push(na_word(lang).to_string());
+        }
+        // Every list on the hidden sheet: no 255-character cap, and a
+        // label may hold a comma.
+        let c = *list_col;
+        *list_col += 1;
+        for (i, entry) in entries.iter().enumerate() {
+            lists.write_string(i as u32, c, entry)?;
+        }
+        let range = format!(
+            "={LISTS_SHEET}!${}$1:${}${}",
+            super::column_name(u32::from(c)),
+            super::column_name(u32::from(c)),
+            entries.len()
+        );
+        DataValidation::new().allow_list_formula(Formula::new(range))
+    };
+    // A number or date question that allows N/A must let the word through.
+    let style = if na && matches!(question.kind, Kind::Number { .. } | Kind::Date { .. } | Kind::Multi { .. }) {
+        DataValidationErrorStyle::Warning
+    } else {
+        DataValidationErrorStyle::Stop
+    };
+    let message = clip(&how_to_answer(question, lang), 250);
+    dv.set_input_title(clip(&question.key, 31))?
+        .set_input_message(message.clone())?
+        .set_error_title(clip(tr(lang, "Not an answer to this question", "不是本题的有效回答"), 31))?
+        .set_error_message(message)
+        .map(|dv| dv.set_error_style(style))
+}
