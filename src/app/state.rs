@@ -187,7 +187,8 @@ impl Interview {
     }
 
     pub fn new(q: &Questionnaire, vendor: VendorFile) -> Interview {
-        let answers = vendor.answers.clone();
+        let mut answers = vendor.answers.clone();
+        q.adopt_renamed(&mut answers);
         let report = score(q, &answers, vendor.meta.assessed_on);
         Interview {
             vendor,

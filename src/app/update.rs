@@ -453,6 +453,7 @@ fn apply(app: &mut App, key: String, edit: Edit) -> Vec<Effect> {
 /// the edits still pending applied on top.
 fn reapply_pending(iv: &mut Interview, q: &Questionnaire) {
     let mut answers = iv.vendor.answers.clone();
+    q.adopt_renamed(&mut answers);
     for p in &iv.pending {
         let a = p.edits.iter().fold(answers.get(&p.key).cloned(), |a, e| Answer::edited(a.as_ref(), e));
         match a {
@@ -725,21 +726,11 @@ fn pick(app: &mut App, key: String, n: u8) -> Vec<Effect> {
         Kind::Multi { options } => match options.get(index) {
             Some(o) => {
                 iv.option = index;
-                let mut chosen = match iv.answer(&key).and_then(|a| a.value.clone()) {
+                let before = match iv.answer(&key).and_then(|a| a.value.clone()) {
                     Some(Value::List(items)) => items,
                     _ => Vec::new(),
                 };
-                let item = Value::Str(o.id.clone());
-                if let Some(pos) = chosen.iter().position(|c| *c == item) {
-                    chosen.remove(pos);
-                } else {
-                    // Keep the options' own order, so files diff cleanly.
-                    chosen.push(item);
-                    chosen.sort_by_key(|c| match c {
-                        Value::Str(id) => options.iter().position(|o| &o.id == id).unwrap_or(usize::MAX),
-                        _ => usize::MAX,
-                    });
-                }
+                let chosen = crate::domain::input::toggle_option(options, &before, &o.id);
                 if chosen.is_empty() { Edit::Clear } else { Edit::Value(Value::List(chosen)) }
             }
             None => return vec![],

@@ -118,6 +118,7 @@ fn status_word(outcome: &Outcome, lang: Lang) -> &'static str {
         Outcome::Scored { .. } => "",
         Outcome::Unscored { .. } => l(lang, "not scored", "不计分"),
         Outcome::Invalid(_) => l(lang, "! invalid answer", "! 答案无效"),
+        Outcome::Hidden => l(lang, "hidden (condition not met)", "已隐藏（条件不满足）"),
     }
 }
 

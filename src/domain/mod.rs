@@ -5,6 +5,7 @@
 //! of the product brief can be tested as a plain function of its inputs.
 
 pub mod answers;
+pub mod conditions;
 pub mod date;
 pub mod input;
 pub mod present;
@@ -13,6 +14,7 @@ pub mod ranking;
 pub mod scoring;
 pub mod text;
 pub mod validate;
+pub mod validate_v2;
 
 /// A byte range in the source text an element came from, kept so that
 /// problems found later can still be reported as `path:line:col`.

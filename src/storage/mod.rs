@@ -6,6 +6,7 @@ pub mod config;
 pub mod lock;
 pub mod perms;
 pub mod questionnaire;
+pub mod questionnaire_v2;
 pub mod review;
 pub mod source;
 pub mod toml_read;

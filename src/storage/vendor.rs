@@ -146,9 +146,13 @@ impl VendorFile {
                 }
                 Err(e) => return Err(e),
             };
-            let ours = edits.iter().fold(self.answers.get(key).cloned(), |a, e| Answer::edited(a.as_ref(), e));
-            let same_change = Answer::same_content(theirs.answers.get(key), ours.as_ref());
-            if !same_change && !Answer::same_content(self.answers.get(key), theirs.answers.get(key)) {
+            let ours =
+                edits.iter().fold(current(questionnaire, &self.answers, key), |a, e| Answer::edited(a.as_ref(), e));
+            let theirs_now = current(questionnaire, &theirs.answers, key);
+            let same_change = Answer::same_content(theirs_now.as_ref(), ours.as_ref());
+            if !same_change
+                && !Answer::same_content(current(questionnaire, &self.answers, key).as_ref(), theirs_now.as_ref())
+            {
                 let mine = self.keep_mine(questionnaire, key, edits, fs, mode)?;
                 *self = theirs;
                 return Err(Error::Conflict { path: self.path.clone(), key: key.to_string(), mine });
@@ -156,7 +160,8 @@ impl VendorFile {
             *self = theirs;
             saved.merged = true;
         }
-        let expected = edits.iter().fold(self.answers.get(key).cloned(), |a, e| Answer::edited(a.as_ref(), e));
+        let expected =
+            edits.iter().fold(current(questionnaire, &self.answers, key), |a, e| Answer::edited(a.as_ref(), e));
         let text = apply_all(&self.text, questionnaire, key, edits)?;
         // Never write what would not read back as the answer intended.
         let next = VendorFile::parse(&self.path, text.clone()).map_err(|e| {
@@ -308,6 +313,7 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
     // parser keeps a CRLF inside a multi-line string as part of the text:
     // strings there are written on one line, their breaks escaped.
     let one_line = text.contains("\r\n");
+    move_renamed(&mut doc, questionnaire);
     let root = doc.as_table_mut();
     if !root.get("answers").is_some_and(Item::is_table_like) {
         let mut t = Table::new();
@@ -369,6 +375,41 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
         answers.remove(key);
     }
     Ok(doc.to_string())
+}
+
+/// The answer to `key` as the questionnaire reads it: under the key, else
+/// under the key its question was renamed from.
+fn current(questionnaire: &Questionnaire, answers: &Answers, key: &str) -> Option<Answer> {
+    match questionnaire.question(key) {
+        Some(question) => questionnaire.answer(answers, question).cloned(),
+        None => answers.get(key).cloned(),
+    }
+}
+
+/// Questionnaire v2 migration (§10): answers under a key a question was
+/// renamed from move to the question's own key, with their note, comments
+/// and fields, unless that key holds an answer already; the vendor's
+/// `questionnaire_version` then becomes the questionnaire's.
+fn move_renamed(doc: &mut DocumentMut, questionnaire: &Questionnaire) {
+    let Some(answers) = doc.get_mut("answers").and_then(Item::as_table_like_mut) else { return };
+    let moves: Vec<(String, String)> = answers
+        .iter()
+        .filter_map(|(k, _)| {
+            let new = &questionnaire.renamed_to(k)?.key;
+            (!answers.contains_key(new)).then(|| (k.to_string(), new.clone()))
+        })
+        .collect();
+    for (old, new) in &moves {
+        let Some(position) = answers.key(old).cloned() else { continue };
+        let Some(item) = answers.remove(old) else { continue };
+        // The new key in the old one's place and with its decor (comments).
+        let mut key = toml_edit::Key::new(new.as_str());
+        *key.leaf_decor_mut() = position.leaf_decor().clone();
+        answers.entry_format(&key).or_insert(item);
+    }
+    if !moves.is_empty() {
+        doc["questionnaire_version"] = toml_edit::value(questionnaire.version);
+    }
 }
 
 fn has_comment(item: &Item) -> bool {

@@ -31,6 +31,7 @@ pub fn mark(outcome: &Outcome, th: &Theme) -> (&'static str, ratatui::style::Sty
         Outcome::Invalid(_) => ("!", th.warn),
         Outcome::Unscored { answered: true } => ("✓", th.muted),
         Outcome::Unanswered | Outcome::Unscored { answered: false } => ("·", th.muted),
+        Outcome::Hidden => ("◌", th.muted),
     }
 }
 
