@@ -63,8 +63,7 @@ fn the_embedded_default_is_valid_and_complete() {
     // 25-40 asked of every vendor, a few more only where they apply
     let n = q.questions().filter(|x| x.show_if.is_none()).count();
     assert!((25..=40).contains(&n), "{n} questions");
-    let conditional: Vec<&str> =
-        q.questions().filter(|x| x.show_if.is_some()).map(|x| x.key.as_str()).collect();
+    let conditional: Vec<&str> = q.questions().filter(|x| x.show_if.is_some()).map(|x| x.key.as_str()).collect();
     assert!(conditional.len() >= 3 && conditional.len() <= 6, "{conditional:?}");
     // every multi question can be answered "none of these", once
     for question in q.questions() {

@@ -439,6 +439,8 @@ fn apply(app: &mut App, key: String, edit: Edit) -> Vec<Effect> {
         None => iv.answers.remove(&key),
     };
     iv.rescore_key(q, &key);
+    let height = app.height;
+    iv.list_offset = keep_visible(iv.list_row(q), iv.list_offset, question_rows(height));
     // The same answer edited again joins its pending edit, unless that is
     // already being saved.
     let open = iv.pending.len() > iv.saving;
@@ -561,8 +563,19 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::NextSection | Action::PrevSection => {
             let n = q.sections.len().max(1);
-            iv.section = if action == Action::NextSection { (iv.section + 1) % n } else { (iv.section + n - 1) % n };
-            iv.question = 0;
+            // The next section with a question in the list, at its first.
+            let mut s = iv.section;
+            for _ in 0..n {
+                s = if action == Action::NextSection { (s + 1) % n } else { (s + n - 1) % n };
+                if iv.shown_in(q, s) > 0 {
+                    break;
+                }
+            }
+            let first = (0..q.sections.get(s).map_or(0, |x| x.questions.len())).find(|&i| iv.shown(s, i));
+            if let Some(i) = first {
+                iv.section = s;
+                iv.question = i;
+            }
             focus_answer(iv, q);
             fix_scroll(app);
             vec![]
@@ -666,6 +679,20 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             iv.show_score = !iv.show_score;
             vec![]
         }
+        Action::ToggleHidden => {
+            iv.show_hidden = !iv.show_hidden;
+            iv.keep_cursor_shown(q);
+            let n = iv.report.hidden.len();
+            let text = match (iv.show_hidden, lang) {
+                (true, Lang::Zh) => format!("显示 {n} 个因条件不满足而隐藏的问题（灰色）"),
+                (true, Lang::En) => format!("showing {n} question(s) hidden by their conditions (greyed)"),
+                (false, Lang::Zh) => format!("已隐藏 {n} 个条件不满足的问题"),
+                (false, Lang::En) => format!("{n} question(s) hidden by their conditions"),
+            };
+            app.say(StatusKind::Info, text);
+            fix_scroll(app);
+            vec![]
+        }
         Action::Back => {
             if iv.pending.is_empty() {
                 return leave_interview(app);
@@ -765,8 +792,8 @@ fn step_question(iv: &mut Interview, q: &Questionnaire, down: bool) {
         } else {
             return;
         }
-        // Sections without questions are passed over.
-        if !q.sections[s].questions.is_empty() {
+        // Sections without questions, and hidden questions, are passed over.
+        if !q.sections[s].questions.is_empty() && iv.shown(s, i) {
             break;
         }
     }

@@ -6,8 +6,9 @@
 //! (`section.question` ids in questionnaire order), `knockout_reasons`,
 //! `answered`, `total`, `sections` (`id`, `title`, `weight`, `score`, `min`,
 //! `max`, `answered`, `total`, in questionnaire order), `orphans` (answer
-//! ids no question has), `issues` (answers that could not be scored) and
-//! `warnings`. `compare` adds `rank`. Scores are at full precision.
+//! ids no question has), `hidden` (`section.question` ids a `show_if`
+//! hides: out of the score and the counts, never unanswered), `issues`
+//! (answers that could not be scored) and `warnings`. `compare` adds `rank`. Scores are at full precision.
 
 use serde::Serialize;
 
@@ -34,6 +35,7 @@ pub struct VendorJson<'a> {
     pub total: usize,
     pub sections: Vec<SectionJson<'a>>,
     pub orphans: Vec<&'a str>,
+    pub hidden: Vec<&'a str>,
     pub issues: Vec<IssueJson<'a>>,
     pub warnings: Vec<String>,
     /// Every reviewer's sign-off: `user`, `decision` (approve, reject,
@@ -104,6 +106,7 @@ pub fn vendor_json<'a>(q: &'a Questionnaire, vendor: &'a Summary, lang: Lang, ra
             })
             .collect(),
         orphans: report.orphans.iter().map(String::as_str).collect(),
+        hidden: report.hidden.iter().map(String::as_str).collect(),
         issues: report.issues.iter().map(|i| IssueJson { id: &i.key, message: &i.message }).collect(),
         warnings: vendor.warnings.clone(),
         signoffs: &vendor.signoffs,

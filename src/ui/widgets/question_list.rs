@@ -49,7 +49,7 @@ impl Widget for QuestionList<'_> {
         let mut y = inner.y;
         let end = iv.list_offset + rows;
         for (si, section) in q.sections.iter().enumerate() {
-            let section_rows = section.questions.len() + 1;
+            let section_rows = iv.shown_in(q, si) + 1;
             if row + section_rows <= iv.list_offset {
                 row += section_rows;
                 continue;
@@ -68,11 +68,15 @@ impl Widget for QuestionList<'_> {
                 if row >= end {
                     break;
                 }
+                if !iv.shown(si, qi) {
+                    continue;
+                }
                 if row >= iv.list_offset {
-                    let (m, style) = mark(&iv.report.outcomes[si][qi], th);
+                    let outcome = &iv.report.outcomes[si][qi];
+                    let (m, style) = mark(outcome, th);
                     let text = fit(&safe(question.text.get(lang)), width.saturating_sub(3));
-                    let mut line =
-                        Line::from(vec![Span::raw(" "), Span::styled(m, style), Span::raw(" "), Span::raw(text)]);
+                    let text = if *outcome == Outcome::Hidden { Span::styled(text, th.muted) } else { Span::raw(text) };
+                    let mut line = Line::from(vec![Span::raw(" "), Span::styled(m, style), Span::raw(" "), text]);
                     if row == current {
                         line = line.patch_style(th.selected);
                         buf.set_line(inner.x, y, &line, inner.width);
