@@ -142,6 +142,9 @@ fn answering_each_kind_rescores_and_asks_for_a_save() {
     assert_eq!(answer(&app, "basic.licence-scope"), Some(Value::Str("provincial".into())));
     let after = app.interview.as_ref().unwrap().report.clone();
     assert!(after.score < before.score, "a worse licence lowers the score");
+    // a provincial licence shows the question of which provinces it covers
+    press(&mut app, &chars("j"));
+    assert_eq!(app.interview.as_ref().unwrap().current(&app.questionnaire).unwrap().key, "basic.licence-provinces");
     // down to annual-inspection (yesno), answer no
     press(&mut app, &chars("jjj"));
     assert_eq!(app.interview.as_ref().unwrap().current(&app.questionnaire).unwrap().key, "basic.annual-inspection");
@@ -805,4 +808,74 @@ fn a_hundred_sections_leave_room_for_the_red_lines_in_the_score_panel() {
     let screen = text(&draw(&app));
     assert!(screen.contains("more sections"), "{screen}");
     assert!(screen.contains("✗ DISQUALIFIED: red lines"), "{screen}");
+}
+
+// ------------------------------------------------------- show_if (§10)
+
+fn current_key(app: &App) -> String {
+    app.interview.as_ref().unwrap().current(&app.questionnaire).unwrap().key.clone()
+}
+
+#[test]
+fn answering_the_controlling_question_shows_and_hides_its_dependants() {
+    let mut app = interview(Lang::En, 80, 24);
+    let provinces = "Which provinces does the";
+    // nationwide: the provinces question is not in the list, j skips it
+    assert!(!text(&draw(&app)).contains(provinces));
+    assert_eq!(app.interview.as_ref().unwrap().report.hidden[0], "basic.licence-provinces");
+    press(&mut app, &chars("j"));
+    assert_eq!(current_key(&app), "basic.licence-number");
+    // a provincial licence: it appears, right below, and j lands on it
+    press(&mut app, &chars("k2"));
+    assert!(text(&draw(&app)).contains(provinces));
+    assert!(!app.interview.as_ref().unwrap().report.hidden.contains(&"basic.licence-provinces".to_string()));
+    press(&mut app, &chars("j"));
+    assert_eq!(current_key(&app), "basic.licence-provinces");
+    // back to nationwide: gone again, and the list's counts with it
+    press(&mut app, &chars("k1"));
+    assert!(!text(&draw(&app)).contains(provinces));
+    press(&mut app, &chars("j"));
+    assert_eq!(current_key(&app), "basic.licence-number");
+}
+
+#[test]
+fn finance_among_the_industries_shows_the_finance_compliance_question_and_the_range_follows() {
+    let mut app = interview(Lang::En, 120, 40);
+    press(&mut app, &[KeyCode::BackTab]); // fit.industries: finance and e-commerce ticked
+    let shown = |app: &App| !app.interview.as_ref().unwrap().report.hidden.contains(&"fit.finance-compliance".into());
+    assert!(shown(&app));
+    let (total, max) = {
+        let r = &app.interview.as_ref().unwrap().report;
+        (r.total, r.max.unwrap())
+    };
+    press(&mut app, &chars("1")); // untick finance
+    assert!(!shown(&app));
+    let r = app.interview.as_ref().unwrap().report.clone();
+    assert_eq!(r.total, total - 1, "one question fewer to answer");
+    assert!(r.max.unwrap() != max, "the range is over the visible questions");
+    // "none of these" clears the other ticks; hides it too
+    press(&mut app, &chars("1"));
+    assert!(shown(&app));
+    press(&mut app, &chars("5"));
+    assert_eq!(answer(&app, "fit.industries"), Some(Value::List(vec![Value::Str("none".into())])));
+    assert!(!shown(&app));
+    // and ticking another clears "none"
+    press(&mut app, &chars("2"));
+    assert_eq!(answer(&app, "fit.industries"), Some(Value::List(vec![Value::Str("healthcare".into())])));
+    assert!(!app.interview.as_ref().unwrap().report.hidden.contains(&"fit.patient-records".into()));
+}
+
+#[test]
+fn h_lists_hidden_questions_greyed_and_the_cursor_leaves_them_when_they_go() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("H"));
+    let screen = text(&draw(&app));
+    assert!(screen.contains("◌ Which provinces does the"), "{screen}");
+    press(&mut app, &chars("j"));
+    assert_eq!(current_key(&app), "basic.licence-provinces");
+    assert!(text(&draw(&app)).contains("hidden: its condition is not met"));
+    // passing over them again: the cursor never stays on one
+    press(&mut app, &chars("H"));
+    assert_eq!(current_key(&app), "basic.licence-number");
+    assert!(!text(&draw(&app)).contains("Which provinces does the"));
 }
