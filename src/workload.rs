@@ -81,7 +81,7 @@ fn generate(questions: usize, rng: &mut Rng, conditions: bool) -> Generated {
                  text = {{ zh = \"第{n}题：服务商是否满足这项要求？\", en = \"Question {n}: does the vendor meet this requirement?\" }}\n\
                  help = {{ zh = \"请服务商出示书面证据。\", en = \"Ask the vendor for written evidence.\" }}\n",
                 1 + rng.below(10),
-                n % 5 == 0
+                n.is_multiple_of(5)
             );
             if conditions && n >= 7 {
                 match kind {

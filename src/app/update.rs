@@ -858,7 +858,11 @@ fn vendor_changed(app: &mut App, result: Result<Box<crate::storage::vendor::Vend
             let before = std::mem::replace(&mut iv.vendor, *vendor);
             let (clash, keep): (Vec<_>, Vec<_>) = std::mem::take(&mut iv.pending)
                 .into_iter()
-                .partition(|p| !Answer::same_content(before.answers.get(&p.key), iv.vendor.answers.get(&p.key)));
+                // (read through renames: someone else's save may have moved
+                // an answer to its new key)
+                .partition(|p| {
+                    !Answer::same_content(q.answer_to(&before.answers, &p.key), q.answer_to(&iv.vendor.answers, &p.key))
+                });
             iv.pending = keep;
             effects.extend(clash.into_iter().map(|p| Effect::KeepMine { key: p.key, edits: p.edits }));
             let changed = before.text() != iv.vendor.text();

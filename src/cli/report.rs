@@ -141,7 +141,7 @@ impl Doc {
                     .iter()
                     .zip(outcomes)
                     .map(|(question, outcome)| {
-                        let answer = vendor.answers.get(&question.key);
+                        let answer = q.answer(&vendor.answers, question);
                         let shown = answer_text(question, answer, lang);
                         Row {
                             question: question.text.get(lang).to_string(),

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Span;
 use super::answers::{Answers, Value};
-use super::questionnaire::{Question, Questionnaire};
+use super::questionnaire::Questionnaire;
 use super::scoring::{Outcome, evaluate};
 
 /// `show_if = { question = "section.question", … }` on a question or a
@@ -78,7 +78,12 @@ pub fn visibility(q: &Questionnaire, answers: &Answers) -> Vec<bool> {
     }
     let mut state = vec![State::Unknown; total];
     for i in 0..total {
-        resolve(q, answers, &mut state, i);
+        if q.depends_on(i) == [None, None] && state[i] == State::Unknown {
+            // no condition (or one naming no question, met by nothing)
+            state[i] = if unconditional(q, i) { State::Shown } else { State::Hidden };
+        } else {
+            resolve(q, answers, &mut state, i);
+        }
     }
     state.into_iter().map(|s| s == State::Shown).collect()
 }
@@ -94,11 +99,15 @@ pub fn is_visible(q: &Questionnaire, answers: &Answers, at: usize) -> bool {
     resolve(q, answers, &mut state, at) == State::Shown
 }
 
+/// True for a question with no `show_if` on it or its section; false for
+/// one whose condition names no question (never met).
+fn unconditional(q: &Questionnaire, at: usize) -> bool {
+    q.flat_position(at).is_some_and(|(section, question)| section.show_if.is_none() && question.show_if.is_none())
+}
+
 /// The controllers a question's visibility depends on (section's, own).
 fn dependencies(q: &Questionnaire, at: usize) -> [Option<usize>; 2] {
-    let Some((section, question)) = q.flat_position(at) else { return [None, None] };
-    let of = |c: &Option<Condition>| c.as_ref().and_then(|c| q.position(&c.question)).map(|p| q.flat_index(p));
-    [of(&section.show_if), of(&question.show_if)]
+    q.depends_on(at)
 }
 
 /// Resolves the question at `at` and whatever it depends on, without
@@ -118,11 +127,13 @@ fn resolve(q: &Questionnaire, answers: &Answers, state: &mut [State], at: usize)
         }
         let shown = {
             let Some((section, question)) = q.flat_position(top) else { return State::Hidden };
-            let met = |c: &Option<Condition>| match c {
-                None => true,
-                Some(c) => condition_met(q, answers, state, c),
+            let [of_section, own] = dependencies(q, top);
+            let met = |c: &Option<Condition>, at: Option<usize>| match (c, at) {
+                (None, _) => true,
+                (Some(c), Some(at)) => condition_met(q, answers, state, c, at),
+                (Some(_), None) => false,
             };
-            met(&section.show_if) && met(&question.show_if)
+            met(&section.show_if, of_section) && met(&question.show_if, own)
         };
         state[top] = if shown { State::Shown } else { State::Hidden };
         stack.pop();
@@ -130,12 +141,11 @@ fn resolve(q: &Questionnaire, answers: &Answers, state: &mut [State], at: usize)
     state[at]
 }
 
-fn condition_met(q: &Questionnaire, answers: &Answers, state: &[State], c: &Condition) -> bool {
-    let Some(pos) = q.position(&c.question) else { return false };
-    if state[q.flat_index(pos)] != State::Shown {
+fn condition_met(q: &Questionnaire, answers: &Answers, state: &[State], c: &Condition, at: usize) -> bool {
+    if state[at] != State::Shown {
         return false;
     }
-    let controller: &Question = &q.sections[pos.0].questions[pos.1];
+    let Some((_, controller)) = q.flat_position(at) else { return false };
     let answer = q.answer(answers, controller);
     match (evaluate(controller, answer, None), answer.and_then(|a| a.value.as_ref())) {
         (Outcome::Scored { .. }, Some(value)) => c.test.met_by(value),

@@ -35,6 +35,11 @@ pub struct Questionnaire {
     /// `renamed_from` keys to the position of the question that took them.
     #[serde(skip)]
     renamed: HashMap<String, (usize, usize)>,
+    /// Per question in questionnaire order, where the controllers of its
+    /// section's `show_if` and of its own stand (`None`: no condition, or
+    /// one naming no question); empty when there are no conditions.
+    #[serde(skip)]
+    depends_on: Vec<[Option<usize>; 2]>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -187,7 +192,24 @@ impl Questionnaire {
             }
         }
         offsets.push(count);
-        Questionnaire { id, version, title, bands, sections, index, offsets, controllers, renamed }
+        let mut depends_on = Vec::new();
+        if !controllers.is_empty() {
+            let at = |c: &Option<Condition>| {
+                let (s, q) = index.get(&c.as_ref()?.question).copied()?;
+                Some(offsets[s] + q)
+            };
+            for section in &sections {
+                let of_section = at(&section.show_if);
+                depends_on.extend(section.questions.iter().map(|q| [of_section, at(&q.show_if)]));
+            }
+        }
+        Questionnaire { id, version, title, bands, sections, index, offsets, controllers, renamed, depends_on }
+    }
+
+    /// Where the controllers of the question at `at` (in questionnaire
+    /// order) stand: its section's, its own.
+    pub fn depends_on(&self, at: usize) -> [Option<usize>; 2] {
+        self.depends_on.get(at).copied().unwrap_or_default()
     }
 
     /// The number of questions, all sections together.
@@ -221,6 +243,14 @@ impl Questionnaire {
     /// renamed from (read as its own until the next save moves it).
     pub fn answer<'a>(&self, answers: &'a Answers, question: &Question) -> Option<&'a Answer> {
         answers.get(&question.key).or_else(|| question.renamed_from.as_ref().and_then(|(old, _)| answers.get(old)))
+    }
+
+    /// The answer under `key`, read through a rename as [`Self::answer`].
+    pub fn answer_to<'a>(&self, answers: &'a Answers, key: &str) -> Option<&'a Answer> {
+        match self.question(key) {
+            Some(question) => self.answer(answers, question),
+            None => answers.get(key),
+        }
     }
 
     /// The question that now holds answers stored under the old key

@@ -50,12 +50,12 @@ fn check_condition(q: &Questionnaire, c: &Condition, what: &str, out: &mut Vec<P
         return;
     };
     let kind = controller.kind.name();
-    let fits = match (&c.test, &controller.kind) {
-        (Test::Any(_), Kind::Choice { .. } | Kind::Multi { .. }) => true,
-        (Test::Is(_), Kind::YesNo { .. }) => true,
-        (Test::Range { .. }, Kind::Number { .. } | Kind::Rating { .. }) => true,
-        _ => false,
-    };
+    let fits = matches!(
+        (&c.test, &controller.kind),
+        (Test::Any(_), Kind::Choice { .. } | Kind::Multi { .. })
+            | (Test::Is(_), Kind::YesNo { .. })
+            | (Test::Range { .. }, Kind::Number { .. } | Kind::Rating { .. })
+    );
     if !fits {
         let fit = match c.test {
             Test::Any(_) => "choice and multi questions",
@@ -97,6 +97,9 @@ fn edges(q: &Questionnaire, at: usize) -> Vec<(usize, Span)> {
         .collect()
 }
 
+/// A question on the depth-first path: its edges and the next to follow.
+type Frame = (usize, Vec<(usize, Span)>, usize);
+
 fn check_cycles(q: &Questionnaire, out: &mut Vec<Problem>) {
     if !q.has_conditions() {
         return;
@@ -115,7 +118,7 @@ fn check_cycles(q: &Questionnaire, out: &mut Vec<Problem>) {
             continue;
         }
         // (node, its edges, next edge to follow)
-        let mut stack: Vec<(usize, Vec<(usize, Span)>, usize)> = vec![(start, edges(q, start), 0)];
+        let mut stack: Vec<Frame> = vec![(start, edges(q, start), 0)];
         colour[start] = Colour::Grey;
         while let Some((node, list, next)) = stack.last_mut() {
             let node = *node;

@@ -380,10 +380,7 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
 /// The answer to `key` as the questionnaire reads it: under the key, else
 /// under the key its question was renamed from.
 fn current(questionnaire: &Questionnaire, answers: &Answers, key: &str) -> Option<Answer> {
-    match questionnaire.question(key) {
-        Some(question) => questionnaire.answer(answers, question).cloned(),
-        None => answers.get(key).cloned(),
-    }
+    questionnaire.answer_to(answers, key).cloned()
 }
 
 /// Questionnaire v2 migration (§10): answers under a key a question was
