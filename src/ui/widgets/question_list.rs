@@ -1,5 +1,6 @@
 //! The section and question list: a header per section, a mark per
-//! question (✓ answered, · open, – N/A, ✗ red line, ! invalid), the current
+//! question (✓ answered, · open, – N/A, ✗ red line, ! invalid, ◌ hidden by
+//! its `show_if`, listed only with `H`), the current
 //! question highlighted. Only the rows that show are built.
 
 use ratatui::buffer::Buffer;
