@@ -11,6 +11,7 @@ pub mod review;
 pub mod source;
 pub mod toml_read;
 pub mod vendor;
+pub mod vendor_renames;
 pub mod workspace;
 
 use std::io;

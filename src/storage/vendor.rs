@@ -14,6 +14,7 @@ use super::atomic::{FileSystem, write_atomic};
 use super::questionnaire::syntax_message;
 use super::source::Diagnostic;
 use super::toml_read::{Fields, answer_value};
+use super::vendor_renames::{current, move_renamed};
 use super::{Error, read_text, text_of};
 use crate::domain::answers::{Answer, Answers, Edit, Value};
 use crate::domain::date::Date;
@@ -375,38 +376,6 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
         answers.remove(key);
     }
     Ok(doc.to_string())
-}
-
-/// The answer to `key` as the questionnaire reads it: under the key, else
-/// under the key its question was renamed from.
-fn current(questionnaire: &Questionnaire, answers: &Answers, key: &str) -> Option<Answer> {
-    questionnaire.answer_to(answers, key).cloned()
-}
-
-/// Questionnaire v2 migration (§10): answers under a key a question was
-/// renamed from move to the question's own key, with their note, comments
-/// and fields, unless that key holds an answer already; the vendor's
-/// `questionnaire_version` then becomes the questionnaire's.
-fn move_renamed(doc: &mut DocumentMut, questionnaire: &Questionnaire) {
-    let Some(answers) = doc.get_mut("answers").and_then(Item::as_table_like_mut) else { return };
-    let moves: Vec<(String, String)> = answers
-        .iter()
-        .filter_map(|(k, _)| {
-            let new = &questionnaire.renamed_to(k)?.key;
-            (!answers.contains_key(new)).then(|| (k.to_string(), new.clone()))
-        })
-        .collect();
-    for (old, new) in &moves {
-        let Some(position) = answers.key(old).cloned() else { continue };
-        let Some(item) = answers.remove(old) else { continue };
-        // The new key in the old one's place and with its decor (comments).
-        let mut key = toml_edit::Key::new(new.as_str());
-        *key.leaf_decor_mut() = position.leaf_decor().clone();
-        answers.entry_format(&key).or_insert(item);
-    }
-    if !moves.is_empty() {
-        doc["questionnaire_version"] = toml_edit::value(questionnaire.version);
-    }
 }
 
 fn has_comment(item: &Item) -> bool {
