@@ -269,3 +269,19 @@ fn answers_under_a_renamed_key_count_for_the_new_question() {
     assert_eq!(q.adopt_renamed(&mut a), 1);
     assert_eq!(a.keys().collect::<Vec<_>>(), ["c.q"]);
 }
+
+#[test]
+fn a_save_moves_renamed_answers_in_an_inline_styled_file_with_their_comments() {
+    let q = questionnaire(Q);
+    let text = "vendor = \"v\"\nquestionnaire_version = 1\n\n[answers]\n# checked by hand\n\"c.old\" = { value = true, note = \"seen\" }\n\"a.yes\" = { value = true }\n";
+    let edit = ccvet::domain::answers::Edit::Value(Value::Bool(false));
+    let out = ccvet::storage::vendor::apply(text, &q, "a.yes", &edit).unwrap();
+    assert_eq!(
+        out,
+        "vendor = \"v\"\nquestionnaire_version = 1\n\n[answers]\n# checked by hand\n\"c.q\" = { value = true, note = \"seen\" }\n\"a.yes\" = { value = false }\n"
+    );
+    // and a file with nothing to move is left as it was, version included
+    let plain = "vendor = \"v\"\nquestionnaire_version = 1\n";
+    let edit = ccvet::domain::answers::Edit::Clear;
+    assert_eq!(ccvet::storage::vendor::apply(plain, &q, "a.yes", &edit).unwrap(), plain);
+}

@@ -28,12 +28,26 @@ pub fn move_renamed(doc: &mut DocumentMut, questionnaire: &Questionnaire) {
         })
         .collect();
     for (old, new) in &moves {
-        let Some(position) = answers.key(old).cloned() else { continue };
-        let Some(item) = answers.remove(old) else { continue };
-        // The new key in the old one's place and with its decor (comments).
-        let mut key = toml_edit::Key::new(new.as_str());
-        *key.leaf_decor_mut() = position.leaf_decor().clone();
-        answers.entry_format(&key).or_insert(item);
+        // The new key in the old one's place, with its decor (comments):
+        // the entries from there on are taken out and put back in order.
+        let keys: Vec<String> = answers.iter().map(|(k, _)| k.to_string()).collect();
+        let Some(at) = keys.iter().position(|k| k == old) else { continue };
+        let tail: Vec<(toml_edit::Key, Item)> = keys[at..]
+            .iter()
+            .filter_map(|k| {
+                let key = answers.key(k)?.clone();
+                let item = answers.remove(k)?;
+                Some((key, item))
+            })
+            .collect();
+        for (mut key, item) in tail {
+            if key.get() == old {
+                let decor = key.leaf_decor().clone();
+                key = toml_edit::Key::new(new.as_str());
+                *key.leaf_decor_mut() = decor;
+            }
+            answers.entry_format(&key).or_insert(item);
+        }
     }
     if !moves.is_empty() {
         doc["questionnaire_version"] = toml_edit::value(questionnaire.version);
