@@ -879,3 +879,21 @@ fn h_lists_hidden_questions_greyed_and_the_cursor_leaves_them_when_they_go() {
     assert_eq!(current_key(&app), "basic.licence-number");
     assert!(!text(&draw(&app)).contains("Which provinces does the"));
 }
+
+#[test]
+fn an_answer_under_a_renamed_key_shows_as_the_new_questions_and_is_edited_there() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rename");
+    let q = common::questionnaire(&std::fs::read_to_string(dir.join("questionnaire-v2.toml")).unwrap());
+    let mut app = App::new(q.clone(), Lang::En, 80, 24);
+    let v = vendor("old-answers-ltd", &std::fs::read_to_string(dir.join("vendor-v1.toml")).unwrap());
+    app.interview = Some(Interview::new(&q, v));
+    app.screen = Screen::Interview;
+    assert_eq!(answer(&app, "sec.iso27001"), Some(Value::Bool(true)));
+    assert!(app.interview.as_ref().unwrap().report.orphans.is_empty());
+    let screen = text(&draw(&app));
+    assert!(screen.contains("证书编号 ISMS-001"), "the note comes along: {screen}");
+    assert_eq!(press(&mut app, &chars("n")), vec![Effect::SaveVendor]);
+    let iv = app.interview.as_ref().unwrap();
+    assert_eq!(iv.answers.keys().collect::<Vec<_>>(), ["ops.audit-log", "sec.iso27001"]);
+    assert_eq!(iv.answers["sec.iso27001"].note.as_deref(), Some("证书编号 ISMS-001"));
+}
