@@ -21,7 +21,7 @@ use ccvet::storage::atomic::RealFs;
 use ccvet::storage::questionnaire::{EMBEDDED, parse};
 use ccvet::storage::vendor::VendorFile;
 use ccvet::terminal::{LeanBackend, Sizing};
-use ccvet::workload::{Rng, questionnaire, vendor};
+use ccvet::workload::{Rng, questionnaire, questionnaire_with_conditions, vendor};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -125,9 +125,51 @@ fn benches(c: &mut Criterion) {
     }
 }
 
+/// Scoring with `show_if` conditions (questionnaire v2) at 400 and 4,000
+/// questions: a full score, and a re-score after one answer changed, for a
+/// question under a condition and for one that controls others (which
+/// re-scores everything: it may show or hide questions anywhere).
+fn conditional(c: &mut Criterion) {
+    let path = Path::new("/bench/vendors/bench.toml");
+    for n in [400, 4000] {
+        let mut rng = Rng::new(42);
+        let g = questionnaire_with_conditions(n, &mut rng);
+        let vendor_text = vendor(1, &g.keys, &mut rng);
+        let name = format!("generated with conditions ({n} q)");
+        let (q, _) = parse(&g.text).unwrap_or_else(|p| panic!("{p:?}"));
+        let v = VendorFile::parse(path, vendor_text).unwrap_or_else(|e| panic!("{e}"));
+        c.bench_function(&format!("score/{name}"), |b| {
+            b.iter(|| black_box(score(&q, black_box(&v.answers), v.meta.assessed_on)))
+        });
+        let pick = |kind: &str, controls: bool| {
+            q.questions()
+                .skip(7)
+                .find(|x| x.kind.name() == kind && q.controls(&x.key) == controls)
+                .map(|x| x.key.clone())
+                .unwrap_or_default()
+        };
+        for (what, key, values) in [
+            ("a conditional question", pick("rating", false), [Value::Integer(1), Value::Integer(4)]),
+            ("a controlling question", pick("choice", true), [Value::Str("o0".into()), Value::Str("o3".into())]),
+        ] {
+            let mut answers = v.answers.clone();
+            let mut report = score(&q, &answers, v.meta.assessed_on);
+            let mut flip = 0;
+            c.bench_function(&format!("rescore one answer, {what}/{name}"), |b| {
+                b.iter(|| {
+                    flip = 1 - flip;
+                    answers.insert(key.clone(), Answer { value: Some(values[flip].clone()), ..Answer::default() });
+                    rescore(&q, &mut report, &answers, v.meta.assessed_on, &key);
+                    black_box(report.score)
+                })
+            });
+        }
+    }
+}
+
 criterion_group! {
     name = core;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(2)).warm_up_time(std::time::Duration::from_millis(500));
-    targets = benches
+    targets = benches, conditional
 }
 criterion_main!(core);

@@ -36,6 +36,19 @@ pub struct Generated {
 /// A questionnaire of `questions` questions in sections of about 40, kinds
 /// in turn; a few red lines in the first 40.
 pub fn questionnaire(questions: usize, rng: &mut Rng) -> Generated {
+    generate(questions, rng, false)
+}
+
+/// The same with `show_if` conditions (questionnaire v2): every yes/no
+/// question after the first few is shown only when the choice question
+/// before it is answered `o0` or `o1`, every rating only when the yes/no
+/// three before it is `true`, and every tenth section only when the first
+/// question of the section before it is `true`.
+pub fn questionnaire_with_conditions(questions: usize, rng: &mut Rng) -> Generated {
+    generate(questions, rng, true)
+}
+
+fn generate(questions: usize, rng: &mut Rng, conditions: bool) -> Generated {
     let sections = (questions / 40).clamp(1, 100);
     let mut q = String::from(
         "id = \"generated\"\nversion = 1\ntitle = { zh = \"生成的问卷\", en = \"Generated questionnaire\" }\n\n",
@@ -44,13 +57,19 @@ pub fn questionnaire(questions: usize, rng: &mut Rng) -> Generated {
     {
         let _ = writeln!(q, "[[bands]]\nmin = {min}\nlabel = {{ zh = \"{zh}\", en = \"{en}\" }}\n");
     }
-    let mut keys = Vec::with_capacity(questions);
+    let mut keys: Vec<(String, &'static str)> = Vec::with_capacity(questions);
     for s in 0..sections {
         let _ = writeln!(
             q,
             "[[sections]]\nid = \"s{s}\"\nweight = {}\ntitle = {{ zh = \"第{s}部分\", en = \"Section {s}\" }}\n",
             1 + rng.below(30)
         );
+        if conditions && s % 10 == 9 {
+            let before = format!("s{}.", s - 1);
+            if let Some((key, _)) = keys.iter().find(|(k, kind)| *kind == "yesno" && k.starts_with(&before)) {
+                let _ = writeln!(q, "show_if = {{ question = \"{key}\", is = true }}\n");
+            }
+        }
         let per = questions / sections + usize::from(s < questions % sections);
         for i in 0..per {
             let n = keys.len();
@@ -62,8 +81,19 @@ pub fn questionnaire(questions: usize, rng: &mut Rng) -> Generated {
                  text = {{ zh = \"第{n}题：服务商是否满足这项要求？\", en = \"Question {n}: does the vendor meet this requirement?\" }}\n\
                  help = {{ zh = \"请服务商出示书面证据。\", en = \"Ask the vendor for written evidence.\" }}\n",
                 1 + rng.below(10),
-                n % 5 == 0
+                n.is_multiple_of(5)
             );
+            if conditions && n >= 7 {
+                match kind {
+                    "yesno" => {
+                        let _ = writeln!(q, "show_if = {{ question = \"{}\", any = [\"o0\", \"o1\"] }}", keys[n - 6].0);
+                    }
+                    "rating" => {
+                        let _ = writeln!(q, "show_if = {{ question = \"{}\", is = true }}", keys[n - 3].0);
+                    }
+                    _ => {}
+                }
+            }
             match kind {
                 "choice" | "multi" => {
                     q.push_str("options = [\n");
@@ -123,4 +153,21 @@ pub fn vendor(number: usize, keys: &[(String, &'static str)], rng: &mut Rng) -> 
         }
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_conditional_workload_is_a_valid_questionnaire_with_conditions() {
+        let g = questionnaire_with_conditions(400, &mut Rng::new(42));
+        let parsed = crate::storage::questionnaire::parse(&g.text);
+        let Ok((q, warnings)) = parsed else { panic!("{parsed:?}") };
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(q.has_conditions());
+        assert!(q.sections[9].show_if.is_some());
+        let conditional = q.questions().filter(|x| x.show_if.is_some()).count();
+        assert!(conditional > 100, "{conditional}");
+    }
 }

@@ -244,7 +244,7 @@ fn sigkill_mid_interview_keeps_every_saved_answer() {
     app.wait_for("What is the scope");
     let mut saved = Vec::new();
     for (keys, key) in
-        [("2", "basic.licence-scope"), ("jjjn", "basic.annual-inspection"), ("jy", "basic.domestic-entity")]
+        [("2", "basic.licence-scope"), ("jjjjn", "basic.annual-inspection"), ("jy", "basic.domestic-entity")]
     {
         app.keys(keys);
         app.wait_for(&format!("saved {key}"));

@@ -379,13 +379,16 @@ fn a_date_cannot_be_scored_without_an_assessment_date() {
 }
 
 #[test]
-fn multi_counts_a_repeated_option_once_and_empty_as_zero() {
+fn multi_counts_a_repeated_option_once_and_empty_as_unanswered() {
     let q = questionnaire(Q);
     let r = score(&q, &answers(&[("a.many", val(Value::List(vec![s("x"), s("x")])))]), None);
     close(r.sections[0].score, 50.0);
+    // Nothing ticked is no answer, as when every box is unticked in the
+    // app; "none of these" is an exclusive option.
     let r = score(&q, &answers(&[("a.many", val(Value::List(vec![])))]), None);
-    close(r.sections[0].score, 0.0);
-    assert_eq!(r.answered, 1);
+    assert_eq!(r.sections[0].score, None);
+    assert_eq!(r.outcomes[0][3], Outcome::Unanswered);
+    assert_eq!(r.answered, 0);
 }
 
 #[test]
@@ -410,7 +413,7 @@ fn a_complete_default_interview_has_min_max_and_score_equal() {
         let v = match &question.kind {
             Kind::YesNo { good, .. } => Value::Bool(*good),
             Kind::Choice { options } => s(&options[0].id),
-            Kind::Multi { options } => Value::List(options.iter().map(|o| s(&o.id)).collect()),
+            Kind::Multi { options } => Value::List(options.iter().filter(|o| !o.exclusive).map(|o| s(&o.id)).collect()),
             Kind::Rating { max } => Value::Integer(i64::from(*max)),
             Kind::Number { .. } => Value::Integer(1),
             Kind::Date { .. } => Value::Date(d("2030-01-01")),
@@ -419,6 +422,9 @@ fn a_complete_default_interview_has_min_max_and_score_equal() {
         a.insert(question.key.clone(), val(v));
     }
     let r = score(&q, &a, Some(d(TODAY)));
+    // the best licence is a nationwide one: no provinces to list
+    assert_eq!(r.hidden, ["basic.licence-provinces"]);
+    assert!(r.issues.is_empty(), "{:?}", r.issues);
     assert_eq!(r.answered, r.total);
     assert_eq!(r.min, r.score);
     assert_eq!(r.max, r.score);

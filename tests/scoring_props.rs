@@ -3,9 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use ccvet::domain::answers::{Answer, Answers, Value};
+use ccvet::domain::conditions::{Condition, Test};
 use ccvet::domain::date::Date;
 use ccvet::domain::questionnaire::{ChoiceOption, Kind, Knockout, Question, Questionnaire, Section, Threshold};
-use ccvet::domain::scoring::{ScoreReport, rescore, score};
+use ccvet::domain::scoring::{Outcome, ScoreReport, rescore, score};
 use ccvet::domain::text::LText;
 use ccvet::storage::vendor::VendorFile;
 use proptest::prelude::*;
@@ -26,6 +27,7 @@ fn options() -> impl Strategy<Value = Vec<ChoiceOption>> {
                 score,
                 knockout: (ko && i % 3 == 2).then(Knockout::default),
                 span: 0..0,
+                exclusive: false,
             })
             .collect()
     })
@@ -41,7 +43,21 @@ fn kind() -> impl Strategy<Value = Kind> {
         (any::<bool>(), any::<bool>())
             .prop_map(|(good, ko)| Kind::YesNo { good, knockout: ko.then(Knockout::default) }),
         options().prop_map(|options| Kind::Choice { options }),
-        options().prop_map(|options| Kind::Multi { options }),
+        (options(), any::<bool>()).prop_map(|(mut options, none)| {
+            // now and then a last "none of these" option
+            if none {
+                let i = options.len();
+                options.push(ChoiceOption {
+                    id: format!("o{i}"),
+                    label: LText::same("none"),
+                    score: 0.0,
+                    knockout: None,
+                    span: 0..0,
+                    exclusive: true,
+                });
+            }
+            Kind::Multi { options }
+        }),
         (1u32..10).prop_map(|max| Kind::Rating { max }),
         thresholds().prop_map(|thresholds| Kind::Number { thresholds, unit: None }),
         (thresholds(), any::<bool>())
@@ -50,10 +66,63 @@ fn kind() -> impl Strategy<Value = Kind> {
     ]
 }
 
+/// A `show_if` on the question at `at` controlled by an earlier one (so
+/// never a cycle), with a test that fits its kind; `None` for some picks.
+fn condition(flat: &[Question], at: usize, (c, p): (u8, u64)) -> Option<Condition> {
+    if at == 0 || c % 3 != 0 {
+        return None;
+    }
+    let controller = &flat[p as usize % at];
+    let test = match &controller.kind {
+        Kind::Choice { options } | Kind::Multi { options } => {
+            let ids: Vec<String> = options
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| (p >> (8 + i)) & 1 == 1)
+                .map(|(_, o)| o.id.clone())
+                .collect();
+            Test::Any(if ids.is_empty() { vec![options[0].id.clone()] } else { ids })
+        }
+        Kind::YesNo { .. } => Test::Is(p >> 9 & 1 == 1),
+        Kind::Rating { max } => Test::Range { min: Some(((p >> 9) % (u64::from(*max) + 1)) as f64), max: None },
+        Kind::Number { .. } => match (p >> 9) % 3 {
+            0 => Test::Range { min: Some(100.0), max: None },
+            1 => Test::Range { min: None, max: Some(250.0) },
+            _ => Test::Range { min: Some(0.0), max: Some(300.0) },
+        },
+        Kind::Date { .. } | Kind::Text => return None,
+    };
+    Some(Condition { question: controller.key.clone(), test, span: 0..0 })
+}
+
 fn questionnaire() -> impl Strategy<Value = Questionnaire> {
     let question = (kind(), weight(), any::<bool>());
     let section = (weight(), prop::collection::vec(question, 1..7));
-    prop::collection::vec(section, 1..5).prop_map(|sections| {
+    (prop::collection::vec(section, 1..5), prop::collection::vec((any::<u8>(), any::<u64>()), 40)).prop_map(
+        |(sections, conds)| {
+            let q = plain_questionnaire(sections);
+            // Conditions on questions and on sections, all pointing back.
+            let flat: Vec<Question> = q.questions().cloned().collect();
+            let mut sections = q.sections.clone();
+            let mut at = 0;
+            for (si, section) in sections.iter_mut().enumerate() {
+                let pick = conds[(si * 7 + 3) % conds.len()];
+                if si > 0 && pick.0 % 4 == 0 {
+                    section.show_if = condition(&flat, at, (0, pick.1));
+                }
+                for question in &mut section.questions {
+                    question.show_if = condition(&flat, at, conds[at % conds.len()]);
+                    at += 1;
+                }
+            }
+            Questionnaire::new(q.id.clone(), 1, q.title.clone(), vec![], sections)
+        },
+    )
+}
+
+#[allow(clippy::type_complexity)]
+fn plain_questionnaire(sections: Vec<(f64, Vec<(Kind, f64, bool)>)>) -> Questionnaire {
+    {
         let sections = sections
             .into_iter()
             .enumerate()
@@ -74,13 +143,16 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                         area: None,
                         allow_na,
                         span: 0..0,
+                        show_if: None,
+                        renamed_from: None,
                     })
                     .collect(),
                 span: 0..0,
+                show_if: None,
             })
             .collect();
         Questionnaire::new("p".into(), 1, LText::same("p"), vec![], sections)
-    })
+    }
 }
 
 /// A valid value for the question, chosen by `pick` (a random number).
@@ -89,14 +161,17 @@ fn valid_value(q: &Question, pick: u64) -> Value {
     match &q.kind {
         Kind::YesNo { .. } => Value::Bool(pick.is_multiple_of(2)),
         Kind::Choice { options } => Value::Str(options[pick as usize % options.len()].id.clone()),
-        Kind::Multi { options } => Value::List(
-            options
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| pick >> i & 1 == 1)
-                .map(|(_, o)| Value::Str(o.id.clone()))
-                .collect(),
-        ),
+        Kind::Multi { options } => {
+            // at least one option, and an exclusive one only alone
+            let chosen: Vec<&ChoiceOption> =
+                options.iter().enumerate().filter(|(i, _)| pick >> i & 1 == 1).map(|(_, o)| o).collect();
+            let chosen = match chosen.iter().find(|o| o.exclusive) {
+                _ if chosen.is_empty() => vec![&options[0]],
+                Some(alone) => vec![*alone],
+                None => chosen,
+            };
+            Value::List(chosen.into_iter().map(|o| Value::Str(o.id.clone())).collect())
+        }
         Kind::Rating { max } => Value::Integer((pick % (u64::from(*max) + 1)) as i64),
         Kind::Number { .. } => Value::Float((pick % 5000) as f64 / 10.0 - 10.0),
         Kind::Date { .. } => {
@@ -184,6 +259,31 @@ proptest! {
     }
 
     #[test]
+    fn hidden_questions_count_as_if_they_were_not_there((q, picks) in case()) {
+        let answers = answers_of(&q, &picks);
+        let r = score(&q, &answers, today());
+        // The same questionnaire with the hidden questions left out and no
+        // conditions: the same score, range, counts and red lines.
+        let mut sections = q.sections.clone();
+        for s in &mut sections {
+            s.show_if = None;
+            s.questions.retain(|x| !r.hidden.contains(&x.key));
+            for x in &mut s.questions { x.show_if = None; }
+        }
+        let visible = Questionnaire::new(q.id.clone(), 1, q.title.clone(), vec![], sections);
+        let v = score(&visible, &answers, today());
+        prop_assert!(close(r.score, v.score), "{:?} vs {:?}", r.score, v.score);
+        prop_assert!(close(r.min, v.min), "{:?} vs {:?}", r.min, v.min);
+        prop_assert!(close(r.max, v.max), "{:?} vs {:?}", r.max, v.max);
+        prop_assert_eq!((r.answered, r.total), (v.answered, v.total));
+        prop_assert_eq!(&r.knockouts, &v.knockouts);
+        // every hidden question's outcome says so, and no other's
+        for (question, outcome) in q.questions().zip(r.outcomes.iter().flatten()) {
+            prop_assert_eq!(r.hidden.contains(&question.key), *outcome == Outcome::Hidden);
+        }
+    }
+
+    #[test]
     fn score_lies_within_min_and_max((q, picks) in case()) {
         assert_in_range(&score(&q, &answers_of(&q, &picks), today()));
     }
@@ -193,7 +293,8 @@ proptest! {
         let mut answers = answers_of(&q, &picks);
         let before = score(&q, &answers, today());
         // answer one unanswered question, with a valid value or N/A
-        let Some(open) = q.questions().find(|x| !answers.contains_key(&x.key)) else { return Ok(()); };
+        // (answering a question a `show_if` depends on may show others)
+        let Some(open) = q.questions().find(|x| !answers.contains_key(&x.key) && !q.controls(&x.key)) else { return Ok(()); };
         let answer = if extra.0 % 2 == 0 && open.allow_na {
             Answer { na: true, ..Answer::default() }
         } else {

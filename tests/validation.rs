@@ -60,8 +60,18 @@ fn the_embedded_default_is_valid_and_complete() {
     assert_eq!(q.id, "cloud-call-center");
     let ids: Vec<(&str, f64)> = q.sections.iter().map(|s| (s.id.as_str(), s.weight)).collect();
     assert_eq!(ids, [("basic", 20.0), ("tech", 35.0), ("service", 25.0), ("fit", 20.0)]);
-    let n = q.questions().count();
+    // 25-40 asked of every vendor, a few more only where they apply
+    let n = q.questions().filter(|x| x.show_if.is_none()).count();
     assert!((25..=40).contains(&n), "{n} questions");
+    let conditional: Vec<&str> = q.questions().filter(|x| x.show_if.is_some()).map(|x| x.key.as_str()).collect();
+    assert!(conditional.len() >= 3 && conditional.len() <= 6, "{conditional:?}");
+    // every multi question can be answered "none of these", once
+    for question in q.questions() {
+        if let ccvet::domain::questionnaire::Kind::Multi { options } = &question.kind {
+            let alone: Vec<&str> = options.iter().filter(|o| o.exclusive).map(|o| o.id.as_str()).collect();
+            assert_eq!(alone, ["none"], "{}", question.key);
+        }
+    }
     for question in q.questions() {
         assert!(question.help.is_some(), "{} has no guidance", question.key);
         assert!(!question.text.zh.is_empty() && !question.text.en.is_empty());

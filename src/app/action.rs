@@ -38,6 +38,8 @@ pub enum Action {
     RetrySave,
     // anywhere
     ToggleScorePanel,
+    /// List the questions `show_if` hides (greyed), or pass over them.
+    ToggleHidden,
     ToggleLanguage,
     Help,
     Back,

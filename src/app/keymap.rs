@@ -156,6 +156,7 @@ pub static BINDINGS: &[Binding] = &[
         "评分面板（窄屏）",
         false
     ),
+    bind!(Interview, &[k('H')], Action::ToggleHidden, "H", "show hidden questions", "显示隐藏的问题", false),
     bind!(Interview, &[k('R')], Action::RetrySave, "R", "retry saving", "重试保存", false),
     bind!(Interview, &[k('r')], Action::CommentQuestion, "r", "comment on the question", "评论此问题", false),
     bind!(Interview, &[k('S')], Action::ReviewScreen, "S", "reviews and sign-off", "评审与签核", false),

@@ -7,7 +7,7 @@ use crate::app::action::PendingEdit;
 use crate::app::editor::TextBuffer;
 use crate::domain::answers::{Answer, Answers};
 use crate::domain::questionnaire::{Question, Questionnaire};
-use crate::domain::scoring::{ScoreReport, score};
+use crate::domain::scoring::{Outcome, ScoreReport, score};
 use crate::domain::text::Lang;
 use crate::storage::lock::Holder;
 use crate::storage::review::{Review, SignOffState, signoff_states};
@@ -153,6 +153,9 @@ pub struct Interview {
     /// Highlighted option of a choice or multi question.
     pub option: usize,
     pub list_offset: usize,
+    /// Questions hidden by `show_if` are listed (greyed) and can be
+    /// visited, for review; otherwise they are passed over.
+    pub show_hidden: bool,
     pub editor: Option<Editor>,
     /// On narrow terminals the side panel shows the score instead of the
     /// question list.
@@ -190,7 +193,8 @@ impl Interview {
     }
 
     pub fn new(q: &Questionnaire, vendor: VendorFile) -> Interview {
-        let answers = vendor.answers.clone();
+        let mut answers = vendor.answers.clone();
+        q.adopt_renamed(&mut answers);
         let report = score(q, &answers, vendor.meta.assessed_on);
         Interview {
             vendor,
@@ -203,6 +207,7 @@ impl Interview {
             question: 0,
             option: 0,
             list_offset: 0,
+            show_hidden: false,
             editor: None,
             show_score: false,
             scroll: 0,
@@ -229,12 +234,44 @@ impl Interview {
     /// Re-scores what the screen shows.
     pub fn rescore(&mut self, q: &Questionnaire) {
         self.report = score(q, &self.answers, self.vendor.meta.assessed_on);
+        self.keep_cursor_shown(q);
+    }
+
+    /// Whether question `i` of section `s` is in the list: always, unless
+    /// its `show_if` hides it and hidden questions are not shown.
+    pub fn shown(&self, s: usize, i: usize) -> bool {
+        self.show_hidden
+            || self.report.hidden.is_empty()
+            || !matches!(self.report.outcomes.get(s).and_then(|o| o.get(i)), Some(Outcome::Hidden))
+    }
+
+    /// How many questions of section `s` are in the list.
+    pub fn shown_in(&self, q: &Questionnaire, s: usize) -> usize {
+        let n = q.sections.get(s).map_or(0, |sec| sec.questions.len());
+        if self.show_hidden || self.report.hidden.is_empty() { n } else { (0..n).filter(|&i| self.shown(s, i)).count() }
+    }
+
+    /// After answers changed what shows: a cursor on a question that is no
+    /// longer in the list moves to the next one that is (else the one
+    /// before).
+    pub fn keep_cursor_shown(&mut self, q: &Questionnaire) {
+        if self.shown(self.section, self.question) {
+            return;
+        }
+        let flat: Vec<(usize, usize)> =
+            q.sections.iter().enumerate().flat_map(|(s, sec)| (0..sec.questions.len()).map(move |i| (s, i))).collect();
+        let here = flat.iter().position(|&p| p == (self.section, self.question)).unwrap_or(0);
+        let next = flat[here..].iter().chain(flat[..here].iter().rev()).find(|&&(s, i)| self.shown(s, i));
+        if let Some(&(s, i)) = next {
+            (self.section, self.question) = (s, i);
+        }
     }
 
     /// Re-scores after the answer to `key` alone changed (every answer in
     /// an interview): as fast at 4,000 questions as at 40.
     pub fn rescore_key(&mut self, q: &Questionnaire, key: &str) {
         crate::domain::scoring::rescore(q, &mut self.report, &self.answers, self.vendor.meta.assessed_on, key);
+        self.keep_cursor_shown(q);
     }
 
     /// Replaces the reviews and works out which sign-offs are stale.
@@ -251,9 +288,17 @@ impl Interview {
     /// The row of the current question in the flattened list (a header row
     /// per section, then its questions).
     pub fn list_row(&self, q: &Questionnaire) -> usize {
-        q.sections[..self.section.min(q.sections.len())].iter().map(|s| s.questions.len() + 1).sum::<usize>()
+        if self.show_hidden || self.report.hidden.is_empty() {
+            return q.sections[..self.section.min(q.sections.len())]
+                .iter()
+                .map(|s| s.questions.len() + 1)
+                .sum::<usize>()
+                + 1
+                + self.question;
+        }
+        (0..self.section.min(q.sections.len())).map(|s| self.shown_in(q, s) + 1).sum::<usize>()
             + 1
-            + self.question
+            + (0..self.question).filter(|&i| self.shown(self.section, i)).count()
     }
 }
 

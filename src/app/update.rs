@@ -440,6 +440,8 @@ fn apply(app: &mut App, key: String, edit: Edit) -> Vec<Effect> {
         None => iv.answers.remove(&key),
     };
     iv.rescore_key(q, &key);
+    let height = app.height;
+    iv.list_offset = keep_visible(iv.list_row(q), iv.list_offset, question_rows(height));
     // The same answer edited again joins its pending edit, unless that is
     // already being saved.
     let open = iv.pending.len() > iv.saving;
@@ -454,6 +456,7 @@ fn apply(app: &mut App, key: String, edit: Edit) -> Vec<Effect> {
 /// the edits still pending applied on top.
 fn reapply_pending(iv: &mut Interview, q: &Questionnaire) {
     let mut answers = iv.vendor.answers.clone();
+    q.adopt_renamed(&mut answers);
     for p in &iv.pending {
         let a = p.edits.iter().fold(answers.get(&p.key).cloned(), |a, e| Answer::edited(a.as_ref(), e));
         match a {
@@ -554,8 +557,19 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::NextSection | Action::PrevSection => {
             let n = q.sections.len().max(1);
-            iv.section = if action == Action::NextSection { (iv.section + 1) % n } else { (iv.section + n - 1) % n };
-            iv.question = 0;
+            // The next section with a question in the list, at its first.
+            let mut s = iv.section;
+            for _ in 0..n {
+                s = if action == Action::NextSection { (s + 1) % n } else { (s + n - 1) % n };
+                if iv.shown_in(q, s) > 0 {
+                    break;
+                }
+            }
+            let first = (0..q.sections.get(s).map_or(0, |x| x.questions.len())).find(|&i| iv.shown(s, i));
+            if let Some(i) = first {
+                iv.section = s;
+                iv.question = i;
+            }
             focus_answer(iv, q);
             fix_scroll(app);
             vec![]
@@ -659,6 +673,20 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             iv.show_score = !iv.show_score;
             vec![]
         }
+        Action::ToggleHidden => {
+            iv.show_hidden = !iv.show_hidden;
+            iv.keep_cursor_shown(q);
+            let n = iv.report.hidden.len();
+            let text = match (iv.show_hidden, lang) {
+                (true, Lang::Zh) => format!("显示 {n} 个因条件不满足而隐藏的问题（灰色）"),
+                (true, Lang::En) => format!("showing {n} question(s) hidden by their conditions (greyed)"),
+                (false, Lang::Zh) => format!("已隐藏 {n} 个条件不满足的问题"),
+                (false, Lang::En) => format!("{n} question(s) hidden by their conditions"),
+            };
+            app.say(StatusKind::Info, text);
+            fix_scroll(app);
+            vec![]
+        }
         Action::Back => {
             if iv.pending.is_empty() {
                 return leave_interview(app);
@@ -719,21 +747,11 @@ fn pick(app: &mut App, key: String, n: u8) -> Vec<Effect> {
         Kind::Multi { options } => match options.get(index) {
             Some(o) => {
                 iv.option = index;
-                let mut chosen = match iv.answer(&key).and_then(|a| a.value.clone()) {
+                let before = match iv.answer(&key).and_then(|a| a.value.clone()) {
                     Some(Value::List(items)) => items,
                     _ => Vec::new(),
                 };
-                let item = Value::Str(o.id.clone());
-                if let Some(pos) = chosen.iter().position(|c| *c == item) {
-                    chosen.remove(pos);
-                } else {
-                    // Keep the options' own order, so files diff cleanly.
-                    chosen.push(item);
-                    chosen.sort_by_key(|c| match c {
-                        Value::Str(id) => options.iter().position(|o| &o.id == id).unwrap_or(usize::MAX),
-                        _ => usize::MAX,
-                    });
-                }
+                let chosen = crate::domain::input::toggle_option(options, &before, &o.id);
                 if chosen.is_empty() { Edit::Clear } else { Edit::Value(Value::List(chosen)) }
             }
             None => return vec![],
@@ -768,8 +786,8 @@ fn step_question(iv: &mut Interview, q: &Questionnaire, down: bool) {
         } else {
             return;
         }
-        // Sections without questions are passed over.
-        if !q.sections[s].questions.is_empty() {
+        // Sections without questions, and hidden questions, are passed over.
+        if !q.sections[s].questions.is_empty() && iv.shown(s, i) {
             break;
         }
     }
@@ -834,7 +852,11 @@ fn vendor_changed(app: &mut App, result: Result<Box<crate::storage::vendor::Vend
             let before = std::mem::replace(&mut iv.vendor, *vendor);
             let (clash, keep): (Vec<_>, Vec<_>) = std::mem::take(&mut iv.pending)
                 .into_iter()
-                .partition(|p| !Answer::same_content(before.answers.get(&p.key), iv.vendor.answers.get(&p.key)));
+                // (read through renames: someone else's save may have moved
+                // an answer to its new key)
+                .partition(|p| {
+                    !Answer::same_content(q.answer_to(&before.answers, &p.key), q.answer_to(&iv.vendor.answers, &p.key))
+                });
             iv.pending = keep;
             effects.extend(clash.into_iter().map(|p| Effect::KeepMine { key: p.key, edits: p.edits }));
             let changed = before.text() != iv.vendor.text();

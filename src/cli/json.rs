@@ -6,8 +6,10 @@
 //! (`section.question` ids in questionnaire order), `knockout_reasons`,
 //! `answered`, `total`, `sections` (`id`, `title`, `weight`, `score`, `min`,
 //! `max`, `answered`, `total`, in questionnaire order), `orphans` (answer
-//! ids no question has), `issues` (answers that could not be scored) and
-//! `warnings`. `compare` adds `rank`. Scores are at full precision.
+//! ids no question has), `hidden` (`section.question` ids a `show_if`
+//! hides: out of the score and the counts, never unanswered), `issues`
+//! (answers that could not be scored) and `warnings`. `compare` adds
+//! `rank`. Scores are at full precision.
 //! `band_id` is a stable key for the band: its index in the questionnaire's
 //! list of bands (0 = the highest), whatever the language. `score` adds
 //! `questions`: every question in order with `key`, `kind`, `value`,
@@ -41,6 +43,7 @@ pub struct VendorJson<'a> {
     pub total: usize,
     pub sections: Vec<SectionJson<'a>>,
     pub orphans: Vec<&'a str>,
+    pub hidden: Vec<&'a str>,
     pub issues: Vec<IssueJson<'a>>,
     pub warnings: Vec<String>,
     /// Every reviewer's sign-off: `user`, `decision` (approve, reject,
@@ -76,7 +79,7 @@ pub fn questions_json(
     let mut out = Vec::new();
     for (si, section) in q.sections.iter().enumerate() {
         for (qi, question) in section.questions.iter().enumerate() {
-            let answer = answers.get(&question.key);
+            let answer = q.answer(answers, question);
             let outcome = report.outcomes.get(si).and_then(|o| o.get(qi));
             out.push(QuestionJson {
                 key: question.key.clone(),
@@ -93,6 +96,7 @@ pub fn questions_json(
                     Some(Outcome::Scored { .. }) => "scored",
                     Some(Outcome::Unscored { answered: true }) => "unscored",
                     Some(Outcome::Invalid(_)) => "invalid",
+                    Some(Outcome::Hidden) => "hidden",
                     _ => "unanswered",
                 },
                 source: answer.and_then(|a| a.source.clone()),
@@ -177,6 +181,7 @@ pub fn vendor_json<'a>(q: &'a Questionnaire, vendor: &'a Summary, lang: Lang, ra
             })
             .collect(),
         orphans: report.orphans.iter().map(String::as_str).collect(),
+        hidden: report.hidden.iter().map(String::as_str).collect(),
         issues: report.issues.iter().map(|i| IssueJson { id: &i.key, message: &i.message }).collect(),
         warnings: vendor.warnings.clone(),
         signoffs: &vendor.signoffs,

@@ -67,6 +67,16 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
         l(lang, " still possible", "")
     );
     let _ = writeln!(out, "{} {}/{}", pad(l(lang, "Answered", "已答"), 10), report.answered, report.total);
+    if !report.hidden.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} {} {}: {}",
+            pad(l(lang, "Hidden", "已隐藏"), 10),
+            report.hidden.len(),
+            l(lang, "(condition not met, not scored)", "（条件不满足，不计分）"),
+            report.hidden.join(", ")
+        );
+    }
     if report.disqualified() {
         let _ = writeln!(out, "✗ {}", l(lang, "DISQUALIFIED (red line crossed):", "不合格（触及红线）："));
         for k in &report.knockouts {

@@ -247,6 +247,8 @@ mod tests {
             help: None,
             area: None,
             allow_na,
+            show_if: None,
+            renamed_from: None,
             span: 0..0,
         }
     }

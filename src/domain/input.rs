@@ -3,7 +3,7 @@
 
 use super::answers::Value;
 use super::date::Date;
-use super::questionnaire::{Kind, Question};
+use super::questionnaire::{ChoiceOption, Kind, Question};
 
 /// Parses `input` for `question`, or says in one sentence what the kind
 /// accepts.
@@ -36,6 +36,22 @@ pub fn parse_input(question: &Question, input: &str) -> Result<Value, String> {
                     chosen.push(value);
                 }
             }
+            let alone = options.iter().find(|o| o.exclusive);
+            if chosen.is_empty() {
+                return Err(match alone {
+                    Some(o) => {
+                        format!("a multi question takes at least one option id; if none applies, answer `{}`", o.id)
+                    }
+                    None => {
+                        "a multi question takes at least one option id; to remove the answer use --clear".to_string()
+                    }
+                });
+            }
+            if chosen.len() > 1
+                && let Some(o) = options.iter().find(|o| o.exclusive && chosen.contains(&Value::Str(o.id.clone())))
+            {
+                return Err(format!("`{}` is chosen alone or not at all, not together with other options", o.id));
+            }
             Ok(Value::List(chosen))
         }
         Kind::Rating { max } => match trimmed.parse::<i64>() {
@@ -60,6 +76,30 @@ pub fn parse_input(question: &Question, input: &str) -> Result<Value, String> {
             .ok_or_else(|| "a date question takes a real date, such as 2028-05-31".to_string()),
         Kind::Text => Ok(Value::Str(input.to_string())),
     }
+}
+
+/// The options chosen after toggling `id` on a multi question: in the
+/// options' own order (files diff cleanly); choosing an exclusive option
+/// ("none of these") clears the others, choosing another clears it.
+pub fn toggle_option(options: &[ChoiceOption], chosen: &[Value], id: &str) -> Vec<Value> {
+    let item = Value::Str(id.to_string());
+    let mut out: Vec<Value> = chosen.to_vec();
+    if let Some(pos) = out.iter().position(|c| *c == item) {
+        out.remove(pos);
+        return out;
+    }
+    let exclusive = |v: &Value| matches!(v, Value::Str(s) if options.iter().any(|o| &o.id == s && o.exclusive));
+    if exclusive(&item) {
+        out.clear();
+    } else {
+        out.retain(|v| !exclusive(v));
+    }
+    out.push(item);
+    out.sort_by_key(|c| match c {
+        Value::Str(s) => options.iter().position(|o| &o.id == s).unwrap_or(usize::MAX),
+        _ => usize::MAX,
+    });
+    out
 }
 
 /// A date as people type it: 2028-05-31, 2028-5-31, 2028/05/31 or

@@ -6,6 +6,7 @@
 
 pub mod answers;
 pub mod cell;
+pub mod conditions;
 pub mod date;
 pub mod input;
 pub mod present;
@@ -15,6 +16,7 @@ pub mod scoring;
 pub mod signoff;
 pub mod text;
 pub mod validate;
+pub mod validate_v2;
 
 /// A byte range in the source text an element came from, kept so that
 /// problems found later can still be reported as `path:line:col`.

@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::Span;
+use super::answers::{Answer, Answers};
+use super::conditions::Condition;
 use super::text::LText;
 
 // Serialize and Deserialize: the default questionnaire is stored in the
@@ -24,6 +26,20 @@ pub struct Questionnaire {
     /// `section.question` key to (section index, question index).
     #[serde(skip)]
     index: HashMap<String, (usize, usize)>,
+    /// Where each section's questions start in questionnaire order.
+    #[serde(skip)]
+    offsets: Vec<usize>,
+    /// Keys of the questions some `show_if` depends on.
+    #[serde(skip)]
+    controllers: std::collections::HashSet<String>,
+    /// `renamed_from` keys to the position of the question that took them.
+    #[serde(skip)]
+    renamed: HashMap<String, (usize, usize)>,
+    /// Per question in questionnaire order, where the controllers of its
+    /// section's `show_if` and of its own stand (`None`: no condition, or
+    /// one naming no question); empty when there are no conditions.
+    #[serde(skip)]
+    depends_on: Vec<[Option<usize>; 2]>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -40,6 +56,8 @@ pub struct Section {
     pub title: LText,
     pub questions: Vec<Question>,
     pub span: Span,
+    /// Shown only when this condition is met (§10).
+    pub show_if: Option<Condition>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -56,6 +74,11 @@ pub struct Question {
     pub area: Option<LText>,
     pub allow_na: bool,
     pub span: Span,
+    /// Shown only when this condition is met (§10).
+    pub show_if: Option<Condition>,
+    /// The `section.question` key this question's answers were stored
+    /// under before a rename, with the span of the field.
+    pub renamed_from: Option<(String, Span)>,
 }
 
 /// A red line: an answer that disqualifies the vendor, and why.
@@ -133,6 +156,8 @@ pub struct ChoiceOption {
     pub score: f64,
     pub knockout: Option<Knockout>,
     pub span: Span,
+    /// "None of these": chosen alone or not at all (`multi` only).
+    pub exclusive: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -150,12 +175,117 @@ pub fn threshold_score(thresholds: &[Threshold], value: f64) -> f64 {
 impl Questionnaire {
     pub fn new(id: String, version: i64, title: LText, bands: Vec<Band>, sections: Vec<Section>) -> Questionnaire {
         let mut index = HashMap::new();
+        let mut offsets = Vec::with_capacity(sections.len());
+        let mut controllers = std::collections::HashSet::new();
+        let mut renamed = HashMap::new();
+        let mut count = 0;
         for (si, section) in sections.iter().enumerate() {
+            offsets.push(count);
+            count += section.questions.len();
+            controllers.extend(section.show_if.iter().map(|c| c.question.clone()));
             for (qi, question) in section.questions.iter().enumerate() {
                 index.entry(question.key.clone()).or_insert((si, qi));
+                controllers.extend(question.show_if.iter().map(|c| c.question.clone()));
+                if let Some((old, _)) = &question.renamed_from {
+                    renamed.entry(old.clone()).or_insert((si, qi));
+                }
             }
         }
-        Questionnaire { id, version, title, bands, sections, index }
+        offsets.push(count);
+        let mut depends_on = Vec::new();
+        if !controllers.is_empty() {
+            let at = |c: &Option<Condition>| {
+                let (s, q) = index.get(&c.as_ref()?.question).copied()?;
+                Some(offsets[s] + q)
+            };
+            for section in &sections {
+                let of_section = at(&section.show_if);
+                depends_on.extend(section.questions.iter().map(|q| [of_section, at(&q.show_if)]));
+            }
+        }
+        Questionnaire { id, version, title, bands, sections, index, offsets, controllers, renamed, depends_on }
+    }
+
+    /// Where the controllers of the question at `at` (in questionnaire
+    /// order) stand: its section's, its own.
+    pub fn depends_on(&self, at: usize) -> [Option<usize>; 2] {
+        self.depends_on.get(at).copied().unwrap_or_default()
+    }
+
+    /// The number of questions, all sections together.
+    pub fn question_count(&self) -> usize {
+        self.offsets.last().copied().unwrap_or(0)
+    }
+
+    /// A question's place in questionnaire order, from its position.
+    pub fn flat_index(&self, (s, q): (usize, usize)) -> usize {
+        self.offsets.get(s).copied().unwrap_or(0) + q
+    }
+
+    /// The section and question at a place in questionnaire order.
+    pub fn flat_position(&self, at: usize) -> Option<(&Section, &Question)> {
+        let s = self.offsets.partition_point(|&o| o <= at).checked_sub(1)?;
+        let section = self.sections.get(s)?;
+        Some((section, section.questions.get(at - self.offsets[s])?))
+    }
+
+    /// True when any question or section has a `show_if`.
+    pub fn has_conditions(&self) -> bool {
+        !self.controllers.is_empty()
+    }
+
+    /// True when some `show_if` depends on the question with this key.
+    pub fn controls(&self, key: &str) -> bool {
+        self.controllers.contains(key)
+    }
+
+    /// The answer to `question`: under its key, else under the key it was
+    /// renamed from (read as its own until the next save moves it).
+    pub fn answer<'a>(&self, answers: &'a Answers, question: &Question) -> Option<&'a Answer> {
+        answers.get(&question.key).or_else(|| question.renamed_from.as_ref().and_then(|(old, _)| answers.get(old)))
+    }
+
+    /// The answer under `key`, read through a rename as [`Self::answer`].
+    pub fn answer_to<'a>(&self, answers: &'a Answers, key: &str) -> Option<&'a Answer> {
+        match self.question(key) {
+            Some(question) => self.answer(answers, question),
+            None => answers.get(key),
+        }
+    }
+
+    /// The question that now holds answers stored under the old key
+    /// `old`, when that key was renamed and not yet moved.
+    pub fn renamed_to(&self, old: &str) -> Option<&Question> {
+        let &(s, q) = self.renamed.get(old)?;
+        Some(&self.sections[s].questions[q])
+    }
+
+    /// Moves answers stored under a renamed key to the question's own key
+    /// (when that holds none yet), as the next save writes them; returns
+    /// how many moved.
+    pub fn adopt_renamed(&self, answers: &mut Answers) -> usize {
+        if self.renamed.is_empty() {
+            return 0;
+        }
+        let moves: Vec<(String, String)> = answers
+            .keys()
+            .filter_map(|k| {
+                self.renamed_to(k).filter(|q| !answers.contains_key(&q.key)).map(|q| (k.clone(), q.key.clone()))
+            })
+            .collect();
+        for (old, new) in &moves {
+            if let Some(a) = answers.remove(old) {
+                answers.insert(new.clone(), a);
+            }
+        }
+        moves.len()
+    }
+
+    /// Whether an answer key names no question, old or new: an orphan. An
+    /// answer under a renamed key is not one, unless the new key holds an
+    /// answer too.
+    pub fn is_orphan(&self, answers: &Answers, key: &str) -> bool {
+        self.position(key).is_none() && self.renamed_to(key).is_none_or(|q| answers.contains_key(&q.key))
     }
 
     /// Finds a question by its `section.question` key.

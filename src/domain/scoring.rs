@@ -4,6 +4,7 @@
 //! the rule each step implements.
 
 use super::answers::{Answer, Answers, Value};
+use super::conditions::{is_visible, visibility};
 use super::date::Date;
 use super::questionnaire::{ChoiceOption, Kind, Knockout, Question, Questionnaire, Section, threshold_score};
 use super::text::LText;
@@ -24,6 +25,9 @@ pub enum Outcome {
     },
     /// A value that does not fit the question; counted as unanswered.
     Invalid(String),
+    /// Its `show_if` (or its section's) is not met: out of the score, the
+    /// range, the counts and the knockouts, like N/A; the answer is kept.
+    Hidden,
 }
 
 impl Outcome {
@@ -79,6 +83,8 @@ pub struct ScoreReport {
     pub outcomes: Vec<Vec<Outcome>>,
     /// Answer keys that name no question of the questionnaire.
     pub orphans: Vec<String>,
+    /// Keys of the questions hidden by `show_if`, in questionnaire order.
+    pub hidden: Vec<String>,
     pub issues: Vec<AnswerIssue>,
 }
 
@@ -97,10 +103,19 @@ impl ScoreReport {
 /// for date questions.
 pub fn score(questionnaire: &Questionnaire, answers: &Answers, assessed_on: Option<Date>) -> ScoreReport {
     let mut report = ScoreReport::default();
+    let visible = visibility(questionnaire, answers);
+    let mut at = 0;
     for section in &questionnaire.sections {
         let mut outcomes = Vec::with_capacity(section.questions.len());
         for question in &section.questions {
-            let answer = answers.get(&question.key);
+            let shown = visible.get(at).copied().unwrap_or(true);
+            at += 1;
+            if !shown {
+                report.hidden.push(question.key.clone());
+                outcomes.push(Outcome::Hidden);
+                continue;
+            }
+            let answer = questionnaire.answer(answers, question);
             let outcome = evaluate(question, answer, assessed_on);
             if let Outcome::Invalid(message) = &outcome {
                 report.issues.push(AnswerIssue { key: question.key.clone(), message: message.clone() });
@@ -116,7 +131,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers, assessed_on: Opti
         report.outcomes.push(outcomes);
     }
     overall(questionnaire, &mut report);
-    report.orphans = answers.keys().filter(|k| questionnaire.position(k).is_none()).cloned().collect();
+    report.orphans = answers.keys().filter(|k| questionnaire.is_orphan(answers, k)).cloned().collect();
     report
 }
 
@@ -125,6 +140,9 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers, assessed_on: Opti
 /// answer again, bit for bit, in time that does not grow with the number
 /// of questions beyond one pass over the section totals. An interview
 /// re-scores on every answer; at 4,000 questions a full pass is ~0.5 ms.
+///
+/// An answer that a `show_if` depends on can show or hide other questions
+/// anywhere: for those the whole questionnaire is scored again.
 pub fn rescore(
     questionnaire: &Questionnaire,
     report: &mut ScoreReport,
@@ -133,9 +151,18 @@ pub fn rescore(
     key: &str,
 ) {
     let Some((s, i)) = questionnaire.position(key) else { return };
+    if questionnaire.controls(key) {
+        *report = score(questionnaire, answers, assessed_on);
+        return;
+    }
     let (section, question) = (&questionnaire.sections[s], &questionnaire.sections[s].questions[i]);
-    let answer = answers.get(key);
-    let outcome = evaluate(question, answer, assessed_on);
+    let answer = questionnaire.answer(answers, question);
+    // Visibility depends only on other answers, which did not change.
+    let outcome = if is_visible(questionnaire, answers, questionnaire.flat_index((s, i))) {
+        evaluate(question, answer, assessed_on)
+    } else {
+        Outcome::Hidden
+    };
     // Issues and red lines stay in questionnaire order.
     let after = |k: &str| questionnaire.position(k).is_some_and(|p| p > (s, i));
     report.issues.retain(|x| x.key != key);
@@ -211,7 +238,7 @@ struct SectionAcc {
 
 impl SectionAcc {
     fn add(&mut self, question: &Question, outcome: &Outcome) {
-        if !question.kind.is_scored() {
+        if !question.kind.is_scored() || *outcome == Outcome::Hidden {
             return;
         }
         self.total += 1;
@@ -223,7 +250,7 @@ impl SectionAcc {
                 self.num += w * s;
                 self.answered_weight += w;
             }
-            Outcome::Unanswered | Outcome::Invalid(_) | Outcome::Unscored { .. } => {
+            Outcome::Unanswered | Outcome::Invalid(_) | Outcome::Unscored { .. } | Outcome::Hidden => {
                 self.open_weight += w;
             }
         }
@@ -262,6 +289,11 @@ pub fn evaluate(question: &Question, answer: Option<&Answer>, assessed_on: Optio
     let Some(value) = &answer.value else {
         return Outcome::Unanswered;
     };
+    // Nothing ticked is no answer (as in the app); "none of these" is an
+    // exclusive option.
+    if matches!((&question.kind, value), (Kind::Multi { .. }, Value::List(items)) if items.is_empty()) {
+        return Outcome::Unanswered;
+    }
     match scored_value(question, value, assessed_on) {
         Ok((s, knockout)) => Outcome::Scored { s, knockout },
         Err(message) => Outcome::Invalid(message),
@@ -292,6 +324,11 @@ fn scored_value(question: &Question, value: &Value, assessed_on: Option<Date>) -
                 if !chosen.iter().any(|c| c.id == option.id) {
                     chosen.push(option);
                 }
+            }
+            if chosen.len() > 1
+                && let Some(alone) = chosen.iter().find(|o| o.exclusive)
+            {
+                return Err(format!("`{}` is chosen alone or not at all, yet other options are chosen too", alone.id));
             }
             // `+ 0.0`: the sum of nothing is -0.0 in Rust, which would print
             // as "-0".

@@ -98,6 +98,7 @@ pub fn validate(q: &Questionnaire) -> Vec<Problem> {
             }
         }
     }
+    super::validate_v2::check(q, &mut out);
     out
 }
 

@@ -9,11 +9,13 @@ pub mod lock;
 pub mod perms;
 pub mod policy;
 pub mod questionnaire;
+pub mod questionnaire_v2;
 pub mod review;
 pub mod source;
 pub mod team;
 pub mod toml_read;
 pub mod vendor;
+pub mod vendor_renames;
 pub mod workspace;
 
 use std::io;

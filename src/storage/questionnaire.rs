@@ -200,13 +200,14 @@ fn section(table: &DeTable<'_>, span: Span, index: usize, problems: &mut Vec<Pro
     let weight = weight(&mut f, "section", problems);
     let title = f.req_ltext("title", problems).unwrap_or_default();
     let _ = f.ltext("help", problems);
+    let show_if = super::questionnaire_v2::show_if(&mut f, &id, problems);
     if table.get("questions").is_none() {
         problems.push(Problem::warning(span.clone(), format!("section `{id}` has no questions")));
     }
     let questions =
         f.tables("questions", problems).into_iter().filter_map(|(t, span)| question(t, span, &id, problems)).collect();
     f.finish(problems);
-    Section { id, weight, title, questions, span }
+    Section { id, weight, title, questions, span, show_if }
 }
 
 fn weight(f: &mut Fields<'_, '_>, what: &str, problems: &mut Vec<Problem>) -> f64 {
@@ -235,6 +236,9 @@ fn question(table: &DeTable<'_>, span: Span, section_id: &str, problems: &mut Ve
     let area = f.ltext("area", problems);
     let allow_na = f.bool("allow_na", problems).unwrap_or(false);
     let knockout = read_knockout(&mut f, problems);
+    let show_if = super::questionnaire_v2::show_if(&mut f, section_id, problems);
+    let renamed_from = super::questionnaire_v2::renamed_from(&mut f, section_id, problems);
+    super::questionnaire_v2::reject_exclusive(&mut f, problems);
     let Some((kind_name, kind_span)) = kind_name else {
         f.finish(problems);
         return None;
@@ -242,7 +246,7 @@ fn question(table: &DeTable<'_>, span: Span, section_id: &str, problems: &mut Ve
     let kind = match kind_name.as_str() {
         "yesno" => Kind::YesNo { good: f.bool("good", problems).unwrap_or(true), knockout: knockout.map(|(k, _)| k) },
         "choice" | "multi" => {
-            let options = options(&mut f, problems);
+            let options = options(&mut f, &kind_name, problems);
             if let Some((_, span)) = knockout {
                 problems.push(Problem::error(
                     span,
@@ -284,7 +288,19 @@ fn question(table: &DeTable<'_>, span: Span, section_id: &str, problems: &mut Ve
     };
     f.finish(problems);
     let id = id?;
-    Some(Question { key: format!("{section_id}.{id}"), id, kind, weight, text: text?, help, area, allow_na, span })
+    Some(Question {
+        key: format!("{section_id}.{id}"),
+        id,
+        kind,
+        weight,
+        text: text?,
+        help,
+        area,
+        allow_na,
+        span,
+        show_if,
+        renamed_from,
+    })
 }
 
 /// `knockout = true` with its optional `reason`.
@@ -304,7 +320,7 @@ fn reject_knockout(kind: &str, knockout: Option<(Knockout, Span)>, problems: &mu
     }
 }
 
-fn options(f: &mut Fields<'_, '_>, problems: &mut Vec<Problem>) -> Vec<ChoiceOption> {
+fn options(f: &mut Fields<'_, '_>, kind: &str, problems: &mut Vec<Problem>) -> Vec<ChoiceOption> {
     let mut out = Vec::new();
     for (i, (table, span)) in f.req_tables("options", problems).into_iter().enumerate() {
         let mut o = Fields::new(table, span.clone(), format!("option {}", i + 1));
@@ -318,9 +334,17 @@ fn options(f: &mut Fields<'_, '_>, problems: &mut Vec<Problem>) -> Vec<ChoiceOpt
         let label = o.req_ltext("label", problems);
         let score = o.req_number("score", problems);
         let knockout = read_knockout(&mut o, problems).map(|(k, _)| k);
+        let exclusive_span = o.get("exclusive").map(|v| v.span());
+        let exclusive = o.bool("exclusive", problems).unwrap_or(false);
+        if let (true, Some(at)) = (exclusive && kind != "multi", exclusive_span) {
+            problems.push(Problem::error(
+                at,
+                format!("`exclusive` applies to the options of a multi question, not of a {kind} question"),
+            ));
+        }
         o.finish(problems);
         if let (Some(id), Some(label), Some((score, _))) = (id, label, score) {
-            out.push(ChoiceOption { id, label, score, knockout, span });
+            out.push(ChoiceOption { id, label, score, knockout, span, exclusive });
         }
     }
     out

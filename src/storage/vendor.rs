@@ -14,6 +14,7 @@ use super::atomic::{FileSystem, write_atomic};
 use super::questionnaire::syntax_message;
 use super::source::Diagnostic;
 use super::toml_read::{Fields, answer_value};
+use super::vendor_renames::{current, move_renamed};
 use super::{Error, read_text, text_of};
 use crate::domain::answers::{Answer, Answers, Edit, Value};
 use crate::domain::date::Date;
@@ -150,9 +151,13 @@ impl VendorFile {
                 }
                 Err(e) => return Err(e),
             };
-            let ours = edits.iter().fold(self.answers.get(key).cloned(), |a, e| Answer::edited(a.as_ref(), e));
-            let same_change = Answer::same_content(theirs.answers.get(key), ours.as_ref());
-            if !same_change && !Answer::same_content(self.answers.get(key), theirs.answers.get(key)) {
+            let ours =
+                edits.iter().fold(current(questionnaire, &self.answers, key), |a, e| Answer::edited(a.as_ref(), e));
+            let theirs_now = current(questionnaire, &theirs.answers, key);
+            let same_change = Answer::same_content(theirs_now.as_ref(), ours.as_ref());
+            if !same_change
+                && !Answer::same_content(current(questionnaire, &self.answers, key).as_ref(), theirs_now.as_ref())
+            {
                 let mine = self.keep_mine(questionnaire, key, edits, fs, mode)?;
                 *self = theirs;
                 return Err(Error::Conflict { path: self.path.clone(), key: key.to_string(), mine });
@@ -160,7 +165,8 @@ impl VendorFile {
             *self = theirs;
             saved.merged = true;
         }
-        let expected = edits.iter().fold(self.answers.get(key).cloned(), |a, e| Answer::edited(a.as_ref(), e));
+        let expected =
+            edits.iter().fold(current(questionnaire, &self.answers, key), |a, e| Answer::edited(a.as_ref(), e));
         let text = apply_all(&self.text, questionnaire, key, edits)?;
         // Never write what would not read back as the answer intended.
         let next = VendorFile::parse(&self.path, text.clone()).map_err(|e| {
@@ -317,6 +323,7 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
     // parser keeps a CRLF inside a multi-line string as part of the text:
     // strings there are written on one line, their breaks escaped.
     let one_line = text.contains("\r\n");
+    move_renamed(&mut doc, questionnaire);
     let root = doc.as_table_mut();
     if !root.get("answers").is_some_and(Item::is_table_like) {
         let mut t = Table::new();

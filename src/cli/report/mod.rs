@@ -230,6 +230,7 @@ fn state_word(outcome: &Outcome, lang: Lang) -> &'static str {
         Outcome::Scored { knockout: true, .. } => l(lang, "✗ RED LINE", "✗ 红线"),
         Outcome::Unscored { .. } => l(lang, "not scored", "不计分"),
         Outcome::Invalid(_) => l(lang, "! invalid answer", "! 答案无效"),
+        Outcome::Hidden => l(lang, "hidden (condition not met)", "已隐藏（条件不满足）"),
     }
 }
 
@@ -297,7 +298,7 @@ impl Doc {
                     .iter()
                     .zip(outcomes)
                     .map(|(question, outcome)| {
-                        let answer = vendor.answers.get(&question.key);
+                        let answer = q.answer(&vendor.answers, question);
                         let shown = answer_text(question, answer, lang);
                         let source = source_text(answer, lang);
                         if answer.is_some_and(|a| a.value.is_some() || a.na) {

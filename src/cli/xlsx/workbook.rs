@@ -122,7 +122,7 @@ fn build_compare(workbook: &mut Workbook, q: &Questionnaire, vendors: &[Summary]
         let mut row = 1;
         for (si, section) in q.sections.iter().enumerate() {
             for (qi, question) in section.questions.iter().enumerate() {
-                let text = answer_text(question, vendor.answers.get(&question.key), lang);
+                let text = answer_text(question, q.answer(&vendor.answers, question), lang);
                 let red = report.outcomes.get(si).and_then(|o| o.get(qi)).is_some_and(Outcome::is_knockout);
                 if !text.is_empty() {
                     side.write_string_with_format(row, col, &text, if red { &st.red_text } else { &st.text })?;
@@ -298,7 +298,7 @@ fn vendor_sheet(
     let mut row = 1;
     for (si, section) in q.sections.iter().enumerate() {
         for (qi, question) in section.questions.iter().enumerate() {
-            let answer = vendor.answers.get(&question.key);
+            let answer = q.answer(&vendor.answers, question);
             let outcome = report.outcomes.get(si).and_then(|o| o.get(qi)).unwrap_or(&Outcome::Unanswered);
             let red = outcome.is_knockout();
             let (text, score) = if red { (&st.red_text, &st.red_score) } else { (&st.text, &st.score) };
@@ -325,6 +325,7 @@ fn vendor_sheet(
                 Outcome::Unscored { answered: true } => tr(lang, "not scored", "不计分").to_string(),
                 Outcome::Unscored { answered: false } => tr(lang, "open (not scored)", "未答（不计分）").to_string(),
                 Outcome::Invalid(why) => format!("! {why}"),
+                Outcome::Hidden => tr(lang, "hidden (condition not met)", "已隐藏（条件不满足）").to_string(),
             };
             ws.write_string_with_format(row, 7, &state, text)?;
             ws.write_string_with_format(row, 8, question.help.as_ref().map_or("", |h| h.get(lang)), text)?;

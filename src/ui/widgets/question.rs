@@ -36,7 +36,6 @@ impl<'a> QuestionView<'a> {
         let Some(question) = iv.current(q) else {
             return QuestionView { block, lines, caret };
         };
-        let section = &q.sections[iv.section];
         let outcome = &iv.report.outcomes[iv.section][iv.question];
         let answer = iv.answer(&question.key);
         // Following someone else's interview, or a file on disk that does
@@ -79,7 +78,12 @@ impl<'a> QuestionView<'a> {
             lines.extend(wrapped(&text, width, "", th.error));
         }
         // The title bar names the section; this line says where in it.
-        let mut heading = format!("{}/{}", iv.question + 1, section.questions.len());
+        let place = (0..iv.question).filter(|&i| iv.shown(iv.section, i)).count() + 1;
+        let mut heading = format!("{place}/{}", iv.shown_in(q, iv.section));
+        if matches!(iv.report.outcomes.get(iv.section).and_then(|o| o.get(iv.question)), Some(Outcome::Hidden)) {
+            let why = tr(lang, "hidden: its condition is not met; not scored", "已隐藏：条件不满足，不计分");
+            lines.extend(wrapped(why, width, "", th.muted));
+        }
         if let Some(area) = &question.area {
             heading.push_str(&format!(" · {}", safe(area.get(lang))));
         }

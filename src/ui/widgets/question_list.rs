@@ -1,5 +1,6 @@
 //! The section and question list: a header per section, a mark per
-//! question (✓ answered, · open, – N/A, ✗ red line, ! invalid), the current
+//! question (✓ answered, · open, – N/A, ✗ red line, ! invalid, ◌ hidden by
+//! its `show_if`, listed only with `H`), the current
 //! question highlighted. Only the rows that show are built.
 
 use ratatui::buffer::Buffer;
@@ -31,6 +32,7 @@ pub fn mark(outcome: &Outcome, th: &Theme) -> (&'static str, ratatui::style::Sty
         Outcome::Invalid(_) => ("!", th.warn),
         Outcome::Unscored { answered: true } => ("✓", th.muted),
         Outcome::Unanswered | Outcome::Unscored { answered: false } => ("·", th.muted),
+        Outcome::Hidden => ("◌", th.muted),
     }
 }
 
@@ -48,7 +50,7 @@ impl Widget for QuestionList<'_> {
         let mut y = inner.y;
         let end = iv.list_offset + rows;
         for (si, section) in q.sections.iter().enumerate() {
-            let section_rows = section.questions.len() + 1;
+            let section_rows = iv.shown_in(q, si) + 1;
             if row + section_rows <= iv.list_offset {
                 row += section_rows;
                 continue;
@@ -67,11 +69,15 @@ impl Widget for QuestionList<'_> {
                 if row >= end {
                     break;
                 }
+                if !iv.shown(si, qi) {
+                    continue;
+                }
                 if row >= iv.list_offset {
-                    let (m, style) = mark(&iv.report.outcomes[si][qi], th);
+                    let outcome = &iv.report.outcomes[si][qi];
+                    let (m, style) = mark(outcome, th);
                     let text = fit(&safe(question.text.get(lang)), width.saturating_sub(3));
-                    let mut line =
-                        Line::from(vec![Span::raw(" "), Span::styled(m, style), Span::raw(" "), Span::raw(text)]);
+                    let text = if *outcome == Outcome::Hidden { Span::styled(text, th.muted) } else { Span::raw(text) };
+                    let mut line = Line::from(vec![Span::raw(" "), Span::styled(m, style), Span::raw(" "), text]);
                     if row == current {
                         line = line.patch_style(th.selected);
                         buf.set_line(inner.x, y, &line, inner.width);
