@@ -450,7 +450,7 @@ impl Runner {
             interviewer: Some(self.user.clone()),
         };
         let name = meta.vendor.clone();
-        match self.workspace.create_vendor(&meta, &RealFs) {
+        match self.workspace.create_vendor_for(&meta, Some(q), &RealFs) {
             Ok(v) => {
                 self.reload_vendors(true);
                 vec![Action::VendorCreated { slug: v.slug }]

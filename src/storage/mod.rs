@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod config;
+pub mod layout;
 pub mod lock;
 pub mod perms;
 pub mod questionnaire;

@@ -112,6 +112,12 @@ impl VendorFile {
         doc.to_string()
     }
 
+    /// The content of a new vendor file with a placeholder for every
+    /// question, so that it merges well as plain text (see [`super::layout`]).
+    pub fn new_text_for(meta: &Meta, questionnaire: &Questionnaire) -> String {
+        super::layout::skeleton(&VendorFile::new_text(meta), questionnaire)
+    }
+
     /// Saves edits of one answer: checks that the file on disk is still
     /// the one last read, applies the edits to the file's own text, checks
     /// the result reads back as intended, and writes it atomically.
@@ -201,8 +207,10 @@ impl VendorFile {
 
 fn apply_all(original: &str, questionnaire: &Questionnaire, key: &str, edits: &[Edit]) -> Result<String, Error> {
     let mut text = original.to_string();
+    // toml_edit writes LF: a CRLF file is known by its original text only.
+    let crlf = original.contains("\r\n");
     for edit in edits {
-        text = apply(&text, questionnaire, key, edit)?;
+        text = apply_in(&text, questionnaire, key, edit, crlf)?;
     }
     Ok(keep_line_style(original, text))
 }
@@ -270,6 +278,10 @@ fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, 
                             ),
                         ));
                     }
+                    // A question's bare placeholder (see `layout`) is no answer.
+                    if matches!(entry.get_ref(), DeValue::Table(t) if t.is_empty()) {
+                        continue;
+                    }
                     let answer = read_answer(key.get_ref(), entry, problems);
                     answers.insert(key.get_ref().to_string(), answer);
                 }
@@ -301,13 +313,19 @@ fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec
 
 /// Applies `change` to vendor file `text`, preserving everything else.
 pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) -> Result<String, Error> {
+    apply_in(text, questionnaire, key, edit, text.contains("\r\n"))
+}
+
+/// [`apply`] to text that is, or will be written with, CRLF line ends when
+/// `crlf`.
+fn apply_in(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit, crlf: bool) -> Result<String, Error> {
     let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
         Error::refused(Path::new("<vendor>"), format!("cannot edit: {}", e.message()))
     })?;
     // In a CRLF file every line break is rewritten as CRLF on save, and a
     // parser keeps a CRLF inside a multi-line string as part of the text:
     // strings there are written on one line, their breaks escaped.
-    let one_line = text.contains("\r\n");
+    let one_line = crlf;
     let root = doc.as_table_mut();
     if !root.get("answers").is_some_and(Item::is_table_like) {
         let mut t = Table::new();
@@ -321,6 +339,7 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
     // Match the file's own style: inline tables if its answers are written
     // that way (`[answers]` then `"a.b" = { value = … }`), else sub-tables.
     let inline = answers.iter().any(|(_, item)| item.is_value());
+    super::layout::add_placeholders(answers, questionnaire);
     if !answers.contains_key(key) {
         if matches!(edit, Edit::Clear | Edit::Note(None) | Edit::NotApplicable(false)) {
             return Ok(doc.to_string());
@@ -365,7 +384,11 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
     }
     // An entry left empty goes, unless a person wrote a comment above it:
     // removing the entry would remove the comment with it.
-    if entry.as_table_like().is_some_and(TableLike::is_empty) && !has_comment(entry) {
+    // A question's placeholder stays (see `layout`).
+    if entry.as_table_like().is_some_and(TableLike::is_empty)
+        && !has_comment(entry)
+        && !super::layout::keeps_placeholder(questionnaire, key, inline)
+    {
         answers.remove(key);
     }
     Ok(doc.to_string())
