@@ -9,6 +9,7 @@ pub mod app;
 pub mod cells;
 pub mod cli;
 pub mod domain;
+pub mod git;
 pub mod safe_text;
 pub mod storage;
 pub mod summary;

@@ -83,6 +83,7 @@ pub fn init(ctx: &Context, dir: Option<&Path>) -> Result<Output, CliError> {
     );
     let _ = writeln!(out.stdout, "  vendors/: one file per vendor (ccvet new \"Vendor name\")");
     let _ = writeln!(out.stdout, "  reviews/: reviewers' comments and sign-offs");
+    out.stdout.push_str(&super::git::init_git(&ws.root, ws.modes.file, ctx.lang)?);
     Ok(out)
 }
 

@@ -5,6 +5,7 @@
 mod args;
 mod context;
 mod edit;
+mod git;
 mod json;
 mod report;
 mod table;
@@ -126,6 +127,13 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
         Command::Review { vendor, decision, comment, question } => {
             edit::review(ctx, &vendor, decision.as_deref(), comment, question)
         }
+        Command::GitSetup => git::git_setup(ctx),
+        Command::MergeFile { base, ours, theirs, path } => git::merge_file(ctx, &base, &ours, &theirs, path.as_deref()),
+        Command::Resolve { vendor, question, theirs, .. } => {
+            let side = if theirs { storage::merge::Side::Theirs } else { storage::merge::Side::Ours };
+            git::resolve(ctx, &vendor, &question, side)
+        }
+        Command::Show { file } => git::show(ctx, &file),
     }
 }
 

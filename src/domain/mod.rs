@@ -7,6 +7,7 @@
 pub mod answers;
 pub mod date;
 pub mod input;
+pub mod merge;
 pub mod present;
 pub mod questionnaire;
 pub mod ranking;

@@ -39,6 +39,9 @@ pub struct VendorFile {
     pub answers: Answers,
     /// Problems in the file that did not stop it loading.
     pub warnings: Vec<Diagnostic>,
+    /// Answers (and header fields) a git merge left in conflict, recorded
+    /// beside ours (see [`super::merge`]).
+    pub conflicts: Vec<crate::domain::merge::AnswerConflict>,
     /// Exactly the text last read from or written to disk: the base for the
     /// next edit and for noticing that someone else changed the file.
     text: String,
@@ -67,7 +70,14 @@ impl VendorFile {
     /// is an error (the file is then never written); problems in single
     /// answers are warnings and the answers are kept as written.
     pub fn parse(path: &Path, text: String) -> Result<VendorFile, Error> {
+        // Raw git conflict markers: one sentence, not a pile of syntax errors.
+        if let Some(at) = super::merge::conflict_marker(&text) {
+            let problem = Problem::error(at..at, super::merge::marker_message());
+            let diagnostics = vec![Diagnostic::from_problem(path, &text, &problem)];
+            return Err(Error::Invalid { path: path.to_path_buf(), diagnostics });
+        }
         let mut problems = Vec::new();
+        let mut conflicts = Vec::new();
         let parsed = {
             let (doc, syntax) = DeTable::parse_recoverable(&text);
             if !syntax.is_empty() {
@@ -76,6 +86,7 @@ impl VendorFile {
                 );
                 None
             } else {
+                conflicts = super::merge::read_conflicts(doc.get_ref());
                 Some(read(doc.get_ref(), path, &mut problems))
             }
         };
@@ -87,6 +98,7 @@ impl VendorFile {
                 meta,
                 answers,
                 warnings: diagnostics,
+                conflicts,
                 text,
             }),
             _ => Err(Error::Invalid { path: path.to_path_buf(), diagnostics }),
@@ -217,7 +229,7 @@ fn apply_all(original: &str, questionnaire: &Questionnaire, key: &str, edits: &[
 
 /// Keeps the file's own line endings and byte-order mark, so a save on a
 /// file written on Windows does not rewrite every line of it.
-fn keep_line_style(original: &str, text: String) -> String {
+pub(super) fn keep_line_style(original: &str, text: String) -> String {
     const BOM: char = '\u{feff}';
     let mut text = if original.contains("\r\n") { text.replace("\r\n", "\n").replace('\n', "\r\n") } else { text };
     if original.starts_with(BOM) && !text.starts_with(BOM) {
@@ -293,7 +305,7 @@ fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, 
     (meta, answers)
 }
 
-fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Answer {
+pub(super) fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Answer {
     let span = entry.span();
     let DeValue::Table(table) = entry.get_ref() else {
         // A bare value (`"basic.iso" = true`) is accepted as the value.
@@ -406,7 +418,7 @@ fn has_comment(item: &Item) -> bool {
 /// Inserts an empty answer for `key` after the last existing answer that
 /// comes before it in questionnaire order, so new files read in
 /// questionnaire order and existing entries never move.
-fn insert_in_order(answers: &mut dyn TableLike, key: &str, inline: bool, questionnaire: &Questionnaire) {
+pub(super) fn insert_in_order(answers: &mut dyn TableLike, key: &str, inline: bool, questionnaire: &Questionnaire) {
     let rank = questionnaire.order_of(key);
     let keys: Vec<String> = answers.iter().map(|(k, _)| k.to_string()).collect();
     let insert_at = keys.iter().rposition(|k| questionnaire.order_of(k) <= rank).map_or(0, |i| i + 1);
