@@ -202,3 +202,281 @@ fn crlf_vendor_files_take_multi_line_notes_and_values() {
     assert_eq!(note(&a, "basic.staff-certificates").as_deref(), Some("a\n\"quoted\"\tb\n"));
     assert_eq!(value(&a, "basic.licence-number"), Some(s("B2\n20240001")));
 }
+
+impl Lab {
+    /// [`Lab::two_clones`] with ccvet's drivers registered in both clones.
+    fn two_clones_with_driver(&self) {
+        self.two_clones();
+        for site in ["a", "b"] {
+            let out = self.ccvet(site, &["git-setup"]);
+            assert!(out.stdout.contains(".git/config"), "{}", out.stdout);
+        }
+    }
+
+    fn score_json(&self, site: &str) -> serde_json::Value {
+        serde_json::from_str(&self.ccvet(site, &["score", "acme", "--json"]).stdout).unwrap()
+    }
+}
+
+#[test]
+fn init_writes_gitignore_and_gitattributes_and_registers_the_drivers() {
+    let lab = Lab::new();
+    std::fs::create_dir_all(lab.path("origin")).unwrap();
+    lab.git("origin", &["init", "-q", "-b", "main"]);
+    assert!(matches!(
+        ccvet::git::setup::git_setup_status(&lab.path("origin")),
+        ccvet::git::setup::GitSetupStatus::Missing(_)
+    ));
+    lab.ccvet("origin", &["init"]);
+    let ignore = std::fs::read_to_string(lab.path("origin/.gitignore")).unwrap();
+    let attributes = std::fs::read_to_string(lab.path("origin/.gitattributes")).unwrap();
+    for line in ["*.lock", "*.mine-*"] {
+        assert!(ignore.lines().any(|l| l == line), "{ignore}");
+    }
+    for line in
+        ["*.toml text eol=lf", "vendors/*.toml merge=ccvet diff=ccvet", "reviews/**/*.toml merge=ccvet diff=ccvet"]
+    {
+        assert!(attributes.lines().any(|l| l == line), "{attributes}");
+    }
+    assert_eq!(ccvet::git::setup::git_setup_status(&lab.path("origin")), ccvet::git::setup::GitSetupStatus::Ready);
+    let driver = lab.git("origin", &["config", "--get", "merge.ccvet.driver"]).stdout;
+    assert!(driver.contains(" merge-file %O %A %B %P"), "{driver}");
+    // A vendor open for writing leaves nothing for `git add -A` but the vendor.
+    lab.ccvet("origin", &["new", "Acme", "--assessed-on", "2026-11-24"]);
+    lab.ccvet("origin", &["review", "acme", "--comment", "looks fine"]);
+    std::fs::write(lab.path("origin/vendors/acme.lock"), "held").unwrap();
+    std::fs::write(lab.path("origin/vendors/acme.toml.mine-20261124T100000-1"), "x").unwrap();
+    lab.git("origin", &["add", "-A"]);
+    let staged = lab.git("origin", &["diff", "--cached", "--name-only"]).stdout;
+    assert!(!staged.contains(".lock") && !staged.contains(".mine-"), "{staged}");
+    assert!(staged.contains("vendors/acme.toml") && staged.contains("reviews/acme/"), "{staged}");
+    // init again changes nothing
+    lab.ccvet("origin", &["init"]);
+    assert_eq!(std::fs::read_to_string(lab.path("origin/.gitignore")).unwrap(), ignore);
+    // A fresh clone lacks the drivers until git-setup.
+    assert_eq!(lab.git_as(".", "li.wei", &["clone", "-q", "origin", "c"]).code, 0);
+    assert!(matches!(
+        ccvet::git::setup::git_setup_status(&lab.path("c")),
+        ccvet::git::setup::GitSetupStatus::Missing(_)
+    ));
+}
+
+#[test]
+fn the_same_answer_changed_on_both_sides_is_a_conflict_that_still_parses_and_resolves() {
+    let lab = Lab::new();
+    lab.two_clones_with_driver();
+    lab.ccvet("a", &["answer", "acme", "basic.staff-certificates", "2", "--note", "ours"]);
+    lab.ccvet("a", &["answer", "acme", "tech.iso27001", "yes"]);
+    lab.commit("a", "li.wei", "ours");
+    lab.ccvet("b", &["answer", "acme", "basic.staff-certificates", "4"]);
+    lab.ccvet("b", &["answer", "acme", "basic.teams", "support"]);
+    lab.commit("b", "wang.fang", "theirs");
+    let merged = lab.pull("a", "b");
+    assert_ne!(merged.code, 0, "git must mark the path conflicted");
+    assert!(merged.stderr.contains("basic.staff-certificates"), "{}", merged.stderr);
+    let text = lab.vendor_text("a");
+    assert!(!text.contains("<<<<<<<"), "{text}");
+    let a = answers(&lab, "a");
+    assert_eq!(value(&a, "basic.staff-certificates"), Some(Value::Integer(2)), "ours in force");
+    assert_eq!(value(&a, "tech.iso27001"), Some(Value::Bool(true)));
+    assert_eq!(value(&a, "basic.teams"), Some(Value::List(vec![s("support")])), "their other change merged");
+    let json = lab.score_json("a");
+    assert_eq!(
+        json["conflicts"],
+        serde_json::json!([{
+            "key": "basic.staff-certificates",
+            "ours": { "value": 2, "na": false, "note": "ours" },
+            "theirs": { "value": 4, "na": false, "note": null },
+            "base": null
+        }])
+    );
+    let score = lab.ccvet("a", &["score", "acme"]).stdout;
+    assert!(score.contains("⚠ basic.staff-certificates"), "{score}");
+    // Unknown key: a usage error naming the keys in conflict.
+    let wrong = lab.ccvet_as("a", "li.wei", &["resolve", "acme", "basic.teams", "--ours"]);
+    assert_eq!(wrong.code, 2, "{}", wrong.stderr);
+    assert!(wrong.stderr.contains("basic.staff-certificates"), "{}", wrong.stderr);
+    lab.ccvet("a", &["resolve", "acme", "basic.staff-certificates", "--theirs"]);
+    let a = answers(&lab, "a");
+    assert_eq!(value(&a, "basic.staff-certificates"), Some(Value::Integer(4)));
+    assert_eq!(note(&a, "basic.staff-certificates"), None);
+    assert_eq!(lab.score_json("a")["conflicts"], serde_json::json!([]));
+    assert!(!lab.vendor_text("a").contains("conflict"));
+    lab.commit("a", "li.wei", "merged");
+}
+
+#[test]
+fn resolving_ours_keeps_ours_and_a_header_field_conflict_resolves_too() {
+    let lab = Lab::new();
+    lab.two_clones_with_driver();
+    for (site, date, v) in [("a", "2026-12-01", "nationwide"), ("b", "2026-12-02", "provincial")] {
+        let path = lab.path(site).join("vendors/acme.toml");
+        let text = std::fs::read_to_string(&path).unwrap().replace("2026-11-24", date);
+        std::fs::write(&path, text).unwrap();
+        lab.ccvet(site, &["answer", "acme", "basic.licence-scope", v]);
+        lab.commit(site, "li.wei", site);
+    }
+    assert_ne!(lab.pull("a", "b").code, 0);
+    let json = lab.score_json("a");
+    let keys: Vec<&str> = json["conflicts"].as_array().unwrap().iter().map(|c| c["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["basic.licence-scope", "assessed_on"]);
+    assert_eq!(json["conflicts"][1]["theirs"]["value"], "2026-12-02");
+    lab.ccvet("a", &["resolve", "acme", "basic.licence-scope", "--ours"]);
+    lab.ccvet("a", &["resolve", "acme", "assessed_on", "--theirs"]);
+    let v = VendorFile::load(&lab.path("a/vendors/acme.toml")).unwrap();
+    assert_eq!(value(&v.answers, "basic.licence-scope"), Some(s("nationwide")));
+    assert_eq!(v.meta.assessed_on.map(|d| d.to_string()).as_deref(), Some("2026-12-02"));
+    assert!(v.conflicts.is_empty());
+    assert!(!v.text().contains("[conflicts]"), "{}", v.text());
+}
+
+#[test]
+fn one_side_deleting_an_answer_the_other_changed_is_a_conflict_that_loses_neither() {
+    let lab = Lab::new();
+    lab.two_clones_with_driver();
+    lab.ccvet("a", &["answer", "acme", "tech.iso27001", "yes"]);
+    lab.commit("a", "li.wei", "iso");
+    assert_eq!(lab.pull("b", "a").code, 0);
+    lab.ccvet("a", &["answer", "acme", "tech.iso27001", "--clear"]);
+    lab.commit("a", "li.wei", "clear iso");
+    lab.ccvet("b", &["answer", "acme", "tech.iso27001", "no", "--note", "expired"]);
+    lab.commit("b", "wang.fang", "iso expired");
+    assert_ne!(lab.pull("a", "b").code, 0);
+    let json = lab.score_json("a");
+    assert_eq!(json["conflicts"][0]["key"], "tech.iso27001");
+    assert_eq!(json["conflicts"][0]["ours"], serde_json::Value::Null);
+    assert_eq!(json["conflicts"][0]["theirs"], serde_json::json!({ "value": false, "na": false, "note": "expired" }));
+    assert_eq!(json["conflicts"][0]["base"], serde_json::json!({ "value": true, "na": false, "note": null }));
+    lab.ccvet("a", &["resolve", "acme", "tech.iso27001", "--theirs"]);
+    assert_eq!(value(&answers(&lab, "a"), "tech.iso27001"), Some(Value::Bool(false)));
+}
+
+#[test]
+fn review_comments_on_both_sides_merge_one_by_one() {
+    let lab = Lab::new();
+    lab.two_clones_with_driver();
+    lab.ccvet("a", &["review", "acme", "--comment", "first, in Beijing"]);
+    lab.commit("a", "li.wei", "c1");
+    assert_eq!(lab.pull("b", "a").code, 0);
+    lab.ccvet("a", &["review", "acme", "--comment", "second, in Beijing", "--question", "basic.teams"]);
+    lab.commit("a", "li.wei", "c2");
+    lab.ccvet("b", &["review", "acme", "--comment", "third, in Shanghai"]);
+    lab.ccvet("b", &["review", "acme", "--decision", "approve"]);
+    lab.commit("b", "li.wei", "c3");
+    let merged = lab.pull("a", "b");
+    assert_eq!(merged.code, 0, "{}{}", merged.stdout, merged.stderr);
+    let file = std::fs::read_to_string(lab.path("a/reviews/acme/li.wei.toml")).unwrap();
+    for text in ["first, in Beijing", "second, in Beijing", "third, in Shanghai", "approve"] {
+        assert_eq!(file.matches(text).count(), 1, "{text}:\n{file}");
+    }
+}
+
+#[test]
+fn comments_and_hand_formatting_of_ours_survive_a_merge() {
+    let lab = Lab::new();
+    lab.two_clones_with_driver();
+    let path = lab.path("a/vendors/acme.toml");
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "[answers.\"basic.teams\"]\n",
+        "# asked twice, same answer\n[answers.\"basic.teams\"]\nvalue   =   [ \"technical\" ]   # by phone\nsource = \"call\"\n",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    lab.commit("a", "li.wei", "hand edit");
+    assert_eq!(lab.pull("b", "a").code, 0);
+    // Both sides change other answers in the same places of the file.
+    lab.ccvet("a", &["answer", "acme", "basic.staff-certificates", "3"]);
+    lab.commit("a", "li.wei", "a");
+    lab.ccvet("b", &["answer", "acme", "basic.staff-certificates", "3"]);
+    lab.ccvet("b", &["answer", "acme", "basic.social-insurance", "no"]);
+    lab.ccvet("b", &["answer", "acme", "basic.teams", "--note", "two teams"]);
+    lab.commit("b", "wang.fang", "b");
+    let merged = lab.pull("a", "b");
+    assert_eq!(merged.code, 0, "{}{}", merged.stdout, merged.stderr);
+    let text = lab.vendor_text("a");
+    assert!(
+        text.contains(
+            "# asked twice, same answer\n[answers.\"basic.teams\"]\nvalue   =   [ \"technical\" ]   # by phone\nsource = \"call\"\nnote = \"two teams\"\n"
+        ),
+        "{text}"
+    );
+    let a = answers(&lab, "a");
+    assert_eq!(value(&a, "basic.social-insurance"), Some(Value::Bool(false)));
+    assert_eq!(value(&a, "basic.staff-certificates"), Some(Value::Integer(3)));
+}
+
+#[test]
+fn merge_file_keeps_a_crlf_file_crlf_and_never_writes_what_does_not_parse() {
+    let lab = Lab::new();
+    std::fs::create_dir_all(lab.path("w")).unwrap();
+    lab.ccvet("w", &["init"]);
+    let dir = lab.path("m");
+    std::fs::create_dir_all(&dir).unwrap();
+    let base = "vendor = \"Acme\"\n\n[answers.\"basic.teams\"]\n\n[answers.\"basic.staff-certificates\"]\n";
+    let ours =
+        base.replace("teams\"]\n", "teams\"]\nvalue = [\"technical\"]\nnote = \"a\\nb\"\n").replace('\n', "\r\n");
+    let theirs = base.replace("certificates\"]\n", "certificates\"]\nvalue = 4\n");
+    for (name, text) in [("base", base.to_string()), ("ours", ours), ("theirs", theirs)] {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let args = |o: &str| {
+        vec![
+            "merge-file".to_string(),
+            dir.join("base").display().to_string(),
+            dir.join(o).display().to_string(),
+            dir.join("theirs").display().to_string(),
+            "vendors/acme.toml".to_string(),
+        ]
+    };
+    let run = |o: &str| {
+        let a = args(o);
+        lab.ccvet_as("w", "li.wei", &a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let out = run("ours");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let merged = std::fs::read_to_string(dir.join("ours")).unwrap();
+    assert!(!merged.replace("\r\n", "").contains('\n'), "{merged:?}");
+    let v = VendorFile::parse(&dir.join("ours"), merged).unwrap();
+    assert_eq!(value(&v.answers, "basic.staff-certificates"), Some(Value::Integer(4)));
+    assert_eq!(note(&v.answers, "basic.teams").as_deref(), Some("a\nb"));
+    // Our side does not parse: nothing is written, git sees a conflict.
+    std::fs::write(dir.join("bad"), "vendor = \"Acme\"\nvalue = = 1\n").unwrap();
+    let out = run("bad");
+    assert_ne!(out.code, 0);
+    assert!(out.stderr.contains("our version"), "{}", out.stderr);
+    assert_eq!(std::fs::read_to_string(dir.join("bad")).unwrap(), "vendor = \"Acme\"\nvalue = = 1\n");
+}
+
+#[test]
+fn a_file_with_raw_conflict_markers_is_one_sentence_and_never_written() {
+    let lab = Lab::new();
+    lab.two_clones();
+    // Without the driver, the same answer changed on both sides gives markers.
+    lab.ccvet("a", &["answer", "acme", "basic.teams", "technical"]);
+    lab.commit("a", "li.wei", "a");
+    lab.ccvet("b", &["answer", "acme", "basic.teams", "support"]);
+    lab.commit("b", "wang.fang", "b");
+    assert_ne!(lab.pull("a", "b").code, 0);
+    let text = lab.vendor_text("a");
+    let line = text.lines().position(|l| l.starts_with("<<<<<<<")).unwrap() + 1;
+    for args in [
+        &["score", "acme"][..],
+        &["answer", "acme", "basic.staff-certificates", "3"],
+        &["report", "acme"],
+        &["show", "vendors/acme.toml"],
+    ] {
+        let out = lab.ccvet_as("a", "li.wei", args);
+        assert_ne!(out.code, 0, "{args:?}");
+        let lines: Vec<&str> = out.stderr.lines().filter(|l| !l.contains("warning:")).collect();
+        assert_eq!(lines.len(), 1, "{args:?}: one sentence:\n{}", out.stderr);
+        assert!(lines[0].contains(&format!("acme.toml:{line}:1: ")), "{}", lines[0]);
+        assert!(lines[0].contains("unresolved git merge conflict"), "{}", lines[0]);
+    }
+    let compare = lab.ccvet_as("a", "li.wei", &["compare"]);
+    assert!(
+        compare.stderr.contains(&format!("acme.toml:{line}:1: unresolved git merge conflict")),
+        "{}",
+        compare.stderr
+    );
+    assert_eq!(lab.vendor_text("a"), text, "never written");
+}

@@ -41,6 +41,9 @@ pub struct VendorJson<'a> {
     pub signoffs: &'a [crate::storage::review::SignOffState],
     /// Who is interviewing now: `user`, `host`, `pid`, `since`; or null.
     pub locked_by: Option<&'a crate::storage::lock::Holder>,
+    /// What a git merge left in conflict: `key`, and `ours`, `theirs`,
+    /// `base` (each `{ value, na, note }`, or null for no answer there).
+    pub conflicts: Vec<super::git_json::ConflictJson>,
 }
 
 #[derive(Serialize)]
@@ -108,6 +111,7 @@ pub fn vendor_json<'a>(q: &'a Questionnaire, vendor: &'a Summary, lang: Lang, ra
         warnings: vendor.warnings.clone(),
         signoffs: &vendor.signoffs,
         locked_by: vendor.locked_by.as_ref(),
+        conflicts: vendor.conflicts.iter().map(super::git_json::ConflictJson::of).collect(),
     }
 }
 

@@ -6,6 +6,7 @@ mod args;
 mod context;
 mod edit;
 mod git;
+mod git_json;
 mod json;
 mod report;
 mod table;
