@@ -105,6 +105,9 @@ pub fn merge_vendor(
     let (to, mut doc) = parse_both(path, "our version", ours)?;
     let (tt, doct) = parse_both(path, "their version", theirs)?;
     let mut conflicts = Vec::new();
+    // Strings copied into a CRLF file are written on one line (see `vendor`).
+    let crlf = ours.contains("\r\n");
+    let fit = |v: &toml_edit::Value| if crlf { one_line(v) } else { v.clone() };
 
     // Header fields (and a person's own top-level fields), one by one.
     let top = |t: &toml::Table| -> BTreeMap<String, toml::Value> {
@@ -113,6 +116,9 @@ pub fn merge_vendor(
     let header = merge_maps(&top(&tb), &top(&to), &top(&tt));
     for key in &header.take_theirs {
         match doct.get(key) {
+            Some(Item::Value(v)) => {
+                doc.insert(key, Item::Value(fit(v)));
+            }
             Some(item) => {
                 doc.insert(key, item.clone());
             }
@@ -130,10 +136,10 @@ pub fn merge_vendor(
             for key in &header.conflicts {
                 let mut record = InlineTable::new();
                 if let Some(v) = doct.get(key).and_then(item_value) {
-                    record.insert("theirs", v);
+                    record.insert("theirs", fit(&v));
                 }
                 if let Some(v) = docb.get(key).and_then(item_value) {
-                    record.insert("base", v);
+                    record.insert("base", fit(&v));
                 }
                 record.fmt();
                 table.insert(key, Item::Value(toml_edit::Value::InlineTable(record)));
@@ -160,7 +166,8 @@ pub fn merge_vendor(
     if !plan.is_empty() {
         ensure_answers(&mut doc);
         for (key, decision) in plan {
-            let theirs_fields = answer_fields(&doct, &key);
+            let theirs_fields: BTreeMap<String, toml_edit::Value> =
+                answer_fields(&doct, &key).iter().map(|(k, v)| (k.clone(), fit(v))).collect();
             match decision {
                 RecordMerge::TakeFields(fields) => {
                     let Some(entry) = entry_mut(&mut doc, &key, questionnaire) else { continue };
@@ -174,7 +181,8 @@ pub fn merge_vendor(
                     }
                 }
                 RecordMerge::Conflict => {
-                    let base_fields = answer_fields(&docb, &key);
+                    let base_fields: BTreeMap<String, toml_edit::Value> =
+                        answer_fields(&docb, &key).iter().map(|(k, v)| (k.clone(), fit(v))).collect();
                     let Some(entry) = entry_mut(&mut doc, &key, questionnaire) else { continue };
                     let mut record = InlineTable::new();
                     record.insert("theirs", toml_edit::Value::InlineTable(fields_table(&theirs_fields)));
@@ -217,6 +225,32 @@ fn item_value(item: &Item) -> Option<toml_edit::Value> {
     };
     v.decor_mut().clear();
     Some(v)
+}
+
+/// `v` with every string that holds a line break written on one line,
+/// its breaks escaped.
+fn one_line(v: &toml_edit::Value) -> toml_edit::Value {
+    let mut out = match v {
+        toml_edit::Value::String(s) if s.value().contains(['\n', '\r']) => super::vendor::string_value(s.value(), true),
+        toml_edit::Value::Array(a) => {
+            let mut new = toml_edit::Array::new();
+            for item in a.iter() {
+                new.push(one_line(item));
+            }
+            toml_edit::Value::Array(new)
+        }
+        toml_edit::Value::InlineTable(t) => {
+            let mut new = InlineTable::new();
+            for (k, item) in t.iter() {
+                new.insert(k, one_line(item));
+            }
+            new.fmt();
+            toml_edit::Value::InlineTable(new)
+        }
+        other => other.clone(),
+    };
+    *out.decor_mut() = v.decor().clone();
+    out
 }
 
 fn fields_table(fields: &BTreeMap<String, toml_edit::Value>) -> InlineTable {

@@ -511,7 +511,7 @@ fn to_edit_value(v: &Value, one_line: bool) -> toml_edit::Value {
 
 /// A string value; with `one_line`, a basic string with its line breaks
 /// (and every other control character) escaped, never a multi-line string.
-fn string_value(s: &str, one_line: bool) -> toml_edit::Value {
+pub(super) fn string_value(s: &str, one_line: bool) -> toml_edit::Value {
     if !one_line || !s.contains(['\n', '\r']) {
         return s.into();
     }
