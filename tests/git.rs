@@ -480,3 +480,127 @@ fn a_file_with_raw_conflict_markers_is_one_sentence_and_never_written() {
     );
     assert_eq!(lab.vendor_text("a"), text, "never written");
 }
+
+impl Lab {
+    /// Commits everything in `site` as `who` at `date`.
+    fn commit_at(&self, site: &str, who: &str, date: &str, message: &str) {
+        for args in [&["add", "-A"][..], &["commit", "-q", "-m", message]] {
+            let mut cmd = Command::new("git");
+            self.env(&mut cmd, who);
+            cmd.env("GIT_AUTHOR_DATE", date).env("GIT_COMMITTER_DATE", date);
+            cmd.current_dir(self.path(site)).args(args);
+            let out = self.run(cmd);
+            assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+        }
+    }
+}
+
+#[test]
+fn log_lists_who_changed_which_answer_when_with_the_score_after() {
+    let lab = Lab::new();
+    lab.two_clones();
+    lab.ccvet("origin", &["answer", "acme", "basic.teams", "technical"]);
+    lab.commit_at("origin", "li.wei", "2026-11-25T09:00:00+08:00", "teams");
+    lab.ccvet("origin", &["answer", "acme", "basic.teams", "technical,support", "--note", "grew"]);
+    lab.ccvet("origin", &["answer", "acme", "tech.iso27001", "yes"]);
+    lab.commit_at("origin", "wang.fang", "2026-11-26T09:00:00+08:00", "teams and iso");
+    lab.git("origin", &["tag", "v2025"]);
+    lab.ccvet("origin", &["answer", "acme", "tech.iso27001", "no"]);
+    lab.commit_at("origin", "zhao.min", "2026-11-27T09:00:00+08:00", "iso lapsed");
+    let json: serde_json::Value =
+        serde_json::from_str(&lab.ccvet("origin", &["log", "acme", "--json"]).stdout).unwrap();
+    let rows: Vec<(String, String, String)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["author"].as_str().unwrap().to_string(),
+                c["question"].as_str().unwrap().to_string(),
+                c["date"].as_str().unwrap()[..10].to_string(),
+            )
+        })
+        .collect();
+    let expect = |a: &str, q: &str, d: &str| (a.to_string(), q.to_string(), d.to_string());
+    assert_eq!(
+        rows,
+        vec![
+            expect("li.wei", "basic.teams", "2026-11-25"),
+            expect("wang.fang", "basic.teams", "2026-11-26"),
+            expect("wang.fang", "tech.iso27001", "2026-11-26"),
+            expect("zhao.min", "tech.iso27001", "2026-11-27"),
+        ]
+    );
+    let last = &json[3];
+    assert_eq!(last["old"]["value"], true);
+    assert_eq!(last["new"]["value"], false);
+    assert_eq!(json[1]["old"]["value"], serde_json::json!(["technical"]));
+    assert_eq!(json[1]["new"]["note"], "grew");
+    let score_after = |i: usize| json[i]["score"].as_f64().unwrap();
+    assert!(score_after(3) < score_after(2), "iso lapsed lowers the score");
+    let one: serde_json::Value =
+        serde_json::from_str(&lab.ccvet("origin", &["log", "acme", "--question", "tech.iso27001", "--json"]).stdout)
+            .unwrap();
+    assert_eq!(one.as_array().unwrap().len(), 2);
+    let text = lab.ccvet("origin", &["log", "acme", "--question", "basic.teams"]).stdout;
+    assert!(text.contains("wang.fang") && text.contains("Technical / engineering team →"), "{text}");
+    // diff since a tag: one vendor across time
+    let since: serde_json::Value =
+        serde_json::from_str(&lab.ccvet("origin", &["diff", "acme", "--since", "v2025", "--json"]).stdout).unwrap();
+    assert_eq!(since["changes"].as_array().unwrap().len(), 1);
+    assert_eq!(since["changes"][0]["question"], "tech.iso27001");
+    assert_eq!(since["changes"][0]["a"]["value"], true);
+    assert_eq!(since["changes"][0]["b"]["value"], false);
+    let bad = lab.ccvet_as("origin", "li.wei", &["diff", "acme", "--since", "no-such-tag"]);
+    assert_eq!(bad.code, 1);
+    assert!(bad.stderr.contains("no revision `no-such-tag`"), "{}", bad.stderr);
+}
+
+#[test]
+fn log_shows_a_merge_conflict_resolution_once_and_diff_compares_two_vendors() {
+    let lab = Lab::new();
+    lab.two_clones_with_driver();
+    lab.ccvet("a", &["answer", "acme", "basic.teams", "technical"]);
+    lab.commit_at("a", "li.wei", "2026-11-25T09:00:00+08:00", "a");
+    lab.ccvet("b", &["answer", "acme", "basic.teams", "support"]);
+    lab.ccvet("b", &["answer", "acme", "tech.iso27001", "yes"]);
+    lab.commit_at("b", "wang.fang", "2026-11-25T10:00:00+08:00", "b");
+    assert_ne!(lab.pull("a", "b").code, 0);
+    lab.ccvet("a", &["resolve", "acme", "basic.teams", "--theirs"]);
+    lab.commit_at("a", "li.wei", "2026-11-25T11:00:00+08:00", "merge");
+    let json: serde_json::Value = serde_json::from_str(&lab.ccvet("a", &["log", "acme", "--json"]).stdout).unwrap();
+    let keys: Vec<(&str, &str)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["author"].as_str().unwrap(), c["question"].as_str().unwrap()))
+        .collect();
+    // The merge took theirs whole: it adds no change of its own.
+    assert_eq!(keys, [("li.wei", "basic.teams"), ("wang.fang", "basic.teams"), ("wang.fang", "tech.iso27001")]);
+    lab.ccvet("a", &["new", "Beta", "--assessed-on", "2026-11-24"]);
+    lab.ccvet("a", &["answer", "beta", "basic.teams", "support"]);
+    lab.ccvet("a", &["answer", "beta", "tech.iso27001", "no"]);
+    lab.ccvet("a", &["answer", "beta", "basic.staff-certificates", "2"]);
+    let both: serde_json::Value =
+        serde_json::from_str(&lab.ccvet("a", &["diff", "acme", "beta", "--json"]).stdout).unwrap();
+    let differ: Vec<&str> =
+        both["differences"].as_array().unwrap().iter().map(|d| d["question"].as_str().unwrap()).collect();
+    assert_eq!(differ, ["basic.staff-certificates", "tech.iso27001"]);
+    let text = lab.ccvet("a", &["diff", "acme", "beta"]).stdout;
+    assert!(text.contains("tech.iso27001") && text.contains("  Acme: ") && text.contains("  Beta: "), "{text}");
+}
+
+#[test]
+fn history_in_a_workspace_outside_git_is_one_clear_sentence() {
+    let lab = Lab::new();
+    std::fs::create_dir_all(lab.path("plain")).unwrap();
+    lab.ccvet("plain", &["init"]);
+    lab.ccvet("plain", &["new", "Acme", "--assessed-on", "2026-11-24"]);
+    for args in [&["log", "acme"][..], &["diff", "acme", "--since", "HEAD"], &["git-setup"]] {
+        let out = lab.ccvet_as("plain", "li.wei", args);
+        assert_eq!(out.code, 1, "{args:?}");
+        let lines: Vec<&str> = out.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "{}", out.stderr);
+        assert!(lines[0].contains("is not in a git repository"), "{}", lines[0]);
+    }
+}

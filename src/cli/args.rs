@@ -140,6 +140,29 @@ pub enum Command {
 
     /// Print a vendor file as question, answer, note and score lines (git's textconv).
     Show { file: PathBuf },
+
+    /// Who changed which answer when, from the git history, with the score after each commit.
+    Log {
+        vendor: String,
+        /// Only this `section.question`.
+        #[arg(long)]
+        question: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// The answers that differ between two vendors, or in one vendor since a git revision.
+    Diff {
+        vendor: String,
+        /// The second vendor.
+        #[arg(conflicts_with = "since", required_unless_present = "since")]
+        other: Option<String>,
+        /// A git revision (commit, tag, branch) to compare the vendor with.
+        #[arg(long, value_name = "REV")]
+        since: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl Args {

@@ -7,6 +7,7 @@ mod context;
 mod edit;
 mod git;
 mod git_json;
+mod history;
 mod json;
 mod report;
 mod table;
@@ -135,6 +136,10 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
             git::resolve(ctx, &vendor, &question, side)
         }
         Command::Show { file } => git::show(ctx, &file),
+        Command::Log { vendor, question, json } => history::log(ctx, &vendor, question.as_deref(), json),
+        Command::Diff { vendor, other, since, json } => {
+            history::diff(ctx, &vendor, other.as_deref(), since.as_deref(), json)
+        }
     }
 }
 

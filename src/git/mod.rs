@@ -10,6 +10,7 @@
 //! (`--format`, `-z`, `config --get`) is a stable interface.
 
 pub mod files;
+pub mod history;
 pub mod setup;
 
 use std::path::{Path, PathBuf};
