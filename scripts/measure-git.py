@@ -61,7 +61,6 @@ def main():
     slug = name[:-5]
     vendor = os.path.join(vendors, name)
     keys = re.findall(r'^\[answers\."([^"]+)"\]', open(vendor, encoding="utf-8").read(), re.M)
-    qkeys = re.findall(r'^id = "([^"]+)"', open(os.path.join(ws, "questionnaire.toml"), encoding="utf-8").read(), re.M)
 
     def answer(key, note):
         subprocess.run([ccvet, "--workspace", ws, "answer", slug, key, "--note", note], check=True, env=env,
@@ -114,14 +113,15 @@ def main():
         rss = max(r[1] for r in runs)
         print(f"| {what} | {wall * 1000:.0f} ms | {rss / 1024:.1f} MiB | {extra} |")
 
-    print(f"{len(qkeys)} questions, vendor file {size / 1024:.0f} KiB; median of {args.runs} runs after a warm-up, "
+    print(f"{args.questions}-question generated questionnaire ({len(keys)} answers in the file), vendor file {size / 1024:.0f} KiB; median of {args.runs} runs after a warm-up, "
           f"peak RSS the largest; {os.cpu_count()} cores.\n")
     print("| command | wall | peak RSS | notes |")
     print("|---|---|---|---|")
     row("`merge-file` (20 + 20 changed answers, 5 conflicts)", merges, f"exit {sorted(codes)}")
     row(f"`log VENDOR --json` ({args.commits} commits)", logs, f"{n_changes} changes listed")
     row(f"`log VENDOR --question KEY` ({args.commits} commits)", one, "")
-    shutil.rmtree(tmp)
+    if os.environ.get("KEEP"): print(tmp)
+    else: shutil.rmtree(tmp)
     return 0
 
 
