@@ -87,7 +87,8 @@ pub fn log(ctx: &Context, wanted: &str, question: Option<&str>, as_json: bool) -
         Some(v)
     };
     for v in &versions {
-        let parents: Vec<Option<std::rc::Rc<VendorFile>>> = v.parents.iter().map(|p| parse_cached(p.as_ref())).collect();
+        let parents: Vec<Option<std::rc::Rc<VendorFile>>> =
+            v.parents.iter().map(|p| parse_cached(p.as_ref())).collect();
         let Some(now) = parse_cached(v.text.as_ref()) else { continue };
         let first = parents.first().and_then(Option::as_ref).map_or(&empty, |p| &p.answers);
         let after = score(q, &now.answers, now.meta.assessed_on).score;

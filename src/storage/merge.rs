@@ -231,7 +231,9 @@ fn item_value(item: &Item) -> Option<toml_edit::Value> {
 /// its breaks escaped.
 fn one_line(v: &toml_edit::Value) -> toml_edit::Value {
     let mut out = match v {
-        toml_edit::Value::String(s) if s.value().contains(['\n', '\r']) => super::vendor::string_value(s.value(), true),
+        toml_edit::Value::String(s) if s.value().contains(['\n', '\r']) => {
+            super::toml_write::string_value(s.value(), true)
+        }
         toml_edit::Value::Array(a) => {
             let mut new = toml_edit::Array::new();
             for item in a.iter() {

@@ -11,6 +11,7 @@ pub mod questionnaire;
 pub mod review;
 pub mod source;
 pub mod toml_read;
+mod toml_write;
 pub mod vendor;
 pub mod workspace;
 
