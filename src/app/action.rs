@@ -82,6 +82,11 @@ pub enum Action {
     CommentQuestion,
     CommentVendor,
     SignOff(crate::storage::review::Decision),
+    /// Settle the current question's merge conflict: keep ours (false) or
+    /// take theirs (true).
+    ResolveConflict {
+        theirs: bool,
+    },
     /// The open vendor's file changed on disk: its new version, or why it
     /// does not read.
     VendorChanged(Result<Box<crate::storage::vendor::VendorFile>, String>),
@@ -124,6 +129,11 @@ pub enum Effect {
     KeepMine {
         key: String,
         edits: Vec<crate::domain::answers::Edit>,
+    },
+    /// Settle the merge conflict recorded for `key` (see `storage::merge`).
+    Resolve {
+        key: String,
+        theirs: bool,
     },
     /// Leave the open vendor (releases its lock).
     CloseVendor,

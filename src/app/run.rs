@@ -354,6 +354,7 @@ impl Runner {
             Effect::SignOff { decision } => self.sign_off(decision),
             Effect::Comment { question, text } => self.comment(question, text),
             Effect::KeepMine { key, edits } => self.keep_mine(&key, &edits),
+            Effect::Resolve { key, theirs } => self.resolve(&key, theirs),
             Effect::CloseVendor => {
                 self.lock = None;
                 vec![]
@@ -520,6 +521,26 @@ impl Runner {
             }
             Ok(Acquired::Theirs(holder)) => vec![Action::LockChanged(holder), Action::TookOver(false)],
             Err(e) => vec![Action::Failed(e.to_string())],
+        }
+    }
+
+    /// Settles a merge conflict in the open vendor's file, as `ccvet
+    /// resolve` does: from the file on disk, never writing what does not read.
+    fn resolve(&mut self, key: &str, theirs: bool) -> Vec<Action> {
+        let Some(path) = self.app.interview.as_ref().map(|iv| iv.vendor.path.clone()) else { return vec![] };
+        let side = if theirs { crate::storage::merge::Side::Theirs } else { crate::storage::merge::Side::Ours };
+        let result = VendorFile::load(&path).and_then(|v| {
+            let text = crate::storage::merge::resolve_text(v.text(), key, side)
+                .map_err(|m| crate::storage::Error::refused(&path, m))?
+                .ok_or_else(|| crate::storage::Error::refused(&path, format!("`{key}` is not in conflict")))?;
+            let next = VendorFile::parse(&path, text.clone())?;
+            crate::storage::atomic::write_atomic(&RealFs, &path, text.as_bytes(), self.workspace.modes.file)
+                .map_err(|e| crate::storage::Error::io(&path, e))?;
+            Ok(next)
+        });
+        match result {
+            Ok(next) => vec![Action::VendorChanged(Ok(Box::new(next)))],
+            Err(e) => vec![Action::Failed(self.short(&e.to_string()))],
         }
     }
 

@@ -1,5 +1,6 @@
 //! The section and question list: a header per section, a mark per
-//! question (✓ answered, · open, – N/A, ✗ red line, ! invalid), the current
+//! question (✓ answered, · open, – N/A, ✗ red line, ! invalid, ⚠ merge
+//! conflict), the current
 //! question highlighted. Only the rows that show are built.
 
 use ratatui::buffer::Buffer;
@@ -68,7 +69,11 @@ impl Widget for QuestionList<'_> {
                     break;
                 }
                 if row >= iv.list_offset {
-                    let (m, style) = mark(&iv.report.outcomes[si][qi], th);
+                    let (mut m, mut style) = mark(&iv.report.outcomes[si][qi], th);
+                    // A merge conflict outranks the outcome: it needs a decision.
+                    if iv.vendor.conflicts.iter().any(|c| c.key == question.key) {
+                        (m, style) = ("⚠", th.warn);
+                    }
                     let text = fit(&safe(question.text.get(lang)), width.saturating_sub(3));
                     let mut line =
                         Line::from(vec![Span::raw(" "), Span::styled(m, style), Span::raw(" "), Span::raw(text)]);
