@@ -604,3 +604,20 @@ fn history_in_a_workspace_outside_git_is_one_clear_sentence() {
         assert!(lines[0].contains("is not in a git repository"), "{}", lines[0]);
     }
 }
+
+#[test]
+fn git_diff_and_log_p_read_vendor_and_review_files_through_show() {
+    let lab = Lab::new();
+    lab.two_clones_with_driver();
+    lab.ccvet("a", &["answer", "acme", "basic.teams", "technical", "--note", "two\nlines"]);
+    lab.ccvet("a", &["review", "acme", "--comment", "checked the licence"]);
+    let diff = lab.git("a", &["diff"]).stdout;
+    assert!(diff.contains("+  answer: Technical / engineering team"), "{diff}");
+    assert!(diff.contains("+  note: two⏎lines"), "{diff}");
+    lab.commit("a", "li.wei", "answers and a review");
+    let log = lab.git("a", &["log", "-p", "-1"]).stdout;
+    assert!(log.contains("+Reviewer: li.wei"), "{log}");
+    assert!(log.contains("the vendor: checked the licence"), "{log}");
+    let zh = lab.ccvet("a", &["--lang", "zh", "show", "vendors/acme.toml"]).stdout;
+    assert!(zh.contains("回答：") && zh.contains("备注：two⏎lines"), "{zh}");
+}

@@ -202,8 +202,40 @@ pub fn resolve(ctx: &Context, wanted: &str, key: &str, side: Side) -> Result<Out
 pub fn show(ctx: &Context, file: &Path) -> Result<Output, CliError> {
     let loaded = ctx.questionnaire()?;
     let q = &loaded.questionnaire;
-    let vendor = VendorFile::load(file)?;
+    let text = crate::storage::read_text(file)?;
+    // `.gitattributes` routes review files here too.
+    if let Ok(review) = toml::from_str::<crate::storage::review::ReviewFile>(&text) {
+        return Ok(Output { stdout: review_text(&review, ctx.lang), ..Output::default() });
+    }
+    let vendor = VendorFile::parse(file, text)?;
     Ok(Output { stdout: show_text(q, &vendor, ctx.lang), ..Output::default() })
+}
+
+/// A review file as lines: the reviewer, the sign-off, one line per comment.
+fn review_text(review: &crate::storage::review::ReviewFile, lang: Lang) -> String {
+    let one_line = |s: &str| visible(&s.replace("\r\n", "⏎").replace('\n', "⏎")).into_owned();
+    let mut out = format!("{}{}\n", l(lang, "Reviewer: ", "评审人："), one_line(&review.reviewer));
+    match &review.signoff {
+        Some(s) => {
+            let _ = writeln!(
+                out,
+                "{}{} {} ({}){}",
+                l(lang, "Sign-off: ", "签核："),
+                s.decision.mark(),
+                s.decision.name(),
+                one_line(&s.at),
+                s.comment.as_deref().map(|c| format!(": {}", one_line(c))).unwrap_or_default()
+            );
+        }
+        None => {
+            let _ = writeln!(out, "{}–", l(lang, "Sign-off: ", "签核："));
+        }
+    }
+    for c in &review.comments {
+        let on = c.question.as_deref().map_or_else(|| l(lang, "the vendor", "服务商").to_string(), one_line);
+        let _ = writeln!(out, "{} · {on}: {}", one_line(&c.at), one_line(&c.text));
+    }
+    out
 }
 
 /// One block per question: key and question text, then the answer, the
@@ -213,11 +245,11 @@ pub fn show_text(q: &crate::domain::questionnaire::Questionnaire, vendor: &Vendo
     let report = score_of_q(q, vendor);
     let mut out = String::new();
     let one_line = |s: &str| visible(&s.replace("\r\n", "⏎").replace('\n', "⏎")).into_owned();
-    let _ = writeln!(out, "{} {}", l(lang, "Vendor:", "供应商："), one_line(&vendor.meta.vendor));
+    let _ = writeln!(out, "{}{}", l(lang, "Vendor: ", "供应商："), one_line(&vendor.meta.vendor));
     let _ = writeln!(
         out,
-        "{} {} · {} {}",
-        l(lang, "Assessed:", "评估日期："),
+        "{}{} · {} {}",
+        l(lang, "Assessed: ", "评估日期："),
         vendor.meta.assessed_on.map_or_else(|| "–".to_string(), |d| d.to_string()),
         l(lang, "interviewer", "访谈人"),
         one_line(vendor.meta.interviewer.as_deref().unwrap_or("–"))
@@ -225,8 +257,8 @@ pub fn show_text(q: &crate::domain::questionnaire::Questionnaire, vendor: &Vendo
     let band = report.band.and_then(|i| q.bands.get(i)).map_or("", |b| b.label.get(lang));
     let _ = writeln!(
         out,
-        "{} {} {}{}",
-        l(lang, "Score:", "得分："),
+        "{}{} {}{}",
+        l(lang, "Score: ", "得分："),
         pct(report.score),
         visible(band),
         if report.disqualified() { l(lang, " ✗ DISQUALIFIED", " ✗ 不合格") } else { "" }
@@ -239,16 +271,16 @@ pub fn show_text(q: &crate::domain::questionnaire::Questionnaire, vendor: &Vendo
             let shown = answer_text(question, answer, lang);
             let _ = writeln!(
                 out,
-                "  {} {}",
-                l(lang, "answer:", "回答："),
+                "  {}{}",
+                l(lang, "answer: ", "回答："),
                 if shown.is_empty() { "–".to_string() } else { one_line(&shown) }
             );
             if let Some(note) = answer.and_then(|a| a.note.as_deref()) {
-                let _ = writeln!(out, "  {} {}", l(lang, "note:", "备注："), one_line(note));
+                let _ = writeln!(out, "  {}{}", l(lang, "note: ", "备注："), one_line(note));
             }
             let outcome = report.outcomes.get(si).and_then(|s| s.get(qi));
             if let Some(line) = outcome.and_then(|o| outcome_text(o, question.weight, lang)) {
-                let _ = writeln!(out, "  {} {line}", l(lang, "score:", "得分："));
+                let _ = writeln!(out, "  {}{line}", l(lang, "score: ", "得分："));
             }
             if let Some(c) = vendor.conflicts.iter().find(|c| c.key == question.key) {
                 let side = |a: &Option<Answer>| {
