@@ -621,3 +621,26 @@ fn git_diff_and_log_p_read_vendor_and_review_files_through_show() {
     let zh = lab.ccvet("a", &["--lang", "zh", "show", "vendors/acme.toml"]).stdout;
     assert!(zh.contains("回答：") && zh.contains("备注：two⏎lines"), "{zh}");
 }
+
+#[test]
+fn the_same_vendor_created_on_both_sides_merges_from_an_empty_base() {
+    let lab = Lab::new();
+    std::fs::create_dir_all(lab.path("origin")).unwrap();
+    lab.git("origin", &["init", "-q", "-b", "main"]);
+    lab.ccvet("origin", &["init"]);
+    lab.commit("origin", "li.wei", "workspace");
+    for site in ["a", "b"] {
+        assert_eq!(lab.git_as(".", "li.wei", &["clone", "-q", "origin", site]).code, 0);
+        lab.ccvet(site, &["git-setup"]);
+        lab.ccvet(site, &["new", "Acme", "--assessed-on", "2026-11-24"]);
+    }
+    lab.ccvet("a", &["answer", "acme", "basic.teams", "technical"]);
+    lab.commit("a", "li.wei", "a");
+    lab.ccvet("b", &["answer", "acme", "basic.staff-certificates", "3"]);
+    lab.commit("b", "wang.fang", "b");
+    let merged = lab.pull("a", "b");
+    assert_eq!(merged.code, 0, "{}{}", merged.stdout, merged.stderr);
+    let a = answers(&lab, "a");
+    assert_eq!(value(&a, "basic.teams"), Some(Value::List(vec![s("technical")])));
+    assert_eq!(value(&a, "basic.staff-certificates"), Some(Value::Integer(3)));
+}
