@@ -1,7 +1,6 @@
 //! `ccvet log` and `ccvet diff`: answers across commits and across vendors.
 
 use std::fmt::Write;
-use std::path::Path;
 
 use serde::Serialize;
 
@@ -10,7 +9,7 @@ use super::git_json::AnswerJson;
 use super::json;
 use super::table::l;
 use super::{CliError, Output};
-use crate::domain::answers::{Answer, Answers};
+use crate::domain::answers::Answer;
 use crate::domain::present::{answer_text, pct};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::scoring::score;
@@ -29,22 +28,6 @@ pub struct ChangeJson {
     pub new: Option<AnswerJson>,
     /// The vendor's score after the commit (percent, or null).
     pub score: Option<f64>,
-}
-
-/// The keys whose answer differs between `a` and `b`, in questionnaire
-/// order (then orphans).
-pub fn changed_keys(q: &Questionnaire, a: &Answers, b: &Answers) -> Vec<String> {
-    // Both maps are sorted: the differing keys first, then only those in
-    // questionnaire order (a history of 1,000 commits compares 1,000 pairs).
-    let mut keys: Vec<&String> = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))).collect();
-    keys.retain(|k| !Answer::same_content(a.get(*k), b.get(*k)));
-    let mut keys: Vec<(usize, String)> = keys.into_iter().map(|k| (q.order_of(k), k.clone())).collect();
-    keys.sort();
-    keys.into_iter().map(|(_, k)| k).collect()
-}
-
-fn parse(path: &Path, text: Option<&String>) -> Option<VendorFile> {
-    VendorFile::parse(path, text?.clone()).ok()
 }
 
 fn git_err(e: crate::git::GitError) -> CliError {
@@ -68,52 +51,23 @@ pub fn log(ctx: &Context, wanted: &str, question: Option<&str>, as_json: bool) -
         return Err(CliError::Usage(format!("no question `{key}` in questionnaire `{}`", q.id)));
     }
     let vendor = ctx.find_vendor(wanted)?;
-    let (top, rel) = repo_of(ctx, &vendor)?;
-    let versions = crate::git::history::versions(&top, &rel).map_err(git_err)?;
-    let empty = Answers::new();
-    let mut changes = Vec::new();
-    let mut texts = Vec::new();
-    // The parent's text is nearly always the previous version's: parsed once.
-    let mut last: Option<(String, std::rc::Rc<VendorFile>)> = None;
-    let mut parse_cached = |text: Option<&String>| -> Option<std::rc::Rc<VendorFile>> {
-        let text = text?;
-        if let Some((t, v)) = &last
-            && t == text
-        {
-            return Some(v.clone());
-        }
-        let v = std::rc::Rc::new(parse(&vendor.path, Some(text))?);
-        last = Some((text.clone(), v.clone()));
-        Some(v)
-    };
-    for v in &versions {
-        let parents: Vec<Option<std::rc::Rc<VendorFile>>> =
-            v.parents.iter().map(|p| parse_cached(p.as_ref())).collect();
-        let Some(now) = parse_cached(v.text.as_ref()) else { continue };
-        let first = parents.first().and_then(Option::as_ref).map_or(&empty, |p| &p.answers);
-        let after = score(q, &now.answers, now.meta.assessed_on).score;
-        for key in changed_keys(q, first, &now.answers) {
-            if question.is_some_and(|k| k != key) {
-                continue;
-            }
-            // A merge lists only what no parent had: its own resolution.
-            if parents.len() > 1
-                && parents.iter().flatten().any(|p| Answer::same_content(p.answers.get(&key), now.answers.get(&key)))
-            {
-                continue;
-            }
-            texts.push((shown(q, &key, first.get(&key), ctx.lang), shown(q, &key, now.answers.get(&key), ctx.lang)));
-            changes.push(ChangeJson {
-                commit: v.commit.clone(),
-                author: v.author.clone(),
-                date: v.date.clone(),
-                old: AnswerJson::of(first.get(&key)),
-                new: AnswerJson::of(now.answers.get(&key)),
-                question: key,
-                score: after,
-            });
-        }
-    }
+    let found = crate::git::changes::answer_changes(&ctx.workspace.root, &vendor.path, q, question).map_err(git_err)?;
+    let texts: Vec<(String, String)> = found
+        .iter()
+        .map(|c| (shown(q, &c.key, c.old.as_ref(), ctx.lang), shown(q, &c.key, c.new.as_ref(), ctx.lang)))
+        .collect();
+    let changes: Vec<ChangeJson> = found
+        .into_iter()
+        .map(|c| ChangeJson {
+            commit: c.commit,
+            author: c.author,
+            date: c.date,
+            old: AnswerJson::of(c.old.as_ref()),
+            new: AnswerJson::of(c.new.as_ref()),
+            question: c.key,
+            score: c.score,
+        })
+        .collect();
     if as_json {
         return Ok(Output { stdout: json::to_string(&changes), ..Output::default() });
     }
@@ -202,7 +156,7 @@ pub fn diff(ctx: &Context, a: &str, b: Option<&str>, since: Option<&str>, as_jso
     };
     // For --since, `right` is the old version: show old → new.
     let (old, new) = if since.is_some() { (&right, &left) } else { (&left, &right) };
-    let keys = changed_keys(q, &old.answers, &new.answers);
+    let keys = crate::git::changes::changed_keys(q, &old.answers, &new.answers);
     let pairs: Vec<PairJson> = keys
         .iter()
         .map(|k| PairJson {

@@ -9,6 +9,7 @@
 //! adds nothing to ccvet's size or build. Its plumbing output
 //! (`--format`, `-z`, `config --get`) is a stable interface.
 
+pub mod changes;
 pub mod files;
 pub mod history;
 pub mod setup;
