@@ -84,3 +84,53 @@ fn angle_brackets_keep_ours_or_take_theirs_only_where_there_is_a_conflict() {
     assert!(press(&mut app, KeyCode::Char('>')).is_empty());
     assert!(screen(&app).contains("no merge conflict on this question"));
 }
+
+#[test]
+fn h_shows_the_history_of_the_current_answer_and_esc_closes_it() {
+    use ccvet::domain::answers::{Answer, Value};
+    use ccvet::git::changes::AnswerChange;
+    for lang in [Lang::En, Lang::Zh] {
+        let mut app = interview(lang);
+        let key = "basic.licence-scope".to_string();
+        assert_eq!(press(&mut app, KeyCode::Char('H')), vec![Effect::History { key: key.clone() }]);
+        let answer = |v: &str, note: Option<&str>| Answer {
+            value: Some(Value::Str(v.into())),
+            note: note.map(str::to_string),
+            ..Answer::default()
+        };
+        let changes = vec![
+            AnswerChange {
+                commit: "0123456789abcdef".into(),
+                author: "li.wei".into(),
+                date: "2026-11-24T10:02:00+08:00".into(),
+                key: key.clone(),
+                old: None,
+                new: Some(answer("provincial", None)),
+                score: Some(61.5),
+            },
+            AnswerChange {
+                commit: "fedcba9876543210".into(),
+                author: "wang.fang".into(),
+                date: "2026-11-25T09:30:00+08:00".into(),
+                key: key.clone(),
+                old: Some(answer("provincial", None)),
+                new: Some(answer("nationwide", Some("scan\nchecked"))),
+                score: Some(80.0),
+            },
+        ];
+        assert!(update(&mut app, Action::HistoryLoaded { key: key.clone(), changes: Ok(changes) }).is_empty());
+        let shown = screen(&app);
+        assert!(
+            shown.contains("wang.fang") && shown.contains("→ Nationwide licence (scan⏎") || shown.contains("→ 全网证"),
+            "{shown}"
+        );
+        insta::assert_snapshot!(format!("history_{lang:?}"), shown);
+        press(&mut app, KeyCode::Esc);
+        assert!(app.overlay.is_none());
+        update(
+            &mut app,
+            Action::HistoryLoaded { key: key.clone(), changes: Err("/ws is not in a git repository".into()) },
+        );
+        assert!(screen(&app).contains("is not in a git repository"));
+    }
+}

@@ -87,6 +87,13 @@ pub enum Action {
     ResolveConflict {
         theirs: bool,
     },
+    /// Show the git history of the current question's answer.
+    QuestionHistory,
+    /// That history, read (or why it could not be).
+    HistoryLoaded {
+        key: String,
+        changes: Result<Vec<crate::git::changes::AnswerChange>, String>,
+    },
     /// The open vendor's file changed on disk: its new version, or why it
     /// does not read.
     VendorChanged(Result<Box<crate::storage::vendor::VendorFile>, String>),
@@ -134,6 +141,10 @@ pub enum Effect {
     Resolve {
         key: String,
         theirs: bool,
+    },
+    /// Read the git history of answer `key` of the open vendor.
+    History {
+        key: String,
     },
     /// Leave the open vendor (releases its lock).
     CloseVendor,

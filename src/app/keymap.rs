@@ -168,6 +168,7 @@ pub static BINDINGS: &[Binding] = &[
         false
     ),
     bind!(Interview, &[k('>')], Action::ResolveConflict { theirs: true }, "", "", "", false),
+    bind!(Interview, &[k('H')], Action::QuestionHistory, "H", "answer history (git)", "答案历史（git）", false),
     // comparison
     bind!(Compare, UP, Action::Up, "↑↓ jk", "move", "移动", true),
     bind!(Compare, DOWN, Action::Down, "", "", "", false),
@@ -227,7 +228,7 @@ fn editing_key(key: Key) -> Option<Action> {
 /// Where keys go now.
 pub fn context(app: &App) -> Context {
     match &app.overlay {
-        Some(Overlay::Help) => Help,
+        Some(Overlay::Help | Overlay::History { .. }) => Help,
         Some(Overlay::NewVendor(_) | Overlay::Comment { .. }) => LineEdit,
         None => screen_context(app),
     }

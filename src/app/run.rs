@@ -355,6 +355,7 @@ impl Runner {
             Effect::Comment { question, text } => self.comment(question, text),
             Effect::KeepMine { key, edits } => self.keep_mine(&key, &edits),
             Effect::Resolve { key, theirs } => self.resolve(&key, theirs),
+            Effect::History { key } => self.history(key),
             Effect::CloseVendor => {
                 self.lock = None;
                 vec![]
@@ -522,6 +523,16 @@ impl Runner {
             Ok(Acquired::Theirs(holder)) => vec![Action::LockChanged(holder), Action::TookOver(false)],
             Err(e) => vec![Action::Failed(e.to_string())],
         }
+    }
+
+    /// The git history of answer `key` of the open vendor (as `ccvet log
+    /// VENDOR --question KEY`); one git log and one git cat-file.
+    fn history(&mut self, key: String) -> Vec<Action> {
+        let Some(path) = self.app.interview.as_ref().map(|iv| iv.vendor.path.clone()) else { return vec![] };
+        let changes =
+            crate::git::changes::answer_changes(&self.workspace.root, &path, &self.app.questionnaire, Some(&key))
+                .map_err(|e| self.short(&e.to_string()));
+        vec![Action::HistoryLoaded { key, changes }]
     }
 
     /// Settles a merge conflict in the open vendor's file, as `ccvet

@@ -277,6 +277,11 @@ pub enum Overlay {
         question: Option<String>,
         buffer: TextBuffer,
     },
+    /// The git history of one question's answer, or why there is none.
+    History {
+        key: String,
+        changes: Result<Vec<crate::git::changes::AnswerChange>, String>,
+    },
 }
 
 #[derive(Clone, Debug)]

@@ -73,6 +73,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             return vec![];
         }
+        Action::HistoryLoaded { key, changes } => {
+            app.overlay = Some(Overlay::History { key, changes });
+            return vec![];
+        }
         Action::TookOver(ok) => {
             let lang = app.lang;
             if ok {
@@ -554,6 +558,7 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = Some(Overlay::Comment { question: Some(key), buffer: TextBuffer::new("", false) });
             vec![]
         }
+        Action::QuestionHistory => vec![Effect::History { key }],
         Action::ResolveConflict { theirs } => {
             if !iv.vendor.conflicts.iter().any(|c| c.key == key) {
                 app.say(StatusKind::Info, t(lang, "no merge conflict on this question", "此问题没有合并冲突"));

@@ -77,6 +77,16 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Help) => {
             frame.render_widget(Help { context: screen_context(app), lang: app.lang, theme: &th }, body);
         }
+        Some(Overlay::History { key, changes }) => {
+            let view = widgets::history::HistoryView {
+                questionnaire: &app.questionnaire,
+                key,
+                changes,
+                lang: app.lang,
+                theme: &th,
+            };
+            frame.render_widget(view, body);
+        }
         Some(Overlay::NewVendor(buffer)) => {
             let prompt = Prompt {
                 title: tr(app.lang, "New vendor: name", "新建服务商：名称"),
