@@ -10,6 +10,7 @@ pub mod ascii;
 pub mod cells;
 pub mod cli;
 pub mod domain;
+pub mod git;
 pub mod safe_text;
 pub mod storage;
 pub mod summary;

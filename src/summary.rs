@@ -29,6 +29,49 @@ pub struct Summary {
     pub comments: usize,
     /// Who is interviewing (holds the writer lock) now.
     pub locked_by: Option<Holder>,
+    /// Answers (and header fields) a git merge left in conflict.
+    pub conflicts: Vec<ConflictState>,
+}
+
+/// A conflict left by a git merge: ours (in force), theirs and the base.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConflictState {
+    pub key: String,
+    pub ours: Option<crate::domain::answers::Answer>,
+    pub theirs: Option<crate::domain::answers::Answer>,
+    pub base: Option<crate::domain::answers::Answer>,
+}
+
+impl ConflictState {
+    /// Each recorded conflict of `vendor` with ours beside it.
+    pub fn all_of(vendor: &VendorFile) -> Vec<ConflictState> {
+        use crate::domain::answers::{Answer, Value};
+        let header = |key: &str| -> Option<Value> {
+            let m = &vendor.meta;
+            match key {
+                "vendor" => Some(Value::Str(m.vendor.clone())),
+                "questionnaire" => m.questionnaire.clone().map(Value::Str),
+                "questionnaire_version" => m.questionnaire_version.map(Value::Integer),
+                "assessed_on" => m.assessed_on.map(Value::Date),
+                "interviewer" => m.interviewer.clone().map(Value::Str),
+                _ => None,
+            }
+        };
+        vendor
+            .conflicts
+            .iter()
+            .map(|c| ConflictState {
+                key: c.key.clone(),
+                ours: vendor
+                    .answers
+                    .get(&c.key)
+                    .cloned()
+                    .or_else(|| header(&c.key).map(|v| Answer { value: Some(v), ..Answer::default() })),
+                theirs: c.theirs.clone(),
+                base: c.base.clone(),
+            })
+            .collect()
+    }
 }
 
 impl Summary {
@@ -49,7 +92,9 @@ impl Summary {
         let signoffs = review::signoff_states(&reviews, vendor.text());
         let comments = reviews.iter().map(|r| r.file.comments.len()).sum();
         let locked_by = lock::holder_of(&vendor.path);
+        let conflicts = ConflictState::all_of(&vendor);
         Summary {
+            conflicts,
             signoffs,
             comments,
             locked_by,

@@ -103,8 +103,11 @@ fn a_file_combining_an_exclusive_option_is_flagged_and_left_as_written() {
     let sb = Sandbox::new();
     sb.ok(&["new", "Hand Ltd", "--assessed-on", "2026-11-24"]);
     let path = sb.vendor_file("hand-ltd");
-    let mut text = std::fs::read_to_string(&path).unwrap();
-    text.push_str("\n[answers.\"tech.carrier-trunks\"]\nvalue = [\"china-mobile\", \"china-telecom\", \"none\"]\n");
+    // filled in by hand, in the question's place in the file
+    let header = "[answers.\"tech.carrier-trunks\"]\n";
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(header), "{text}");
+    let text = text.replace(header, &format!("{header}value = [\"china-mobile\", \"china-telecom\", \"none\"]\n"));
     std::fs::write(&path, &text).unwrap();
     let j = sb.json(&["score", "hand-ltd", "--json"]);
     assert_eq!(j["issues"][0]["id"], "tech.carrier-trunks");

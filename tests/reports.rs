@@ -87,9 +87,10 @@ fn reviewed() -> Option<Sandbox> {
     sb.ok_as("zhao.min", &["review", y, "--decision", "approve", "--comment", "fine by me", "--force"]);
     // An answer after the sign-off makes it stale; one stated by the vendor.
     let file = sb.path(&format!("ws/vendors/{y}.toml"));
+    let header = "[answers.\"tech.tls-in-transit\"]\n";
     let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, format!("{text}\n[answers.\"tech.tls-in-transit\"]\nvalue = true\nsource = \"vendor\"\n"))
-        .unwrap();
+    assert!(text.contains(header), "{text}");
+    std::fs::write(&file, text.replace(header, &format!("{header}value = true\nsource = \"vendor\"\n"))).unwrap();
     sb.ok(&["new", "Acme Call", "--assessed-on", "2026-11-24"]);
     sb.ok(&["answer", "acme-call", "basic.licence-scope", "none"]);
     sb.ok(&["answer", "acme-call", "service.multi-site", "--na"]);

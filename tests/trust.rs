@@ -191,7 +191,8 @@ fn init_group_makes_a_team_workspace_whatever_the_umask() {
     team.ok(bob, &["review", "acme", "--comment", "looks fine"]);
     let g = &team.group;
     let expected = format!(
-        "2770 {alice} {g} ws\n660 {alice} {g} ws/questionnaire.toml\n3770 {alice} {g} ws/reviews\n\
+        "2770 {alice} {g} ws\n660 {alice} {g} ws/.gitattributes\n660 {alice} {g} ws/.gitignore\n\
+         660 {alice} {g} ws/questionnaire.toml\n3770 {alice} {g} ws/reviews\n\
          3770 {bob} {g} ws/reviews/acme\n640 {bob} {g} ws/reviews/acme/{bob}.lock\n640 {bob} {g} ws/reviews/acme/{bob}.toml\n\
          2770 {alice} {g} ws/vendors\n660 {alice} {g} ws/vendors/.create.lock\n660 {alice} {g} ws/vendors/acme.toml"
     );
@@ -236,4 +237,38 @@ fn a_workspace_grouped_after_init_is_repaired_by_init_or_doctor_fix() {
     let fix = team.ok(alice, &["doctor", "--fix"]);
     assert!(fix.contains("✓ fixed: questionnaire.toml is open to every account"), "{fix}");
     assert_eq!(team.run(alice, &["doctor"]).status.code(), Some(0));
+}
+
+#[test]
+fn doctor_names_a_git_clone_without_ccvets_drivers_until_git_setup() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_ccvet"))
+            .arg("--workspace")
+            .arg(&ws)
+            .args(args)
+            .env_clear()
+            .env("CCVET_CONFIG", "/nonexistent")
+            .env("HOME", dir.path())
+            .env("LANG", "C.UTF-8")
+            .env("PATH", "/usr/local/bin:/usr/bin:/bin")
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["init"]).status.success());
+    assert_eq!(run(&["doctor"]).status.code(), Some(0));
+    let git =
+        std::process::Command::new("git").arg("-C").arg(&ws).args(["init", "-q"]).env("HOME", dir.path()).status();
+    if !git.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
+    let doctor = run(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&doctor.stdout);
+    assert!(said.contains("git-setup"), "{said}");
+    assert!(run(&["git-setup"]).status.success());
+    let doctor = run(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(0), "{}", String::from_utf8_lossy(&doctor.stdout));
 }

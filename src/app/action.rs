@@ -84,6 +84,18 @@ pub enum Action {
     CommentQuestion,
     CommentVendor,
     SignOff(crate::storage::review::Decision),
+    /// Settle the current question's merge conflict: keep ours (false) or
+    /// take theirs (true).
+    ResolveConflict {
+        theirs: bool,
+    },
+    /// Show the git history of the current question's answer.
+    QuestionHistory,
+    /// That history, read (or why it could not be).
+    HistoryLoaded {
+        key: String,
+        changes: Result<Vec<crate::git::changes::AnswerChange>, String>,
+    },
     /// The open vendor's file changed on disk: its new version, or why it
     /// does not read.
     VendorChanged(Result<Box<crate::storage::vendor::VendorFile>, String>),
@@ -126,6 +138,15 @@ pub enum Effect {
     KeepMine {
         key: String,
         edits: Vec<crate::domain::answers::Edit>,
+    },
+    /// Settle the merge conflict recorded for `key` (see `storage::merge`).
+    Resolve {
+        key: String,
+        theirs: bool,
+    },
+    /// Read the git history of answer `key` of the open vendor.
+    History {
+        key: String,
     },
     /// Leave the open vendor (releases its lock).
     CloseVendor,

@@ -161,6 +161,17 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Interview, &[k('r')], Action::CommentQuestion, "r", "comment on the question", "评论此问题", false),
     bind!(Interview, &[k('S')], Action::ReviewScreen, "S", "reviews and sign-off", "评审与签核", false),
     bind!(Interview, &[k('T')], Action::TakeOver, "T", "take over as interviewer", "接手访谈", false),
+    bind!(
+        Interview,
+        &[k('<')],
+        Action::ResolveConflict { theirs: false },
+        "< >",
+        "conflict: ours / theirs",
+        "冲突：保留我方 / 对方",
+        false
+    ),
+    bind!(Interview, &[k('>')], Action::ResolveConflict { theirs: true }, "", "", "", false),
+    bind!(Interview, &[k('v')], Action::QuestionHistory, "v", "answer history (git)", "答案历史（git）", false),
     // comparison
     bind!(Compare, UP, Action::Up, "↑↓ jk", "move", "移动", true),
     bind!(Compare, DOWN, Action::Down, "", "", "", false),
@@ -223,7 +234,7 @@ fn editing_key(key: Key) -> Option<Action> {
 /// Where keys go now.
 pub fn context(app: &App) -> Context {
     match &app.overlay {
-        Some(Overlay::Help) => Help,
+        Some(Overlay::Help | Overlay::History { .. }) => Help,
         Some(Overlay::Confirm(_)) => Confirm,
         Some(Overlay::NewVendor(_) | Overlay::Comment { .. }) => LineEdit,
         None => screen_context(app),

@@ -388,6 +388,8 @@ impl Runner {
             Effect::SignOff { decision } => self.sign_off(decision),
             Effect::Comment { question, text } => self.comment(question, text),
             Effect::KeepMine { key, edits } => self.keep_mine(&key, &edits),
+            Effect::Resolve { key, theirs } => self.resolve(&key, theirs),
+            Effect::History { key } => self.history(key),
             Effect::CloseVendor => {
                 self.lock = None;
                 vec![]
@@ -484,7 +486,7 @@ impl Runner {
             interviewer: Some(self.user.clone()),
         };
         let name = meta.vendor.clone();
-        match self.workspace.create_vendor(&meta, &RealFs) {
+        match self.workspace.create_vendor_for(&meta, Some(q), &RealFs) {
             Ok(v) => {
                 self.reload_vendors(true);
                 vec![Action::VendorCreated { slug: v.slug }]
@@ -561,6 +563,36 @@ impl Runner {
             }
             Ok(Acquired::Theirs(holder)) => vec![Action::LockChanged(holder), Action::TookOver(false)],
             Err(e) => vec![Action::Failed(e.to_string())],
+        }
+    }
+
+    /// The git history of answer `key` of the open vendor (as `ccvet log
+    /// VENDOR --question KEY`); one git log and one git cat-file.
+    fn history(&mut self, key: String) -> Vec<Action> {
+        let Some(path) = self.app.interview.as_ref().map(|iv| iv.vendor.path.clone()) else { return vec![] };
+        let changes =
+            crate::git::changes::answer_changes(&self.workspace.root, &path, &self.app.questionnaire, Some(&key))
+                .map_err(|e| self.short(&e.to_string()));
+        vec![Action::HistoryLoaded { key, changes }]
+    }
+
+    /// Settles a merge conflict in the open vendor's file, as `ccvet
+    /// resolve` does: from the file on disk, never writing what does not read.
+    fn resolve(&mut self, key: &str, theirs: bool) -> Vec<Action> {
+        let Some(path) = self.app.interview.as_ref().map(|iv| iv.vendor.path.clone()) else { return vec![] };
+        let side = if theirs { crate::storage::merge::Side::Theirs } else { crate::storage::merge::Side::Ours };
+        let result = VendorFile::load(&path).and_then(|v| {
+            let text = crate::storage::merge::resolve_text(v.text(), key, side)
+                .map_err(|m| crate::storage::Error::refused(&path, m))?
+                .ok_or_else(|| crate::storage::Error::refused(&path, format!("`{key}` is not in conflict")))?;
+            let next = VendorFile::parse(&path, text.clone())?;
+            crate::storage::atomic::write_atomic(&RealFs, &path, text.as_bytes(), self.workspace.modes.file)
+                .map_err(|e| crate::storage::Error::io(&path, e))?;
+            Ok(next)
+        });
+        match result {
+            Ok(next) => vec![Action::VendorChanged(Ok(Box::new(next)))],
+            Err(e) => vec![Action::Failed(self.short(&e.to_string()))],
         }
     }
 

@@ -328,6 +328,11 @@ pub enum Overlay {
     },
     /// A step that needs a second thought: `y` does it, `n` or Esc not.
     Confirm(Confirm),
+    /// The git history of one question's answer, or why there is none.
+    History {
+        key: String,
+        changes: Result<Vec<crate::git::changes::AnswerChange>, String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

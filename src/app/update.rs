@@ -73,6 +73,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             return vec![];
         }
+        Action::HistoryLoaded { key, changes } => {
+            app.overlay = Some(Overlay::History { key, changes });
+            return vec![];
+        }
         Action::TookOver(ok) => {
             let lang = app.lang;
             if ok {
@@ -527,6 +531,7 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::ToggleNa
             | Action::EditNote
             | Action::ClearAnswer
+            | Action::ResolveConflict { .. }
     );
     if let Some(holder) = iv.read_only.as_ref().filter(|_| changes_answers) {
         let text = match (lang, holder.user.is_empty() || iv.writer_left) {
@@ -549,6 +554,18 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
         Action::CommentQuestion => {
             app.overlay = Some(Overlay::Comment { question: Some(key), buffer: TextBuffer::new("", false) });
             vec![]
+        }
+        Action::QuestionHistory => vec![Effect::History { key }],
+        Action::ResolveConflict { theirs } => {
+            if !iv.vendor.conflicts.iter().any(|c| c.key == key) {
+                app.say(StatusKind::Info, t(lang, "no merge conflict on this question", "此问题没有合并冲突"));
+                vec![]
+            } else if !iv.pending.is_empty() {
+                app.say(StatusKind::Info, t(lang, "saving first; press again", "正在保存，请稍后再按"));
+                vec![]
+            } else {
+                vec![Effect::Resolve { key, theirs }]
+            }
         }
         Action::Up | Action::Down => {
             step_question(iv, q, matches!(action, Action::Down));

@@ -170,6 +170,57 @@ pub enum Command {
     /// The interview app (what `ccvet` opens on a terminal).
     App,
 
+    /// Register ccvet's git merge and diff drivers in this clone's git config.
+    GitSetup,
+
+    /// The git merge driver (%O %A %B %P): merges answer by answer into OURS; exit 1 if conflicts are left.
+    MergeFile {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// The file's path in the repository (git's %P), for messages.
+        path: Option<String>,
+    },
+
+    /// Settle an answer (or header field) a git merge left in conflict.
+    Resolve {
+        vendor: String,
+        /// `section.question` (or a header field such as assessed_on).
+        question: String,
+        /// Keep our version.
+        #[arg(long, conflicts_with = "theirs", required_unless_present = "theirs")]
+        ours: bool,
+        /// Take their version.
+        #[arg(long)]
+        theirs: bool,
+    },
+
+    /// Print a vendor file as question, answer, note and score lines (git's textconv).
+    Show { file: PathBuf },
+
+    /// Who changed which answer when, from the git history, with the score after each commit.
+    Log {
+        vendor: String,
+        /// Only this `section.question`.
+        #[arg(long)]
+        question: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// The answers that differ between two vendors, or in one vendor since a git revision.
+    Diff {
+        vendor: String,
+        /// The second vendor.
+        #[arg(conflicts_with = "since", required_unless_present = "since")]
+        other: Option<String>,
+        /// A git revision (commit, tag, branch) to compare the vendor with.
+        #[arg(long, value_name = "REV")]
+        since: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+
     /// Print the shell completion script (vendor slugs and question keys included).
     ///
     /// For example: `ccvet completions bash > ~/.local/share/bash-completion/completions/ccvet`.

@@ -83,6 +83,7 @@ pub fn init(ctx: &Context, dir: Option<&Path>, group: Option<&str>) -> Result<Ou
         l(lang, "reviews/: reviewers' comments and sign-offs", "reviews/：评审意见与签核")
     );
     report_repairs(&mut out, &ws.root, &repairs, lang);
+    out.stdout.push_str(&super::git::init_git(&ws.root, ws.modes.file, lang)?);
     Ok(out)
 }
 
@@ -203,40 +204,13 @@ fn sentence(root: &Path, f: &Finding, lang: Lang) -> String {
 
 /// Where the workspace is a git repository: the attributes that route
 /// vendor and review files to ccvet's merge and diff drivers, and the
-/// drivers themselves in this clone's config.
+/// drivers themselves in this clone's config (git cannot carry them).
 fn git_problems(root: &Path, lang: Lang) -> Vec<String> {
-    if !root.join(".git").exists() {
-        return Vec::new();
+    use crate::git::setup::{GitSetupStatus, git_setup_status};
+    match git_setup_status(root) {
+        GitSetupStatus::NotARepo | GitSetupStatus::NoGit | GitSetupStatus::Ready => Vec::new(),
+        problem => vec![problem.sentence(lang)],
     }
-    let mut out = Vec::new();
-    let attributes = std::fs::read_to_string(root.join(".gitattributes")).unwrap_or_default();
-    if !attributes.contains("merge=ccvet") {
-        out.push(
-            l(
-                lang,
-                ".gitattributes does not send vendor and review files to ccvet's merge driver, so answers merge line by line: ccvet init writes it",
-                ".gitattributes 未将服务商和评审文件交给 ccvet 的合并驱动，答案只能逐行合并：ccvet init 会写入",
-            )
-            .to_string(),
-        );
-    }
-    let configured = std::process::Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["config", "--get", "merge.ccvet.driver"])
-        .output()
-        .is_ok_and(|o| o.status.success() && !o.stdout.is_empty());
-    if !configured {
-        out.push(
-            l(
-                lang,
-                "this clone has no ccvet merge driver in its git config (git cannot carry it in a commit): run ccvet git-setup",
-                "此克隆的 git 配置中没有 ccvet 合并驱动（git 无法随提交携带）：运行 ccvet git-setup",
-            )
-            .to_string(),
-        );
-    }
-    out
 }
 
 /// A frozen SSH link (client stopped, TCP still up) keeps a vendor locked

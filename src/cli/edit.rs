@@ -87,7 +87,7 @@ pub fn new_vendor(
         interviewer: Some(interviewer.unwrap_or_else(|| ctx.user.clone())),
     };
     let mut ws = Workspace::at(&ctx.workspace.root);
-    let vendor = ws.create_vendor(&meta, &RealFs).map_err(|e| match e {
+    let vendor = ws.create_vendor_for(&meta, Some(&loaded.questionnaire), &RealFs).map_err(|e| match e {
         Error::NotFound(m) => CliError::Usage(m),
         other => CliError::Data(other),
     })?;

@@ -54,6 +54,9 @@ pub struct VendorJson<'a> {
     /// `score --json` only: every question's answer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub questions: Option<Vec<QuestionJson>>,
+    /// What a git merge left in conflict: `key`, and `ours`, `theirs`,
+    /// `base` (each `{ value, na, note }`, or null for no answer there).
+    pub conflicts: Vec<super::git_json::ConflictJson>,
 }
 
 #[derive(Serialize)]
@@ -187,6 +190,7 @@ pub fn vendor_json<'a>(q: &'a Questionnaire, vendor: &'a Summary, lang: Lang, ra
         signoffs: &vendor.signoffs,
         locked_by: vendor.locked_by.as_ref(),
         questions: None,
+        conflicts: vendor.conflicts.iter().map(super::git_json::ConflictJson::of).collect(),
     }
 }
 

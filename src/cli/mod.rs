@@ -7,6 +7,9 @@ pub mod complete;
 mod context;
 mod doctor;
 mod edit;
+mod git;
+mod git_json;
+mod history;
 mod json;
 mod manual;
 mod report;
@@ -175,6 +178,17 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
         }
         Command::Completions { shell } => complete::script(shell),
         Command::Man { dir } => manual::man(dir.as_deref()),
+        Command::GitSetup => git::git_setup(ctx),
+        Command::MergeFile { base, ours, theirs, path } => git::merge_file(ctx, &base, &ours, &theirs, path.as_deref()),
+        Command::Resolve { vendor, question, theirs, .. } => {
+            let side = if theirs { storage::merge::Side::Theirs } else { storage::merge::Side::Ours };
+            git::resolve(ctx, &vendor, &question, side)
+        }
+        Command::Show { file } => git::show(ctx, &file),
+        Command::Log { vendor, question, json } => history::log(ctx, &vendor, question.as_deref(), json),
+        Command::Diff { vendor, other, since, json } => {
+            history::diff(ctx, &vendor, other.as_deref(), since.as_deref(), json)
+        }
     }
 }
 

@@ -127,6 +127,18 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
     for w in &vendor.warnings {
         let _ = writeln!(out, "! {w}");
     }
+    for c in &vendor.conflicts {
+        let _ = writeln!(
+            out,
+            "⚠ {}: {}",
+            visible(&c.key),
+            l(
+                lang,
+                "merge conflict: ours is in force; `ccvet resolve VENDOR KEY --ours|--theirs`",
+                "合并冲突：当前采用我方；用 `ccvet resolve VENDOR KEY --ours|--theirs` 解决"
+            )
+        );
+    }
     if let Some(w) = crate::summary::questionnaire_mismatch(q, &vendor.meta) {
         let _ = writeln!(out, "! {}", visible(&w));
     }

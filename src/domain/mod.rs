@@ -9,6 +9,7 @@ pub mod cell;
 pub mod conditions;
 pub mod date;
 pub mod input;
+pub mod merge;
 pub mod present;
 pub mod questionnaire;
 pub mod ranking;

@@ -5,7 +5,9 @@ pub mod atomic;
 pub mod config;
 pub mod handover;
 pub mod identity;
+pub mod layout;
 pub mod lock;
+pub mod merge;
 pub mod perms;
 pub mod policy;
 pub mod questionnaire;
@@ -14,6 +16,7 @@ pub mod review;
 pub mod source;
 pub mod team;
 pub mod toml_read;
+mod toml_write;
 pub mod vendor;
 pub mod vendor_renames;
 pub mod workspace;
@@ -122,6 +125,12 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
 /// reporting a problem as `path:line:col: message`.
 pub fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Error> {
     let text = read_text(path)?;
+    if let Some(at) = merge::conflict_marker(&text) {
+        return Err(Error::Invalid {
+            path: path.to_path_buf(),
+            diagnostics: vec![Diagnostic::at(path, &text, &(at..at), Severity::Error, merge::marker_message())],
+        });
+    }
     toml::from_str(&text).map_err(|e| Error::Invalid {
         path: path.to_path_buf(),
         diagnostics: vec![Diagnostic::at(

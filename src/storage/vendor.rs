@@ -14,6 +14,7 @@ use super::atomic::{FileSystem, write_atomic};
 use super::questionnaire::syntax_message;
 use super::source::Diagnostic;
 use super::toml_read::{Fields, answer_value};
+use super::toml_write::{string_value, to_edit_value, toml_date};
 use super::vendor_renames::{current, move_renamed};
 use super::{Error, read_text, text_of};
 use crate::domain::answers::{Answer, Answers, Edit, Value};
@@ -44,6 +45,9 @@ pub struct VendorFile {
     pub answers: Answers,
     /// Problems in the file that did not stop it loading.
     pub warnings: Vec<Diagnostic>,
+    /// Answers (and header fields) a git merge left in conflict, recorded
+    /// beside ours (see [`super::merge`]).
+    pub conflicts: Vec<crate::domain::merge::AnswerConflict>,
     /// Exactly the text last read from or written to disk: the base for the
     /// next edit and for noticing that someone else changed the file.
     text: String,
@@ -72,7 +76,14 @@ impl VendorFile {
     /// is an error (the file is then never written); problems in single
     /// answers are warnings and the answers are kept as written.
     pub fn parse(path: &Path, text: String) -> Result<VendorFile, Error> {
+        // Raw git conflict markers: one sentence, not a pile of syntax errors.
+        if let Some(at) = super::merge::conflict_marker(&text) {
+            let problem = Problem::error(at..at, super::merge::marker_message());
+            let diagnostics = vec![Diagnostic::from_problem(path, &text, &problem)];
+            return Err(Error::Invalid { path: path.to_path_buf(), diagnostics });
+        }
         let mut problems = Vec::new();
+        let mut conflicts = Vec::new();
         let parsed = {
             let (doc, syntax) = DeTable::parse_recoverable(&text);
             if !syntax.is_empty() {
@@ -81,6 +92,7 @@ impl VendorFile {
                 );
                 None
             } else {
+                conflicts = super::merge::read_conflicts(doc.get_ref());
                 Some(read(doc.get_ref(), path, &mut problems))
             }
         };
@@ -92,6 +104,7 @@ impl VendorFile {
                 meta,
                 answers,
                 warnings: diagnostics,
+                conflicts,
                 text,
             }),
             _ => Err(Error::Invalid { path: path.to_path_buf(), diagnostics }),
@@ -115,6 +128,12 @@ impl VendorFile {
             doc["interviewer"] = toml_edit::value(who.as_str());
         }
         doc.to_string()
+    }
+
+    /// The content of a new vendor file with a placeholder for every
+    /// question, so that it merges well as plain text (see [`super::layout`]).
+    pub fn new_text_for(meta: &Meta, questionnaire: &Questionnaire) -> String {
+        super::layout::skeleton(&VendorFile::new_text(meta), questionnaire)
     }
 
     /// Saves edits of one answer: checks that the file on disk is still
@@ -211,15 +230,17 @@ impl VendorFile {
 
 fn apply_all(original: &str, questionnaire: &Questionnaire, key: &str, edits: &[Edit]) -> Result<String, Error> {
     let mut text = original.to_string();
+    // toml_edit writes LF: a CRLF file is known by its original text only.
+    let crlf = original.contains("\r\n");
     for edit in edits {
-        text = apply(&text, questionnaire, key, edit)?;
+        text = apply_in(&text, questionnaire, key, edit, crlf)?;
     }
     Ok(keep_line_style(original, text))
 }
 
 /// Keeps the file's own line endings and byte-order mark, so a save on a
 /// file written on Windows does not rewrite every line of it.
-fn keep_line_style(original: &str, text: String) -> String {
+pub(super) fn keep_line_style(original: &str, text: String) -> String {
     const BOM: char = '\u{feff}';
     let mut text = if original.contains("\r\n") { text.replace("\r\n", "\n").replace('\n', "\r\n") } else { text };
     if original.starts_with(BOM) && !text.starts_with(BOM) {
@@ -280,6 +301,10 @@ fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, 
                             ),
                         ));
                     }
+                    // A question's bare placeholder (see `layout`) is no answer.
+                    if matches!(entry.get_ref(), DeValue::Table(t) if t.is_empty()) {
+                        continue;
+                    }
                     let answer = read_answer(key.get_ref(), entry, problems);
                     answers.insert(key.get_ref().to_string(), answer);
                 }
@@ -291,7 +316,7 @@ fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, 
     (meta, answers)
 }
 
-fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Answer {
+pub(super) fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Answer {
     let span = entry.span();
     let DeValue::Table(table) = entry.get_ref() else {
         // A bare value (`"basic.iso" = true`) is accepted as the value.
@@ -316,13 +341,19 @@ fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec
 
 /// Applies `change` to vendor file `text`, preserving everything else.
 pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) -> Result<String, Error> {
+    apply_in(text, questionnaire, key, edit, text.contains("\r\n"))
+}
+
+/// [`apply`] to text that is, or will be written with, CRLF line ends when
+/// `crlf`.
+fn apply_in(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit, crlf: bool) -> Result<String, Error> {
     let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
         Error::refused(Path::new("<vendor>"), format!("cannot edit: {}", e.message()))
     })?;
     // In a CRLF file every line break is rewritten as CRLF on save, and a
     // parser keeps a CRLF inside a multi-line string as part of the text:
     // strings there are written on one line, their breaks escaped.
-    let one_line = text.contains("\r\n");
+    let one_line = crlf;
     move_renamed(&mut doc, questionnaire);
     let root = doc.as_table_mut();
     if !root.get("answers").is_some_and(Item::is_table_like) {
@@ -337,6 +368,7 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
     // Match the file's own style: inline tables if its answers are written
     // that way (`[answers]` then `"a.b" = { value = … }`), else sub-tables.
     let inline = answers.iter().any(|(_, item)| item.is_value());
+    super::layout::add_placeholders(answers, questionnaire);
     if !answers.contains_key(key) {
         if matches!(edit, Edit::Clear | Edit::Note(None) | Edit::NotApplicable(false) | Edit::Source(None)) {
             return Ok(doc.to_string());
@@ -392,7 +424,11 @@ pub fn apply(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit) 
     }
     // An entry left empty goes, unless a person wrote a comment above it:
     // removing the entry would remove the comment with it.
-    if entry.as_table_like().is_some_and(TableLike::is_empty) && !has_comment(entry) {
+    // A question's placeholder stays (see `layout`).
+    if entry.as_table_like().is_some_and(TableLike::is_empty)
+        && !has_comment(entry)
+        && !super::layout::keeps_placeholder(questionnaire, key, inline)
+    {
         answers.remove(key);
     }
     Ok(doc.to_string())
@@ -410,7 +446,7 @@ fn has_comment(item: &Item) -> bool {
 /// Inserts an empty answer for `key` after the last existing answer that
 /// comes before it in questionnaire order, so new files read in
 /// questionnaire order and existing entries never move.
-fn insert_in_order(answers: &mut dyn TableLike, key: &str, inline: bool, questionnaire: &Questionnaire) {
+pub(super) fn insert_in_order(answers: &mut dyn TableLike, key: &str, inline: bool, questionnaire: &Questionnaire) {
     let rank = questionnaire.order_of(key);
     let keys: Vec<String> = answers.iter().map(|(k, _)| k.to_string()).collect();
     let insert_at = keys.iter().rposition(|k| questionnaire.order_of(k) <= rank).map_or(0, |i| i + 1);
@@ -473,53 +509,4 @@ fn order_fields(entry: &mut Item) {
         }
         _ => {}
     }
-}
-
-fn toml_date(d: Date) -> toml_edit::Datetime {
-    toml_edit::Datetime {
-        date: Some(toml_edit::Date { year: u16::try_from(d.year()).unwrap_or(0), month: d.month(), day: d.day() }),
-        time: None,
-        offset: None,
-    }
-}
-
-fn to_edit_value(v: &Value, one_line: bool) -> toml_edit::Value {
-    match v {
-        Value::Bool(b) => (*b).into(),
-        Value::Integer(n) => (*n).into(),
-        Value::Float(f) => (*f).into(),
-        Value::Str(s) => string_value(s, one_line),
-        Value::Date(d) => toml_date(*d).into(),
-        Value::List(items) => {
-            let mut array = toml_edit::Array::new();
-            for item in items {
-                array.push(to_edit_value(item, one_line));
-            }
-            toml_edit::Value::Array(array)
-        }
-        Value::Other(what) => what.to_string().into(),
-    }
-}
-
-/// A string value; with `one_line`, a basic string with its line breaks
-/// (and every other control character) escaped, never a multi-line string.
-fn string_value(s: &str, one_line: bool) -> toml_edit::Value {
-    if !one_line || !s.contains(['\n', '\r']) {
-        return s.into();
-    }
-    let mut literal = String::with_capacity(s.len() + 8);
-    literal.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => literal.push_str("\\\""),
-            '\\' => literal.push_str("\\\\"),
-            '\n' => literal.push_str("\\n"),
-            '\r' => literal.push_str("\\r"),
-            '\t' => literal.push_str("\\t"),
-            c if c.is_control() => literal.push_str(&format!("\\u{:04X}", c as u32)),
-            c => literal.push(c),
-        }
-    }
-    literal.push('"');
-    literal.parse().unwrap_or_else(|_| s.into())
 }

@@ -135,6 +135,17 @@ impl Workspace {
     /// Creates a vendor file for `meta.vendor` under a fresh slug. Refuses a
     /// name that another vendor already has.
     pub fn create_vendor(&mut self, meta: &Meta, fs: &dyn FileSystem) -> Result<VendorFile, Error> {
+        self.create_vendor_for(meta, None, fs)
+    }
+
+    /// [`Workspace::create_vendor`], the file listing a placeholder for every
+    /// question of `questionnaire` so that it merges well as plain text.
+    pub fn create_vendor_for(
+        &mut self,
+        meta: &Meta,
+        questionnaire: Option<&crate::domain::questionnaire::Questionnaire>,
+        fs: &dyn FileSystem,
+    ) -> Result<VendorFile, Error> {
         let name: String = meta.vendor.trim().nfc().collect();
         // A name needs a letter or digit (of any script): zero-width and
         // filler characters alone would make an invisible vendor.
@@ -155,7 +166,10 @@ impl Workspace {
             }
         }
         let meta = Meta { vendor: name.clone(), ..meta.clone() };
-        let text = VendorFile::new_text(&meta);
+        let text = match questionnaire {
+            Some(q) => VendorFile::new_text_for(&meta, q),
+            None => VendorFile::new_text(&meta),
+        };
         let base = slug_for(&name);
         // Try the slug, then -2, -3, …: creation fails rather than replaces
         // if another process took the same name a moment ago.

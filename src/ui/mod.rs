@@ -88,6 +88,16 @@ fn draw(app: &App, frame: &mut Frame) {
         Some(Overlay::Confirm(confirm)) => {
             frame.render_widget(widgets::confirm::ConfirmBox { confirm, lang: app.lang, theme: &th }, body);
         }
+        Some(Overlay::History { key, changes }) => {
+            let view = widgets::history::HistoryView {
+                questionnaire: &app.questionnaire,
+                key,
+                changes,
+                lang: app.lang,
+                theme: &th,
+            };
+            frame.render_widget(view, body);
+        }
         Some(Overlay::NewVendor(buffer)) => {
             let prompt = Prompt {
                 title: tr(app.lang, "New vendor: name", "新建服务商：名称"),

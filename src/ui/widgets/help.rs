@@ -31,7 +31,13 @@ impl Help<'_> {
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
-        let bindings: Vec<&Binding> = shown(self.context).collect();
+        let mut bindings: Vec<&Binding> = shown(self.context).collect();
+        // Too many for two columns of this height: the keys that work
+        // everywhere (quit, help, back, language) come first, so they
+        // never fall off the end.
+        if bindings.len().div_ceil(2) + 4 > usize::from(area.height) {
+            bindings.sort_by_key(|b| b.context != Context::Global);
+        }
         // Borders, a blank line and the closing sentence take 4 rows.
         let one_column = bindings.len() + 4 <= usize::from(area.height);
         let columns = if one_column { 1 } else { 2 };

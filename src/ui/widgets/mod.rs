@@ -4,6 +4,7 @@ pub mod comparison;
 pub mod confirm;
 pub mod help;
 pub mod hint_bar;
+pub mod history;
 pub mod prompt;
 pub mod question;
 pub mod question_list;

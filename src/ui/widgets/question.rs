@@ -237,6 +237,23 @@ impl<'a> QuestionView<'a> {
             lines.push(Line::raw(""));
         }
 
+        // A merge conflict left by git: theirs and the base beside ours.
+        if let Some(c) = iv.vendor.conflicts.iter().find(|c| c.key == question.key) {
+            let side = |a: &Option<crate::domain::answers::Answer>| {
+                let s = answer_text(question, a.as_ref(), lang);
+                if s.is_empty() { "–".to_string() } else { s }
+            };
+            let text = format!(
+                "⚠ {} {} · {} {} ({})",
+                tr(lang, "merge conflict: theirs", "合并冲突：对方"),
+                side(&c.theirs),
+                tr(lang, "base", "共同祖先"),
+                side(&c.base),
+                tr(lang, "< keep ours, > take theirs", "< 保留我方，> 采用对方")
+            );
+            lines.extend(wrapped(&text, width, "", th.warn));
+        }
+
         // The note.
         lines.push(Line::raw(""));
         let editing_note = iv.editor.as_ref().filter(|e| e.target == EditTarget::Note);

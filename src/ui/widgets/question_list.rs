@@ -1,6 +1,6 @@
 //! The section and question list: a header per section, a mark per
-//! question (✓ answered, · open, – N/A, ✗ red line, ! invalid, ◌ hidden by
-//! its `show_if`, listed only with `H`), the current
+//! question (✓ answered, · open, – N/A, ✗ red line, ! invalid, ⚠ merge
+//! conflict, ◌ hidden by its `show_if`, listed only with `H`), the current
 //! question highlighted. Only the rows that show are built.
 
 use ratatui::buffer::Buffer;
@@ -74,7 +74,11 @@ impl Widget for QuestionList<'_> {
                 }
                 if row >= iv.list_offset {
                     let outcome = &iv.report.outcomes[si][qi];
-                    let (m, style) = mark(outcome, th);
+                    let (mut m, mut style) = mark(outcome, th);
+                    // A merge conflict outranks the outcome: it needs a decision.
+                    if iv.vendor.conflicts.iter().any(|c| c.key == question.key) {
+                        (m, style) = ("⚠", th.warn);
+                    }
                     let text = fit(&safe(question.text.get(lang)), width.saturating_sub(3));
                     let text = if *outcome == Outcome::Hidden { Span::styled(text, th.muted) } else { Span::raw(text) };
                     let mut line = Line::from(vec![Span::raw(" "), Span::styled(m, style), Span::raw(" "), text]);

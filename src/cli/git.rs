@@ -1,0 +1,326 @@
+//! The git commands: `git-setup`, `merge-file` (the merge driver),
+//! `resolve`, `show` (the diff textconv).
+
+use std::fmt::Write;
+use std::path::Path;
+
+use super::context::Context;
+use super::table::l;
+use super::{CliError, Output};
+use crate::domain::answers::Answer;
+use crate::domain::present::{answer_text, pct};
+use crate::domain::scoring::Outcome;
+use crate::domain::text::Lang;
+use crate::git::GitError;
+use crate::safe_text::visible;
+use crate::storage::Error;
+use crate::storage::atomic::{RealFs, write_atomic};
+use crate::storage::lock::{self, Acquired};
+use crate::storage::merge::{Side, merge_review, merge_vendor, resolve_text};
+use crate::storage::vendor::VendorFile;
+use crate::system::holder;
+
+fn git_failed(e: GitError) -> CliError {
+    CliError::Failed(e.to_string())
+}
+
+/// `ccvet git-setup`: registers the drivers in the clone's config.
+pub fn git_setup(ctx: &Context) -> Result<Output, CliError> {
+    let exe = std::env::current_exe()
+        .map_err(|e| CliError::Failed(format!("cannot tell where this ccvet program is: {e}")))?;
+    let top = crate::git::setup::git_setup(&ctx.workspace.root, &exe).map_err(git_failed)?;
+    let mut out = Output::default();
+    let lang = ctx.lang;
+    let _ = writeln!(
+        out.stdout,
+        "{} {}",
+        l(lang, "git drivers registered in", "git 驱动已登记于"),
+        visible(&top.join(".git").join("config").display().to_string())
+    );
+    let _ = writeln!(out.stdout, "  merge.ccvet.driver, diff.ccvet.textconv → {}", visible(&exe.display().to_string()));
+    Ok(out)
+}
+
+/// Writes `.gitignore`/`.gitattributes` and, in a git repository,
+/// registers the drivers: the git part of `ccvet init`.
+pub fn init_git(root: &Path, mode: u32, lang: Lang) -> Result<String, CliError> {
+    let mut out = String::new();
+    let changed = crate::git::files::write_workspace_files(root, &RealFs, mode)?;
+    for name in changed {
+        let what = if name == ".gitignore" {
+            l(lang, "lock and side files stay out of git", "锁文件与冲突副本不进入 git")
+        } else {
+            l(
+                lang,
+                "vendor and review files use ccvet's merge and diff drivers",
+                "供应商与评审文件使用 ccvet 的合并与 diff 驱动",
+            )
+        };
+        let _ = writeln!(out, "  {name}: {what}");
+    }
+    // Only a workspace that is a repository's own top folder: one nested in
+    // an unrelated repository (a dotfiles repo in $HOME) is left alone;
+    // `ccvet git-setup` there is an explicit choice.
+    let same = |a: &Path, b: &Path| a.canonicalize().ok().is_some_and(|a| b.canonicalize().ok() == Some(a));
+    match crate::git::toplevel(root) {
+        Ok(top) if !same(&top, root) => {
+            let _ = writeln!(
+                out,
+                "  {}",
+                l(
+                    lang,
+                    "inside a git repository: run `ccvet git-setup` to use ccvet's drivers there",
+                    "位于 git 仓库之内：运行 `ccvet git-setup` 以启用 ccvet 驱动"
+                )
+            );
+        }
+        Ok(_) => {
+            let exe = std::env::current_exe().map_err(|e| CliError::Failed(e.to_string()))?;
+            crate::git::setup::git_setup(root, &exe).map_err(git_failed)?;
+            let _ = writeln!(
+                out,
+                "  {}",
+                l(lang, "git drivers registered (ccvet git-setup)", "git 驱动已登记（ccvet git-setup）")
+            );
+        }
+        Err(GitError::NotARepo(_) | GitError::NoGit) => {
+            let _ = writeln!(
+                out,
+                "  {}",
+                l(
+                    lang,
+                    "not a git repository: after `git init` (or in each clone) run `ccvet git-setup`",
+                    "不是 git 仓库：`git init` 之后（或在每个克隆中）运行 `ccvet git-setup`"
+                )
+            );
+        }
+        Err(e) => return Err(git_failed(e)),
+    }
+    Ok(out)
+}
+
+fn read(path: &Path) -> Result<String, CliError> {
+    Ok(crate::storage::read_text(path)?)
+}
+
+/// `ccvet merge-file BASE OURS THEIRS [PATH]`: git's `%O %A %B %P`. The
+/// result goes over OURS; exit 0 when clean, 1 when conflicts are left
+/// (recorded in the file, which still parses). On any error OURS is left
+/// as it was and the exit is non-zero, so git marks the path conflicted.
+pub fn merge_file(
+    ctx: &Context,
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    path: Option<&str>,
+) -> Result<Output, CliError> {
+    let (b, o, t) = (read(base)?, read(ours)?, read(theirs)?);
+    let shown = path.map_or_else(|| ours.to_path_buf(), std::path::PathBuf::from);
+    let is_review = match path {
+        Some(p) => p.starts_with("reviews/") || p.contains("/reviews/"),
+        None => {
+            o.lines().any(|l| l.trim_start().starts_with("reviewer")) && !o.lines().any(|l| l.starts_with("vendor"))
+        }
+    };
+    let merged = if is_review {
+        merge_review(&shown, &b, &o, &t)?
+    } else {
+        let loaded = ctx.questionnaire()?;
+        merge_vendor(&shown, &b, &o, &t, &loaded.questionnaire)?
+    };
+    if merged.text != o {
+        write_atomic(&RealFs, ours, merged.text.as_bytes(), 0o600).map_err(|e| Error::io(ours, e))?;
+    }
+    let mut out = Output::default();
+    if !merged.conflicts.is_empty() {
+        out.failed = true;
+        let lang = ctx.lang;
+        for key in &merged.conflicts {
+            let _ = writeln!(
+                out.stderr,
+                "{}: `{}` {}",
+                visible(&shown.display().to_string()),
+                visible(key),
+                l(
+                    lang,
+                    "was changed differently on both sides: ours is kept, theirs and the base are recorded beside it; settle it with `ccvet resolve VENDOR KEY --ours|--theirs`",
+                    "两边改得不同：保留我方，对方与共同祖先记录在旁；用 `ccvet resolve VENDOR KEY --ours|--theirs` 解决"
+                )
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// `ccvet resolve VENDOR KEY --ours|--theirs`.
+pub fn resolve(ctx: &Context, wanted: &str, key: &str, side: Side) -> Result<Output, CliError> {
+    let vendor = ctx.find_vendor(wanted)?;
+    let _lock = match lock::acquire_patiently(&vendor.path, &holder(&ctx.user), ctx.workspace.modes.file) {
+        Ok(Acquired::Mine(lock)) => lock,
+        Ok(Acquired::Theirs(_)) => {
+            return Err(CliError::Failed(format!(
+                "{} is open for writing by someone else; try again when they leave it",
+                visible(&vendor.meta.vendor)
+            )));
+        }
+        Err(e) => return Err(CliError::Data(Error::io(&lock::lock_path(&vendor.path), e))),
+    };
+    // The file as it is now, not as found a moment before the lock.
+    let vendor = VendorFile::load(&vendor.path)?;
+    let text = resolve_text(vendor.text(), key, side)
+        .map_err(|m| CliError::Data(Error::refused(&vendor.path, m)))?
+        .ok_or_else(|| {
+            let open: Vec<&str> = vendor.conflicts.iter().map(|c| c.key.as_str()).collect();
+            CliError::Usage(if open.is_empty() {
+                format!("{} has no merge conflicts", visible(&vendor.meta.vendor))
+            } else {
+                format!("`{}` is not in conflict; these are: {}", visible(key), visible(&open.join(", ")))
+            })
+        })?;
+    // Never write what does not read back.
+    let next = VendorFile::parse(&vendor.path, text.clone())?;
+    write_atomic(&RealFs, &vendor.path, text.as_bytes(), ctx.workspace.modes.file)
+        .map_err(|e| Error::io(&vendor.path, e))?;
+    let lang = ctx.lang;
+    let which = match side {
+        Side::Ours => l(lang, "ours", "我方"),
+        Side::Theirs => l(lang, "theirs", "对方"),
+    };
+    let mut stdout = format!(
+        "{} {} {} · {} {}\n",
+        visible(key),
+        l(lang, "resolved, keeping", "已解决，采用"),
+        which,
+        visible(&next.meta.vendor),
+        next.conflicts.len()
+    );
+    stdout.push_str(l(lang, "conflicts left\n", "处冲突待解决\n"));
+    Ok(Output { stdout, ..Output::default() })
+}
+
+/// `ccvet show FILE`: the vendor file as lines a person reads in a diff.
+pub fn show(ctx: &Context, file: &Path) -> Result<Output, CliError> {
+    let loaded = ctx.questionnaire()?;
+    let q = &loaded.questionnaire;
+    let text = crate::storage::read_text(file)?;
+    // `.gitattributes` routes review files here too.
+    if let Ok(review) = toml::from_str::<crate::storage::review::ReviewFile>(&text) {
+        return Ok(Output { stdout: review_text(&review, ctx.lang), ..Output::default() });
+    }
+    let vendor = VendorFile::parse(file, text)?;
+    Ok(Output { stdout: show_text(q, &vendor, ctx.lang), ..Output::default() })
+}
+
+/// A review file as lines: the reviewer, the sign-off, one line per comment.
+fn review_text(review: &crate::storage::review::ReviewFile, lang: Lang) -> String {
+    let one_line = |s: &str| visible(&s.replace("\r\n", "⏎").replace('\n', "⏎")).into_owned();
+    let mut out = format!("{}{}\n", l(lang, "Reviewer: ", "评审人："), one_line(&review.reviewer));
+    match &review.signoff {
+        Some(s) => {
+            let _ = writeln!(
+                out,
+                "{}{} {} ({}){}",
+                l(lang, "Sign-off: ", "签核："),
+                s.decision.mark(),
+                s.decision.name(),
+                one_line(&s.at),
+                s.comment.as_deref().map(|c| format!(": {}", one_line(c))).unwrap_or_default()
+            );
+        }
+        None => {
+            let _ = writeln!(out, "{}–", l(lang, "Sign-off: ", "签核："));
+        }
+    }
+    for c in &review.comments {
+        let on = c.question.as_deref().map_or_else(|| l(lang, "the vendor", "服务商").to_string(), one_line);
+        let _ = writeln!(out, "{} · {on}: {}", one_line(&c.at), one_line(&c.text));
+    }
+    out
+}
+
+/// One block per question: key and question text, then the answer, the
+/// note and the score, each on its own line (line breaks in notes shown as
+/// `⏎`, so one answer never spills over another's lines).
+pub fn show_text(q: &crate::domain::questionnaire::Questionnaire, vendor: &VendorFile, lang: Lang) -> String {
+    let report = score_of_q(q, vendor);
+    let mut out = String::new();
+    let one_line = |s: &str| visible(&s.replace("\r\n", "⏎").replace('\n', "⏎")).into_owned();
+    let _ = writeln!(out, "{}{}", l(lang, "Vendor: ", "供应商："), one_line(&vendor.meta.vendor));
+    let _ = writeln!(
+        out,
+        "{}{} · {} {}",
+        l(lang, "Assessed: ", "评估日期："),
+        vendor.meta.assessed_on.map_or_else(|| "–".to_string(), |d| d.to_string()),
+        l(lang, "interviewer", "访谈人"),
+        one_line(vendor.meta.interviewer.as_deref().unwrap_or("–"))
+    );
+    let band = report.band.and_then(|i| q.bands.get(i)).map_or("", |b| b.label.get(lang));
+    let _ = writeln!(
+        out,
+        "{}{} {}{}",
+        l(lang, "Score: ", "得分："),
+        pct(report.score),
+        visible(band),
+        if report.disqualified() { l(lang, " ✗ DISQUALIFIED", " ✗ 不合格") } else { "" }
+    );
+    for (si, section) in q.sections.iter().enumerate() {
+        let _ = writeln!(out, "\n## {}", visible(section.title.get(lang)));
+        for (qi, question) in section.questions.iter().enumerate() {
+            let answer = q.answer(&vendor.answers, question);
+            let _ = writeln!(out, "\n{}  {}", question.key, one_line(question.text.get(lang)));
+            let shown = answer_text(question, answer, lang);
+            let _ = writeln!(
+                out,
+                "  {}{}",
+                l(lang, "answer: ", "回答："),
+                if shown.is_empty() { "–".to_string() } else { one_line(&shown) }
+            );
+            if let Some(note) = answer.and_then(|a| a.note.as_deref()) {
+                let _ = writeln!(out, "  {}{}", l(lang, "note: ", "备注："), one_line(note));
+            }
+            let outcome = report.outcomes.get(si).and_then(|s| s.get(qi));
+            if let Some(line) = outcome.and_then(|o| outcome_text(o, question.weight, lang)) {
+                let _ = writeln!(out, "  {}{line}", l(lang, "score: ", "得分："));
+            }
+            if let Some(c) = vendor.conflicts.iter().find(|c| c.key == question.key) {
+                let side = |a: &Option<Answer>| {
+                    let t = answer_text(question, a.as_ref(), lang);
+                    if t.is_empty() { "–".to_string() } else { one_line(&t) }
+                };
+                let _ = writeln!(
+                    out,
+                    "  {} {} · {} {}",
+                    l(lang, "CONFLICT: theirs", "冲突：对方"),
+                    side(&c.theirs),
+                    l(lang, "base", "共同祖先"),
+                    side(&c.base)
+                );
+            }
+        }
+    }
+    for orphan in &report.orphans {
+        let _ = writeln!(out, "\n? {}  {}", visible(orphan), l(lang, "(no such question)", "（问卷中无此问题）"));
+    }
+    out
+}
+
+fn score_of_q(
+    q: &crate::domain::questionnaire::Questionnaire,
+    vendor: &VendorFile,
+) -> crate::domain::scoring::ScoreReport {
+    crate::domain::scoring::score(q, &vendor.answers, vendor.meta.assessed_on)
+}
+
+fn outcome_text(o: &Outcome, weight: f64, lang: Lang) -> Option<String> {
+    match o {
+        Outcome::Scored { s, knockout } => Some(format!(
+            "{:.0}% × {weight}{}",
+            s * 100.0,
+            if *knockout { l(lang, " ✗ red line", " ✗ 红线") } else { "" }
+        )),
+        Outcome::NotApplicable => Some(l(lang, "N/A", "不适用").to_string()),
+        Outcome::Invalid(why) => Some(format!("! {}", visible(why))),
+        Outcome::Hidden => Some(l(lang, "hidden (condition not met)", "已隐藏（条件不满足）").to_string()),
+        Outcome::Unanswered | Outcome::Unscored { .. } => None,
+    }
+}
