@@ -312,13 +312,7 @@ fn cli(ws: &Path, user: &str, args: &[&str]) -> String {
 /// first account, the interviewer, made.
 fn team_vendor(accounts: usize, name: &str) -> Option<Team> {
     let team = Team::new(accounts)?;
-    let out = std::process::Command::new(&team.bin)
-        .args(["init", "--group", &team.group])
-        .arg(team.ws())
-        .env("CCVET_CONFIG", "/nonexistent")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let team = team.with_workspace();
     team.ok(&team.users[0], &["new", name, "--assessed-on", "2026-11-24"]);
     Some(team)
 }

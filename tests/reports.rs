@@ -24,13 +24,7 @@ impl Sandbox {
         let team = Team::new(ROLES.len())?;
         // The accounts write reports beside the workspace.
         common::team::set_mode(team.dir.path(), 0o1777);
-        let out = std::process::Command::new(&team.bin)
-            .args(["init", "--group", &team.group])
-            .arg(team.ws())
-            .env("CCVET_CONFIG", "/nonexistent")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let team = team.with_workspace();
         Some(Sandbox { team })
     }
 

@@ -19,13 +19,7 @@ fn json(team: &Team) -> serde_json::Value {
 /// answered one question; the others review.
 fn workspace(accounts: usize) -> Option<Team> {
     let team = Team::new(accounts)?;
-    let out = std::process::Command::new(&team.bin)
-        .args(["init", "--group", &team.group])
-        .arg(team.ws())
-        .env("CCVET_CONFIG", "/nonexistent")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let team = team.with_workspace();
     let li = &team.users[0];
     team.ok(li, &["new", "Acme", "--assessed-on", "2026-11-24"]);
     team.ok(li, &["answer", "acme", "tech.iso27001", "yes"]);

@@ -17,15 +17,8 @@ fn json(team: &Team, user: &str, vendor: &str) -> serde_json::Value {
 /// A team workspace of three, with a vendor `acme` that alice interviews
 /// and has answered in full.
 fn team_with_vendor() -> Option<Team> {
-    let team = Team::new(3)?;
+    let team = Team::new(3)?.with_workspace();
     let alice = &team.users[0];
-    let out = std::process::Command::new(&team.bin)
-        .args(["init", "--group", &team.group])
-        .arg(team.ws())
-        .env("CCVET_CONFIG", "/nonexistent")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     team.ok(alice, &["new", "Acme", "--assessed-on", "2026-11-24"]);
     Some(team)
 }

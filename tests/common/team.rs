@@ -85,6 +85,19 @@ impl Team {
         self.dir.path().join("ws")
     }
 
+    /// Makes the workspace with `ccvet init --group` (as root, as an
+    /// administrator would) and returns the team.
+    pub fn with_workspace(self) -> Team {
+        let out = Command::new(&self.bin)
+            .args(["init", "--group", &self.group])
+            .arg(self.ws())
+            .env("CCVET_CONFIG", "/nonexistent")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        self
+    }
+
     /// The words that run a program as `user` (primary group its own,
     /// the team's among its groups), as a login would.
     pub fn as_user(&self, user: &str) -> Vec<String> {
