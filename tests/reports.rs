@@ -257,7 +257,7 @@ fn csv_and_json_for_scripts_and_for_excel() {
 
     let json: serde_json::Value =
         serde_json::from_str(&sb.ok(&["--lang", "zh", "score", "yun-lian-ke-ji-yunlian-tech", "--json"])).unwrap();
-    assert_eq!(json["band_id"], 0);
+    assert_eq!(json["band_id"], "recommended", "the band's id from the questionnaire");
     assert_eq!(json["signoffs"][0]["comment"], "fine by me");
     let questions = json["questions"].as_array().unwrap();
     let default = ccvet::storage::questionnaire::parse(ccvet::storage::questionnaire::EMBEDDED).unwrap().0;
@@ -277,4 +277,34 @@ fn csv_and_json_for_scripts_and_for_excel() {
     let acme: serde_json::Value = serde_json::from_str(&sb.ok(&["score", "acme-call", "--json"])).unwrap();
     assert_eq!(acme["signoffs"][0]["comment"], serde_json::Value::Null);
     assert!(acme["signoffs"][0].get("comment").is_some());
+}
+
+#[test]
+fn band_id_is_the_bands_index_where_the_questionnaire_gives_no_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_ccvet"))
+            .arg("--workspace")
+            .arg(&ws)
+            .args(args)
+            .env("CCVET_CONFIG", "/nonexistent")
+            .env("LANG", "C.UTF-8")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&["init"]);
+    let q = std::fs::read_to_string(ws.join("questionnaire.toml")).unwrap();
+    std::fs::write(ws.join("questionnaire.toml"), q.replace("id = \"recommended\"\n", "")).unwrap();
+    run(&["new", "Acme", "--assessed-on", "2026-11-24"]);
+    run(&["answer", "acme", "basic.licence-scope", "nationwide"]);
+    let json: serde_json::Value = serde_json::from_str(&run(&["score", "acme", "--json"])).unwrap();
+    assert_eq!(json["band"], "Recommended");
+    assert_eq!(json["band_id"], 0, "the first band, which has no id here");
+    run(&["answer", "acme", "basic.licence-scope", "none"]);
+    let json: serde_json::Value = serde_json::from_str(&run(&["score", "acme", "--json"])).unwrap();
+    assert_eq!(json["band_id"], "not-recommended");
 }

@@ -168,6 +168,10 @@ fn the_form_has_a_row_per_question_and_dropdowns_validations_and_protection() {
     assert_eq!(cell("basic.registered-capital", ANSWER), Data::Float(1200.5));
     assert!(matches!(cell("basic.licence-expiry", ANSWER), Data::DateTime(_)));
     assert_eq!(cell("service.multi-site", ANSWER), Data::String("N/A".into()));
+    // A conditional question says when it applies, in the how-to column.
+    let how = cell("fit.patient-records", 7).to_string();
+    assert!(how.starts_with("Only if “") && how.contains("” is Healthcare"), "{how}");
+    assert!(!cell("basic.licence-scope", 7).to_string().contains("Only if"));
     assert_eq!(
         cell("fit.industries", ANSWER),
         Data::String(

@@ -34,8 +34,10 @@ pub struct VendorJson<'a> {
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub band: Option<&'a str>,
-    /// The band's stable key: its index among the bands, or null.
-    pub band_id: Option<usize>,
+    /// The band's stable key: its `id` (a string) where the questionnaire
+    /// gives one, else its index among the bands (a number); null with no
+    /// score.
+    pub band_id: Option<serde_json::Value>,
     pub disqualified: bool,
     pub knockouts: Vec<&'a str>,
     pub knockout_reasons: Vec<KnockoutJson<'a>>,
@@ -158,7 +160,10 @@ pub fn vendor_json<'a>(q: &'a Questionnaire, vendor: &'a Summary, lang: Lang, ra
         min: report.min,
         max: report.max,
         band: report.band.and_then(|i| q.bands.get(i)).map(|b| b.label.get(lang)),
-        band_id: report.band,
+        band_id: report.band.and_then(|i| {
+            let band = q.bands.get(i)?;
+            Some(band.id.clone().map_or_else(|| serde_json::Value::from(i), serde_json::Value::from))
+        }),
         disqualified: report.disqualified(),
         knockouts: report.knockouts.iter().map(|k| k.key.as_str()).collect(),
         knockout_reasons: report

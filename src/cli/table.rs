@@ -310,7 +310,7 @@ fn csv(q: &Questionnaire, vendors: &[Summary], lang: Lang, style: CsvStyle) -> S
             r.total.to_string(),
         ];
         row.extend(r.sections.iter().map(|s| num(s.score)));
-        row.push(r.band.map_or_else(String::new, |b| b.to_string()));
+        row.push(r.band.and_then(|i| q.bands.get(i).map(|b| b.key(i))).map_or_else(String::new, |k| csv_field(&k)));
         let red: Vec<&str> =
             r.knockouts.iter().map(|k| q.question(&k.key).map_or(k.key.as_str(), |x| x.text.get(lang))).collect();
         row.push(csv_field(&red.join("; ")));

@@ -103,3 +103,47 @@ pub fn source_text(answer: Option<&Answer>, lang: Lang) -> Option<&'static str> 
         Lang::En => "stated by the vendor",
     })
 }
+
+/// A `show_if` as a sentence for people filling a form offline: "Only if
+/// “Which industries…” is Finance or Healthcare."
+pub fn condition_text(
+    q: &super::questionnaire::Questionnaire,
+    condition: &super::conditions::Condition,
+    lang: Lang,
+) -> String {
+    use super::conditions::Test;
+    let Some(controller) = q.question(&condition.question) else { return String::new() };
+    let label = |id: &str| {
+        controller
+            .kind
+            .options()
+            .iter()
+            .find(|o| o.id == id)
+            .map_or_else(|| id.to_string(), |o| o.label.get(lang).to_string())
+    };
+    let number = |x: f64| if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") };
+    let (or, yes, no) = match lang {
+        Lang::En => (" or ", "yes", "no"),
+        Lang::Zh => ("或", "是", "否"),
+    };
+    let test = match (&condition.test, lang) {
+        (Test::Any(ids), _) => ids.iter().map(|id| label(id)).collect::<Vec<_>>().join(or),
+        (Test::Is(b), _) => (if *b { yes } else { no }).to_string(),
+        (Test::Range { min: Some(lo), max: Some(hi) }, Lang::En) => {
+            format!("between {} and {}", number(*lo), number(*hi))
+        }
+        (Test::Range { min: Some(lo), max: Some(hi) }, Lang::Zh) => {
+            format!("介于 {} 与 {} 之间", number(*lo), number(*hi))
+        }
+        (Test::Range { min: Some(lo), .. }, Lang::En) => format!("at least {}", number(*lo)),
+        (Test::Range { min: Some(lo), .. }, Lang::Zh) => format!("不少于 {}", number(*lo)),
+        (Test::Range { max: Some(hi), .. }, Lang::En) => format!("at most {}", number(*hi)),
+        (Test::Range { max: Some(hi), .. }, Lang::Zh) => format!("不超过 {}", number(*hi)),
+        (Test::Range { .. }, _) => String::new(),
+    };
+    let text = controller.text.get(lang);
+    match lang {
+        Lang::En => format!("Only if “{text}” is {test}."),
+        Lang::Zh => format!("仅当“{text}”为{test}时作答。"),
+    }
+}

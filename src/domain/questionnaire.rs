@@ -46,7 +46,17 @@ pub struct Questionnaire {
 pub struct Band {
     pub min: f64,
     pub label: LText,
+    /// A stable key for scripts (`id = "recommended"`); the band's index
+    /// stands in where there is none.
+    pub id: Option<String>,
     pub span: Span,
+}
+
+impl Band {
+    /// The band's stable key: its `id`, else its index among the bands.
+    pub fn key(&self, index: usize) -> String {
+        self.id.clone().unwrap_or_else(|| index.to_string())
+    }
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]

@@ -183,8 +183,9 @@ fn band(table: &DeTable<'_>, span: Span, problems: &mut Vec<Problem>) -> Option<
     let mut f = Fields::new(table, span.clone(), "a band");
     let min = f.req_number("min", problems);
     let label = f.req_ltext("label", problems);
+    let id = f.str("id", problems).map(|(id, _)| id);
     f.finish(problems);
-    Some(Band { min: min?.0, label: label?, span })
+    Some(Band { min: min?.0, label: label?, id, span })
 }
 
 fn section(table: &DeTable<'_>, span: Span, index: usize, problems: &mut Vec<Problem>) -> Section {

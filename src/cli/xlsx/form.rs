@@ -178,7 +178,16 @@ fn questions(
                 _ => "",
             };
             ws.write_string_with_format(row, col::UNIT, unit, &locked)?;
-            ws.write_string_with_format(row, col::HOW, how_to_answer(question, lang), &locked)?;
+            // A conditional question says when it applies (its section's
+            // condition first).
+            let conditions: Vec<String> = [section.show_if.as_ref(), question.show_if.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(|c| crate::domain::present::condition_text(q, c, lang))
+                .collect();
+            let how = how_to_answer(question, lang);
+            let how = if conditions.is_empty() { how } else { format!("{}\n{how}", conditions.join(" ")) };
+            ws.write_string_with_format(row, col::HOW, &how, &locked)?;
             let validation = validation(question, lang, lists, &mut list_col)?;
             ws.add_data_validation(row, col::ANSWER, row, col::ANSWER, &validation)?;
             let answer = vendor.and_then(|v| v.answers.get(&question.key));
