@@ -201,7 +201,7 @@ fn an_interview_survives_quitting_and_reopening() {
     app.keys(ENTER);
     app.wait_for("saved basic.registered-capital");
     app.keys("e");
-    app.wait_for("Note (Esc saves");
+    app.wait_for("Note (Esc closes, text kept");
     app.keys("备注：已查看原件 seen");
     app.keys(ESC);
     app.wait_for("saved basic.registered-capital");

@@ -397,7 +397,7 @@ fn enter_on_a_choice_keeps_its_answer_and_the_highlight_starts_there() {
 }
 
 #[test]
-fn digits_on_a_number_question_start_the_editor_and_esc_keeps_the_value() {
+fn digits_on_a_number_question_start_the_editor_and_esc_cancels_it() {
     let mut app = interview(Lang::Zh, 80, 24);
     press(&mut app, &chars("jjjjj")); // basic.registered-capital
     press(&mut app, &chars("15"));
@@ -411,8 +411,110 @@ fn digits_on_a_number_question_start_the_editor_and_esc_keeps_the_value() {
     let row = text(&buf).lines().position(|l| l.contains("数值")).unwrap() as u16;
     let one = (0..80).find(|&x| buf[(x, row)].symbol() == "1").unwrap();
     assert_eq!((cursor.x, cursor.y), (one + 2, row));
+    // Esc cancels: nothing saved, no answer
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![]);
+    assert_eq!(answer(&app, "basic.registered-capital"), None);
+    assert!(app.interview.as_ref().unwrap().editor.is_none());
+    assert!(app.status.text.contains("已取消"), "{}", app.status.text);
+    // Enter keeps a value
+    assert_eq!(press(&mut app, &[KeyCode::Char('4'), KeyCode::Char('5'), KeyCode::Enter]), vec![Effect::SaveVendor]);
+    assert_eq!(answer(&app, "basic.registered-capital"), Some(Value::Integer(45)));
+    // a digit on the answered question starts an edit that Esc cancels
+    press(&mut app, &chars("3"));
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![]);
+    assert_eq!(answer(&app, "basic.registered-capital"), Some(Value::Integer(45)));
+    // and so does Enter then a digit (the editor holds "459")
+    press(&mut app, &[KeyCode::Enter]);
+    press(&mut app, &chars("9"));
+    assert_eq!(app.interview.as_ref().unwrap().editor.as_ref().unwrap().buffer.text(), "459");
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![]);
+    assert_eq!(answer(&app, "basic.registered-capital"), Some(Value::Integer(45)));
+}
+
+#[test]
+fn esc_on_every_editor() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("jjjjj")); // basic.registered-capital, a number
+    press(&mut app, &[KeyCode::Char('1'), KeyCode::Char('2'), KeyCode::Enter]);
+    // the value editor: Esc cancels, the hint bar says so
+    press(&mut app, &[KeyCode::Enter, KeyCode::Backspace, KeyCode::Backspace]);
+    press(&mut app, &chars("99"));
+    assert!(text(&draw(&app)).contains("Esc cancel"));
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![]);
+    assert_eq!(answer(&app, "basic.registered-capital"), Some(Value::Integer(12)));
+    // the note editor: Esc closes keeping the text (and saves it)
+    press(&mut app, &chars("e"));
+    press(&mut app, &chars("said 12 in the meeting"));
+    assert!(text(&draw(&app)).contains("Esc close, keeping the text"));
     assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![Effect::SaveVendor]);
-    assert_eq!(answer(&app, "basic.registered-capital"), Some(Value::Integer(15)));
+    let iv = app.interview.as_ref().unwrap();
+    assert_eq!(iv.answers["basic.registered-capital"].note.as_deref(), Some("said 12 in the meeting"));
+    assert!(iv.editor.is_none());
+    // the vendor-name prompt: Esc cancels, nothing created
+    let mut list = crate::app(Lang::En, 80, 24);
+    press(&mut list, &chars("n"));
+    press(&mut list, &chars("Acme"));
+    assert_eq!(press(&mut list, &[KeyCode::Esc]), vec![]);
+    assert!(list.overlay.is_none());
+}
+
+#[test]
+fn undo_and_redo_answers_na_clear_and_notes() {
+    let mut app = interview(Lang::En, 120, 40);
+    let first = answer(&app, "basic.licence-scope");
+    // choice 2, then 3
+    press(&mut app, &chars("2"));
+    press(&mut app, &chars("3"));
+    let third = answer(&app, "basic.licence-scope");
+    assert_ne!(third, first);
+    // a note, N/A and a clear on a number that allows N/A elsewhere
+    press(&mut app, &chars("e"));
+    press(&mut app, &chars(" extra"));
+    press(&mut app, &[KeyCode::Esc]);
+    let noted = app.interview.as_ref().unwrap().answers["basic.licence-scope"].note.clone();
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Char('j')]); // service.multi-site allows N/A
+    let key = "service.multi-site";
+    let before = app.interview.as_ref().unwrap().answers.get(key).cloned();
+    assert_eq!(press(&mut app, &chars("x")), vec![Effect::SaveVendor]);
+    assert!(app.interview.as_ref().unwrap().answers[key].na);
+    press(&mut app, &[KeyCode::Delete]);
+    let cleared = app.interview.as_ref().unwrap().answers.get(key).cloned();
+    // z takes back the clear, then the N/A: each step asks for a save
+    assert_eq!(press(&mut app, &chars("z")), vec![Effect::SaveVendor]);
+    assert!(app.interview.as_ref().unwrap().answers[key].na);
+    assert_eq!(press(&mut app, &chars("z")), vec![Effect::SaveVendor]);
+    assert_eq!(app.interview.as_ref().unwrap().answers.get(key).map(|a| a.na), before.as_ref().map(|a| a.na));
+    // the next z goes back to the first question and takes the note back
+    press(&mut app, &chars("z"));
+    let iv = app.interview.as_ref().unwrap();
+    assert_eq!(iv.current(&app.questionnaire).unwrap().key, "basic.licence-scope");
+    assert_ne!(iv.answers["basic.licence-scope"].note, noted);
+    press(&mut app, &chars("z"));
+    assert_ne!(answer(&app, "basic.licence-scope"), third);
+    press(&mut app, &chars("z"));
+    assert_eq!(answer(&app, "basic.licence-scope"), first);
+    assert!(press(&mut app, &chars("z")).is_empty());
+    assert!(app.status.text.contains("nothing to undo"));
+    // Z makes them again, in order
+    for _ in 0..3 {
+        assert_eq!(press(&mut app, &chars("Z")), vec![Effect::SaveVendor]);
+    }
+    assert_eq!(answer(&app, "basic.licence-scope"), third);
+    assert_eq!(app.interview.as_ref().unwrap().answers["basic.licence-scope"].note, noted);
+    press(&mut app, &chars("ZZ"));
+    assert_eq!(
+        app.interview.as_ref().unwrap().answers.get(key).cloned().map(|a| (a.value, a.na)),
+        cleared.map(|a| (a.value, a.na))
+    );
+    // a new change forgets what was undone
+    press(&mut app, &chars("z"));
+    press(&mut app, &chars("x"));
+    assert!(press(&mut app, &chars("Z")).is_empty());
+    assert!(app.status.text.contains("nothing to redo"));
+    // the hint bar lists undo
+    press(&mut app, &chars("k"));
+    let screen = text(&draw(&app));
+    assert!(screen.contains("undo / redo"), "{screen}");
 }
 
 #[test]

@@ -183,6 +183,8 @@ pub struct Interview {
     /// When the vendor file last changed on disk (Unix seconds): how long
     /// the writer a read-only view follows has been idle.
     pub last_change: Option<i64>,
+    /// This session's changes, for undo (`z`) and redo (`Z`).
+    pub history: super::undo::History,
 }
 
 impl Interview {
@@ -220,6 +222,7 @@ impl Interview {
             signoffs: Vec::new(),
             review_scroll: 0,
             last_change: None,
+            history: Default::default(),
         }
     }
 

@@ -303,9 +303,14 @@ fn typing(app: &mut App, action: Action) -> Vec<Effect> {
             effects.extend(quit(app));
             effects
         }
-        // Esc ends either editor keeping what was typed (as in vim); a
-        // value that is not valid is dropped, and the status says why.
-        (EditTarget::Value, Action::Back) => finish_editor(app, true),
+        // Esc cancels a value edit: the answer stays as it was. (The note
+        // editor binds Esc to Submit: it closes keeping the text, as vim
+        // leaves insert mode.)
+        (EditTarget::Value, Action::Back) => {
+            iv.editor = None;
+            app.say(StatusKind::Info, t(lang, "edit cancelled; the answer is unchanged", "已取消编辑，答案未变"));
+            vec![]
+        }
         (_, Action::Submit) => finish_editor(app, false),
         (EditTarget::Note, Action::Newline) => {
             editor.buffer.insert("\n");
@@ -437,9 +442,18 @@ fn finish_editor(app: &mut App, quitting: bool) -> Vec<Effect> {
 /// Applies an edit to what the screen shows, re-scores, and asks for a
 /// save. The edit stays pending until the save confirms it.
 fn apply(app: &mut App, key: String, edit: Edit) -> Vec<Effect> {
+    if let Some(iv) = app.interview.as_mut() {
+        let after = Answer::edited(iv.answers.get(&key), &edit);
+        iv.history.record(&key, iv.answers.get(&key), after.as_ref());
+    }
+    apply_edits(app, key, vec![edit])
+}
+
+/// Applies edits of one answer (not recorded for undo) as [`apply`] does.
+pub(super) fn apply_edits(app: &mut App, key: String, edits: Vec<Edit>) -> Vec<Effect> {
     let q = &app.questionnaire;
     let Some(iv) = app.interview.as_mut() else { return vec![] };
-    match Answer::edited(iv.answers.get(&key), &edit) {
+    match edits.iter().fold(iv.answers.get(&key).cloned(), |a, e| Answer::edited(a.as_ref(), e)) {
         Some(a) => iv.answers.insert(key.clone(), a),
         None => iv.answers.remove(&key),
     };
@@ -450,8 +464,8 @@ fn apply(app: &mut App, key: String, edit: Edit) -> Vec<Effect> {
     // already being saved.
     let open = iv.pending.len() > iv.saving;
     match iv.pending.last_mut() {
-        Some(last) if open && last.key == key => last.edits.push(edit),
-        _ => iv.pending.push(PendingEdit { key, edits: vec![edit] }),
+        Some(last) if open && last.key == key => last.edits.extend(edits),
+        _ => iv.pending.push(PendingEdit { key, edits }),
     }
     vec![Effect::SaveVendor]
 }
@@ -532,6 +546,8 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::EditNote
             | Action::ClearAnswer
             | Action::ResolveConflict { .. }
+            | Action::Undo
+            | Action::Redo
     );
     if let Some(holder) = iv.read_only.as_ref().filter(|_| changes_answers) {
         let text = match (lang, holder.user.is_empty() || iv.writer_left) {
@@ -556,6 +572,11 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::QuestionHistory => vec![Effect::History { key }],
+        Action::Undo | Action::Redo => {
+            let effects = super::undo::step(app, action == Action::Redo);
+            fix_scroll(app);
+            effects
+        }
         Action::ResolveConflict { theirs } => {
             if !iv.vendor.conflicts.iter().any(|c| c.key == key) {
                 app.say(StatusKind::Info, t(lang, "no merge conflict on this question", "此问题没有合并冲突"));
