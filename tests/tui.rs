@@ -594,6 +594,42 @@ fn help_fits_a_short_terminal_in_two_columns_and_l_switches_language() {
 }
 
 #[test]
+fn the_question_list_keeps_no_stale_scroll_after_a_resize() {
+    let mut app = interview(Lang::En, 60, 15);
+    // to the last question: the list scrolls down to it
+    press(&mut app, &[KeyCode::BackTab]);
+    press(&mut app, &chars("jjjjjjjjjjjj"));
+    let small = app.interview.as_ref().unwrap().list_offset;
+    assert!(small > 0);
+    update(&mut app, Action::Resize(120, 40));
+    let iv = app.interview.as_ref().unwrap();
+    let rows = ccvet::ui::layout::question_rows(40);
+    let len = iv.list_len(&app.questionnaire);
+    assert!(iv.list_offset + rows <= len.max(rows), "offset {} rows {rows} of {len}", iv.list_offset);
+    // the whole list fits at 120x40 when it is short enough: then from the top
+    if len <= rows {
+        assert_eq!(iv.list_offset, 0);
+    }
+}
+
+#[test]
+fn keys_on_the_too_small_screen_change_nothing() {
+    let mut app = interview(Lang::En, 40, 10);
+    let before = app.interview.as_ref().unwrap().answers.clone();
+    assert!(text(&draw(&app)).contains("terminal too small"));
+    for keys in ["5", "2", "y", "x", "j", "z"] {
+        assert_eq!(press(&mut app, &chars(keys)), vec![]);
+    }
+    assert_eq!(press(&mut app, &[KeyCode::Enter, KeyCode::Delete, KeyCode::Esc]), vec![]);
+    let iv = app.interview.as_ref().unwrap();
+    assert_eq!(iv.answers, before);
+    assert!(iv.editor.is_none() && iv.question == 0);
+    assert_eq!(app.screen, ccvet::app::state::Screen::Interview);
+    // q still quits
+    assert_eq!(press(&mut app, &chars("q")), vec![Effect::Quit]);
+}
+
+#[test]
 fn vendor_list_moves_filters_opens_and_creates() {
     let mut app = app(Lang::En, 80, 24);
     // sorted by name: Acme Call, broken, Empty Ltd, 云联科技

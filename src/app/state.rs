@@ -303,6 +303,12 @@ impl Interview {
             + 1
             + (0..self.question).filter(|&i| self.shown(self.section, i)).count()
     }
+
+    /// Rows of the whole question list (a header per section, then the
+    /// questions it lists).
+    pub fn list_len(&self, q: &Questionnaire) -> usize {
+        (0..q.sections.len()).map(|s| self.shown_in(q, s) + 1).sum()
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

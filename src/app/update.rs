@@ -105,6 +105,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         _ => {}
     }
+    // The "terminal too small" screen shows nothing to act on: keys there
+    // change nothing (only quitting works).
+    if crate::ui::layout::too_small(app.width, app.height) && !matches!(action, Action::Quit) {
+        return vec![];
+    }
     // A key press: the last message has been seen.
     if app.status.kind != StatusKind::Error || !matches!(action, Action::Quit) {
         app.status = Default::default();
@@ -162,7 +167,10 @@ fn fix_scroll(app: &mut App) {
     app.compare_offset = keep_visible(app.compare_selected, app.compare_offset, rows);
     let q = &app.questionnaire;
     if let Some(iv) = app.interview.as_mut() {
-        iv.list_offset = keep_visible(iv.list_row(q), iv.list_offset, question_rows(app.height));
+        let rows = question_rows(app.height);
+        let offset = keep_visible(iv.list_row(q), iv.list_offset, rows);
+        // After a resize that shows more rows, no blank rows below the end.
+        iv.list_offset = offset.min(iv.list_len(q).saturating_sub(rows));
     }
 }
 
