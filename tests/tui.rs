@@ -613,6 +613,58 @@ fn the_question_list_keeps_no_stale_scroll_after_a_resize() {
 }
 
 #[test]
+fn a_finished_section_draws_its_score_not_a_full_bar() {
+    use ccvet::domain::questionnaire::Kind;
+    let mut app = interview(Lang::En, 120, 40);
+    let s = app.questionnaire.sections.iter().position(|s| s.title.get(Lang::En) == "Industry fit").unwrap();
+    // answer every question of the section with its first option, a no, a 1
+    for i in 0..app.questionnaire.sections[s].questions.len() {
+        let kind = app.questionnaire.sections[s].questions[i].kind.clone();
+        let iv = app.interview.as_mut().unwrap();
+        (iv.section, iv.question) = (s, i);
+        if !iv.shown(s, i) {
+            continue;
+        }
+        let actions = match kind {
+            Kind::YesNo { .. } => vec![Action::AnswerNo],
+            Kind::Number { .. } => vec![Action::Pick(1)],
+            Kind::Date { .. } => "2020-01-01".chars().map(Action::Type).chain([Action::Submit]).collect(),
+            Kind::Text => "-".chars().map(Action::Type).chain([Action::Submit]).collect(),
+            Kind::Multi { .. }
+                if app
+                    .interview
+                    .as_ref()
+                    .unwrap()
+                    .answers
+                    .contains_key(&app.questionnaire.sections[s].questions[i].key) =>
+            {
+                vec![]
+            }
+            _ => vec![Action::Pick(1)],
+        };
+        for a in actions {
+            update(&mut app, a);
+        }
+        if matches!(kind, Kind::Number { .. }) {
+            update(&mut app, Action::Submit);
+        }
+    }
+    let r = &app.interview.as_ref().unwrap().report.sections[s];
+    assert_eq!(r.answered, r.total, "{r:?}");
+    let score = r.score.unwrap();
+    assert!(score < 90.0, "{score}");
+    let screen = text(&draw(&app));
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines.iter().rposition(|l| l.contains("Industry fit") && l.contains('×')).unwrap();
+    let bar = lines[at + 1];
+    let full = bar.matches('█').count();
+    let cells = full + bar.matches('░').count() + bar.matches('▒').count();
+    assert_eq!(bar.matches('▒').count(), 0, "a finished section has no range left: {bar}");
+    let expected = (score / 100.0 * cells as f64).round() as usize;
+    assert_eq!(full, expected, "{score}: {bar}");
+}
+
+#[test]
 fn keys_on_the_too_small_screen_change_nothing() {
     let mut app = interview(Lang::En, 40, 10);
     let before = app.interview.as_ref().unwrap().answers.clone();
