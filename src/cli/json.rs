@@ -11,7 +11,9 @@
 //! (answers that could not be scored) and `warnings`. `compare` adds
 //! `rank`. Scores are at full precision.
 //! `band_id` is a stable key for the band: its index in the questionnaire's
-//! list of bands (0 = the highest), whatever the language. `score` adds
+//! list of bands (0 = the highest), whatever the language. `bands_possible`
+//! lists the labels of every band the range [min, max] still allows, in
+//! questionnaire order (one once the band is certain). `score` adds
 //! `questions`: every question in order with `key`, `kind`, `value`,
 //! `note`, `s` (the fraction it scores, 0–1), `state` and `source`.
 //! Optional fields are `null`, never absent.
@@ -36,6 +38,9 @@ pub struct VendorJson<'a> {
     pub band: Option<&'a str>,
     /// The band's stable key: its index among the bands, or null.
     pub band_id: Option<usize>,
+    /// Labels of every band the range [`min`, `max`] still allows, in
+    /// questionnaire order: one once the band is certain.
+    pub bands_possible: Vec<&'a str>,
     pub disqualified: bool,
     pub knockouts: Vec<&'a str>,
     pub knockout_reasons: Vec<KnockoutJson<'a>>,
@@ -159,6 +164,12 @@ pub fn vendor_json<'a>(q: &'a Questionnaire, vendor: &'a Summary, lang: Lang, ra
         max: report.max,
         band: report.band.and_then(|i| q.bands.get(i)).map(|b| b.label.get(lang)),
         band_id: report.band,
+        bands_possible: q
+            .bands_possible(report.min, report.max)
+            .into_iter()
+            .filter_map(|i| q.bands.get(i))
+            .map(|b| b.label.get(lang))
+            .collect(),
         disqualified: report.disqualified(),
         knockouts: report.knockouts.iter().map(|k| k.key.as_str()).collect(),
         knockout_reasons: report

@@ -18,6 +18,67 @@ pub fn range(min: Option<f64>, max: Option<f64>) -> String {
     }
 }
 
+/// What stands for the band where a red line is hit.
+fn disqualified(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "✗ DISQUALIFIED",
+        Lang::Zh => "✗ 不合格",
+    }
+}
+
+/// The band as far as it is certain: its label once one band remains,
+/// else provisional, e.g. "≥ 85? · possible: Recommended / Acceptable"
+/// (the bar the best possible band sets, then every band still possible);
+/// "–" when none can be had.
+pub fn band_text(q: &super::questionnaire::Questionnaire, report: &super::scoring::ScoreReport, lang: Lang) -> String {
+    if report.disqualified() {
+        return disqualified(lang).to_string();
+    }
+    let possible = q.bands_possible(report.min, report.max);
+    match possible.as_slice() {
+        [] => report.band.and_then(|b| q.bands.get(b)).map_or_else(|| "–".to_string(), |b| b.label.get(lang).into()),
+        [one] => q.bands.get(*one).map_or_else(|| "–".to_string(), |b| b.label.get(lang).to_string()),
+        [top, ..] => {
+            let labels: Vec<&str> =
+                possible.iter().filter_map(|&i| q.bands.get(i)).map(|b| b.label.get(lang)).collect();
+            let bar = q.bands.get(*top).map_or(0.0, |b| b.min);
+            let word = match lang {
+                Lang::En => "possible: ",
+                Lang::Zh => "可能：",
+            };
+            format!("≥ {bar}? · {word}{}", labels.join(" / "))
+        }
+    }
+}
+
+/// The band in a narrow column: its label once certain, else the best band
+/// still possible with a question mark ("Recommended?").
+pub fn band_short(q: &super::questionnaire::Questionnaire, report: &super::scoring::ScoreReport, lang: Lang) -> String {
+    if report.disqualified() {
+        return disqualified(lang).to_string();
+    }
+    let possible = q.bands_possible(report.min, report.max);
+    match possible.as_slice() {
+        [top, _, ..] => q.bands.get(*top).map_or_else(String::new, |b| format!("{}?", b.label.get(lang))),
+        _ => band_text(q, report, lang),
+    }
+}
+
+/// [`band_short`] where ✗ DISQUALIFIED already leads the line: nothing for
+/// a disqualified vendor.
+pub fn band_beside_mark(
+    q: &super::questionnaire::Questionnaire,
+    report: &super::scoring::ScoreReport,
+    lang: Lang,
+) -> String {
+    if report.disqualified() { String::new() } else { band_short(q, report, lang) }
+}
+
+/// Whether the band is still open (more than one band possible).
+pub fn band_provisional(q: &super::questionnaire::Questionnaire, report: &super::scoring::ScoreReport) -> bool {
+    q.bands_possible(report.min, report.max).len() > 1
+}
+
 /// A stored answer in the question's own terms: option labels, yes/no,
 /// the unit of a number. Empty when unanswered.
 pub fn answer_text(question: &Question, answer: Option<&Answer>, lang: Lang) -> String {

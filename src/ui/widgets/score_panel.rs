@@ -31,15 +31,20 @@ impl Widget for ScorePanel<'_> {
         block.render(area, buf);
         let w = usize::from(inner.width);
         let mut lines: Vec<Line> = Vec::new();
-        let band = r.band.and_then(|b| q.bands.get(b)).map_or("–", |b| b.label.get(lang));
+        let band = crate::domain::present::band_beside_mark(q, r, lang);
         // A red line leads, before any score or band.
         if r.disqualified() {
             lines.push(Line::styled(format!("✗ {}", tr(lang, "DISQUALIFIED", "不合格")), th.knockout));
         }
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", pct(r.score)), th.header),
-            Span::raw(cut(&safe(band), w.saturating_sub(7))),
+            Span::raw(cut(&safe(&band), w.saturating_sub(7))),
         ]));
+        // Until one band remains, every band still possible.
+        if crate::domain::present::band_provisional(q, r) {
+            let text = crate::domain::present::band_text(q, r, lang);
+            lines.extend(wrapped(&safe(&text), inner.width, "", th.muted));
+        }
         lines.push(Line::styled(format!("{} {}", tr(lang, "range", "区间"), range(r.min, r.max)), th.muted));
         lines.push(Line::from(range_bar(r.min, r.max, w.saturating_sub(2), th)));
         lines.push(Line::raw(format!("{} {}/{}", tr(lang, "answered", "已答"), r.answered, r.total)));
