@@ -63,13 +63,12 @@ pub fn step(app: &mut App, redo: bool) -> Vec<Effect> {
     }
     let edits = Answer::edits_to(then.as_ref());
     // Show the question whose answer changes.
-    if let Some((s, i)) = q.position(&step.key).filter(|&(s, i)| iv.show_hidden || iv.shown(s, i)) {
-        if (s, i) != (iv.section, iv.question) {
-            iv.section = s;
-            iv.question = i;
-            iv.option = 0;
-            iv.scroll = 0;
-        }
+    let place = q.position(&step.key).filter(|&(s, i)| iv.show_hidden || iv.shown(s, i));
+    if let Some((s, i)) = place.filter(|&at| at != (iv.section, iv.question)) {
+        iv.section = s;
+        iv.question = i;
+        iv.option = 0;
+        iv.scroll = 0;
     }
     let key = step.key.clone();
     if redo {
