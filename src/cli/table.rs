@@ -75,7 +75,9 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
         range(report.min, report.max),
         l(lang, " still possible", "")
     );
-    let _ = writeln!(out, "{} {}/{}", pad(l(lang, "Answered", "已答"), 10), report.answered, report.total);
+    let texts = crate::domain::present::unscored_counts(report.outcomes.iter().flatten());
+    let counts = crate::domain::present::counts_text(report.answered, report.total, texts, lang);
+    let _ = writeln!(out, "{} {counts}", pad(l(lang, "Answered", "已答"), 10));
     if !report.hidden.is_empty() {
         let _ = writeln!(
             out,

@@ -26,6 +26,26 @@ fn disqualified(lang: Lang) -> &'static str {
     }
 }
 
+/// Unscored (text) questions among `outcomes`: (answered, shown).
+pub fn unscored_counts<'a>(outcomes: impl IntoIterator<Item = &'a super::scoring::Outcome>) -> (usize, usize) {
+    outcomes.into_iter().fold((0, 0), |(a, n), o| match o {
+        super::scoring::Outcome::Unscored { answered } => (a + usize::from(*answered), n + 1),
+        _ => (a, n),
+    })
+}
+
+/// Answered counts that add up to what a person counts: "4/37 scored +
+/// 0/1 text" (only "4/37" when every question scores).
+pub fn counts_text(answered: usize, total: usize, (text_answered, texts): (usize, usize), lang: Lang) -> String {
+    if texts == 0 {
+        return format!("{answered}/{total}");
+    }
+    match lang {
+        Lang::En => format!("{answered}/{total} scored + {text_answered}/{texts} text"),
+        Lang::Zh => format!("{answered}/{total} 计分题 + {text_answered}/{texts} 文字题"),
+    }
+}
+
 /// The band as far as it is certain: its label once one band remains,
 /// else provisional, e.g. "≥ 85? · possible: Recommended / Acceptable"
 /// (the bar the best possible band sets, then every band still possible);
@@ -163,4 +183,24 @@ pub fn source_text(answer: Option<&Answer>, lang: Lang) -> Option<&'static str> 
         Lang::Zh => "供应商自述",
         Lang::En => "stated by the vendor",
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_add_up_to_what_a_person_counts() {
+        use crate::domain::scoring::Outcome;
+        let outcomes = [
+            Outcome::Unanswered,
+            Outcome::Unscored { answered: true },
+            Outcome::NotApplicable,
+            Outcome::Unscored { answered: false },
+        ];
+        assert_eq!(unscored_counts(&outcomes), (1, 2));
+        assert_eq!(counts_text(37, 37, (1, 1), Lang::En), "37/37 scored + 1/1 text");
+        assert_eq!(counts_text(3, 37, (0, 1), Lang::Zh), "3/37 计分题 + 0/1 文字题");
+        assert_eq!(counts_text(3, 37, (0, 0), Lang::En), "3/37");
+    }
 }

@@ -47,7 +47,14 @@ impl Widget for ScorePanel<'_> {
         }
         lines.push(Line::styled(format!("{} {}", tr(lang, "range", "区间"), range(r.min, r.max)), th.muted));
         lines.push(Line::from(range_bar(r.min, r.max, w.saturating_sub(2), th)));
-        lines.push(Line::raw(format!("{} {}/{}", tr(lang, "answered", "已答"), r.answered, r.total)));
+        let texts = crate::domain::present::unscored_counts(r.outcomes.iter().flatten());
+        let counts = crate::domain::present::counts_text(r.answered, r.total, texts, lang);
+        lines.extend(wrapped(
+            &format!("{} {counts}", tr(lang, "answered", "已答")),
+            inner.width,
+            "",
+            Default::default(),
+        ));
         if self.unsaved > 0 {
             lines.push(Line::styled(format!("! {} {}", self.unsaved, tr(lang, "unsaved", "条未保存")), th.error));
         }
