@@ -665,6 +665,22 @@ fn a_finished_section_draws_its_score_not_a_full_bar() {
 }
 
 #[test]
+fn the_chosen_rating_is_marked_in_plain_text() {
+    use ccvet::domain::questionnaire::Kind;
+    let mut app = interview(Lang::En, 80, 24);
+    app.no_color = true;
+    let at = app.questionnaire.questions().position(|q| matches!(q.kind, Kind::Rating { max } if max <= 9)).unwrap();
+    let key = app.questionnaire.questions().nth(at).unwrap().key.clone();
+    let (s, i) = app.questionnaire.position(&key).unwrap();
+    let iv = app.interview.as_mut().unwrap();
+    (iv.section, iv.question) = (s, i);
+    assert!(!text(&draw(&app)).contains("[3]"));
+    assert_eq!(press(&mut app, &chars("3")), vec![Effect::SaveVendor]);
+    let screen = text(&draw(&app));
+    assert!(screen.contains(" 2 [3] 4 "), "{screen}");
+}
+
+#[test]
 fn keys_on_the_too_small_screen_change_nothing() {
     let mut app = interview(Lang::En, 40, 10);
     let before = app.interview.as_ref().unwrap().answers.clone();

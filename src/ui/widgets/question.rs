@@ -164,7 +164,10 @@ impl<'a> QuestionView<'a> {
                 let mut spans = vec![];
                 for n in 0..=i64::from(*max).min(9) {
                     let on = current == Some(n);
-                    spans.push(Span::styled(format!(" {n} "), if on { th.selected } else { th.key }));
+                    // Brackets mark the chosen rating in plain text too
+                    // (NO_COLOR, a screen reader), not reverse video alone.
+                    let text = if on { format!("[{n}]") } else { format!(" {n} ") };
+                    spans.push(Span::styled(text, if on { th.selected } else { th.key }));
                 }
                 if *max > 9 {
                     spans.push(Span::styled(format!("  (Enter: 0–{max})"), th.muted));
