@@ -459,6 +459,31 @@ fn esc_on_every_editor() {
 }
 
 #[test]
+fn esc_on_a_comment_keeps_it_as_a_draft_for_that_question() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("r"));
+    press(&mut app, &chars("ask for the original"));
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![]);
+    assert!(app.overlay.is_none());
+    assert!(app.status.text.contains("draft"));
+    // another question's comment starts empty; this one's comes back
+    press(&mut app, &chars("j"));
+    press(&mut app, &chars("r"));
+    match &app.overlay {
+        Some(Overlay::Comment { buffer, .. }) => assert_eq!(buffer.text(), ""),
+        other => panic!("{other:?}"),
+    }
+    press(&mut app, &[KeyCode::Esc]);
+    press(&mut app, &chars("k"));
+    press(&mut app, &chars("r"));
+    let effects = press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(
+        effects,
+        vec![Effect::Comment { question: Some("basic.licence-scope".into()), text: "ask for the original".into() }]
+    );
+}
+
+#[test]
 fn undo_and_redo_answers_na_clear_and_notes() {
     let mut app = interview(Lang::En, 120, 40);
     let first = answer(&app, "basic.licence-scope");

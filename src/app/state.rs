@@ -370,6 +370,9 @@ pub struct App {
     pub return_to: Screen,
     /// `q` was pressed once with answers not yet saved.
     pub quit_confirm: bool,
+    /// A comment closed with Esc before it was saved: (its question, or
+    /// `None` for the vendor; the text). Reopening the comment brings it back.
+    pub comment_draft: Option<(Option<String>, String)>,
     /// The review screen was opened straight from a list: Esc goes back
     /// there, not to the interview.
     pub review_direct: bool,
@@ -403,6 +406,7 @@ impl App {
             interview: None,
             return_to: Screen::Vendors,
             quit_confirm: false,
+            comment_draft: None,
             review_direct: false,
             overlay: None,
             status: Status::default(),

@@ -271,6 +271,14 @@ fn typing(app: &mut App, action: Action) -> Vec<Effect> {
                 submit_prompt(app, text)
             }
             Action::Back => {
+                // A comment being typed is never lost: Esc keeps it as a
+                // draft that reopening the comment brings back.
+                if let Some(Overlay::Comment { question, buffer }) = app.overlay.take()
+                    && !buffer.text().trim().is_empty()
+                {
+                    app.comment_draft = Some((question, buffer.text().to_string()));
+                    app.say(StatusKind::Info, t(app.lang, "comment kept as a draft", "评论已保留为草稿"));
+                }
                 app.overlay = None;
                 vec![]
             }
@@ -336,6 +344,17 @@ fn typing(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// Quits, unless answers are still unsaved: then the first `q` retries the
 /// save and says so, and only a second `q` leaves them behind.
+/// The comment prompt's text: the draft kept for this target, if any.
+fn comment_buffer(app: &mut App, question: Option<&str>) -> TextBuffer {
+    match app.comment_draft.take() {
+        Some((q, text)) if q.as_deref() == question => TextBuffer::new(&text, false),
+        other => {
+            app.comment_draft = other;
+            TextBuffer::new("", false)
+        }
+    }
+}
+
 /// What Enter in a prompt does with its text.
 fn submit_prompt(app: &mut App, text: String) -> Vec<Effect> {
     match app.overlay.take() {
@@ -576,7 +595,8 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::CommentQuestion => {
-            app.overlay = Some(Overlay::Comment { question: Some(key), buffer: TextBuffer::new("", false) });
+            let buffer = comment_buffer(app, Some(&key));
+            app.overlay = Some(Overlay::Comment { question: Some(key), buffer });
             vec![]
         }
         Action::QuestionHistory => vec![Effect::History { key }],
@@ -940,7 +960,8 @@ fn review_screen(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SignOff(decision) => super::confirm::ask_sign_off(app, decision),
         Action::CommentVendor => {
-            app.overlay = Some(Overlay::Comment { question: None, buffer: TextBuffer::new("", false) });
+            let buffer = comment_buffer(app, None);
+            app.overlay = Some(Overlay::Comment { question: None, buffer });
             vec![]
         }
         Action::Back if app.review_direct => leave_interview(app),

@@ -118,8 +118,8 @@ fn draw(app: &App, frame: &mut Frame) {
                 title: &title,
                 hint: tr(
                     app.lang,
-                    "Enter saves (in your own review file) · Esc cancels",
-                    "Enter 保存（写入您自己的评审文件）· Esc 取消",
+                    "Enter saves (in your own review file) · Esc closes, keeping a draft",
+                    "Enter 保存（写入您自己的评审文件）· Esc 关闭并保留草稿",
                 ),
                 buffer,
                 theme: &th,
