@@ -706,6 +706,44 @@ fn the_chosen_rating_is_marked_in_plain_text() {
 }
 
 #[test]
+fn the_hint_bar_offers_only_keys_that_work_on_this_question() {
+    use ccvet::app::hints::hints;
+    use ccvet::domain::questionnaire::Kind;
+    let mut app = interview(Lang::En, 200, 40);
+    let actions = |app: &App| hints(app).iter().map(|b| b.action.clone()).collect::<Vec<_>>();
+    for key in app.questionnaire.questions().map(|q| q.key.clone()).collect::<Vec<_>>() {
+        let question = app.questionnaire.question(&key).unwrap().clone();
+        let (s, i) = app.questionnaire.position(&key).unwrap();
+        let iv = app.interview.as_mut().unwrap();
+        (iv.section, iv.question) = (s, i);
+        let shown = actions(&app);
+        let yes_no = matches!(question.kind, Kind::YesNo { .. });
+        assert_eq!(shown.contains(&Action::AnswerYes), yes_no, "{key}");
+        assert_eq!(shown.contains(&Action::ToggleNa), question.allow_na && question.kind.is_scored(), "{key}");
+        let picks = matches!(question.kind, Kind::Choice { .. } | Kind::Multi { .. } | Kind::Rating { .. });
+        assert_eq!(shown.contains(&Action::Pick(1)), picks, "{key}");
+        assert!(!shown.contains(&Action::TakeOver) && !shown.contains(&Action::Undo), "{key}");
+    }
+    // after a change, undo is offered
+    let iv = app.interview.as_mut().unwrap();
+    (iv.section, iv.question) = (0, 0);
+    press(&mut app, &chars("2"));
+    assert!(actions(&app).contains(&Action::Undo));
+    // read-only: nothing that edits; T only once the writer has left
+    let iv = app.interview.as_mut().unwrap();
+    iv.read_only = Some(ccvet::storage::lock::Holder { user: "li.wei".into(), ..Default::default() });
+    let shown = actions(&app);
+    for edit in
+        [Action::AnswerYes, Action::Pick(1), Action::EditValue, Action::ToggleNa, Action::EditNote, Action::Undo]
+    {
+        assert!(!shown.contains(&edit), "{edit:?} offered read-only");
+    }
+    assert!(!shown.contains(&Action::TakeOver));
+    app.interview.as_mut().unwrap().writer_left = true;
+    assert_eq!(actions(&app).first(), Some(&Action::TakeOver));
+}
+
+#[test]
 fn keys_on_the_too_small_screen_change_nothing() {
     let mut app = interview(Lang::En, 40, 10);
     let before = app.interview.as_ref().unwrap().answers.clone();
