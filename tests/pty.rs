@@ -201,7 +201,7 @@ fn an_interview_survives_quitting_and_reopening() {
     app.keys(ENTER);
     app.wait_for("saved basic.registered-capital");
     app.keys("e");
-    app.wait_for("Note (Esc saves");
+    app.wait_for("Note (Esc closes, text kept");
     app.keys("备注：已查看原件 seen");
     app.keys(ESC);
     app.wait_for("saved basic.registered-capital");
@@ -232,6 +232,60 @@ fn an_interview_survives_quitting_and_reopening() {
     app.wait_for("Vendors (1)");
     app.keys("q");
     assert!(app.wait_exit().success());
+}
+
+/// Waits until the file at `path` reads as `ok` says, with a deadline.
+fn wait_for_file(path: &Path, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if ok(&text) {
+            return text;
+        }
+        assert!(start.elapsed() < DEADLINE, "waited {DEADLINE:?} for {what}; the file holds:\n{text}");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn esc_cancels_an_edit_and_undo_and_redo_reach_the_file() {
+    let (_dir, ws) = workspace();
+    let file = ws.join("vendors/undo-test.toml");
+    let mut app = App::start(&ws, 100, 30);
+    app.wait_for("No vendors yet");
+    app.keys("nUndo Test");
+    app.keys(ENTER);
+    app.wait_for("What is the scope");
+    app.keys("jjjjj");
+    app.wait_for("registered capital");
+    app.keys(ENTER);
+    app.keys("45");
+    app.keys(ENTER);
+    app.wait_for("saved basic.registered-capital");
+    wait_for_file(&file, "45 saved", |t| t.contains("value = 45"));
+    // a digit on the answered question starts an edit; Esc cancels it
+    app.keys("3");
+    app.wait_for("Enter keeps the value");
+    app.keys(ESC);
+    app.wait_for("edit cancelled");
+    // and Enter, a digit, Esc too
+    app.keys(ENTER);
+    app.keys("9");
+    app.wait_for("459");
+    app.keys(ESC);
+    app.wait_for("edit cancelled");
+    // z takes the answer back on disk, Z puts it there again
+    app.keys("z");
+    let text = wait_for_file(&file, "the answer undone", |t| !t.contains("value = 45"));
+    assert!(!text.contains("value = 3") && !text.contains("value = 459"), "{text}");
+    app.wait_until("the answer gone from the screen", |s| !s.contains("45 10k CNY"));
+    app.keys("Z");
+    wait_for_file(&file, "the answer redone", |t| t.contains("value = 45"));
+    app.wait_for("45 10k CNY");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+    let json = score_json(&ws, "undo-test");
+    assert_eq!(json["answered"], 1, "{json}");
 }
 
 #[test]

@@ -397,7 +397,7 @@ fn enter_on_a_choice_keeps_its_answer_and_the_highlight_starts_there() {
 }
 
 #[test]
-fn digits_on_a_number_question_start_the_editor_and_esc_keeps_the_value() {
+fn digits_on_a_number_question_start_the_editor_and_esc_cancels_it() {
     let mut app = interview(Lang::Zh, 80, 24);
     press(&mut app, &chars("jjjjj")); // basic.registered-capital
     press(&mut app, &chars("15"));
@@ -411,8 +411,135 @@ fn digits_on_a_number_question_start_the_editor_and_esc_keeps_the_value() {
     let row = text(&buf).lines().position(|l| l.contains("数值")).unwrap() as u16;
     let one = (0..80).find(|&x| buf[(x, row)].symbol() == "1").unwrap();
     assert_eq!((cursor.x, cursor.y), (one + 2, row));
+    // Esc cancels: nothing saved, no answer
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![]);
+    assert_eq!(answer(&app, "basic.registered-capital"), None);
+    assert!(app.interview.as_ref().unwrap().editor.is_none());
+    assert!(app.status.text.contains("已取消"), "{}", app.status.text);
+    // Enter keeps a value
+    assert_eq!(press(&mut app, &[KeyCode::Char('4'), KeyCode::Char('5'), KeyCode::Enter]), vec![Effect::SaveVendor]);
+    assert_eq!(answer(&app, "basic.registered-capital"), Some(Value::Integer(45)));
+    // a digit on the answered question starts an edit that Esc cancels
+    press(&mut app, &chars("3"));
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![]);
+    assert_eq!(answer(&app, "basic.registered-capital"), Some(Value::Integer(45)));
+    // and so does Enter then a digit (the editor holds "459")
+    press(&mut app, &[KeyCode::Enter]);
+    press(&mut app, &chars("9"));
+    assert_eq!(app.interview.as_ref().unwrap().editor.as_ref().unwrap().buffer.text(), "459");
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![]);
+    assert_eq!(answer(&app, "basic.registered-capital"), Some(Value::Integer(45)));
+}
+
+#[test]
+fn esc_on_every_editor() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("jjjjj")); // basic.registered-capital, a number
+    press(&mut app, &[KeyCode::Char('1'), KeyCode::Char('2'), KeyCode::Enter]);
+    // the value editor: Esc cancels, the hint bar says so
+    press(&mut app, &[KeyCode::Enter, KeyCode::Backspace, KeyCode::Backspace]);
+    press(&mut app, &chars("99"));
+    assert!(text(&draw(&app)).contains("Esc cancel"));
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![]);
+    assert_eq!(answer(&app, "basic.registered-capital"), Some(Value::Integer(12)));
+    // the note editor: Esc closes keeping the text (and saves it)
+    press(&mut app, &chars("e"));
+    press(&mut app, &chars("said 12 in the meeting"));
+    assert!(text(&draw(&app)).contains("Esc close, keeping the text"));
     assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![Effect::SaveVendor]);
-    assert_eq!(answer(&app, "basic.registered-capital"), Some(Value::Integer(15)));
+    let iv = app.interview.as_ref().unwrap();
+    assert_eq!(iv.answers["basic.registered-capital"].note.as_deref(), Some("said 12 in the meeting"));
+    assert!(iv.editor.is_none());
+    // the vendor-name prompt: Esc cancels, nothing created
+    let mut list = crate::app(Lang::En, 80, 24);
+    press(&mut list, &chars("n"));
+    press(&mut list, &chars("Acme"));
+    assert_eq!(press(&mut list, &[KeyCode::Esc]), vec![]);
+    assert!(list.overlay.is_none());
+}
+
+#[test]
+fn esc_on_a_comment_keeps_it_as_a_draft_for_that_question() {
+    let mut app = interview(Lang::En, 80, 24);
+    press(&mut app, &chars("r"));
+    press(&mut app, &chars("ask for the original"));
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), vec![]);
+    assert!(app.overlay.is_none());
+    assert!(app.status.text.contains("draft"));
+    // another question's comment starts empty; this one's comes back
+    press(&mut app, &chars("j"));
+    press(&mut app, &chars("r"));
+    match &app.overlay {
+        Some(Overlay::Comment { buffer, .. }) => assert_eq!(buffer.text(), ""),
+        other => panic!("{other:?}"),
+    }
+    press(&mut app, &[KeyCode::Esc]);
+    press(&mut app, &chars("k"));
+    press(&mut app, &chars("r"));
+    let effects = press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(
+        effects,
+        vec![Effect::Comment { question: Some("basic.licence-scope".into()), text: "ask for the original".into() }]
+    );
+}
+
+#[test]
+fn undo_and_redo_answers_na_clear_and_notes() {
+    let mut app = interview(Lang::En, 120, 40);
+    let first = answer(&app, "basic.licence-scope");
+    // choice 2, then 3
+    press(&mut app, &chars("2"));
+    press(&mut app, &chars("3"));
+    let third = answer(&app, "basic.licence-scope");
+    assert_ne!(third, first);
+    // a note, N/A and a clear on a number that allows N/A elsewhere
+    press(&mut app, &chars("e"));
+    press(&mut app, &chars(" extra"));
+    press(&mut app, &[KeyCode::Esc]);
+    let noted = app.interview.as_ref().unwrap().answers["basic.licence-scope"].note.clone();
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Char('j')]); // service.multi-site allows N/A
+    let key = "service.multi-site";
+    let before = app.interview.as_ref().unwrap().answers.get(key).cloned();
+    assert_eq!(press(&mut app, &chars("x")), vec![Effect::SaveVendor]);
+    assert!(app.interview.as_ref().unwrap().answers[key].na);
+    press(&mut app, &[KeyCode::Delete]);
+    let cleared = app.interview.as_ref().unwrap().answers.get(key).cloned();
+    // z takes back the clear, then the N/A: each step asks for a save
+    assert_eq!(press(&mut app, &chars("z")), vec![Effect::SaveVendor]);
+    assert!(app.interview.as_ref().unwrap().answers[key].na);
+    assert_eq!(press(&mut app, &chars("z")), vec![Effect::SaveVendor]);
+    assert_eq!(app.interview.as_ref().unwrap().answers.get(key).map(|a| a.na), before.as_ref().map(|a| a.na));
+    // the next z goes back to the first question and takes the note back
+    press(&mut app, &chars("z"));
+    let iv = app.interview.as_ref().unwrap();
+    assert_eq!(iv.current(&app.questionnaire).unwrap().key, "basic.licence-scope");
+    assert_ne!(iv.answers["basic.licence-scope"].note, noted);
+    press(&mut app, &chars("z"));
+    assert_ne!(answer(&app, "basic.licence-scope"), third);
+    press(&mut app, &chars("z"));
+    assert_eq!(answer(&app, "basic.licence-scope"), first);
+    assert!(press(&mut app, &chars("z")).is_empty());
+    assert!(app.status.text.contains("nothing to undo"));
+    // Z makes them again, in order
+    for _ in 0..3 {
+        assert_eq!(press(&mut app, &chars("Z")), vec![Effect::SaveVendor]);
+    }
+    assert_eq!(answer(&app, "basic.licence-scope"), third);
+    assert_eq!(app.interview.as_ref().unwrap().answers["basic.licence-scope"].note, noted);
+    press(&mut app, &chars("ZZ"));
+    assert_eq!(
+        app.interview.as_ref().unwrap().answers.get(key).cloned().map(|a| (a.value, a.na)),
+        cleared.map(|a| (a.value, a.na))
+    );
+    // a new change forgets what was undone
+    press(&mut app, &chars("z"));
+    press(&mut app, &chars("x"));
+    assert!(press(&mut app, &chars("Z")).is_empty());
+    assert!(app.status.text.contains("nothing to redo"));
+    // the hint bar lists undo
+    press(&mut app, &chars("k"));
+    let screen = text(&draw(&app));
+    assert!(screen.contains("undo / redo"), "{screen}");
 }
 
 #[test]
@@ -489,6 +616,148 @@ fn help_fits_a_short_terminal_in_two_columns_and_l_switches_language() {
     press(&mut app, &chars("L"));
     assert_eq!(app.lang, Lang::Zh);
     assert!(matches!(app.overlay, Some(Overlay::Help)));
+}
+
+#[test]
+fn the_question_list_keeps_no_stale_scroll_after_a_resize() {
+    let mut app = interview(Lang::En, 60, 15);
+    // to the last question: the list scrolls down to it
+    press(&mut app, &[KeyCode::BackTab]);
+    press(&mut app, &chars("jjjjjjjjjjjj"));
+    let small = app.interview.as_ref().unwrap().list_offset;
+    assert!(small > 0);
+    update(&mut app, Action::Resize(120, 40));
+    let iv = app.interview.as_ref().unwrap();
+    let rows = ccvet::ui::layout::question_rows(40);
+    let len = iv.list_len(&app.questionnaire);
+    assert!(iv.list_offset + rows <= len.max(rows), "offset {} rows {rows} of {len}", iv.list_offset);
+    // the whole list fits at 120x40 when it is short enough: then from the top
+    if len <= rows {
+        assert_eq!(iv.list_offset, 0);
+    }
+}
+
+#[test]
+fn a_finished_section_draws_its_score_not_a_full_bar() {
+    use ccvet::domain::questionnaire::Kind;
+    let mut app = interview(Lang::En, 120, 40);
+    let s = app.questionnaire.sections.iter().position(|s| s.title.get(Lang::En) == "Industry fit").unwrap();
+    // answer every question of the section with its first option, a no, a 1
+    for i in 0..app.questionnaire.sections[s].questions.len() {
+        let kind = app.questionnaire.sections[s].questions[i].kind.clone();
+        let iv = app.interview.as_mut().unwrap();
+        (iv.section, iv.question) = (s, i);
+        if !iv.shown(s, i) {
+            continue;
+        }
+        let actions = match kind {
+            Kind::YesNo { .. } => vec![Action::AnswerNo],
+            Kind::Number { .. } => vec![Action::Pick(1)],
+            Kind::Date { .. } => "2020-01-01".chars().map(Action::Type).chain([Action::Submit]).collect(),
+            Kind::Text => "-".chars().map(Action::Type).chain([Action::Submit]).collect(),
+            Kind::Multi { .. }
+                if app
+                    .interview
+                    .as_ref()
+                    .unwrap()
+                    .answers
+                    .contains_key(&app.questionnaire.sections[s].questions[i].key) =>
+            {
+                vec![]
+            }
+            _ => vec![Action::Pick(1)],
+        };
+        for a in actions {
+            update(&mut app, a);
+        }
+        if matches!(kind, Kind::Number { .. }) {
+            update(&mut app, Action::Submit);
+        }
+    }
+    let r = &app.interview.as_ref().unwrap().report.sections[s];
+    assert_eq!(r.answered, r.total, "{r:?}");
+    let score = r.score.unwrap();
+    assert!(score < 90.0, "{score}");
+    let screen = text(&draw(&app));
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines.iter().rposition(|l| l.contains("Industry fit") && l.contains('×')).unwrap();
+    let bar = lines[at + 1];
+    let full = bar.matches('█').count();
+    let cells = full + bar.matches('░').count() + bar.matches('▒').count();
+    assert_eq!(bar.matches('▒').count(), 0, "a finished section has no range left: {bar}");
+    let expected = (score / 100.0 * cells as f64).round() as usize;
+    assert_eq!(full, expected, "{score}: {bar}");
+}
+
+#[test]
+fn the_chosen_rating_is_marked_in_plain_text() {
+    use ccvet::domain::questionnaire::Kind;
+    let mut app = interview(Lang::En, 80, 24);
+    app.no_color = true;
+    let at = app.questionnaire.questions().position(|q| matches!(q.kind, Kind::Rating { max } if max <= 9)).unwrap();
+    let key = app.questionnaire.questions().nth(at).unwrap().key.clone();
+    let (s, i) = app.questionnaire.position(&key).unwrap();
+    let iv = app.interview.as_mut().unwrap();
+    (iv.section, iv.question) = (s, i);
+    assert!(!text(&draw(&app)).contains("[3]"));
+    assert_eq!(press(&mut app, &chars("3")), vec![Effect::SaveVendor]);
+    let screen = text(&draw(&app));
+    assert!(screen.contains(" 2 [3] 4 "), "{screen}");
+}
+
+#[test]
+fn the_hint_bar_offers_only_keys_that_work_on_this_question() {
+    use ccvet::app::hints::hints;
+    use ccvet::domain::questionnaire::Kind;
+    let mut app = interview(Lang::En, 200, 40);
+    let actions = |app: &App| hints(app).iter().map(|b| b.action.clone()).collect::<Vec<_>>();
+    for key in app.questionnaire.questions().map(|q| q.key.clone()).collect::<Vec<_>>() {
+        let question = app.questionnaire.question(&key).unwrap().clone();
+        let (s, i) = app.questionnaire.position(&key).unwrap();
+        let iv = app.interview.as_mut().unwrap();
+        (iv.section, iv.question) = (s, i);
+        let shown = actions(&app);
+        let yes_no = matches!(question.kind, Kind::YesNo { .. });
+        assert_eq!(shown.contains(&Action::AnswerYes), yes_no, "{key}");
+        assert_eq!(shown.contains(&Action::ToggleNa), question.allow_na && question.kind.is_scored(), "{key}");
+        let picks = matches!(question.kind, Kind::Choice { .. } | Kind::Multi { .. } | Kind::Rating { .. });
+        assert_eq!(shown.contains(&Action::Pick(1)), picks, "{key}");
+        assert!(!shown.contains(&Action::TakeOver) && !shown.contains(&Action::Undo), "{key}");
+    }
+    // after a change, undo is offered
+    let iv = app.interview.as_mut().unwrap();
+    (iv.section, iv.question) = (0, 0);
+    press(&mut app, &chars("2"));
+    assert!(actions(&app).contains(&Action::Undo));
+    // read-only: nothing that edits; T only once the writer has left
+    let iv = app.interview.as_mut().unwrap();
+    iv.read_only = Some(ccvet::storage::lock::Holder { user: "li.wei".into(), ..Default::default() });
+    let shown = actions(&app);
+    for edit in
+        [Action::AnswerYes, Action::Pick(1), Action::EditValue, Action::ToggleNa, Action::EditNote, Action::Undo]
+    {
+        assert!(!shown.contains(&edit), "{edit:?} offered read-only");
+    }
+    assert!(!shown.contains(&Action::TakeOver));
+    app.interview.as_mut().unwrap().writer_left = true;
+    assert_eq!(actions(&app).first(), Some(&Action::TakeOver));
+}
+
+#[test]
+fn keys_on_the_too_small_screen_change_nothing() {
+    let mut app = interview(Lang::En, 40, 10);
+    let before = app.interview.as_ref().unwrap().answers.clone();
+    assert!(text(&draw(&app)).contains("terminal too small"));
+    for keys in ["5", "2", "y", "x", "j", "z"] {
+        assert_eq!(press(&mut app, &chars(keys)), vec![]);
+    }
+    assert_eq!(press(&mut app, &[KeyCode::Enter, KeyCode::Delete, KeyCode::Esc]), vec![]);
+    let iv = app.interview.as_ref().unwrap();
+    assert_eq!(iv.answers, before);
+    assert!(iv.editor.is_none() && iv.question == 0);
+    assert_eq!(app.screen, ccvet::app::state::Screen::Interview);
+    // q still quits
+    assert_eq!(press(&mut app, &chars("q")), vec![Effect::Quit]);
 }
 
 #[test]

@@ -89,6 +89,10 @@ pub enum Action {
     ResolveConflict {
         theirs: bool,
     },
+    /// Take back this session's last change to the vendor (`z`), or make
+    /// the last one taken back again (`Z`).
+    Undo,
+    Redo,
     /// Show the git history of the current question's answer.
     QuestionHistory,
     /// That history, read (or why it could not be).

@@ -136,6 +136,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Interview, &[code(KeyCode::Enter)], Action::EditValue, "Enter", "edit value", "编辑", true),
     bind!(Interview, &[k('x')], Action::ToggleNa, "x", "N/A", "不适用", true),
     bind!(Interview, &[k('e')], Action::EditNote, "e", "note", "备注", true),
+    bind!(Interview, &[k('z')], Action::Undo, "z Z", "undo / redo", "撤销 / 重做", true),
+    bind!(Interview, &[k('Z')], Action::Redo, "", "", "", false),
     bind!(Interview, &[code(KeyCode::Delete)], Action::ClearAnswer, "Del", "clear the answer", "清除答案", false),
     bind!(
         Interview,
@@ -202,9 +204,9 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Confirm, &[k('n'), code(KeyCode::Esc)], Action::Back, "n Esc", "no", "否", true),
     // typing one line
     bind!(LineEdit, &[code(KeyCode::Enter)], Action::Submit, "Enter", "done", "确定", true),
-    bind!(LineEdit, &[code(KeyCode::Esc)], Action::Back, "Esc", "back", "返回", true),
+    bind!(LineEdit, &[code(KeyCode::Esc)], Action::Back, "Esc", "cancel", "取消", true),
     // typing the note
-    bind!(NoteEdit, &[code(KeyCode::Esc)], Action::Submit, "Esc", "done (saves)", "完成（保存）", true),
+    bind!(NoteEdit, &[code(KeyCode::Esc)], Action::Submit, "Esc", "close, keeping the text", "关闭并保留文字", true),
     bind!(NoteEdit, &[code(KeyCode::Enter)], Action::Newline, "Enter", "new line", "换行", true),
     // anywhere
     bind!(Global, &[k('L')], Action::ToggleLanguage, "L", "中文 / English", "中文 / English", true),

@@ -8,10 +8,12 @@
 pub mod action;
 pub mod confirm;
 pub mod editor;
+pub mod hints;
 pub mod keymap;
 pub mod poll;
 pub mod run;
 pub mod saver;
 pub mod state;
+pub mod undo;
 pub mod update;
 pub mod watch;

@@ -183,6 +183,8 @@ pub struct Interview {
     /// When the vendor file last changed on disk (Unix seconds): how long
     /// the writer a read-only view follows has been idle.
     pub last_change: Option<i64>,
+    /// This session's changes, for undo (`z`) and redo (`Z`).
+    pub history: super::undo::History,
 }
 
 impl Interview {
@@ -220,6 +222,7 @@ impl Interview {
             signoffs: Vec::new(),
             review_scroll: 0,
             last_change: None,
+            history: Default::default(),
         }
     }
 
@@ -300,6 +303,12 @@ impl Interview {
             + 1
             + (0..self.question).filter(|&i| self.shown(self.section, i)).count()
     }
+
+    /// Rows of the whole question list (a header per section, then the
+    /// questions it lists).
+    pub fn list_len(&self, q: &Questionnaire) -> usize {
+        (0..q.sections.len()).map(|s| self.shown_in(q, s) + 1).sum()
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -361,6 +370,9 @@ pub struct App {
     pub return_to: Screen,
     /// `q` was pressed once with answers not yet saved.
     pub quit_confirm: bool,
+    /// A comment closed with Esc before it was saved: (its question, or
+    /// `None` for the vendor; the text). Reopening the comment brings it back.
+    pub comment_draft: Option<(Option<String>, String)>,
     /// The review screen was opened straight from a list: Esc goes back
     /// there, not to the interview.
     pub review_direct: bool,
@@ -394,6 +406,7 @@ impl App {
             interview: None,
             return_to: Screen::Vendors,
             quit_confirm: false,
+            comment_draft: None,
             review_direct: false,
             overlay: None,
             status: Status::default(),

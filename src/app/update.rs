@@ -105,6 +105,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         _ => {}
     }
+    // The "terminal too small" screen shows nothing to act on: keys there
+    // change nothing (only quitting works).
+    if crate::ui::layout::too_small(app.width, app.height) && !matches!(action, Action::Quit) {
+        return vec![];
+    }
     // A key press: the last message has been seen.
     if app.status.kind != StatusKind::Error || !matches!(action, Action::Quit) {
         app.status = Default::default();
@@ -162,7 +167,10 @@ fn fix_scroll(app: &mut App) {
     app.compare_offset = keep_visible(app.compare_selected, app.compare_offset, rows);
     let q = &app.questionnaire;
     if let Some(iv) = app.interview.as_mut() {
-        iv.list_offset = keep_visible(iv.list_row(q), iv.list_offset, question_rows(app.height));
+        let rows = question_rows(app.height);
+        let offset = keep_visible(iv.list_row(q), iv.list_offset, rows);
+        // After a resize that shows more rows, no blank rows below the end.
+        iv.list_offset = offset.min(iv.list_len(q).saturating_sub(rows));
     }
 }
 
@@ -263,6 +271,14 @@ fn typing(app: &mut App, action: Action) -> Vec<Effect> {
                 submit_prompt(app, text)
             }
             Action::Back => {
+                // A comment being typed is never lost: Esc keeps it as a
+                // draft that reopening the comment brings back.
+                if let Some(Overlay::Comment { question, buffer }) = app.overlay.take()
+                    && !buffer.text().trim().is_empty()
+                {
+                    app.comment_draft = Some((question, buffer.text().to_string()));
+                    app.say(StatusKind::Info, t(app.lang, "comment kept as a draft", "评论已保留为草稿"));
+                }
                 app.overlay = None;
                 vec![]
             }
@@ -303,9 +319,14 @@ fn typing(app: &mut App, action: Action) -> Vec<Effect> {
             effects.extend(quit(app));
             effects
         }
-        // Esc ends either editor keeping what was typed (as in vim); a
-        // value that is not valid is dropped, and the status says why.
-        (EditTarget::Value, Action::Back) => finish_editor(app, true),
+        // Esc cancels a value edit: the answer stays as it was. (The note
+        // editor binds Esc to Submit: it closes keeping the text, as vim
+        // leaves insert mode.)
+        (EditTarget::Value, Action::Back) => {
+            iv.editor = None;
+            app.say(StatusKind::Info, t(lang, "edit cancelled; the answer is unchanged", "已取消编辑，答案未变"));
+            vec![]
+        }
         (_, Action::Submit) => finish_editor(app, false),
         (EditTarget::Note, Action::Newline) => {
             editor.buffer.insert("\n");
@@ -323,6 +344,17 @@ fn typing(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// Quits, unless answers are still unsaved: then the first `q` retries the
 /// save and says so, and only a second `q` leaves them behind.
+/// The comment prompt's text: the draft kept for this target, if any.
+fn comment_buffer(app: &mut App, question: Option<&str>) -> TextBuffer {
+    match app.comment_draft.take() {
+        Some((q, text)) if q.as_deref() == question => TextBuffer::new(&text, false),
+        other => {
+            app.comment_draft = other;
+            TextBuffer::new("", false)
+        }
+    }
+}
+
 /// What Enter in a prompt does with its text.
 fn submit_prompt(app: &mut App, text: String) -> Vec<Effect> {
     match app.overlay.take() {
@@ -437,9 +469,18 @@ fn finish_editor(app: &mut App, quitting: bool) -> Vec<Effect> {
 /// Applies an edit to what the screen shows, re-scores, and asks for a
 /// save. The edit stays pending until the save confirms it.
 fn apply(app: &mut App, key: String, edit: Edit) -> Vec<Effect> {
+    if let Some(iv) = app.interview.as_mut() {
+        let after = Answer::edited(iv.answers.get(&key), &edit);
+        iv.history.record(&key, iv.answers.get(&key), after.as_ref());
+    }
+    apply_edits(app, key, vec![edit])
+}
+
+/// Applies edits of one answer (not recorded for undo) as [`apply`] does.
+pub(super) fn apply_edits(app: &mut App, key: String, edits: Vec<Edit>) -> Vec<Effect> {
     let q = &app.questionnaire;
     let Some(iv) = app.interview.as_mut() else { return vec![] };
-    match Answer::edited(iv.answers.get(&key), &edit) {
+    match edits.iter().fold(iv.answers.get(&key).cloned(), |a, e| Answer::edited(a.as_ref(), e)) {
         Some(a) => iv.answers.insert(key.clone(), a),
         None => iv.answers.remove(&key),
     };
@@ -450,8 +491,8 @@ fn apply(app: &mut App, key: String, edit: Edit) -> Vec<Effect> {
     // already being saved.
     let open = iv.pending.len() > iv.saving;
     match iv.pending.last_mut() {
-        Some(last) if open && last.key == key => last.edits.push(edit),
-        _ => iv.pending.push(PendingEdit { key, edits: vec![edit] }),
+        Some(last) if open && last.key == key => last.edits.extend(edits),
+        _ => iv.pending.push(PendingEdit { key, edits }),
     }
     vec![Effect::SaveVendor]
 }
@@ -532,6 +573,8 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::EditNote
             | Action::ClearAnswer
             | Action::ResolveConflict { .. }
+            | Action::Undo
+            | Action::Redo
     );
     if let Some(holder) = iv.read_only.as_ref().filter(|_| changes_answers) {
         let text = match (lang, holder.user.is_empty() || iv.writer_left) {
@@ -552,10 +595,16 @@ fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::CommentQuestion => {
-            app.overlay = Some(Overlay::Comment { question: Some(key), buffer: TextBuffer::new("", false) });
+            let buffer = comment_buffer(app, Some(&key));
+            app.overlay = Some(Overlay::Comment { question: Some(key), buffer });
             vec![]
         }
         Action::QuestionHistory => vec![Effect::History { key }],
+        Action::Undo | Action::Redo => {
+            let effects = super::undo::step(app, action == Action::Redo);
+            fix_scroll(app);
+            effects
+        }
         Action::ResolveConflict { theirs } => {
             if !iv.vendor.conflicts.iter().any(|c| c.key == key) {
                 app.say(StatusKind::Info, t(lang, "no merge conflict on this question", "此问题没有合并冲突"));
@@ -911,7 +960,8 @@ fn review_screen(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SignOff(decision) => super::confirm::ask_sign_off(app, decision),
         Action::CommentVendor => {
-            app.overlay = Some(Overlay::Comment { question: None, buffer: TextBuffer::new("", false) });
+            let buffer = comment_buffer(app, None);
+            app.overlay = Some(Overlay::Comment { question: None, buffer });
             vec![]
         }
         Action::Back if app.review_direct => leave_interview(app),

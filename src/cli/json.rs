@@ -11,7 +11,9 @@
 //! (answers that could not be scored) and `warnings`. `compare` adds
 //! `rank`. Scores are at full precision.
 //! `band_id` is a stable key for the band: its index in the questionnaire's
-//! list of bands (0 = the highest), whatever the language. `score` adds
+//! list of bands (0 = the highest), whatever the language. `bands_possible`
+//! lists the labels of every band the range [min, max] still allows, in
+//! questionnaire order (one once the band is certain). `score` adds
 //! `questions`: every question in order with `key`, `kind`, `value`,
 //! `note`, `s` (the fraction it scores, 0–1), `state` and `source`.
 //! Optional fields are `null`, never absent.
@@ -38,6 +40,9 @@ pub struct VendorJson<'a> {
     /// gives one, else its index among the bands (a number); null with no
     /// score.
     pub band_id: Option<serde_json::Value>,
+    /// Labels of every band the range [`min`, `max`] still allows, in
+    /// questionnaire order: one once the band is certain.
+    pub bands_possible: Vec<&'a str>,
     pub disqualified: bool,
     pub knockouts: Vec<&'a str>,
     pub knockout_reasons: Vec<KnockoutJson<'a>>,
@@ -164,6 +169,12 @@ pub fn vendor_json<'a>(q: &'a Questionnaire, vendor: &'a Summary, lang: Lang, ra
             let band = q.bands.get(i)?;
             Some(band.id.clone().map_or_else(|| serde_json::Value::from(i), serde_json::Value::from))
         }),
+        bands_possible: q
+            .bands_possible(report.min, report.max)
+            .into_iter()
+            .filter_map(|i| q.bands.get(i))
+            .map(|b| b.label.get(lang))
+            .collect(),
         disqualified: report.disqualified(),
         knockouts: report.knockouts.iter().map(|k| k.key.as_str()).collect(),
         knockout_reasons: report

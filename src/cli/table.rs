@@ -45,7 +45,8 @@ pub fn score(ctx: &Context, wanted: &str, as_json: bool) -> Result<Output, CliEr
 
 fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang: Lang) -> String {
     let mut out = String::new();
-    let band = report.band.and_then(|i| q.bands.get(i)).map_or("", |b| b.label.get(lang));
+    let band = crate::domain::present::band_text(q, report, lang);
+    let band = band.as_str();
     let _ = writeln!(out, "{}  [{}]", visible(&vendor.meta.vendor), visible(&vendor.slug));
     let _ = writeln!(
         out,
@@ -58,6 +59,14 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
         l(lang, "interviewer", "访谈人"),
         visible(vendor.meta.interviewer.as_deref().unwrap_or("–")),
     );
+    // A red line leads, before any score or band.
+    if report.disqualified() {
+        let _ = writeln!(out, "✗ {}", l(lang, "DISQUALIFIED (red line crossed):", "不合格（触及红线）："));
+        for k in &report.knockouts {
+            let reason = k.reason.as_ref().map_or("", |r| r.get(lang));
+            let _ = writeln!(out, "  ✗ {} {}", k.key, visible(reason));
+        }
+    }
     let _ = writeln!(out, "{} {}  {}", pad(l(lang, "Score", "得分"), 10), pct(report.score), visible(band));
     let _ = writeln!(
         out,
@@ -66,7 +75,9 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
         range(report.min, report.max),
         l(lang, " still possible", "")
     );
-    let _ = writeln!(out, "{} {}/{}", pad(l(lang, "Answered", "已答"), 10), report.answered, report.total);
+    let texts = crate::domain::present::unscored_counts(report.outcomes.iter().flatten());
+    let counts = crate::domain::present::counts_text(report.answered, report.total, texts, lang);
+    let _ = writeln!(out, "{} {counts}", pad(l(lang, "Answered", "已答"), 10));
     if !report.hidden.is_empty() {
         let _ = writeln!(
             out,
@@ -76,13 +87,6 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
             l(lang, "(condition not met, not scored)", "（条件不满足，不计分）"),
             report.hidden.join(", ")
         );
-    }
-    if report.disqualified() {
-        let _ = writeln!(out, "✗ {}", l(lang, "DISQUALIFIED (red line crossed):", "不合格（触及红线）："));
-        for k in &report.knockouts {
-            let reason = k.reason.as_ref().map_or("", |r| r.get(lang));
-            let _ = writeln!(out, "  ✗ {} {}", k.key, visible(reason));
-        }
     }
     let _ = writeln!(out);
     let title_width = q.sections.iter().map(|s| s.title.get(lang).width()).max().unwrap_or(0).max(8);
@@ -230,8 +234,7 @@ pub fn list(ctx: &Context) -> Result<Output, CliError> {
 
 fn ranking_text(q: &Questionnaire, vendors: &[Summary], lang: Lang) -> String {
     let names: Vec<String> = vendors.iter().map(|v| visible(&v.meta.vendor).into_owned()).collect();
-    let bands: Vec<&str> =
-        vendors.iter().map(|v| v.report.band.and_then(|i| q.bands.get(i)).map_or("", |b| b.label.get(lang))).collect();
+    let bands: Vec<String> = vendors.iter().map(|v| crate::domain::present::band_short(q, &v.report, lang)).collect();
     let name_w = names.iter().map(|n| n.width()).max().unwrap_or(0).clamp(6, 40);
     let band_w = bands.iter().map(|b| b.width()).max().unwrap_or(0).max(4);
     let mut out = String::new();

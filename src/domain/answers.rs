@@ -115,4 +115,53 @@ impl Answer {
             _ => false,
         }
     }
+
+    /// The edits that turn any answer into `target` (value, N/A mark, note
+    /// and source), for undo and redo: they go through the same saver as
+    /// any other change.
+    pub fn edits_to(target: Option<&Answer>) -> Vec<Edit> {
+        let Some(t) = target.filter(|t| !t.is_empty()) else {
+            return vec![Edit::Clear, Edit::Note(None), Edit::Source(None)];
+        };
+        let first = match &t.value {
+            Some(v) => Edit::Value(v.clone()),
+            None => Edit::Clear,
+        };
+        vec![first, Edit::NotApplicable(t.na), Edit::Note(t.note.clone()), Edit::Source(t.source.clone())]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(value: Option<Value>, na: bool, note: Option<&str>, source: Option<&str>) -> Answer {
+        Answer { value, na, note: note.map(str::to_string), source: source.map(str::to_string), ..Answer::default() }
+    }
+
+    #[test]
+    fn edits_to_reach_the_target_from_any_answer() {
+        let answers = [
+            None,
+            Some(answer(Some(Value::Integer(45)), false, None, None)),
+            Some(answer(Some(Value::Integer(3)), true, Some("审计中"), Some("vendor"))),
+            Some(answer(None, true, None, None)),
+            Some(answer(None, false, Some("note only"), None)),
+            Some(answer(Some(Value::Str("provincial".into())), false, None, Some("li.wei's own"))),
+        ];
+        for from in &answers {
+            for to in &answers {
+                let got = Answer::edits_to(to.as_ref()).iter().fold(from.clone(), |a, e| Answer::edited(a.as_ref(), e));
+                assert!(Answer::same_content(got.as_ref(), to.as_ref()), "{from:?} -> {to:?} gave {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn na_over_a_value_keeps_the_value_underneath() {
+        let target = answer(Some(Value::Integer(45)), true, None, None);
+        let got =
+            Answer::edits_to(Some(&target)).iter().fold(None, |a: Option<Answer>, e| Answer::edited(a.as_ref(), e));
+        assert_eq!(got.and_then(|a| a.value), Some(Value::Integer(45)));
+    }
 }

@@ -18,6 +18,87 @@ pub fn range(min: Option<f64>, max: Option<f64>) -> String {
     }
 }
 
+/// What stands for the band where a red line is hit.
+fn disqualified(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "✗ DISQUALIFIED",
+        Lang::Zh => "✗ 不合格",
+    }
+}
+
+/// Unscored (text) questions among `outcomes`: (answered, shown).
+pub fn unscored_counts<'a>(outcomes: impl IntoIterator<Item = &'a super::scoring::Outcome>) -> (usize, usize) {
+    outcomes.into_iter().fold((0, 0), |(a, n), o| match o {
+        super::scoring::Outcome::Unscored { answered } => (a + usize::from(*answered), n + 1),
+        _ => (a, n),
+    })
+}
+
+/// Answered counts that add up to what a person counts: "4/37 scored +
+/// 0/1 text" (only "4/37" when every question scores).
+pub fn counts_text(answered: usize, total: usize, (text_answered, texts): (usize, usize), lang: Lang) -> String {
+    if texts == 0 {
+        return format!("{answered}/{total}");
+    }
+    match lang {
+        Lang::En => format!("{answered}/{total} scored + {text_answered}/{texts} text"),
+        Lang::Zh => format!("{answered}/{total} 计分题 + {text_answered}/{texts} 文字题"),
+    }
+}
+
+/// The band as far as it is certain: its label once one band remains,
+/// else provisional, e.g. "≥ 85? · possible: Recommended / Acceptable"
+/// (the bar the best possible band sets, then every band still possible);
+/// "–" when none can be had.
+pub fn band_text(q: &super::questionnaire::Questionnaire, report: &super::scoring::ScoreReport, lang: Lang) -> String {
+    if report.disqualified() {
+        return disqualified(lang).to_string();
+    }
+    let possible = q.bands_possible(report.min, report.max);
+    match possible.as_slice() {
+        [] => report.band.and_then(|b| q.bands.get(b)).map_or_else(|| "–".to_string(), |b| b.label.get(lang).into()),
+        [one] => q.bands.get(*one).map_or_else(|| "–".to_string(), |b| b.label.get(lang).to_string()),
+        [top, ..] => {
+            let labels: Vec<&str> =
+                possible.iter().filter_map(|&i| q.bands.get(i)).map(|b| b.label.get(lang)).collect();
+            let bar = q.bands.get(*top).map_or(0.0, |b| b.min);
+            let word = match lang {
+                Lang::En => "possible: ",
+                Lang::Zh => "可能：",
+            };
+            format!("≥ {bar}? · {word}{}", labels.join(" / "))
+        }
+    }
+}
+
+/// The band in a narrow column: its label once certain, else the best band
+/// still possible with a question mark ("Recommended?").
+pub fn band_short(q: &super::questionnaire::Questionnaire, report: &super::scoring::ScoreReport, lang: Lang) -> String {
+    if report.disqualified() {
+        return disqualified(lang).to_string();
+    }
+    let possible = q.bands_possible(report.min, report.max);
+    match possible.as_slice() {
+        [top, _, ..] => q.bands.get(*top).map_or_else(String::new, |b| format!("{}?", b.label.get(lang))),
+        _ => band_text(q, report, lang),
+    }
+}
+
+/// [`band_short`] where ✗ DISQUALIFIED already leads the line: nothing for
+/// a disqualified vendor.
+pub fn band_beside_mark(
+    q: &super::questionnaire::Questionnaire,
+    report: &super::scoring::ScoreReport,
+    lang: Lang,
+) -> String {
+    if report.disqualified() { String::new() } else { band_short(q, report, lang) }
+}
+
+/// Whether the band is still open (more than one band possible).
+pub fn band_provisional(q: &super::questionnaire::Questionnaire, report: &super::scoring::ScoreReport) -> bool {
+    q.bands_possible(report.min, report.max).len() > 1
+}
+
 /// A stored answer in the question's own terms: option labels, yes/no,
 /// the unit of a number. Empty when unanswered.
 pub fn answer_text(question: &Question, answer: Option<&Answer>, lang: Lang) -> String {
@@ -145,5 +226,25 @@ pub fn condition_text(
     match lang {
         Lang::En => format!("Only if “{text}” is {test}."),
         Lang::Zh => format!("仅当“{text}”为{test}时作答。"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_add_up_to_what_a_person_counts() {
+        use crate::domain::scoring::Outcome;
+        let outcomes = [
+            Outcome::Unanswered,
+            Outcome::Unscored { answered: true },
+            Outcome::NotApplicable,
+            Outcome::Unscored { answered: false },
+        ];
+        assert_eq!(unscored_counts(&outcomes), (1, 2));
+        assert_eq!(counts_text(37, 37, (1, 1), Lang::En), "37/37 scored + 1/1 text");
+        assert_eq!(counts_text(3, 37, (0, 1), Lang::Zh), "3/37 计分题 + 0/1 文字题");
+        assert_eq!(counts_text(3, 37, (0, 0), Lang::En), "3/37");
     }
 }

@@ -325,6 +325,15 @@ impl Questionnaire {
     pub fn band_index(&self, score: f64) -> Option<usize> {
         self.bands.iter().position(|b| b.min <= score + BAND_TOLERANCE)
     }
+
+    /// Every band a final score in [`min`, `max`] may still land in, in
+    /// questionnaire order (highest first); empty when nothing scores.
+    pub fn bands_possible(&self, min: Option<f64>, max: Option<f64>) -> Vec<usize> {
+        let (Some(lo), Some(hi)) = (min, max) else { return Vec::new() };
+        let Some(top) = self.band_index(hi) else { return Vec::new() };
+        let bottom = self.band_index(lo).unwrap_or(self.bands.len().saturating_sub(1));
+        (top..=bottom.max(top)).collect()
+    }
 }
 
 #[cfg(test)]
@@ -333,6 +342,42 @@ mod tests {
 
     fn t(min: f64, score: f64) -> Threshold {
         Threshold { min, score, span: 0..0 }
+    }
+
+    fn bands() -> Questionnaire {
+        let band = |min: f64, en: &str| Band { min, label: LText::same(en), id: None, span: 0..0 };
+        Questionnaire::new(
+            "q".into(),
+            1,
+            LText::same("Q"),
+            vec![band(85.0, "Recommended"), band(70.0, "Acceptable"), band(50.0, "Conditional"), band(0.0, "No")],
+            vec![],
+        )
+    }
+
+    #[test]
+    fn bands_possible_from_the_range_by_hand() {
+        let q = bands();
+        // finished: one band
+        assert_eq!(q.bands_possible(Some(74.8), Some(74.8)), vec![1]);
+        // 60-90: recommended, acceptable, conditional
+        assert_eq!(q.bands_possible(Some(60.0), Some(90.0)), vec![0, 1, 2]);
+        // nothing answered: 0-100, every band
+        assert_eq!(q.bands_possible(Some(0.0), Some(100.0)), vec![0, 1, 2, 3]);
+        // exactly on a boundary: 85 is recommended, 84.99999999999999 too
+        assert_eq!(q.bands_possible(Some(85.0), Some(100.0)), vec![0]);
+        assert_eq!(q.bands_possible(Some(84.999_999_999_999_99), Some(86.0)), vec![0]);
+        assert_eq!(q.bands_possible(Some(84.9), Some(86.0)), vec![0, 1]);
+        // nothing scores
+        assert_eq!(q.bands_possible(None, None), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn bands_possible_below_the_lowest_band_stops_at_it() {
+        let band = |min: f64| Band { min, label: LText::same("b"), id: None, span: 0..0 };
+        let q = Questionnaire::new("q".into(), 1, LText::same("Q"), vec![band(80.0), band(40.0)], vec![]);
+        assert_eq!(q.bands_possible(Some(10.0), Some(90.0)), vec![0, 1]);
+        assert_eq!(q.bands_possible(Some(10.0), Some(30.0)), Vec::<usize>::new());
     }
 
     #[test]

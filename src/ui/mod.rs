@@ -10,7 +10,7 @@ pub mod widgets;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::app::keymap::{context, screen_context};
+use crate::app::keymap::screen_context;
 use crate::app::state::{App, Overlay, Screen};
 use crate::domain::text::Lang;
 use layout::{MIN_HEIGHT, MIN_WIDTH, SCORE_WIDTH, SIDE_WIDTH, is_wide, too_small};
@@ -118,8 +118,8 @@ fn draw(app: &App, frame: &mut Frame) {
                 title: &title,
                 hint: tr(
                     app.lang,
-                    "Enter saves (in your own review file) · Esc cancels",
-                    "Enter 保存（写入您自己的评审文件）· Esc 取消",
+                    "Enter saves (in your own review file) · Esc closes, keeping a draft",
+                    "Enter 保存（写入您自己的评审文件）· Esc 关闭并保留草稿",
                 ),
                 buffer,
                 theme: &th,
@@ -141,9 +141,8 @@ fn draw(app: &App, frame: &mut Frame) {
             }
         }
     }
-    let read_only = app.screen == Screen::Interview && app.interview.as_ref().is_some_and(|iv| iv.read_only.is_some());
     frame.render_widget(
-        HintBar { context: context(app), status: &app.status, lang: app.lang, theme: &th, read_only },
+        HintBar { hints: crate::app::hints::hints(app), status: &app.status, lang: app.lang, theme: &th },
         hints,
     );
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::html::{esc, head, table_start};
 use super::markdown::md;
-use super::{band_of, red_lines, signoff_lines, write_or_print};
+use super::{red_lines, signoff_lines, write_or_print};
 use crate::cli::args::ReportFormat;
 use crate::cli::context::Context;
 use crate::cli::table::l;
@@ -84,7 +84,7 @@ pub fn report(ctx: &Context, format: ReportFormat, output: Option<&Path>) -> Res
             },
             disqualified: !reds.is_empty(),
             score: pct(report.score),
-            band: band_of(q, &report, lang),
+            band: crate::domain::present::band_short(q, &report, lang),
             range: range(report.min, report.max),
             completion: format!("{:.0}%", report.completion() * 100.0),
             signoffs,

@@ -247,7 +247,7 @@ fn red_lines(q: &Questionnaire, report: &ScoreReport, lang: Lang) -> Vec<(String
 }
 
 fn band_of(q: &Questionnaire, report: &ScoreReport, lang: Lang) -> String {
-    report.band.and_then(|i| q.bands.get(i)).map_or_else(|| "–".to_string(), |b| b.label.get(lang).to_string())
+    crate::domain::present::band_text(q, report, lang)
 }
 
 fn signoff_lines(signoffs: &[SignOffState], lang: Lang) -> Vec<SignOffLine> {

@@ -35,13 +35,17 @@ impl Widget for Comparison<'_> {
         // status (a fifth) leave, 6 to 22 cells each, so wide terminals show
         // whole section titles.
         let status_w = (w / 5).clamp(14, 30);
-        let col_w = (w.saturating_sub(4 + 7 + 20 + status_w) / sections.max(1)).saturating_sub(1).clamp(6, 22);
-        let name_w = w.saturating_sub(4 + 7 + (col_w + 1) * sections + status_w).clamp(6, 40);
+        // Completion stands beside every total (5 cells): a barely started
+        // vendor ranked high says so, and its total carries a "?" while
+        // its band is still open.
+        let col_w = (w.saturating_sub(4 + 7 + 5 + 20 + status_w) / sections.max(1)).saturating_sub(1).clamp(6, 22);
+        let name_w = w.saturating_sub(4 + 7 + 5 + (col_w + 1) * sections + status_w).clamp(6, 40);
         let mut header = format!(
-            "{} {} {}",
+            "{} {} {} {}",
             fit_right("#", 3),
             fit(tr(lang, "Vendor", "服务商"), name_w),
-            fit_right(tr(lang, "Total", "总分"), 6)
+            fit_right(tr(lang, "Total", "总分"), 6),
+            fit_right(tr(lang, "Done", "完成"), 4)
         );
         for s in &q.sections {
             header.push(' ');
@@ -74,12 +78,16 @@ impl Widget for Comparison<'_> {
             let VendorRow::Ok { summary, .. } = &app.vendors.rows[index] else { continue };
             let r = &summary.report;
             let y = inner.y + 1 + u16::try_from(n - app.compare_offset).unwrap_or(0);
+            let open = r.score.is_some() && !r.disqualified() && crate::domain::present::band_provisional(q, r);
+            let total = if open { format!("{}?", pct(r.score)) } else { pct(r.score) };
             let mut spans = vec![
                 Span::raw(fit_right(&(n + 1).to_string(), 3)),
                 Span::raw(" "),
                 Span::raw(fit(&safe(&summary.meta.vendor), name_w)),
                 Span::raw(" "),
-                Span::styled(fit_right(&pct(r.score), 6), th.header),
+                Span::styled(fit_right(&total, 6), th.header),
+                Span::raw(" "),
+                Span::styled(fit_right(&format!("{:.0}%", r.completion() * 100.0), 4), th.muted),
             ];
             for s in &r.sections {
                 spans.push(Span::raw(" "));

@@ -7,19 +7,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::keymap::{Context, shown};
+use crate::app::keymap::Binding;
 use crate::app::state::{Status, StatusKind};
 use crate::domain::text::Lang;
 use crate::ui::text::{cut, safe};
 use crate::ui::theme::Theme;
 
 pub struct HintBar<'a> {
-    pub context: Context,
+    /// The keys that work here, in order (see `app::hints`).
+    pub hints: Vec<&'static Binding>,
     pub status: &'a Status,
     pub lang: Lang,
     pub theme: &'a Theme,
-    /// Following someone else's interview: taking over comes first.
-    pub read_only: bool,
 }
 
 impl Widget for HintBar<'_> {
@@ -33,17 +32,7 @@ impl Widget for HintBar<'_> {
         let mut spans = Vec::new();
         let mut used = 0;
         let room = width.saturating_sub(status.width() + 1);
-        // `? help` first: whatever else does not fit, the way to it does.
-        let mut hints: Vec<_> = shown(self.context).filter(|b| b.hint).collect();
-        if let Some(i) = hints.iter().position(|b| b.action == crate::app::action::Action::Help) {
-            let help = hints.remove(i);
-            hints.insert(0, help);
-        }
-        if self.read_only {
-            let take = crate::app::keymap::BINDINGS.iter().find(|b| b.action == crate::app::action::Action::TakeOver);
-            hints.splice(0..0, take);
-        }
-        for b in hints {
+        for b in self.hints {
             let label = b.label(self.lang);
             let w = b.shown.width() + label.width() + 3;
             if used + w > room {

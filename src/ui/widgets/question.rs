@@ -164,7 +164,10 @@ impl<'a> QuestionView<'a> {
                 let mut spans = vec![];
                 for n in 0..=i64::from(*max).min(9) {
                     let on = current == Some(n);
-                    spans.push(Span::styled(format!(" {n} "), if on { th.selected } else { th.key }));
+                    // Brackets mark the chosen rating in plain text too
+                    // (NO_COLOR, a screen reader), not reverse video alone.
+                    let text = if on { format!("[{n}]") } else { format!(" {n} ") };
+                    spans.push(Span::styled(text, if on { th.selected } else { th.key }));
                 }
                 if *max > 9 {
                     spans.push(Span::styled(format!("  (Enter: 0–{max})"), th.muted));
@@ -196,9 +199,10 @@ impl<'a> QuestionView<'a> {
             caret = Some(Position::new(inner.x + prompt_w + caret_col, inner.y + u16::try_from(row).unwrap_or(0)));
             match &editor.error {
                 Some(why) => lines.extend(wrapped(&format!("! {why}"), width, "", th.error)),
-                None => {
-                    lines.push(Line::styled(tr(lang, "Enter or Esc keeps the value", "Enter 或 Esc 保存"), th.muted))
-                }
+                None => lines.push(Line::styled(
+                    tr(lang, "Enter keeps the value · Esc cancels", "Enter 保存 · Esc 取消"),
+                    th.muted,
+                )),
             }
         } else if typed && !matches!(question.kind, Kind::Rating { .. }) {
             let shown = answer_text(question, answer, lang);
@@ -259,7 +263,7 @@ impl<'a> QuestionView<'a> {
         let editing_note = iv.editor.as_ref().filter(|e| e.target == EditTarget::Note);
         if let Some(editor) = editing_note {
             lines.push(Line::styled(
-                tr(lang, "Note (Esc saves, Enter new line):", "备注（Esc 保存，Enter 换行）："),
+                tr(lang, "Note (Esc closes, text kept; Enter new line):", "备注（Esc 关闭并保留文字；Enter 换行）："),
                 th.key,
             ));
             let start = lines.len();
@@ -270,8 +274,14 @@ impl<'a> QuestionView<'a> {
             let (row, col) = editor.buffer.caret_position(width);
             caret = Some(Position::new(inner.x + col, inner.y + u16::try_from(start).unwrap_or(0) + row));
         } else if let Some(note) = answer.and_then(|a| a.note.as_deref()) {
-            lines.push(Line::styled(tr(lang, "Note (e edits):", "备注（e 编辑）："), th.muted));
+            let label = match iv.read_only {
+                Some(_) => tr(lang, "Note:", "备注："),
+                None => tr(lang, "Note (e edits):", "备注（e 编辑）："),
+            };
+            lines.push(Line::styled(label, th.muted));
             lines.extend(wrapped(note, width, "", ratatui::style::Style::new()));
+        } else if iv.read_only.is_some() {
+            lines.push(Line::styled(tr(lang, "No note", "无备注"), th.muted));
         } else {
             lines.push(Line::styled(tr(lang, "No note (e adds one)", "无备注（按 e 添加）"), th.muted));
         }

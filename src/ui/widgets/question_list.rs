@@ -60,7 +60,10 @@ impl Widget for QuestionList<'_> {
             }
             if row >= iv.list_offset {
                 let s = &iv.report.sections[si];
-                let text = format!("{} {}/{}", safe(section.title.get(lang)), s.answered, s.total);
+                // Text questions are counted apart: "10/10 +1" for 11 listed.
+                let (_, texts) = crate::domain::present::unscored_counts(&iv.report.outcomes[si]);
+                let extra = if texts > 0 { format!(" +{texts}") } else { String::new() };
+                let text = format!("{} {}/{}{extra}", safe(section.title.get(lang)), s.answered, s.total);
                 buf.set_line(inner.x, y, &Line::styled(fit(&text, width), th.header), inner.width);
                 y += 1;
             }

@@ -11,7 +11,7 @@ use crate::domain::present::{pct, range};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::scoring::ScoreReport;
 use crate::domain::text::Lang;
-use crate::ui::text::{bar, cut, fit, fit_right, safe, wrapped};
+use crate::ui::text::{cut, fit, fit_right, safe, wrapped};
 use crate::ui::theme::Theme;
 use crate::ui::tr;
 
@@ -31,24 +31,30 @@ impl Widget for ScorePanel<'_> {
         block.render(area, buf);
         let w = usize::from(inner.width);
         let mut lines: Vec<Line> = Vec::new();
-        let band = r.band.and_then(|b| q.bands.get(b)).map_or("–", |b| b.label.get(lang));
+        let band = crate::domain::present::band_beside_mark(q, r, lang);
+        // A red line leads, before any score or band.
+        if r.disqualified() {
+            lines.push(Line::styled(format!("✗ {}", tr(lang, "DISQUALIFIED", "不合格")), th.knockout));
+        }
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", pct(r.score)), th.header),
-            Span::raw(cut(&safe(band), w.saturating_sub(7))),
+            Span::raw(cut(&safe(&band), w.saturating_sub(7))),
         ]));
+        // Until one band remains, every band still possible.
+        if crate::domain::present::band_provisional(q, r) {
+            let text = crate::domain::present::band_text(q, r, lang);
+            lines.extend(wrapped(&safe(&text), inner.width, "", th.muted));
+        }
         lines.push(Line::styled(format!("{} {}", tr(lang, "range", "区间"), range(r.min, r.max)), th.muted));
-        let bar_w = w.saturating_sub(2);
-        let (lo, hi) = (r.min.unwrap_or(0.0) / 100.0, r.max.unwrap_or(100.0) / 100.0);
-        // The bar: solid to the lowest score still possible, shaded to the
-        // highest, empty beyond.
-        let lo_cells = ((lo * bar_w as f64).round() as usize).min(bar_w);
-        let hi_cells = ((hi * bar_w as f64).round() as usize).clamp(lo_cells, bar_w);
-        lines.push(Line::from(vec![
-            Span::styled("█".repeat(lo_cells), th.bar_full),
-            Span::styled("▒".repeat(hi_cells - lo_cells), th.warn),
-            Span::styled("░".repeat(bar_w - hi_cells), th.bar_empty),
-        ]));
-        lines.push(Line::raw(format!("{} {}/{}", tr(lang, "answered", "已答"), r.answered, r.total)));
+        lines.push(Line::from(range_bar(r.min, r.max, w.saturating_sub(2), th)));
+        let texts = crate::domain::present::unscored_counts(r.outcomes.iter().flatten());
+        let counts = crate::domain::present::counts_text(r.answered, r.total, texts, lang);
+        lines.extend(wrapped(
+            &format!("{} {counts}", tr(lang, "answered", "已答")),
+            inner.width,
+            "",
+            Default::default(),
+        ));
         if self.unsaved > 0 {
             lines.push(Line::styled(format!("! {} {}", self.unsaved, tr(lang, "unsaved", "条未保存")), th.error));
         }
@@ -66,13 +72,11 @@ impl Widget for ScorePanel<'_> {
                 Span::styled(fit_right(&format!("×{}", section.weight), 5), th.muted),
                 Span::raw(fit_right(&pct(s.score), 7)),
             ]));
-            let done = if s.total == 0 { 1.0 } else { s.answered as f64 / s.total as f64 };
-            let (full, empty) = bar(done, w.saturating_sub(8));
-            lines.push(Line::from(vec![
-                Span::styled(full, th.bar_full),
-                Span::styled(empty, th.bar_empty),
-                Span::styled(fit_right(&format!("{}/{}", s.answered, s.total), 8), th.muted),
-            ]));
+            // The section's score range, as the overall bar: a finished
+            // section shows its score, not its completion.
+            let mut spans = range_bar(s.min, s.max, w.saturating_sub(8), th);
+            spans.push(Span::styled(fit_right(&format!("{}/{}", s.answered, s.total), 8), th.muted));
+            lines.push(Line::from(spans));
         }
         if fitting < q.sections.len() {
             let more = q.sections.len() - fitting;
@@ -106,4 +110,17 @@ impl Widget for ScorePanel<'_> {
             buf.set_line(inner.x, inner.y + u16::try_from(i).unwrap_or(0), &line, inner.width);
         }
     }
+}
+
+/// A bar `width` cells wide: solid to the lowest score still possible,
+/// shaded to the highest, empty beyond (`None`: nothing known, all shaded).
+fn range_bar(min: Option<f64>, max: Option<f64>, width: usize, th: &Theme) -> Vec<Span<'static>> {
+    let (lo, hi) = (min.unwrap_or(0.0) / 100.0, max.unwrap_or(100.0) / 100.0);
+    let lo_cells = ((lo * width as f64).round() as usize).min(width);
+    let hi_cells = ((hi * width as f64).round() as usize).clamp(lo_cells, width);
+    vec![
+        Span::styled("█".repeat(lo_cells), th.bar_full),
+        Span::styled("▒".repeat(hi_cells - lo_cells), th.warn),
+        Span::styled("░".repeat(width - hi_cells), th.bar_empty),
+    ]
 }

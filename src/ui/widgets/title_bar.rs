@@ -52,7 +52,7 @@ impl Widget for TitleBar<'_> {
                 if !is_wide(app.width) {
                     // The score panel is not on screen: its essentials are.
                     let r = &iv.report;
-                    let band = r.band.and_then(|b| q.bands.get(b)).map_or("", |b| b.label.get(lang));
+                    let band = crate::domain::present::band_beside_mark(q, r, lang);
                     spans.push(Span::raw("│ "));
                     if r.disqualified() {
                         spans.push(Span::styled(format!("✗ {} ", tr(lang, "DISQUALIFIED", "不合格")), th.knockout));
@@ -61,8 +61,8 @@ impl Widget for TitleBar<'_> {
                     // the line (which would then be redrawn).
                     spans.push(Span::styled(format!("{} ", fit_right(&pct(r.score), 5)), th.header));
                     let range = format!("[{}]", range(r.min, r.max));
-                    let band_w = q.bands.iter().map(|b| b.label.get(lang).width()).max().unwrap_or(0).min(12);
-                    spans.push(Span::raw(format!("{} {} ", fit(&safe(band), band_w), fit(&range, 13))));
+                    let band_w = q.bands.iter().map(|b| b.label.get(lang).width() + 1).max().unwrap_or(0).min(13);
+                    spans.push(Span::raw(format!("{} {} ", fit(&safe(&band), band_w), fit(&range, 13))));
                 }
                 let section = q.sections.get(iv.section).map_or("", |s| s.title.get(lang));
                 spans.push(Span::raw(format!(

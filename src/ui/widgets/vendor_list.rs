@@ -82,7 +82,7 @@ impl Widget for VendorList<'_> {
             let line = match &list.rows[index] {
                 VendorRow::Ok { summary, changed } => {
                     let r = &summary.report;
-                    let band = r.band.and_then(|b| app.questionnaire.bands.get(b)).map_or("", |b| b.label.get(lang));
+                    let band = crate::domain::present::band_beside_mark(&app.questionnaire, r, lang);
                     let [name, pad] = name(&summary.meta.vendor);
                     let mut spans = vec![
                         marker,
@@ -91,7 +91,7 @@ impl Widget for VendorList<'_> {
                         Span::raw(" "),
                         Span::raw(fit_right(&pct(r.score), 6)),
                         Span::raw(" "),
-                        Span::raw(fit(&safe(band), 14)),
+                        Span::raw(fit(&safe(&band), 14)),
                         Span::raw(" "),
                         Span::raw(fit_right(&format!("{:.0}%", r.completion() * 100.0), 5)),
                         Span::raw(" "),

@@ -1,0 +1,62 @@
+//! Which keys the hint bar offers now: only those that work on this
+//! question kind in this state (y / n on a yes/no question, x where N/A is
+//! allowed, T when taking over can work, nothing that edits in a read-only
+//! view). The keys come from the one keymap table.
+
+use super::action::Action;
+use super::keymap::{Binding, Context, context, shown};
+use super::state::{App, Interview, Screen};
+use crate::domain::questionnaire::{Kind, Question};
+
+/// The hint bar's keys, in table order, `? help` first.
+pub fn hints(app: &App) -> Vec<&'static Binding> {
+    let ctx = context(app);
+    let iv = app.interview.as_ref().filter(|_| app.screen == Screen::Interview && ctx == Context::Interview);
+    let question = iv.and_then(|iv| iv.current(&app.questionnaire));
+    let mut hints: Vec<&'static Binding> =
+        shown(ctx).filter(|b| b.hint && iv.is_none_or(|iv| works(b, iv, question))).collect();
+    if let Some(i) = hints.iter().position(|b| b.action == Action::Help) {
+        let help = hints.remove(i);
+        hints.insert(0, help);
+    }
+    // Following someone: taking over comes first, once it can work.
+    if iv.is_some_and(can_take_over) {
+        let take = super::keymap::BINDINGS.iter().find(|b| b.action == Action::TakeOver);
+        hints.splice(0..0, take);
+    }
+    hints
+}
+
+/// Taking over works once the writer this view follows has left.
+fn can_take_over(iv: &Interview) -> bool {
+    iv.read_only.as_ref().is_some_and(|h| h.user.is_empty() || iv.writer_left)
+}
+
+/// Whether an interview key does something on `question` now.
+fn works(b: &Binding, iv: &Interview, question: Option<&Question>) -> bool {
+    let edits = matches!(
+        b.action,
+        Action::AnswerYes
+            | Action::AnswerNo
+            | Action::Pick(_)
+            | Action::ToggleOption
+            | Action::EditValue
+            | Action::ToggleNa
+            | Action::EditNote
+            | Action::ClearAnswer
+            | Action::Undo
+            | Action::Redo
+    );
+    if edits && iv.read_only.is_some() {
+        return false;
+    }
+    let Some(q) = question else { return !edits };
+    match b.action {
+        Action::AnswerYes | Action::AnswerNo => matches!(q.kind, Kind::YesNo { .. }),
+        Action::Pick(_) => matches!(q.kind, Kind::Choice { .. } | Kind::Multi { .. } | Kind::Rating { .. }),
+        Action::EditValue => !matches!(q.kind, Kind::YesNo { .. } | Kind::Multi { .. }),
+        Action::ToggleNa => q.allow_na && q.kind.is_scored(),
+        Action::Undo | Action::Redo => !iv.history.undo.is_empty() || !iv.history.redo.is_empty(),
+        _ => true,
+    }
+}
