@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod config;
+mod followup;
 pub mod handover;
 pub mod identity;
 pub mod layout;
