@@ -282,8 +282,8 @@ mod tests {
                 ("answer-expires", "2027-02-01".to_string()),
             ]
         );
-        // A window of 10 days keeps what is past or within it.
-        assert_eq!(due_items(Some(d("2026-01-15")), 12, &answers, |_| false, today, 10).len(), 1 + 1);
+        // A window of 10 days keeps only the overdue follow-up.
+        assert_eq!(due_items(Some(d("2026-01-15")), 12, &answers, |_| false, today, 10).len(), 1);
         // Not overdue on its due day.
         let f = Followup { ask: String::new(), due: Some(today), status: Status::Requested };
         assert!(!f.overdue(today));
