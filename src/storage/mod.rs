@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod config;
+pub mod cycle;
 pub mod evidence;
 mod followup;
 pub mod handover;
