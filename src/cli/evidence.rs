@@ -11,7 +11,7 @@ use super::context::Context;
 use super::followup::{date_arg, question, save_edits, today};
 use super::{CliError, Output};
 use crate::domain::answers::Edit;
-use crate::domain::followup::{DueKind, Evidence, Source, due_items, days};
+use crate::domain::followup::{DueKind, Evidence, Source, days, due_items};
 use crate::domain::questionnaire::Kind;
 use crate::safe_text::visible;
 use crate::storage::evidence::{Check, check, copy_in};
@@ -112,7 +112,11 @@ fn check_all(ctx: &Context, wanted: Option<&str>) -> Result<Output, CliError> {
             }
         }
     }
-    let _ = writeln!(out.stdout, "{files} evidence file{} checked, {bad} missing or changed", if files == 1 { "" } else { "s" });
+    let _ = writeln!(
+        out.stdout,
+        "{files} evidence file{} checked, {bad} missing or changed",
+        if files == 1 { "" } else { "s" }
+    );
     out.failed = bad > 0;
     Ok(out)
 }
@@ -205,17 +209,17 @@ pub fn reassess(ctx: &Context, wanted: &str, on: Option<&str>) -> Result<Output,
         return Err(CliError::Usage(format!("--on {on} must be after the current cycle's assessed_on, {before}")));
     }
     let modes = ctx.workspace.modes;
-    let _lock = match crate::storage::lock::acquire_patiently(&vendor.path, &crate::system::holder(&ctx.user), modes.file)
-    {
-        Ok(crate::storage::lock::Acquired::Mine(lock)) => lock,
-        Ok(crate::storage::lock::Acquired::Theirs(_)) => {
-            return Err(CliError::Failed(format!(
-                "{} is open for writing by someone; try again when they leave it",
-                visible(&vendor.meta.vendor)
-            )));
-        }
-        Err(e) => return Err(CliError::Data(crate::storage::Error::io(&vendor.path, e))),
-    };
+    let _lock =
+        match crate::storage::lock::acquire_patiently(&vendor.path, &crate::system::holder(&ctx.user), modes.file) {
+            Ok(crate::storage::lock::Acquired::Mine(lock)) => lock,
+            Ok(crate::storage::lock::Acquired::Theirs(_)) => {
+                return Err(CliError::Failed(format!(
+                    "{} is open for writing by someone; try again when they leave it",
+                    visible(&vendor.meta.vendor)
+                )));
+            }
+            Err(e) => return Err(CliError::Data(crate::storage::Error::io(&vendor.path, e))),
+        };
     let bytes = std::fs::read(&vendor.path).map_err(|e| crate::storage::Error::io(&vendor.path, e))?;
     if bytes != vendor.text().as_bytes() {
         return Err(CliError::Failed("the vendor file changed while reading it; try again".to_string()));

@@ -33,9 +33,8 @@ pub(super) fn today() -> Result<Date, CliError> {
 
 /// Parses a `--due`/`--expires`/`--on` date.
 pub(super) fn date_arg(flag: &str, text: &str) -> Result<Date, CliError> {
-    Date::parse(text).ok_or_else(|| {
-        CliError::Usage(format!("{flag} takes a real date written YYYY-MM-DD, not `{}`", visible(text)))
-    })
+    Date::parse(text)
+        .ok_or_else(|| CliError::Usage(format!("{flag} takes a real date written YYYY-MM-DD, not `{}`", visible(text))))
 }
 
 /// The question `key`, or a usage error naming an example.
@@ -234,10 +233,13 @@ pub fn followups(ctx: &Context, wanted: Option<&str>, format: ListFormat) -> Res
         ListFormat::Md => {
             let mut letters = Vec::new();
             for (i, v) in vendors.iter().enumerate() {
-                let mine: Vec<&Item> =
-                    items.iter().filter(|(j, it)| *j == i && it.status == Status::Requested.name()).map(|(_, it)| it).collect();
+                let mine: Vec<&Item> = items
+                    .iter()
+                    .filter(|(j, it)| *j == i && it.status == Status::Requested.name())
+                    .map(|(_, it)| it)
+                    .collect();
                 if !mine.is_empty() {
-                    letters.push(letter(q, v, &mine, lang, today));
+                    letters.push(letter(v, &mine, lang, today));
                 }
             }
             if letters.is_empty() {
@@ -267,15 +269,16 @@ fn long_date(d: Date, lang: Lang) -> String {
 }
 
 /// The letter to one vendor: greeting, the numbered items (question, what
-/// to provide, due date), closing, signed by the interviewer.
-fn letter(q: &Questionnaire, v: &VendorFile, items: &[&Item], lang: Lang, today: Date) -> String {
+/// to provide, due date), closing, signed by the interviewer. The
+/// question's `help` is the interviewer's guidance, never sent.
+fn letter(v: &VendorFile, items: &[&Item], lang: Lang, today: Date) -> String {
     let name = visible(&v.meta.vendor).into_owned();
     let signer = v.meta.interviewer.as_deref().map(|s| visible(s).into_owned());
     let mut s = String::new();
     match lang {
         Lang::Zh => {
             let _ = writeln!(s, "# 补充材料清单：{name}\n");
-            let _ = writeln!(s, "{name}：\n");
+            let _ = writeln!(s, "尊敬的{name}：\n");
             let met = v.meta.assessed_on.map_or_else(String::new, |d| format!("于{}", long_date(d, lang)));
             let _ = writeln!(
                 s,
@@ -297,12 +300,6 @@ fn letter(q: &Questionnaire, v: &VendorFile, items: &[&Item], lang: Lang, today:
     for (n, it) in items.iter().enumerate() {
         let _ = writeln!(s, "{}. **{}**", n + 1, visible(&it.question_text));
         let _ = writeln!(s, "   {}{}", tr(lang, "Please provide: ", "需提供："), visible(&it.ask));
-        if let Some(help) = q.question(&it.question).and_then(|x| x.help.as_ref()) {
-            let help = help.get(lang);
-            if !help.is_empty() && help != it.ask {
-                let _ = writeln!(s, "   {}{}", tr(lang, "For reference: ", "参考说明："), visible(help));
-            }
-        }
         if let Some(due) = it.due.as_deref().and_then(Date::parse) {
             let _ = writeln!(s, "   {}{}", tr(lang, "Due: ", "截止日期："), long_date(due, lang));
         }
@@ -310,7 +307,9 @@ fn letter(q: &Questionnaire, v: &VendorFile, items: &[&Item], lang: Lang, today:
     }
     match lang {
         Lang::Zh => {
-            s.push_str("请于各项截止日期前将上述材料（加盖公章的扫描件或电子版）发送给我方；如有疑问，请随时与我方联系。\n\n");
+            s.push_str(
+                "请于各项截止日期前将上述材料（加盖公章的扫描件或电子版）发送给我方；如有疑问，请随时与我方联系。\n\n",
+            );
             s.push_str("感谢贵司的支持与配合！\n\n此致\n敬礼！\n\n");
             if let Some(who) = &signer {
                 let _ = writeln!(s, "{who}");

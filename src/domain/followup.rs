@@ -57,7 +57,10 @@ impl Followup {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
     /// A copy in the workspace (path relative to it) and its SHA-256 (hex).
-    File { file: String, sha256: String },
+    File {
+        file: String,
+        sha256: String,
+    },
     Url(String),
 }
 

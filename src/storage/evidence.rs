@@ -77,7 +77,9 @@ pub enum Check {
     Ok,
     Missing,
     /// The file's bytes are not the ones recorded.
-    Changed { now: String },
+    Changed {
+        now: String,
+    },
     Unreadable(String),
 }
 

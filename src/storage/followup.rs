@@ -86,7 +86,9 @@ pub(super) fn read_evidence(key: &str, v: &Spanned<DeValue<'_>>, problems: &mut 
                 let expires = t.get("expires").map(|d| date_of(d.get_ref()));
                 match (source, seen_on, expires) {
                     (Some(source), Some(seen_on), None) => Some(Evidence { source, seen_on, expires: None }),
-                    (Some(source), Some(seen_on), Some(Some(x))) => Some(Evidence { source, seen_on, expires: Some(x) }),
+                    (Some(source), Some(seen_on), Some(Some(x))) => {
+                        Some(Evidence { source, seen_on, expires: Some(x) })
+                    }
                     _ => None,
                 }
             }

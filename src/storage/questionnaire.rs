@@ -177,7 +177,8 @@ fn build(root: &DeTable<'_>, span: Span, problems: &mut Vec<Problem>) -> Questio
     let sections = section_tables.into_iter().enumerate().map(|(i, (t, span))| section(t, span, i, problems)).collect();
     let reassess_months = match top.integer("reassess_months", problems) {
         Some((m, span)) if !(1..=120).contains(&m) => {
-            problems.push(Problem::error(span, format!("reassess_months {m} must be a number of months from 1 to 120")));
+            problems
+                .push(Problem::error(span, format!("reassess_months {m} must be a number of months from 1 to 120")));
             None
         }
         other => other.map(|(m, _)| m),
