@@ -159,6 +159,9 @@ fn evidence_is_copied_never_overwritten_and_checked() {
     // An answer afterwards keeps the evidence.
     s.ok(&["answer", V, "basic.licence-scope", "nationwide"]);
     assert!(s.text().contains("licence-2.pdf"));
+    // `init` marked evidence binary for git (no line-end conversion changes a digest).
+    let attributes = std::fs::read_to_string(s.ws().join(".gitattributes")).unwrap();
+    assert!(attributes.lines().any(|l| l == "evidence/** binary"), "{attributes}");
     let ok = s.ok(&["evidence", "check"]);
     assert!(ok.stdout.contains("2 evidence files checked, 0 missing or changed"), "{}", ok.stdout);
     std::fs::write(dir.join("licence.pdf"), b"%PDF edited").unwrap();
