@@ -164,6 +164,13 @@ fn evidence_is_copied_never_overwritten_and_checked() {
     assert!(attributes.lines().any(|l| l == "evidence/** binary"), "{attributes}");
     let ok = s.ok(&["evidence", "check"]);
     assert!(ok.stdout.contains("2 evidence files checked, 0 missing or changed"), "{}", ok.stdout);
+    let j: serde_json::Value = serde_json::from_str(&s.ok(&["score", V, "--json"]).stdout).unwrap();
+    let scope = j["questions"].as_array().unwrap().iter().find(|q| q["key"] == "basic.licence-scope").unwrap().clone();
+    assert_eq!(scope["evidence"][0]["file"], "evidence/yun-lian-ke-ji/licence.pdf");
+    assert_eq!(scope["evidence"][0]["expires"], "2027-01-31");
+    assert!(scope["evidence"][0]["url"].is_null());
+    assert_eq!(scope["evidence"][2]["url"], "https://tsm.miit.gov.cn/licence/123");
+    assert_eq!(scope["evidence"][0]["sha256"].as_str().unwrap().len(), 64);
     std::fs::write(dir.join("licence.pdf"), b"%PDF edited").unwrap();
     std::fs::remove_file(dir.join("licence-2.pdf")).unwrap();
     let bad = s.run(&["evidence", "check", V]);
@@ -256,6 +263,17 @@ fn reassess_keeps_the_old_cycle_byte_identical_and_carries_answers() {
     assert_eq!(json.as_array().unwrap().len(), 1);
     assert_eq!(json[0]["answered"], scored_before["answered"]);
     assert_eq!(score(&s)["score"], scored_before["score"]);
+    // score --json has the fields per question (null or [] where none).
+    let j = score(&s);
+    let qs = j["questions"].as_array().unwrap();
+    let scope = qs.iter().find(|q| q["key"] == "basic.licence-scope").unwrap();
+    assert_eq!(scope["carried"], true);
+    assert_eq!(scope["followup"]["ask"], "still open");
+    assert_eq!(scope["followup"]["status"], "requested");
+    assert!(scope["followup"]["due"].is_null());
+    assert_eq!(scope["evidence"], serde_json::json!([]));
+    let other = qs.iter().find(|q| q["key"] == "basic.licence-expiry").unwrap();
+    assert!(other["followup"].is_null() && other["carried"] == false);
     // Answering again clears the mark.
     s.ok(&["answer", V, "basic.licence-scope", "provincial"]);
     assert_eq!(s.text().matches("carried = true").count(), 1);

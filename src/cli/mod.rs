@@ -9,6 +9,7 @@ mod doctor;
 mod edit;
 mod evidence;
 mod followup;
+mod followup_json;
 mod git;
 mod git_json;
 mod history;
