@@ -162,6 +162,9 @@ fn evidence_is_copied_never_overwritten_and_checked() {
     // `init` marked evidence binary for git (no line-end conversion changes a digest).
     let attributes = std::fs::read_to_string(s.ws().join(".gitattributes")).unwrap();
     assert!(attributes.lines().any(|l| l == "evidence/** binary"), "{attributes}");
+    let md = s.ok(&["--lang", "en", "report", V, "--format", "md"]).stdout;
+    assert!(md.contains("- Evidence: licence.pdf (seen 2026-12-02, expires 2027-01-31, SHA-256 "), "{md}");
+    assert!(md.contains("- Evidence: https://tsm.miit.gov.cn/licence/123 (seen 2026-12-02)"), "{md}");
     let ok = s.ok(&["evidence", "check"]);
     assert!(ok.stdout.contains("2 evidence files checked, 0 missing or changed"), "{}", ok.stdout);
     let j: serde_json::Value = serde_json::from_str(&s.ok(&["score", V, "--json"]).stdout).unwrap();
@@ -274,6 +277,12 @@ fn reassess_keeps_the_old_cycle_byte_identical_and_carries_answers() {
     assert_eq!(scope["evidence"], serde_json::json!([]));
     let other = qs.iter().find(|q| q["key"] == "basic.licence-expiry").unwrap();
     assert!(other["followup"].is_null() && other["carried"] == false);
+    // The reports list the open follow-up and the mark.
+    let md = s.ok(&["--lang", "en", "report", V, "--format", "md"]).stdout;
+    assert!(md.contains("- Carried over from the last assessment: to confirm"), "{md}");
+    assert!(md.contains("- Follow-up (requested): still open"), "{md}");
+    let html = s.ok(&["--lang", "zh", "report", V, "--format", "html"]).stdout;
+    assert!(html.contains("<p class=\"comment\">待补充材料（已请求）：still open</p>"), "{html}");
     // Answering again clears the mark.
     s.ok(&["answer", V, "basic.licence-scope", "provincial"]);
     assert_eq!(s.text().matches("carried = true").count(), 1);
