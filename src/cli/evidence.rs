@@ -141,8 +141,9 @@ pub fn due(ctx: &Context, within: i64, json: bool) -> Result<Output, CliError> {
     let is_date = |key: &str| q.question(key).is_some_and(|x| matches!(x.kind, Kind::Date { .. }));
     let mut rows = Vec::new();
     let mut out = Output::default();
-    for v in ctx.workspace.load_all()? {
-        let v = match v {
+    // One vendor in memory at a time: a thousand of them never are.
+    for path in ctx.workspace.vendor_paths()? {
+        let v = match VendorFile::load(&path) {
             Ok(v) => v,
             Err(e) => {
                 let _ = writeln!(out.stderr, "{e}");
