@@ -24,8 +24,9 @@ pub struct Questionnaire {
     pub bands: Vec<Band>,
     pub sections: Vec<Section>,
     /// Months after `assessed_on` a vendor is due for re-assessment (§11);
-    /// `None`: the default, 12.
-    #[serde(default)]
+    /// `None`: the default, 12. Not baked: the embedded questionnaire
+    /// leaves it at the default, so its baked form stays as it was.
+    #[serde(skip)]
     pub reassess_months: Option<i64>,
     /// `section.question` key to (section index, question index).
     #[serde(skip)]
