@@ -62,6 +62,8 @@ fn the_question_shows_to_confirm_the_follow_up_and_the_evidence() {
     assert!(en.contains("· Follow-up (requested, due 2026-12-15): 请提供"), "{en}");
     assert!(en.contains("· Evidence: licence.pdf (seen 2026-11-24,"), "{en}");
     assert!(en.contains("expires 2028-05-31, SHA-256 9f2c00000000…)"), "{en}");
+    // The list: `+` an open follow-up, `?` carried over, to confirm.
+    assert!(en.contains("│+? What is the scope of the"), "{en}");
     let zh = screen(Lang::Zh);
     assert!(zh.contains("沿用上一周期的答案：待确认"), "{zh}");
     assert!(zh.contains("待补充材料（已请求，截止 2026-12-15）"), "{zh}");
