@@ -286,6 +286,16 @@ fn reassess_keeps_the_old_cycle_byte_identical_and_carries_answers() {
     // Answering again clears the mark.
     s.ok(&["answer", V, "basic.licence-scope", "provincial"]);
     assert_eq!(s.text().matches("carried = true").count(), 1);
+    // `diff --cycle` shows what changed since the kept cycle.
+    let d = s.ok(&["--lang", "en", "diff", V, "--cycle", "2026-01-15"]).stdout;
+    assert!(d.starts_with("score 2026-01-15 → now:"), "{d}");
+    assert!(d.contains("basic.licence-scope") && d.contains("2026-01-15: Nationwide licence"), "{d}");
+    let j: serde_json::Value =
+        serde_json::from_str(&s.ok(&["diff", V, "--cycle", "2026-01-15", "--json"]).stdout).unwrap();
+    assert_eq!(j["since"], "2026-01-15");
+    assert_eq!(j["changes"].as_array().unwrap().len(), 1, "{j}");
+    s.fails(&["diff", V, "--cycle", "2020-01-01"], 1, "2020-01-01.toml: no such file");
+    s.fails(&["diff", V, "--cycle", "last-year"], 2, "--cycle takes a date");
     // The same cycle twice, or going back, is refused; the history stays.
     s.fails(&["reassess", V, "--on", "2027-01-20"], 2, "must be after");
     s.fails(&["reassess", V, "--on", "2027-02-31"], 2, "real date");

@@ -212,11 +212,14 @@ pub enum Command {
     Diff {
         vendor: String,
         /// The second vendor.
-        #[arg(conflicts_with = "since", required_unless_present = "since")]
+        #[arg(conflicts_with_all = ["since", "cycle"], required_unless_present_any = ["since", "cycle"])]
         other: Option<String>,
         /// A git revision (commit, tag, branch) to compare the vendor with.
-        #[arg(long, value_name = "REV")]
+        #[arg(long, value_name = "REV", conflicts_with = "cycle")]
         since: Option<String>,
+        /// An earlier assessment cycle (its assessed_on, kept by `reassess`) to compare the vendor with.
+        #[arg(long, value_name = "DATE")]
+        cycle: Option<String>,
         #[arg(long)]
         json: bool,
     },

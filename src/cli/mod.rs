@@ -197,8 +197,8 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
         }
         Command::Show { file } => git::show(ctx, &file),
         Command::Log { vendor, question, json } => history::log(ctx, &vendor, question.as_deref(), json),
-        Command::Diff { vendor, other, since, json } => {
-            history::diff(ctx, &vendor, other.as_deref(), since.as_deref(), json)
+        Command::Diff { vendor, other, since, cycle, json } => {
+            history::diff(ctx, &vendor, other.as_deref(), since.as_deref(), cycle.as_deref(), json)
         }
     }
 }

@@ -121,7 +121,18 @@ impl Answer {
         (!a.is_empty()).then_some(a)
     }
 
-    /// Same value, N/A mark and note (wherever in the file it stands). An
+    /// Same value, N/A mark, note and source: the answer itself, as an
+    /// answer's history and `diff` show it (follow-ups, evidence and the
+    /// "carried" mark aside).
+    pub fn same_answer(a: Option<&Answer>, b: Option<&Answer>) -> bool {
+        let bare = |a: Option<&Answer>| {
+            a.map(|a| Answer { followup: None, evidence: Vec::new(), carried: false, ..a.clone() })
+        };
+        Answer::same_content(bare(a).as_ref(), bare(b).as_ref())
+    }
+
+    /// Same value, N/A mark, note, source, follow-up, evidence and
+    /// "carried" mark (wherever in the file it stands). An
     /// entry with none of them (kept for a person's own fields) is the same
     /// as no answer.
     pub fn same_content(a: Option<&Answer>, b: Option<&Answer>) -> bool {
