@@ -212,13 +212,63 @@ pub enum Command {
     Diff {
         vendor: String,
         /// The second vendor.
-        #[arg(conflicts_with = "since", required_unless_present = "since")]
+        #[arg(conflicts_with_all = ["since", "cycle"], required_unless_present_any = ["since", "cycle"])]
         other: Option<String>,
         /// A git revision (commit, tag, branch) to compare the vendor with.
-        #[arg(long, value_name = "REV")]
+        #[arg(long, value_name = "REV", conflicts_with = "cycle")]
         since: Option<String>,
+        /// An earlier assessment cycle (its assessed_on, kept by `reassess`) to compare the vendor with.
+        #[arg(long, value_name = "DATE")]
+        cycle: Option<String>,
         #[arg(long)]
         json: bool,
+    },
+
+    /// Ask the vendor for something on one question (a follow-up), or move it on with --status.
+    Followup {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::vendors))]
+        vendor: String,
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::questions))]
+        question: String,
+        /// What the vendor should provide.
+        text: Option<String>,
+        /// When it is due, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        due: Option<String>,
+        #[arg(long, value_name = "requested|received|closed")]
+        status: Option<String>,
+    },
+
+    /// The open follow-ups: the list (a letter in md) to send the vendor.
+    Followups {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::vendors))]
+        vendor: Option<String>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: super::followup::ListFormat,
+    },
+
+    /// Evidence per answer: add a file (copied, SHA-256 recorded) or a URL; check the files.
+    Evidence {
+        #[command(subcommand)]
+        action: EvidenceAction,
+    },
+
+    /// What is due: re-assessments, date answers and evidence expiring, overdue follow-ups.
+    Due {
+        /// The window, in days from today.
+        #[arg(long, value_name = "DAYS", default_value_t = 90, value_parser = clap::value_parser!(i64).range(0..=36_500))]
+        within: i64,
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Start a new assessment cycle: the current file goes to vendors/history/, answers carried over to confirm.
+    Reassess {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::vendors))]
+        vendor: String,
+        /// The new cycle's assessment date, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
     },
 
     /// Print the shell completion script (vendor slugs and question keys included).
@@ -280,4 +330,25 @@ impl Args {
         }
         Some(args)
     }
+}
+
+#[derive(Debug, PartialEq, Subcommand)]
+pub enum EvidenceAction {
+    /// Add a file (copied into evidence/<slug>/, never overwriting) or a URL to one answer.
+    Add {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::vendors))]
+        vendor: String,
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::questions))]
+        question: String,
+        /// A file (relative to the current folder, or absolute) or an http(s) URL.
+        path: String,
+        /// When the document stops being valid, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        expires: Option<String>,
+    },
+    /// Check every evidence file against its recorded SHA-256 (exit 1 naming each missing or changed one).
+    Check {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::vendors))]
+        vendor: Option<String>,
+    },
 }

@@ -134,7 +134,14 @@ struct SinceDiffJson<'a> {
 }
 
 /// `ccvet diff VENDOR_A VENDOR_B` or `ccvet diff VENDOR --since REV`.
-pub fn diff(ctx: &Context, a: &str, b: Option<&str>, since: Option<&str>, as_json: bool) -> Result<Output, CliError> {
+pub fn diff(
+    ctx: &Context,
+    a: &str,
+    b: Option<&str>,
+    since: Option<&str>,
+    cycle: Option<&str>,
+    as_json: bool,
+) -> Result<Output, CliError> {
     let loaded = ctx.questionnaire()?;
     let q = &loaded.questionnaire;
     let lang = ctx.lang;
@@ -152,8 +159,19 @@ pub fn diff(ctx: &Context, a: &str, b: Option<&str>, since: Option<&str>, as_jso
             let then = VendorFile::parse(&left.path, text)?;
             (then, rev.to_string(), l(lang, "now", "现在").to_string())
         }
+        // An earlier assessment cycle, kept by `ccvet reassess` (§11).
+        (None, None) if cycle.is_some() => {
+            let date = cycle.unwrap_or_default();
+            let d = crate::domain::date::Date::parse(date).ok_or_else(|| {
+                CliError::Usage(format!("--cycle takes a date written YYYY-MM-DD, not `{}`", visible(date)))
+            })?;
+            let then = VendorFile::load(&crate::storage::cycle::history_path(&left.path, d))?;
+            (then, date.to_string(), l(lang, "now", "现在").to_string())
+        }
         _ => return Err(CliError::Usage("give a second vendor, or --since REV".to_string())),
     };
+    // A cycle reads as a revision: old → new, labelled by its date.
+    let since = since.or(cycle);
     // For --since, `right` is the old version: show old → new.
     let (old, new) = if since.is_some() { (&right, &left) } else { (&left, &right) };
     let keys = crate::git::changes::changed_keys(q, &old.answers, &new.answers);

@@ -15,7 +15,10 @@
 //! lists the labels of every band the range [min, max] still allows, in
 //! questionnaire order (one once the band is certain). `score` adds
 //! `questions`: every question in order with `key`, `kind`, `value`,
-//! `note`, `s` (the fraction it scores, 0–1), `state` and `source`.
+//! `note`, `s` (the fraction it scores, 0–1), `state`, `source`,
+//! `followup` (`{ ask, due, status }` or null), `evidence` (a list of
+//! `{ file, sha256, url, seen_on, expires }`, `[]` when none) and `carried`
+//! (answered in the last cycle, to confirm).
 //! Optional fields are `null`, never absent.
 
 use serde::Serialize;
@@ -77,6 +80,12 @@ pub struct QuestionJson {
     pub state: &'static str,
     /// `"vendor"` for an answer imported from the vendor's workbook, else null.
     pub source: Option<String>,
+    /// The follow-up `{ ask, due, status }`, or null (§11).
+    pub followup: Option<super::followup_json::FollowupJson>,
+    /// The evidence entries, `[]` when none (§11).
+    pub evidence: Vec<super::followup_json::EvidenceJson>,
+    /// Carried over from the last cycle, to confirm.
+    pub carried: bool,
 }
 
 /// Every question of `q` with the vendor's answer and its outcome.
@@ -110,6 +119,9 @@ pub fn questions_json(
                     _ => "unanswered",
                 },
                 source: answer.and_then(|a| a.source.clone()),
+                followup: answer.and_then(|a| a.followup.as_ref()).map(super::followup_json::followup_json),
+                evidence: answer.map_or_else(Vec::new, |a| super::followup_json::evidence_json(&a.evidence)),
+                carried: answer.is_some_and(|a| a.carried),
             });
         }
     }

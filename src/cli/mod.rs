@@ -7,6 +7,9 @@ pub mod complete;
 mod context;
 mod doctor;
 mod edit;
+mod evidence;
+mod followup;
+mod followup_json;
 mod git;
 mod git_json;
 mod history;
@@ -128,7 +131,8 @@ pub fn run(args: Args, env: &Env) -> Result<Output, CliError> {
     // what is meant for reading on the terminal follows it.
     let data = matches!(
         args.command,
-        Some(Command::Score { json: true, .. } | Command::Compare { json: true, .. })
+        Some(Command::Score { json: true, .. } | Command::Compare { json: true, .. } | Command::Due { json: true, .. })
+            | Some(Command::Followups { format: followup::ListFormat::Csv | followup::ListFormat::Json, .. })
             | Some(Command::Compare { csv: true, .. } | Command::Report { .. })
     );
     let mut out = dispatch(&ctx, args, env).map_err(|e| if ctx.ascii { e.into_ascii() } else { e })?;
@@ -176,6 +180,13 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
         Command::Review { vendor, decision, comment, question, force } => {
             edit::review(ctx, &vendor, decision.as_deref(), comment, question, force)
         }
+        Command::Followup { vendor, question, text, due, status } => {
+            followup::followup(ctx, &vendor, &question, text.as_deref(), due.as_deref(), status.as_deref())
+        }
+        Command::Followups { vendor, format } => followup::followups(ctx, vendor.as_deref(), format),
+        Command::Evidence { action } => evidence::evidence(ctx, action),
+        Command::Due { within, json } => evidence::due(ctx, within, json),
+        Command::Reassess { vendor, on } => evidence::reassess(ctx, &vendor, on.as_deref()),
         Command::Completions { shell } => complete::script(shell),
         Command::Man { dir } => manual::man(dir.as_deref()),
         Command::GitSetup => git::git_setup(ctx),
@@ -186,8 +197,8 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
         }
         Command::Show { file } => git::show(ctx, &file),
         Command::Log { vendor, question, json } => history::log(ctx, &vendor, question.as_deref(), json),
-        Command::Diff { vendor, other, since, json } => {
-            history::diff(ctx, &vendor, other.as_deref(), since.as_deref(), json)
+        Command::Diff { vendor, other, since, cycle, json } => {
+            history::diff(ctx, &vendor, other.as_deref(), since.as_deref(), cycle.as_deref(), json)
         }
     }
 }

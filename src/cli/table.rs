@@ -366,7 +366,7 @@ fn csv_headers(lang: Lang) -> [&'static str; 14] {
 
 /// A CSV field: control characters made visible, quoted where needed, and
 /// a leading `= + - @` defused so a spreadsheet never runs it as a formula.
-fn csv_field(text: &str) -> String {
+pub(super) fn csv_field(text: &str) -> String {
     let mut text = visible(text).into_owned();
     if text.starts_with(['=', '+', '-', '@']) {
         text.insert(0, '\'');

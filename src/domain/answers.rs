@@ -45,6 +45,12 @@ pub struct Answer {
     /// answer imported from the vendor's own workbook (another text is a
     /// person's own field, kept as it is).
     pub source: Option<String>,
+    /// What was asked of the vendor for this answer (§11).
+    pub followup: Option<super::followup::Followup>,
+    /// The evidence seen for it (§11).
+    pub evidence: Vec<super::followup::Evidence>,
+    /// Carried over from the last assessment cycle, to confirm (`carried = true`).
+    pub carried: bool,
     /// Where the answer stands in its file.
     pub span: Span,
 }
@@ -52,7 +58,7 @@ pub struct Answer {
 impl Answer {
     /// True when the entry holds neither a value, N/A nor a note.
     pub fn is_empty(&self) -> bool {
-        self.value.is_none() && !self.na && self.note.is_none()
+        self.value.is_none() && !self.na && self.note.is_none() && self.followup.is_none() && self.evidence.is_empty()
     }
 }
 
@@ -74,6 +80,12 @@ pub enum Edit {
     /// a clear removes the `"vendor"` mark: the interviewer then gave the
     /// answer (any other `source` is a person's own field, and stays).
     Source(Option<String>),
+    /// Set or remove the follow-up.
+    Followup(Option<super::followup::Followup>),
+    /// Add one evidence entry (at the end).
+    AddEvidence(super::followup::Evidence),
+    /// Set or clear the "carried over, to confirm" mark.
+    Carried(bool),
 }
 
 /// The `source` of an answer imported from the vendor's workbook.
@@ -87,10 +99,12 @@ impl Answer {
             Edit::Value(v) => {
                 a.value = Some(v.clone());
                 a.na = false;
+                a.carried = false;
                 a.source.take_if(|s| s == VENDOR_SOURCE);
             }
             Edit::NotApplicable(na) => {
                 a.na = *na;
+                a.carried = false;
                 a.source.take_if(|s| s == VENDOR_SOURCE);
             }
             Edit::Clear => {
@@ -100,18 +114,40 @@ impl Answer {
             }
             Edit::Note(note) => a.note = note.clone(),
             Edit::Source(source) => a.source = source.clone(),
+            Edit::Followup(f) => a.followup = f.clone(),
+            Edit::AddEvidence(e) => a.evidence.push(e.clone()),
+            Edit::Carried(c) => a.carried = *c,
         }
         (!a.is_empty()).then_some(a)
     }
 
-    /// Same value, N/A mark and note (wherever in the file it stands). An
+    /// Same value, N/A mark, note and source: the answer itself, as an
+    /// answer's history and `diff` show it (follow-ups, evidence and the
+    /// "carried" mark aside).
+    pub fn same_answer(a: Option<&Answer>, b: Option<&Answer>) -> bool {
+        let bare = |a: Option<&Answer>| {
+            a.map(|a| Answer { followup: None, evidence: Vec::new(), carried: false, ..a.clone() })
+        };
+        Answer::same_content(bare(a).as_ref(), bare(b).as_ref())
+    }
+
+    /// Same value, N/A mark, note, source, follow-up, evidence and
+    /// "carried" mark (wherever in the file it stands). An
     /// entry with none of them (kept for a person's own fields) is the same
     /// as no answer.
     pub fn same_content(a: Option<&Answer>, b: Option<&Answer>) -> bool {
         let (a, b) = (a.filter(|a| !a.is_empty()), b.filter(|b| !b.is_empty()));
         match (a, b) {
             (None, None) => true,
-            (Some(a), Some(b)) => a.value == b.value && a.na == b.na && a.note == b.note && a.source == b.source,
+            (Some(a), Some(b)) => {
+                a.value == b.value
+                    && a.na == b.na
+                    && a.note == b.note
+                    && a.source == b.source
+                    && a.followup == b.followup
+                    && a.evidence == b.evidence
+                    && a.carried == b.carried
+            }
             _ => false,
         }
     }

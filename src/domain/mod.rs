@@ -8,6 +8,7 @@ pub mod answers;
 pub mod cell;
 pub mod conditions;
 pub mod date;
+pub mod followup;
 pub mod input;
 pub mod merge;
 pub mod present;

@@ -23,6 +23,11 @@ pub struct Questionnaire {
     /// Rating bands, highest first: the first whose `min` ≤ score applies.
     pub bands: Vec<Band>,
     pub sections: Vec<Section>,
+    /// Months after `assessed_on` a vendor is due for re-assessment (§11);
+    /// `None`: the default, 12. Not baked: the embedded questionnaire
+    /// leaves it at the default, so its baked form stays as it was.
+    #[serde(skip)]
+    pub reassess_months: Option<i64>,
     /// `section.question` key to (section index, question index).
     #[serde(skip)]
     index: HashMap<String, (usize, usize)>,
@@ -213,7 +218,24 @@ impl Questionnaire {
                 depends_on.extend(section.questions.iter().map(|q| [of_section, at(&q.show_if)]));
             }
         }
-        Questionnaire { id, version, title, bands, sections, index, offsets, controllers, renamed, depends_on }
+        Questionnaire {
+            id,
+            version,
+            title,
+            bands,
+            sections,
+            reassess_months: None,
+            index,
+            offsets,
+            controllers,
+            renamed,
+            depends_on,
+        }
+    }
+
+    /// `reassess_months`, or its default.
+    pub fn reassess_months(&self) -> i64 {
+        self.reassess_months.unwrap_or(super::followup::DEFAULT_REASSESS_MONTHS)
     }
 
     /// Where the controllers of the question at `at` (in questionnaire

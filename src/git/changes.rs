@@ -30,7 +30,7 @@ pub fn changed_keys(q: &Questionnaire, a: &Answers, b: &Answers) -> Vec<String> 
     // Both maps are sorted: the differing keys first, then only those in
     // questionnaire order (a history of 1,000 commits compares 1,000 pairs).
     let mut keys: Vec<&String> = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))).collect();
-    keys.retain(|k| !Answer::same_content(a.get(*k), b.get(*k)));
+    keys.retain(|k| !Answer::same_answer(a.get(*k), b.get(*k)));
     let mut keys: Vec<(usize, String)> = keys.into_iter().map(|k| (q.order_of(k), k.clone())).collect();
     keys.sort();
     keys.into_iter().map(|(_, k)| k).collect()
@@ -73,7 +73,7 @@ pub fn answer_changes(
                 continue;
             }
             if parents.len() > 1
-                && parents.iter().flatten().any(|p| Answer::same_content(p.answers.get(&key), now.answers.get(&key)))
+                && parents.iter().flatten().any(|p| Answer::same_answer(p.answers.get(&key), now.answers.get(&key)))
             {
                 continue;
             }

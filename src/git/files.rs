@@ -14,8 +14,19 @@ pub const GITIGNORE: &[&str] = &["*.lock", "*.mine-*", ".*.tmp-*"];
 
 /// TOML with LF line ends everywhere, and ccvet's drivers for vendor and
 /// review files (registered per clone by `ccvet git-setup`).
-pub const GITATTRIBUTES: &[&str] =
-    &["*.toml text eol=lf", "vendors/*.toml merge=ccvet diff=ccvet", "reviews/**/*.toml merge=ccvet diff=ccvet"];
+///
+/// Evidence files (`evidence/<slug>/…`) are committed: the team needs them
+/// in every clone, and `ccvet evidence check` can only vouch for a file
+/// that is there. They are marked binary (no line-end conversion, which
+/// would change their SHA-256; no text diff or merge). A team whose PDFs
+/// grow large adds `git lfs track 'evidence/**'` on top: the recorded
+/// digest is of the real file either way.
+pub const GITATTRIBUTES: &[&str] = &[
+    "*.toml text eol=lf",
+    "vendors/*.toml merge=ccvet diff=ccvet",
+    "reviews/**/*.toml merge=ccvet diff=ccvet",
+    "evidence/** binary",
+];
 
 const HEADER_IGNORE: &str = "# ccvet: per-machine lock and side files, never committed";
 const HEADER_ATTRIBUTES: &str =

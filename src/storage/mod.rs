@@ -3,6 +3,9 @@
 
 pub mod atomic;
 pub mod config;
+pub mod cycle;
+pub mod evidence;
+mod followup;
 pub mod handover;
 pub mod identity;
 pub mod layout;

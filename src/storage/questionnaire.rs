@@ -175,8 +175,18 @@ fn build(root: &DeTable<'_>, span: Span, problems: &mut Vec<Problem>) -> Questio
     let bands = top.tables("bands", problems).into_iter().filter_map(|(t, span)| band(t, span, problems)).collect();
     let section_tables = top.req_tables("sections", problems);
     let sections = section_tables.into_iter().enumerate().map(|(i, (t, span))| section(t, span, i, problems)).collect();
+    let reassess_months = match top.integer("reassess_months", problems) {
+        Some((m, span)) if !(1..=120).contains(&m) => {
+            problems
+                .push(Problem::error(span, format!("reassess_months {m} must be a number of months from 1 to 120")));
+            None
+        }
+        other => other.map(|(m, _)| m),
+    };
     top.finish(problems);
-    Questionnaire::new(id.map(|(id, _)| id).unwrap_or_default(), version, title, bands, sections)
+    let mut q = Questionnaire::new(id.map(|(id, _)| id).unwrap_or_default(), version, title, bands, sections);
+    q.reassess_months = reassess_months;
+    q
 }
 
 fn band(table: &DeTable<'_>, span: Span, problems: &mut Vec<Problem>) -> Option<Band> {

@@ -320,7 +320,7 @@ pub(super) fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problem
     let span = entry.span();
     let DeValue::Table(table) = entry.get_ref() else {
         // A bare value (`"basic.iso" = true`) is accepted as the value.
-        return Answer { value: Some(answer_value(entry.get_ref())), na: false, note: None, source: None, span };
+        return Answer { value: Some(answer_value(entry.get_ref())), span, ..Answer::default() };
     };
     // A bad field in one answer must not make the whole vendor unreadable:
     // it is a warning, and the field counts as absent.
@@ -334,9 +334,12 @@ pub(super) fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problem
         Some(DeValue::String(s)) => Some(s.to_string()),
         _ => None,
     };
+    let followup = f.get("followup").and_then(|v| super::followup::read_followup(key, v, &mut own));
+    let evidence = f.get("evidence").map(|v| super::followup::read_evidence(key, v, &mut own)).unwrap_or_default();
+    let carried = f.get("carried").is_some_and(|v| super::followup::read_carried(key, v, &mut own));
     problems.extend(own.into_iter().map(|p| Problem::warning(p.span, p.message)));
     // Other fields in an answer (a person's own) are kept and not warned about.
-    Answer { value, na, note, source, span }
+    Answer { value, na, note, source, followup, evidence, carried, span }
 }
 
 /// Applies `change` to vendor file `text`, preserving everything else.
@@ -370,7 +373,15 @@ fn apply_in(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit, c
     let inline = answers.iter().any(|(_, item)| item.is_value());
     super::layout::add_placeholders(answers, questionnaire);
     if !answers.contains_key(key) {
-        if matches!(edit, Edit::Clear | Edit::Note(None) | Edit::NotApplicable(false) | Edit::Source(None)) {
+        if matches!(
+            edit,
+            Edit::Clear
+                | Edit::Note(None)
+                | Edit::NotApplicable(false)
+                | Edit::Source(None)
+                | Edit::Followup(None)
+                | Edit::Carried(false)
+        ) {
             return Ok(doc.to_string());
         }
         insert_in_order(answers, key, inline, questionnaire);
@@ -386,19 +397,23 @@ fn apply_in(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit, c
         }
         *entry = Item::Value(toml_edit::Value::InlineTable(t));
     }
+    let multiline = entry.is_table();
     if let Some(fields) = entry.as_table_like_mut() {
         match edit {
             Edit::Value(v) => {
                 fields.remove("na");
+                fields.remove("carried");
                 many::remove_vendor_source(fields);
                 set_field(fields, "value", to_edit_value(v, one_line));
             }
             Edit::NotApplicable(true) => {
+                fields.remove("carried");
                 many::remove_vendor_source(fields);
                 set_field(fields, "na", toml_edit::Value::from(true));
             }
             Edit::NotApplicable(false) => {
                 fields.remove("na");
+                fields.remove("carried");
                 many::remove_vendor_source(fields);
             }
             Edit::Clear => {
@@ -414,6 +429,15 @@ fn apply_in(text: &str, questionnaire: &Questionnaire, key: &str, edit: &Edit, c
             Edit::Note(Some(note)) => set_field(fields, "note", string_value(note, one_line)),
             Edit::Note(None) => {
                 fields.remove("note");
+            }
+            Edit::Followup(Some(f)) => set_field(fields, "followup", super::followup::followup_value(f, one_line)),
+            Edit::Followup(None) => {
+                fields.remove("followup");
+            }
+            Edit::AddEvidence(e) => super::followup::add_evidence(fields, e, multiline),
+            Edit::Carried(true) => set_field(fields, "carried", toml_edit::Value::from(true)),
+            Edit::Carried(false) => {
+                fields.remove("carried");
             }
         }
     }

@@ -177,6 +177,9 @@ pub fn html(doc: &Doc) -> String {
                 let lines: Vec<String> = note_lines(n).iter().map(|l| esc(l)).collect();
                 let _ = write!(notes, "<p class=\"note\">{}</p>", lines.join("\n"));
             }
+            for line in &row.extras {
+                let _ = write!(notes, "<p class=\"comment\">{}</p>", esc(line));
+            }
             for c in &row.comments {
                 let _ = write!(
                     notes,

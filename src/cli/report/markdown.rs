@@ -135,10 +135,13 @@ pub fn markdown(doc: &Doc) -> String {
             } else {
                 out.push('\n');
             }
+            for line in &row.extras {
+                let _ = writeln!(out, "- {}", md(line));
+            }
             for c in &row.comments {
                 let _ = writeln!(out, "- 💬 **{}** ({}): {}", md(&c.user), md(&c.at), md(&c.text));
             }
-            if !row.comments.is_empty() {
+            if !row.comments.is_empty() || !row.extras.is_empty() {
                 out.push('\n');
             }
         }

@@ -9,6 +9,7 @@
 //! it up.
 
 mod compare;
+mod followup_lines;
 mod html;
 mod markdown;
 
@@ -128,6 +129,8 @@ struct Row {
     note: Option<String>,
     source: Option<&'static str>,
     comments: Vec<CommentLine>,
+    /// Open follow-up, evidence, "to confirm" (§11).
+    extras: Vec<String>,
 }
 
 /// Interface words in the report's language.
@@ -320,6 +323,7 @@ impl Doc {
                             note: answer.and_then(|a| a.note.clone()),
                             source,
                             comments: by_question.remove(question.key.as_str()).unwrap_or_default(),
+                            extras: followup_lines::lines(answer, lang),
                         }
                     })
                     .collect(),

@@ -237,6 +237,10 @@ impl<'a> QuestionView<'a> {
         if let Some(source) = crate::domain::present::source_text(answer, lang) {
             lines.push(Line::styled(format!("({source})"), th.muted));
         }
+        // Carried over ("to confirm"), the open follow-up, the evidence (§11).
+        for text in crate::domain::followup::describe(answer, lang) {
+            lines.extend(wrapped(&format!("· {text}"), width, "  ", th.warn));
+        }
         if lines.len() == outcome_at {
             lines.push(Line::raw(""));
         }

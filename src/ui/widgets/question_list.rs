@@ -1,7 +1,9 @@
 //! The section and question list: a header per section, a mark per
 //! question (✓ answered, · open, – N/A, ✗ red line, ! invalid, ⚠ merge
-//! conflict, ◌ hidden by its `show_if`, listed only with `H`), the current
-//! question highlighted. Only the rows that show are built.
+//! conflict, ◌ hidden by its `show_if`, listed only with `H`; ? an answer
+//! carried over from the last cycle, to confirm), `+` before a question
+//! with an open follow-up, the current question highlighted. Only the rows
+//! that show are built.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -79,12 +81,17 @@ impl Widget for QuestionList<'_> {
                     let outcome = &iv.report.outcomes[si][qi];
                     let (mut m, mut style) = mark(outcome, th);
                     // A merge conflict outranks the outcome: it needs a decision.
+                    let answer = q.answer(&iv.vendor.answers, question);
                     if iv.vendor.conflicts.iter().any(|c| c.key == question.key) {
                         (m, style) = ("⚠", th.warn);
+                    } else if answer.is_some_and(|a| a.carried) {
+                        (m, style) = ("?", th.warn);
                     }
+                    let open = answer.and_then(|a| a.followup.as_ref()).is_some_and(|f| f.status.is_open());
+                    let lead = if open { Span::styled("+", th.warn) } else { Span::raw(" ") };
                     let text = fit(&safe(question.text.get(lang)), width.saturating_sub(3));
                     let text = if *outcome == Outcome::Hidden { Span::styled(text, th.muted) } else { Span::raw(text) };
-                    let mut line = Line::from(vec![Span::raw(" "), Span::styled(m, style), Span::raw(" "), text]);
+                    let mut line = Line::from(vec![lead, Span::styled(m, style), Span::raw(" "), text]);
                     if row == current {
                         line = line.patch_style(th.selected);
                         buf.set_line(inner.x, y, &line, inner.width);

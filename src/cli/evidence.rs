@@ -1,0 +1,243 @@
+//! `ccvet evidence add|check`, `ccvet due` and `ccvet reassess` (product
+//! brief §11).
+
+use std::fmt::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::args::EvidenceAction;
+use super::context::Context;
+use super::followup::{date_arg, question, save_edits, today};
+use super::{CliError, Output};
+use crate::domain::answers::Edit;
+use crate::domain::followup::{DueKind, Evidence, Source, days, due_items};
+use crate::domain::questionnaire::Kind;
+use crate::safe_text::visible;
+use crate::storage::evidence::{Check, check, copy_in};
+use crate::storage::vendor::VendorFile;
+
+pub fn evidence(ctx: &Context, action: EvidenceAction) -> Result<Output, CliError> {
+    match action {
+        EvidenceAction::Add { vendor, question, path, expires } => {
+            add(ctx, &vendor, &question, &path, expires.as_deref())
+        }
+        EvidenceAction::Check { vendor } => check_all(ctx, vendor.as_deref()),
+    }
+}
+
+fn is_url(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && text.len() > 8
+}
+
+fn add(ctx: &Context, wanted: &str, key: &str, path: &str, expires: Option<&str>) -> Result<Output, CliError> {
+    let loaded = ctx.questionnaire()?;
+    let q = &loaded.questionnaire;
+    question(q, key)?;
+    let expires = expires.map(|d| date_arg("--expires", d)).transpose()?;
+    let seen_on = today()?;
+    let mut vendor = ctx.find_vendor(wanted)?;
+    let (source, copied) = if is_url(path) {
+        (Source::Url(path.to_string()), None)
+    } else {
+        let file = Path::new(path);
+        let meta = std::fs::metadata(file).map_err(|e| CliError::Data(crate::storage::Error::io(file, e)))?;
+        if !meta.is_file() {
+            return Err(CliError::Usage(format!(
+                "{} is not a file; give a file or an http(s) URL",
+                visible(&file.display().to_string())
+            )));
+        }
+        let c = copy_in(&ctx.workspace.root, &vendor.slug, file, ctx.workspace.modes)?;
+        (Source::File { file: c.file.clone(), sha256: c.sha256.clone() }, Some(c))
+    };
+    let entry = Evidence { source, seen_on, expires };
+    if let Err(e) = save_edits(ctx, &mut vendor, q, key, &[Edit::AddEvidence(entry)]) {
+        // The copy is recorded nowhere: take it back.
+        if let Some(c) = &copied {
+            let _ = std::fs::remove_file(ctx.workspace.root.join(&c.file));
+        }
+        return Err(e);
+    }
+    let stdout = match copied {
+        Some(c) => format!(
+            "{} {key}: evidence {} (sha256 {}){}\n",
+            visible(&vendor.meta.vendor),
+            visible(&c.file),
+            c.sha256,
+            expires.map_or_else(String::new, |d| format!(", expires {d}"))
+        ),
+        None => format!(
+            "{} {key}: evidence {}{}\n",
+            visible(&vendor.meta.vendor),
+            visible(path),
+            expires.map_or_else(String::new, |d| format!(", expires {d}"))
+        ),
+    };
+    Ok(Output { stdout, ..Output::default() })
+}
+
+/// One vendor, or every vendor of the workspace (a file that does not read
+/// is an error: its evidence cannot be checked).
+fn vendors(ctx: &Context, wanted: Option<&str>) -> Result<Vec<VendorFile>, CliError> {
+    match wanted {
+        Some(w) => Ok(vec![ctx.find_vendor(w)?]),
+        None => ctx.workspace.load_all()?.into_iter().map(|v| v.map_err(CliError::Data)).collect(),
+    }
+}
+
+fn check_all(ctx: &Context, wanted: Option<&str>) -> Result<Output, CliError> {
+    let vendors = vendors(ctx, wanted)?;
+    let mut out = Output::default();
+    let (mut files, mut bad) = (0, 0);
+    for v in &vendors {
+        for (key, answer) in &v.answers {
+            for e in &answer.evidence {
+                let Source::File { file, sha256 } = &e.source else { continue };
+                files += 1;
+                let shown = visible(file);
+                let problem = match check(&ctx.workspace.root, file, sha256) {
+                    Check::Ok => None,
+                    Check::Missing => Some("missing".to_string()),
+                    Check::Changed { now } => {
+                        Some(format!("changed since it was added (sha256 now {now}, recorded {})", visible(sha256)))
+                    }
+                    Check::Unreadable(why) => Some(format!("cannot be read: {why}")),
+                };
+                if let Some(p) = problem {
+                    bad += 1;
+                    let _ = writeln!(out.stderr, "{shown}: {p} ({} {key})", v.slug);
+                }
+            }
+        }
+    }
+    let _ = writeln!(
+        out.stdout,
+        "{files} evidence file{} checked, {bad} missing or changed",
+        if files == 1 { "" } else { "s" }
+    );
+    out.failed = bad > 0;
+    Ok(out)
+}
+
+#[derive(Serialize)]
+struct DueJson {
+    vendor: String,
+    slug: String,
+    kind: &'static str,
+    date: String,
+    /// Days from today (negative: past).
+    days: i64,
+    question: Option<String>,
+    what: Option<String>,
+}
+
+pub fn due(ctx: &Context, within: i64, json: bool) -> Result<Output, CliError> {
+    let loaded = ctx.questionnaire()?;
+    let q = &loaded.questionnaire;
+    let today = today()?;
+    let months = q.reassess_months();
+    let is_date = |key: &str| q.question(key).is_some_and(|x| matches!(x.kind, Kind::Date { .. }));
+    let mut rows = Vec::new();
+    let mut out = Output::default();
+    // One vendor in memory at a time: a thousand of them never are.
+    for path in ctx.workspace.vendor_paths()? {
+        let v = match VendorFile::load(&path) {
+            Ok(v) => v,
+            Err(e) => {
+                let _ = writeln!(out.stderr, "{e}");
+                continue;
+            }
+        };
+        for item in due_items(v.meta.assessed_on, months, &v.answers, is_date, today, within) {
+            rows.push(DueJson {
+                vendor: v.meta.vendor.clone(),
+                slug: v.slug.clone(),
+                kind: item.kind.name(),
+                date: item.date.to_string(),
+                days: days(item.date) - days(today),
+                question: item.question,
+                what: item.what,
+            });
+        }
+    }
+    rows.sort_by(|a, b| (&a.date, &a.slug, a.kind).cmp(&(&b.date, &b.slug, b.kind)));
+    if json {
+        out.stdout = serde_json::to_string_pretty(&rows).map_err(|e| CliError::Failed(e.to_string()))? + "\n";
+        return Ok(out);
+    }
+    let lang = ctx.lang;
+    let l = |en: &'static str, zh: &'static str| super::table::l(lang, en, zh);
+    if rows.is_empty() {
+        let _ = writeln!(out.stdout, "{}", l("Nothing due.", "没有到期事项。"));
+        return Ok(out);
+    }
+    for r in &rows {
+        let what = match r.kind {
+            k if k == DueKind::Reassess.name() => l("re-assessment due", "需重新评估"),
+            k if k == DueKind::AnswerExpires.name() => l("answer date ends", "答案日期到期"),
+            k if k == DueKind::EvidenceExpires.name() => l("evidence expires", "证明材料到期"),
+            _ => l("follow-up overdue", "补充材料逾期"),
+        };
+        let _ = writeln!(
+            out.stdout,
+            "{}  {}  {}{}{}",
+            r.date,
+            visible(&r.slug),
+            what,
+            r.question.as_deref().map_or_else(String::new, |k| format!("  {}", visible(k))),
+            r.what.as_deref().map_or_else(String::new, |w| format!("  {}", visible(w)))
+        );
+    }
+    Ok(out)
+}
+
+pub fn reassess(ctx: &Context, wanted: &str, on: Option<&str>) -> Result<Output, CliError> {
+    use crate::storage::cycle::{history_path, keep, next_cycle_text};
+    let on = match on {
+        Some(d) => date_arg("--on", d)?,
+        None => today()?,
+    };
+    let vendor = ctx.find_vendor(wanted)?;
+    let Some(before) = vendor.meta.assessed_on else {
+        return Err(CliError::Usage(format!(
+            "{} has no `assessed_on`; set it in the file before starting a new cycle",
+            visible(&vendor.meta.vendor)
+        )));
+    };
+    if on <= before {
+        return Err(CliError::Usage(format!("--on {on} must be after the current cycle's assessed_on, {before}")));
+    }
+    let modes = ctx.workspace.modes;
+    let _lock =
+        match crate::storage::lock::acquire_patiently(&vendor.path, &crate::system::holder(&ctx.user), modes.file) {
+            Ok(crate::storage::lock::Acquired::Mine(lock)) => lock,
+            Ok(crate::storage::lock::Acquired::Theirs(_)) => {
+                return Err(CliError::Failed(format!(
+                    "{} is open for writing by someone; try again when they leave it",
+                    visible(&vendor.meta.vendor)
+                )));
+            }
+            Err(e) => return Err(CliError::Data(crate::storage::Error::io(&vendor.path, e))),
+        };
+    let bytes = std::fs::read(&vendor.path).map_err(|e| crate::storage::Error::io(&vendor.path, e))?;
+    if bytes != vendor.text().as_bytes() {
+        return Err(CliError::Failed("the vendor file changed while reading it; try again".to_string()));
+    }
+    let text = next_cycle_text(vendor.text(), on)?;
+    // Never write what would not read back.
+    VendorFile::parse(&vendor.path, text.clone())?;
+    let history = history_path(&vendor.path, before);
+    keep(&history, &bytes, modes)?;
+    crate::storage::atomic::write_atomic(&crate::storage::atomic::RealFs, &vendor.path, text.as_bytes(), modes.file)
+        .map_err(|e| crate::storage::Error::io(&vendor.path, e))?;
+    Ok(Output {
+        stdout: format!(
+            "{}: new cycle assessed on {on}; the cycle of {before} is kept as {}; answers carried over, to confirm\n",
+            visible(&vendor.meta.vendor),
+            visible(&history.display().to_string())
+        ),
+        ..Output::default()
+    })
+}

@@ -1,0 +1,331 @@
+//! `ccvet followup` and `ccvet followups` (product brief §11): what was
+//! asked of a vendor per answer, and the list to send it.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::context::Context;
+use super::table::csv_field;
+use super::{CliError, Output};
+use crate::domain::answers::Edit;
+use crate::domain::date::Date;
+use crate::domain::followup::{Followup, Status};
+use crate::domain::questionnaire::{Question, Questionnaire};
+use crate::domain::text::Lang;
+use crate::safe_text::visible;
+use crate::storage::Error;
+use crate::storage::atomic::RealFs;
+use crate::storage::lock::{self, Acquired};
+use crate::storage::vendor::VendorFile;
+use crate::system::holder;
+
+/// "Today", injectable at the edge for tests and scripts: `$CCVET_TODAY`
+/// (YYYY-MM-DD), else the local calendar day.
+pub(super) fn today() -> Result<Date, CliError> {
+    match std::env::var("CCVET_TODAY") {
+        Ok(text) if !text.is_empty() => Date::parse(&text).ok_or_else(|| {
+            CliError::Usage(format!("$CCVET_TODAY must be a real date written YYYY-MM-DD, not `{}`", visible(&text)))
+        }),
+        _ => Ok(crate::system::today()),
+    }
+}
+
+/// Parses a `--due`/`--expires`/`--on` date.
+pub(super) fn date_arg(flag: &str, text: &str) -> Result<Date, CliError> {
+    Date::parse(text)
+        .ok_or_else(|| CliError::Usage(format!("{flag} takes a real date written YYYY-MM-DD, not `{}`", visible(text))))
+}
+
+/// The question `key`, or a usage error naming an example.
+pub(super) fn question<'q>(q: &'q Questionnaire, key: &str) -> Result<&'q Question, CliError> {
+    q.question(key).ok_or_else(|| {
+        let example = q.questions().next().map_or_else(String::new, |x| format!(", e.g. {}", x.key));
+        CliError::Usage(format!(
+            "no question `{}` in questionnaire `{}`; name one as section.question{example}",
+            visible(key),
+            q.id
+        ))
+    })
+}
+
+/// Saves `edits` of answer `key` holding the vendor's lock, as `answer` does.
+pub(super) fn save_edits(
+    ctx: &Context,
+    vendor: &mut VendorFile,
+    q: &Questionnaire,
+    key: &str,
+    edits: &[Edit],
+) -> Result<bool, CliError> {
+    let modes = ctx.workspace.modes;
+    let _lock = match lock::acquire_patiently(&vendor.path, &holder(&ctx.user), modes.file) {
+        Ok(Acquired::Mine(lock)) => lock,
+        Ok(Acquired::Theirs(who)) => {
+            let who = who.map_or_else(
+                || "someone".to_string(),
+                |h| format!("{} on {} (pid {}, since {})", h.user, h.host, h.pid, h.since),
+            );
+            return Err(CliError::Failed(format!(
+                "{} is open for writing by {who}; try again when they leave it",
+                visible(&vendor.meta.vendor)
+            )));
+        }
+        Err(e) => return Err(CliError::Data(Error::io(&lock::lock_path(&vendor.path), e))),
+    };
+    let saved = vendor.save(q, key, edits, &RealFs, modes.file)?;
+    Ok(saved.merged)
+}
+
+/// `ccvet followup VENDOR QUESTION [TEXT] [--due DATE] [--status S]`.
+pub fn followup(
+    ctx: &Context,
+    wanted: &str,
+    key: &str,
+    text: Option<&str>,
+    due: Option<&str>,
+    status: Option<&str>,
+) -> Result<Output, CliError> {
+    let loaded = ctx.questionnaire()?;
+    let q = &loaded.questionnaire;
+    question(q, key)?;
+    let due = due.map(|d| date_arg("--due", d)).transpose()?;
+    let status = match status {
+        None => None,
+        Some(s) => Some(Status::parse(s).ok_or_else(|| {
+            CliError::Usage(format!("--status takes requested, received or closed, not `{}`", visible(s)))
+        })?),
+    };
+    let mut vendor = ctx.find_vendor(wanted)?;
+    let before = vendor.answers.get(key).and_then(|a| a.followup.clone());
+    let next = match (text, before) {
+        (Some(text), _) if text.trim().is_empty() => {
+            return Err(CliError::Usage("the follow-up's TEXT is empty: say what the vendor should provide".into()));
+        }
+        (Some(text), before) => Followup {
+            ask: text.trim().to_string(),
+            due: due.or(before.as_ref().and_then(|b| b.due)),
+            status: status.unwrap_or(Status::Requested),
+        },
+        (None, Some(before)) if due.is_some() || status.is_some() => {
+            Followup { ask: before.ask.clone(), due: due.or(before.due), status: status.unwrap_or(before.status) }
+        }
+        (None, Some(_)) => return Err(CliError::Usage("give TEXT, --due or --status".into())),
+        (None, None) => {
+            return Err(CliError::Usage(format!(
+                "{} has no follow-up on `{key}`; ask one first: ccvet followup {} {key} \"what to provide\"",
+                visible(&vendor.meta.vendor),
+                vendor.slug
+            )));
+        }
+    };
+    let merged = save_edits(ctx, &mut vendor, q, key, &[Edit::Followup(Some(next.clone()))])?;
+    let mut stdout = format!(
+        "{} {key}: {} · {}{}\n",
+        visible(&vendor.meta.vendor),
+        next.status.name(),
+        visible(&next.ask),
+        next.due.map_or_else(String::new, |d| format!(" · due {d}"))
+    );
+    if merged {
+        stdout.push_str("(the file had been changed by someone else; their changes are kept)\n");
+    }
+    Ok(Output { stdout, ..Output::default() })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Md,
+    Csv,
+    Json,
+}
+
+/// One follow-up of one vendor, as listed.
+#[derive(Serialize)]
+struct Item {
+    vendor: String,
+    slug: String,
+    question: String,
+    question_text: String,
+    ask: String,
+    due: Option<String>,
+    status: &'static str,
+    overdue: bool,
+}
+
+/// `ccvet followups [VENDOR] [--format md|csv|json]`: the open follow-ups
+/// (md: the letter to send, with those still requested; csv and json: every
+/// open one, requested or received, with its status).
+pub fn followups(ctx: &Context, wanted: Option<&str>, format: ListFormat) -> Result<Output, CliError> {
+    let loaded = ctx.questionnaire()?;
+    let q = &loaded.questionnaire;
+    let today = today()?;
+    let vendors: Vec<VendorFile> = match wanted {
+        Some(w) => vec![ctx.find_vendor(w)?],
+        None => {
+            let mut out = Vec::new();
+            let mut stderr = String::new();
+            for v in ctx.workspace.load_all()? {
+                match v {
+                    Ok(v) => out.push(v),
+                    Err(e) => {
+                        let _ = writeln!(stderr, "{e}");
+                    }
+                }
+            }
+            if !stderr.is_empty() {
+                return Err(CliError::Failed(format!("some vendor files do not read:\n{}", stderr.trim_end())));
+            }
+            out
+        }
+    };
+    let lang = ctx.lang;
+    let mut items: Vec<(usize, Item)> = Vec::new();
+    for (i, v) in vendors.iter().enumerate() {
+        // In questionnaire order, then any key no question has.
+        let mut keys: Vec<&String> = v.answers.keys().collect();
+        keys.sort_by_key(|k| q.order_of(k));
+        for key in keys {
+            let Some(f) = v.answers.get(key).and_then(|a| a.followup.as_ref()) else { continue };
+            if !f.status.is_open() {
+                continue;
+            }
+            let text = q.question(key).map_or_else(|| key.clone(), |x| x.text.get(lang).to_string());
+            items.push((
+                i,
+                Item {
+                    vendor: v.meta.vendor.clone(),
+                    slug: v.slug.clone(),
+                    question: key.clone(),
+                    question_text: text,
+                    ask: f.ask.clone(),
+                    due: f.due.map(|d| d.to_string()),
+                    status: f.status.name(),
+                    overdue: f.overdue(today),
+                },
+            ));
+        }
+    }
+    let stdout = match format {
+        ListFormat::Json => {
+            let list: Vec<&Item> = items.iter().map(|(_, it)| it).collect();
+            let mut s = serde_json::to_string_pretty(&list).map_err(|e| CliError::Failed(e.to_string()))?;
+            s.push('\n');
+            s
+        }
+        ListFormat::Csv => {
+            let mut s = String::from("vendor,slug,question,question_text,ask,due,status,overdue\n");
+            for (_, it) in &items {
+                let _ = writeln!(
+                    s,
+                    "{},{},{},{},{},{},{},{}",
+                    csv_field(&it.vendor),
+                    csv_field(&it.slug),
+                    csv_field(&it.question),
+                    csv_field(&it.question_text),
+                    csv_field(&it.ask),
+                    it.due.as_deref().unwrap_or(""),
+                    it.status,
+                    it.overdue
+                );
+            }
+            s
+        }
+        ListFormat::Md => {
+            let mut letters = Vec::new();
+            for (i, v) in vendors.iter().enumerate() {
+                let mine: Vec<&Item> = items
+                    .iter()
+                    .filter(|(j, it)| *j == i && it.status == Status::Requested.name())
+                    .map(|(_, it)| it)
+                    .collect();
+                if !mine.is_empty() {
+                    letters.push(letter(v, &mine, lang, today));
+                }
+            }
+            if letters.is_empty() {
+                return Ok(Output {
+                    stderr: format!("{}\n", tr(lang, "No open follow-ups.", "没有待补充的材料。")),
+                    ..Output::default()
+                });
+            }
+            letters.join("\n---\n\n")
+        }
+    };
+    Ok(Output { stdout, ..Output::default() })
+}
+
+fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+fn long_date(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En => d.to_string(),
+    }
+}
+
+/// The letter to one vendor: greeting, the numbered items (question, what
+/// to provide, due date), closing, signed by the interviewer. The
+/// question's `help` is the interviewer's guidance, never sent.
+fn letter(v: &VendorFile, items: &[&Item], lang: Lang, today: Date) -> String {
+    let name = visible(&v.meta.vendor).into_owned();
+    let signer = v.meta.interviewer.as_deref().map(|s| visible(s).into_owned());
+    let mut s = String::new();
+    match lang {
+        Lang::Zh => {
+            let _ = writeln!(s, "# 补充材料清单：{name}\n");
+            let _ = writeln!(s, "尊敬的{name}：\n");
+            let met = v.meta.assessed_on.map_or_else(String::new, |d| format!("于{}", long_date(d, lang)));
+            let _ = writeln!(
+                s,
+                "您好！感谢贵司{met}配合我方开展云呼叫中心服务供应商尽职调查访谈。\
+                 为完成本次评估，烦请贵司补充提供以下材料：\n"
+            );
+        }
+        Lang::En => {
+            let _ = writeln!(s, "# Documents requested: {name}\n");
+            let _ = writeln!(s, "Dear {name} team,\n");
+            let met = v.meta.assessed_on.map_or_else(String::new, |d| format!(" on {d}"));
+            let _ = writeln!(
+                s,
+                "Thank you for meeting us{met} for our due-diligence review of your cloud call-center service. \
+                 To complete the assessment, please send us the following:\n"
+            );
+        }
+    }
+    for (n, it) in items.iter().enumerate() {
+        let _ = writeln!(s, "{}. **{}**", n + 1, visible(&it.question_text));
+        let _ = writeln!(s, "   {}{}", tr(lang, "Please provide: ", "需提供："), visible(&it.ask));
+        if let Some(due) = it.due.as_deref().and_then(Date::parse) {
+            let _ = writeln!(s, "   {}{}", tr(lang, "Due: ", "截止日期："), long_date(due, lang));
+        }
+        s.push('\n');
+    }
+    match lang {
+        Lang::Zh => {
+            s.push_str(
+                "请于各项截止日期前将上述材料（加盖公章的扫描件或电子版）发送给我方；如有疑问，请随时与我方联系。\n\n",
+            );
+            s.push_str("感谢贵司的支持与配合！\n\n此致\n敬礼！\n\n");
+            if let Some(who) = &signer {
+                let _ = writeln!(s, "{who}");
+            }
+            let _ = writeln!(s, "{}", long_date(today, lang));
+        }
+        Lang::En => {
+            s.push_str(
+                "Please send these by the dates given (scans or electronic copies). If anything is unclear, \
+                 do not hesitate to contact us.\n\nThank you for your cooperation.\n\nKind regards,\n\n",
+            );
+            if let Some(who) = &signer {
+                let _ = writeln!(s, "{who}");
+            }
+            let _ = writeln!(s, "{today}");
+        }
+    }
+    s
+}
