@@ -1,0 +1,47 @@
+//! Sign-offs and comments, written to this account's own review file.
+
+use super::*;
+
+impl super::Runner {
+    pub(super) fn sign_off(&mut self, decision: review::Decision) -> Vec<Action> {
+        let Some(iv) = self.app.interview.as_ref() else { return vec![] };
+        if iv.disk_error.is_some() {
+            // The digest would be of a version no longer on disk.
+            return vec![Action::Failed("✗ not signed: the vendor file on disk does not read".to_string())];
+        }
+        let (path, signed) = (iv.vendor.path.clone(), review::digest(iv.vendor.text()));
+        let at = crate::system::now_rfc3339();
+        let result = review::update(
+            &path,
+            &self.user,
+            |f| f.signoff = Some(review::SignOff { decision, at, digest: signed, comment: None }),
+            &RealFs,
+            self.workspace.modes,
+        );
+        self.after_review(&path, result.map(|_| format!("✓ {}", decision.name())))
+    }
+
+    pub(super) fn comment(&mut self, question: Option<String>, text: String) -> Vec<Action> {
+        let Some(path) = self.app.interview.as_ref().map(|iv| iv.vendor.path.clone()) else { return vec![] };
+        let at = crate::system::now_rfc3339();
+        let result = review::update(
+            &path,
+            &self.user,
+            |f| f.comments.push(review::Comment { question, at, text }),
+            &RealFs,
+            self.workspace.modes,
+        );
+        self.after_review(&path, result.map(|_| "✓ comment saved".to_string()))
+    }
+
+    pub(super) fn after_review(&mut self, path: &Path, result: Result<String, Error>) -> Vec<Action> {
+        match result {
+            Ok(done) => {
+                self.app.say(StatusKind::Saved, done);
+                let (reviews, errors) = self.load_reviews(path);
+                vec![Action::ReviewsChanged(reviews, errors)]
+            }
+            Err(e) => vec![Action::Failed(self.short(&e.to_string()))],
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! The vendor list and the comparison: moving, filtering, opening.
+
+use super::*;
+
+pub(super) fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
+    let list = &mut app.vendors;
+    match action {
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
+            list.selected = moved(list.selected, list.visible.len(), table_rows(app.height), &action);
+            fix_scroll(app);
+            vec![]
+        }
+        Action::Open => match list.selected_row() {
+            Some(row @ (VendorRow::Ok { .. } | VendorRow::Loading { .. })) => {
+                let path = row.path().to_path_buf();
+                app.return_to = Screen::Vendors;
+                vec![Effect::OpenVendor { path, review: false }]
+            }
+            Some(VendorRow::Unreadable { error, .. }) => {
+                let message =
+                    format!("{} {error}", t(app.lang, "cannot open; fix the file first:", "无法打开，请先修复文件："));
+                app.say(StatusKind::Error, message);
+                vec![]
+            }
+            None => vec![],
+        },
+        Action::NewVendor => {
+            app.overlay = Some(Overlay::NewVendor(TextBuffer::new("", false)));
+            vec![]
+        }
+        Action::ReviewScreen => match list.selected_row() {
+            Some(row @ (VendorRow::Ok { .. } | VendorRow::Loading { .. })) => {
+                let path = row.path().to_path_buf();
+                app.return_to = Screen::Vendors;
+                app.review_direct = true;
+                vec![Effect::OpenVendor { path, review: true }]
+            }
+            _ => vec![],
+        },
+        Action::Compare => {
+            app.screen = Screen::Compare;
+            vec![]
+        }
+        Action::Filter => {
+            list.filtering = true;
+            vec![]
+        }
+        Action::Back if !list.filter.text().is_empty() => {
+            list.filter = TextBuffer::new("", false);
+            list.refilter();
+            fix_scroll(app);
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+pub(super) fn compare(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
+            app.compare_selected = moved(app.compare_selected, app.ranking.len(), table_rows(app.height), &action);
+            fix_scroll(app);
+            vec![]
+        }
+        Action::Open => {
+            app.return_to = Screen::Compare;
+            app.ranking
+                .get(app.compare_selected)
+                .map(|&i| vec![Effect::OpenVendor { path: app.vendors.rows[i].path().to_path_buf(), review: false }])
+                .unwrap_or_default()
+        }
+        Action::ReviewScreen => {
+            app.return_to = Screen::Compare;
+            app.review_direct = true;
+            app.ranking
+                .get(app.compare_selected)
+                .map(|&i| vec![Effect::OpenVendor { path: app.vendors.rows[i].path().to_path_buf(), review: true }])
+                .unwrap_or_default()
+        }
+        Action::Back | Action::Compare => {
+            app.screen = Screen::Vendors;
+            vec![]
+        }
+        _ => vec![],
+    }
+}

@@ -1,0 +1,211 @@
+//! `update`: the app's behaviour as a function of (state, action). It never
+//! does I/O; it returns the [`Effect`]s for `run` to carry out.
+
+mod editing;
+mod interview;
+mod lists;
+mod review;
+mod saving;
+
+use editing::*;
+use interview::*;
+use lists::*;
+use review::*;
+pub(super) use saving::apply_edits;
+use saving::*;
+
+use super::action::{Action, Effect, PendingEdit};
+use super::editor::TextBuffer;
+use super::keymap::{Context, context};
+use super::state::{App, EditTarget, Editor, Interview, Overlay, Screen, StatusKind, VendorRow};
+use crate::domain::answers::{Answer, Edit, Value};
+use crate::domain::input::parse_input;
+use crate::domain::questionnaire::{Kind, Questionnaire};
+use crate::domain::scoring::Outcome;
+use crate::domain::text::Lang;
+use crate::ui::layout::{keep_visible, question_rows, table_rows};
+
+fn t(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    // Results of I/O and resizes apply whatever has the keyboard.
+    match action {
+        Action::Resize(w, h) => {
+            app.width = w;
+            app.height = h;
+            fix_scroll(app);
+            return vec![];
+        }
+        Action::Saved { key, merged } => return saved(app, &key, merged),
+        Action::SaveFailed { key, message, conflict } => return save_failed(app, &key, message, conflict),
+        Action::VendorCreated { slug } => {
+            app.say(StatusKind::Saved, format!("{} {slug}", t(app.lang, "created", "已新建")));
+            let path = app.vendors.rows.iter().find(|r| r.path().file_stem().is_some_and(|s| s == slug.as_str()));
+            return path
+                .map(|r| vec![Effect::OpenVendor { path: r.path().to_path_buf(), review: false }])
+                .unwrap_or_default();
+        }
+        Action::Failed(message) => {
+            app.say(StatusKind::Error, message);
+            return vec![];
+        }
+        Action::VendorsLoaded => {
+            fix_scroll(app);
+            return vec![];
+        }
+        Action::CreateFailed { name, message } => {
+            // The name comes back, so nothing typed is lost.
+            app.overlay = Some(Overlay::NewVendor(TextBuffer::new(&name, false)));
+            app.say(StatusKind::Error, message);
+            return vec![];
+        }
+        Action::VendorChanged(result) => return vendor_changed(app, result),
+        Action::LockChanged(holder) => {
+            if let Some(iv) = app.interview.as_mut().filter(|iv| iv.read_only.is_some()) {
+                match holder {
+                    // An emptied record: the writer is on the way out.
+                    Some(h) if h.user.is_empty() => {}
+                    Some(h) => {
+                        iv.read_only = Some(h);
+                        iv.writer_left = false;
+                    }
+                    None => iv.writer_left = true,
+                }
+            }
+            return vec![];
+        }
+        Action::ReviewsChanged(reviews, errors) => {
+            if let Some(iv) = app.interview.as_mut() {
+                iv.set_reviews(reviews);
+                iv.review_errors = errors;
+            }
+            return vec![];
+        }
+        Action::HistoryLoaded { key, changes } => {
+            app.overlay = Some(Overlay::History { key, changes });
+            return vec![];
+        }
+        Action::TookOver(ok) => {
+            let lang = app.lang;
+            if ok {
+                if let Some(iv) = app.interview.as_mut() {
+                    iv.read_only = None;
+                    iv.writer_left = false;
+                }
+                app.say(StatusKind::Saved, t(lang, "you are the interviewer now", "现在由您进行访谈"));
+            } else {
+                app.say(StatusKind::Error, t(lang, "someone still holds this vendor", "仍有人在访谈此服务商"));
+            }
+            return vec![];
+        }
+        Action::Shutdown => {
+            // Whatever is being typed is kept as if Esc had been pressed.
+            let mut effects = match app.overlay.take() {
+                None => finish_editor(app, true),
+                Some(Overlay::Comment { question, buffer }) if !buffer.text().trim().is_empty() => {
+                    vec![Effect::Comment { question, text: buffer.text().trim().to_string() }]
+                }
+                Some(_) => vec![],
+            };
+            app.quit = true;
+            effects.push(Effect::Quit);
+            return effects;
+        }
+        _ => {}
+    }
+    // The "terminal too small" screen shows nothing to act on: keys there
+    // change nothing (only quitting works).
+    if crate::ui::layout::too_small(app.width, app.height) && !matches!(action, Action::Quit) {
+        return vec![];
+    }
+    // A key press: the last message has been seen.
+    if app.status.kind != StatusKind::Error || !matches!(action, Action::Quit) {
+        app.status = Default::default();
+    }
+    if !matches!(action, Action::Quit) {
+        app.quit_confirm = false;
+    }
+    match context(app) {
+        Context::Help => {
+            match action {
+                Action::ToggleLanguage => app.lang = app.lang.other(),
+                _ => app.overlay = None,
+            }
+            vec![]
+        }
+        Context::Confirm => super::confirm::answered(app, action),
+        Context::LineEdit | Context::NoteEdit => typing(app, action),
+        _ => match action {
+            Action::Quit => quit(app),
+            Action::Help => {
+                app.overlay = Some(Overlay::Help);
+                vec![]
+            }
+            Action::ToggleLanguage => {
+                app.lang = app.lang.other();
+                vec![]
+            }
+            other => match app.screen {
+                Screen::Vendors => vendors(app, other),
+                Screen::Compare => compare(app, other),
+                Screen::Interview => interview(app, other),
+                Screen::Review => review_screen(app, other),
+            },
+        },
+    }
+}
+
+/// Moves `selected` among `len` rows by `action`; `page` rows a page.
+fn moved(selected: usize, len: usize, page: usize, action: &Action) -> usize {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (selected + 1).min(last),
+        Action::PageUp => selected.saturating_sub(page.max(1)),
+        Action::PageDown => (selected + page.max(1)).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => selected,
+    }
+}
+
+fn fix_scroll(app: &mut App) {
+    let rows = table_rows(app.height);
+    app.vendors.offset = keep_visible(app.vendors.selected, app.vendors.offset, rows);
+    app.compare_offset = keep_visible(app.compare_selected, app.compare_offset, rows);
+    let q = &app.questionnaire;
+    if let Some(iv) = app.interview.as_mut() {
+        let rows = question_rows(app.height);
+        let offset = keep_visible(iv.list_row(q), iv.list_offset, rows);
+        // After a resize that shows more rows, no blank rows below the end.
+        iv.list_offset = offset.min(iv.list_len(q).saturating_sub(rows));
+    }
+}
+
+fn quit(app: &mut App) -> Vec<Effect> {
+    // Edits on their way to disk are finished on the way out; only failed
+    // ones need a second q.
+    let unsaved = app.interview.as_ref().and_then(|iv| iv.unsaved()).unwrap_or(0);
+    if unsaved > 0 && !app.quit_confirm {
+        app.quit_confirm = true;
+        let text = match app.lang {
+            Lang::En => format!("✗ {unsaved} answer(s) not saved yet; retrying. q again quits without them"),
+            Lang::Zh => format!("✗ {unsaved} 条答案尚未保存，正在重试；再按 q 将放弃它们并退出"),
+        };
+        app.say(StatusKind::Error, text);
+        return vec![Effect::SaveVendor];
+    }
+    app.quit = true;
+    vec![Effect::Quit]
+}
+
+fn leave_interview(app: &mut App) -> Vec<Effect> {
+    app.interview = None;
+    app.screen = app.return_to;
+    vec![Effect::CloseVendor, Effect::ReloadVendors]
+}
