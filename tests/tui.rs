@@ -86,28 +86,12 @@ fn interview(lang: Lang, width: u16, height: u16) -> App {
 }
 
 fn draw(app: &App) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|f| ccvet::ui::render(app, f)).unwrap();
-    terminal.backend().buffer().clone()
+    common::draw(app)
 }
 
 /// The screen as text, one line per row (wide characters once).
 fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-            out.push_str(symbol);
-        }
-        out.push('\n');
-    }
-    out
+    common::buffer_text(buf)
 }
 
 /// Presses keys (by the keymap, as the terminal would) and collects the

@@ -10,8 +10,6 @@ use std::path::Path;
 use ccvet::app::state::{App, Interview, Screen};
 use ccvet::domain::text::Lang;
 use ccvet::storage::vendor::VendorFile;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const VENDOR: &str = r#"vendor = "云联科技"
 questionnaire = "cloud-call-center"
@@ -34,24 +32,9 @@ fn screen(lang: Lang) -> String {
     let vendor = VendorFile::parse(Path::new("/ws/vendors/yun.toml"), VENDOR.to_string()).unwrap();
     app.interview = Some(Interview::new(&app.questionnaire, vendor));
     app.screen = Screen::Interview;
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal.draw(|f| ccvet::ui::render(&app, f)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-            out.push_str(symbol);
-        }
-        out.push('\n');
-    }
-    out
+    app.width = 120;
+    app.height = 40;
+    common::buffer_text(&common::draw(&app))
 }
 
 #[test]

@@ -14,8 +14,6 @@ use ccvet::app::update::update;
 use ccvet::domain::text::Lang;
 use ccvet::storage::vendor::VendorFile;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const CONFLICTED: &str = r#"vendor = "Acme Call"
 assessed_on = 2026-11-24
@@ -37,24 +35,7 @@ fn interview(lang: Lang) -> App {
 }
 
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|f| ccvet::ui::render(app, f)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-            out.push_str(symbol);
-        }
-        out.push('\n');
-    }
-    out
+    common::buffer_text(&common::draw(app))
 }
 
 fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
