@@ -405,6 +405,52 @@ fn the_management_workbook_ranks_with_numbers_frozen_headers_filters_and_a4() {
     assert_eq!(r.code, 2, "{}", r.transcript());
 }
 
+/// Open and overdue follow-ups reach the ranking sheet (counted per vendor,
+/// against a fixed "today"); each vendor sheet shows the follow-up and the
+/// evidence beside their question.
+#[test]
+fn the_management_workbook_carries_follow_ups_and_evidence() {
+    let sb = Sandbox::new();
+    three(&sb);
+    let name = "云联科技 Yunlian Tech";
+    let slug = "yun-lian-ke-ji-yunlian-tech";
+    sb.ok(&["followup", slug, "basic.annual-inspection", "Send three years of inspections", "--due", "2000-01-10"]);
+    sb.ok(&["followup", slug, "tech.iso27001", "ISO 27001 certificate", "--due", "2999-12-31"]);
+    sb.ok(&["followup", "acme-call", "tech.iso27001", "Certificate", "--due", "2999-01-01"]);
+    sb.ok(&["followup", "acme-call", "tech.iso27001", "--status", "closed"]);
+    std::fs::write(sb.path("licence.pdf"), b"%PDF-1.4 licence").unwrap();
+    sb.ok(&["evidence", "add", slug, "basic.licence-scope", "licence.pdf", "--expires", "2028-05-31"]);
+    sb.ok(&["compare", "--xlsx", "-o", "board.xlsx"]);
+    let path = sb.path("board.xlsx");
+    let ranking = sheet(&path, "Ranking");
+    let col = |name: &str| ranking[0].iter().position(|c| *c == name).unwrap();
+    let row = |vendor: &str| ranking.iter().position(|r| r[col("Vendor")] == vendor).unwrap();
+    // Two open, one of them past its due date; a closed one is not open.
+    assert_eq!(ranking[row(name)][col("Open follow-ups")], Data::Float(2.0), "{ranking:?}");
+    assert_eq!(ranking[row(name)][col("Overdue")], Data::Float(1.0));
+    assert_eq!(ranking[row("Acme [Call]")][col("Open follow-ups")], Data::Float(0.0));
+    assert_eq!(ranking[row("Empty Ltd")][col("Overdue")], Data::Float(0.0));
+
+    let own = sheet(&path, name);
+    let col = |title: &str| own[0].iter().position(|c| *c == title).unwrap();
+    let at = |key: &str| own.iter().position(|r| r[0] == key).unwrap();
+    assert_eq!(
+        own[at("basic.annual-inspection")][col("Follow-up")].to_string(),
+        "requested, due 2000-01-10: Send three years of inspections"
+    );
+    let evidence = own[at("basic.licence-scope")][col("Evidence")].to_string();
+    assert!(evidence.starts_with("licence.pdf (seen ") && evidence.contains("expires 2028-05-31"), "{evidence}");
+    assert!(evidence.contains("SHA-256 "), "{evidence}");
+    assert_eq!(own[at("tech.iso27001")][col("Evidence")], Data::Empty);
+
+    // In Chinese, the same cells in Chinese.
+    sb.ok(&["--lang", "zh", "report", slug, "--format", "xlsx", "-o", "zh.xlsx"]);
+    let own = sheet(&sb.path("zh.xlsx"), &open_workbook_auto(sb.path("zh.xlsx")).unwrap().sheet_names()[0]);
+    let col = own[0].iter().position(|c| *c == "待补充材料").unwrap();
+    let at = own.iter().position(|r| r[0] == "basic.annual-inspection").unwrap();
+    assert_eq!(own[at][col].to_string(), "已请求，截止 2000-01-10：Send three years of inspections");
+}
+
 /// LibreOffice, where installed, opens both workbooks: the management
 /// workbook's first sheet and the form convert to CSV with their content.
 #[test]

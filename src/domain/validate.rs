@@ -114,9 +114,22 @@ fn check_bands(q: &Questionnaire, out: &mut Vec<Problem>) {
             ));
         }
     }
+    let mut ids: HashSet<&str> = HashSet::new();
     for band in &q.bands {
         if !band.min.is_finite() {
             out.push(Problem::error(band.span.clone(), "band `min` must be a finite number"));
+        }
+        // `band_id` is the stable key scripts read (§13): it must name one band.
+        let Some(id) = band.id.as_deref() else { continue };
+        if id.trim().is_empty() {
+            out.push(Problem::error(band.span.clone(), "band `id` must not be empty"));
+        } else if id.bytes().all(|b| b.is_ascii_digit()) {
+            out.push(Problem::error(
+                band.span.clone(),
+                format!("band id `{id}` is a number; numbers stand for bands without an id, so give it a word"),
+            ));
+        } else if !ids.insert(id) {
+            out.push(Problem::error(band.span.clone(), format!("band id `{id}` is used twice")));
         }
     }
 }

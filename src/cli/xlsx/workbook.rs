@@ -13,6 +13,9 @@ use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxErro
 use super::{tr, write_workbook, xlsx_error};
 use crate::cli::context::{Context, score_of};
 use crate::cli::{CliError, Output};
+use crate::domain::answers::Answer;
+use crate::domain::date::Date;
+use crate::domain::followup::{Source, Status};
 use crate::domain::present::{answer_text, source_text};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::scoring::{Outcome, ScoreReport};
@@ -80,8 +83,9 @@ pub fn compare(ctx: &Context, output: Option<&Path>) -> Result<Output, CliError>
         }
     }
     summary::rank(&mut vendors);
+    let today = crate::cli::followup::today()?;
     let mut workbook = Workbook::new();
-    build_compare(&mut workbook, q, &vendors, ctx.lang).map_err(|e| match e {
+    build_compare(&mut workbook, q, &vendors, ctx.lang, today).map_err(|e| match e {
         Built::Xlsx(e) => xlsx_error(e),
         Built::Data(e) => CliError::Data(e),
     })?;
@@ -101,7 +105,13 @@ impl From<XlsxError> for Built {
     }
 }
 
-fn build_compare(workbook: &mut Workbook, q: &Questionnaire, vendors: &[Summary], lang: Lang) -> Result<(), Built> {
+fn build_compare(
+    workbook: &mut Workbook,
+    q: &Questionnaire,
+    vendors: &[Summary],
+    lang: Lang,
+    today: Date,
+) -> Result<(), Built> {
     let st = Styles::new();
     ranking_sheet(workbook.add_worksheet(), q, vendors, lang, &st)?;
     let side = workbook.add_worksheet();
@@ -115,6 +125,13 @@ fn build_compare(workbook: &mut Workbook, q: &Questionnaire, vendors: &[Summary]
         // file (1,000 vendors would otherwise be held in memory at once).
         let vendor = VendorFile::load(&summary.path).map_err(Built::Data)?;
         let report = crate::domain::scoring::score(q, &vendor.answers, vendor.meta.assessed_on);
+        // The ranking sheet's follow-up columns need the answers too.
+        let (open, overdue) = open_followups(&vendor, today);
+        let ranking = workbook.worksheet_from_index(0)?;
+        let row = i as u32 + 1;
+        let style = if report.disqualified() { &st.red_text } else { &st.text };
+        ranking.write_number_with_format(row, FOLLOWUPS_COL, open as f64, style)?;
+        ranking.write_number_with_format(row, FOLLOWUPS_COL + 1, overdue as f64, style)?;
         let col = fixed + u16::try_from(i).map_err(|_| XlsxError::ParameterError("too many vendors".into()))?;
         let side = workbook.worksheet_from_index(1)?;
         side.write_string_with_format(0, col, &vendor.meta.vendor, &st.header)?;
@@ -180,7 +197,10 @@ fn ranking_sheet(
         (tr(lang, "Status", "状态").into(), 16.0),
         (tr(lang, "Red lines", "触及红线").into(), 40.0),
         (tr(lang, "Sign-offs (~ stale)", "签核（~ 已过期）").into(), 30.0),
+        (tr(lang, "Open follow-ups", "待补充材料").into(), 10.0),
+        (tr(lang, "Overdue", "已逾期").into(), 9.0),
     ];
+    debug_assert_eq!(headers.len(), usize::from(FOLLOWUPS_COL) + 2);
     let fixed = headers.len() as u16;
     headers.extend(q.sections.iter().map(|s| (s.title.get(lang).to_string(), 12.0)));
     for (c, (text, width)) in headers.iter().enumerate() {
@@ -213,6 +233,50 @@ fn ranking_sheet(
     ws.autofilter(0, 0, vendors.len() as u32, last_col)?;
     ws.set_freeze_panes(1, 2)?;
     print_setup(ws)
+}
+
+/// The ranking sheet's column of open follow-ups (overdue ones beside it),
+/// filled in as each vendor's answers are read.
+const FOLLOWUPS_COL: u16 = 10;
+
+/// Follow-ups still waiting on the vendor, and how many of them are late.
+fn open_followups(vendor: &VendorFile, today: Date) -> (usize, usize) {
+    let open: Vec<_> =
+        vendor.answers.values().filter_map(|a| a.followup.as_ref()).filter(|f| f.status.is_open()).collect();
+    let overdue = open.iter().filter(|f| f.overdue(today)).count();
+    (open.len(), overdue)
+}
+
+/// A follow-up as one cell: status, due date, what was asked.
+fn followup_cell(answer: Option<&Answer>, lang: Lang) -> String {
+    let Some(f) = answer.and_then(|a| a.followup.as_ref()) else { return String::new() };
+    let status = match f.status {
+        Status::Requested => tr(lang, "requested", "已请求"),
+        Status::Received => tr(lang, "received", "已收到"),
+        Status::Closed => tr(lang, "closed", "已关闭"),
+    };
+    let due = f.due.map_or_else(String::new, |d| format!("{}{d}", tr(lang, ", due ", "，截止 ")));
+    format!("{status}{due}{}{}", tr(lang, ": ", "："), f.ask)
+}
+
+/// Evidence as one cell: a line per item (name or URL, seen, expiry, digest).
+fn evidence_cell(answer: Option<&Answer>, lang: Lang) -> String {
+    let Some(a) = answer else { return String::new() };
+    a.evidence
+        .iter()
+        .map(|e| {
+            let mut line = format!("{} ({} {}", e.label(), tr(lang, "seen", "查验于"), e.seen_on);
+            if let Some(x) = e.expires {
+                line.push_str(&format!(", {} {x}", tr(lang, "expires", "有效期至")));
+            }
+            if let Source::File { sha256, .. } = &e.source {
+                line.push_str(&format!(", SHA-256 {}", sha256.get(..12).unwrap_or(sha256)));
+            }
+            line.push(')');
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn number(ws: &mut Worksheet, row: u32, col: u16, value: Option<f64>, format: &Format) -> Result<(), XlsxError> {
@@ -290,6 +354,8 @@ fn vendor_sheet(
         (tr(lang, "Score", "得分"), 8.0),
         (tr(lang, "State", "状态"), 16.0),
         (tr(lang, "Evidence to ask for", "需提供的证明"), 36.0),
+        (tr(lang, "Follow-up", "待补充材料"), 36.0),
+        (tr(lang, "Evidence", "证明材料"), 40.0),
     ];
     for (c, (text, width)) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *text, &st.header)?;
@@ -329,6 +395,8 @@ fn vendor_sheet(
             };
             ws.write_string_with_format(row, 7, &state, text)?;
             ws.write_string_with_format(row, 8, question.help.as_ref().map_or("", |h| h.get(lang)), text)?;
+            ws.write_string_with_format(row, 9, followup_cell(answer, lang), text)?;
+            ws.write_string_with_format(row, 10, evidence_cell(answer, lang), text)?;
             row += 1;
         }
     }
