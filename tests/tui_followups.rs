@@ -42,7 +42,7 @@ fn the_question_shows_to_confirm_the_follow_up_and_the_evidence() {
     let en = screen(Lang::En);
     // (wrapped to the panel's width)
     assert!(en.contains("· Carried over from the last assessment"), "{en}");
-    assert!(en.contains("· Follow-up (requested, due 2026-12-15): 请提供"), "{en}");
+    assert!(en.contains("· Follow-up (requested, due 2026-12-15): 请提"), "{en}");
     assert!(en.contains("· Evidence: licence.pdf (seen 2026-11-24,"), "{en}");
     assert!(en.contains("expires 2028-05-31, SHA-256 9f2c00000000…)"), "{en}");
     // The list: `+` an open follow-up, `?` carried over, to confirm.

@@ -13,7 +13,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use crate::app::keymap::screen_context;
 use crate::app::state::{App, Overlay, Screen};
 use crate::domain::text::Lang;
-use layout::{MIN_HEIGHT, MIN_WIDTH, SCORE_WIDTH, SIDE_WIDTH, is_wide, too_small};
+use layout::{MIN_HEIGHT, MIN_WIDTH, SCORE_WIDTH, is_wide, side_width, too_small};
 use theme::Theme;
 use widgets::comparison::Comparison;
 use widgets::help::Help;
@@ -160,7 +160,11 @@ fn interview(app: &App, frame: &mut Frame, body: Rect, th: &Theme) {
     };
     let centre = if is_wide(body.width) {
         let [left, centre, right] =
-            Layout::horizontal([Constraint::Length(SIDE_WIDTH), Constraint::Fill(1), Constraint::Length(SCORE_WIDTH)])
+            Layout::horizontal([
+                Constraint::Length(side_width(body.width)),
+                Constraint::Fill(1),
+                Constraint::Length(SCORE_WIDTH),
+            ])
                 .areas(body);
         frame.render_widget(list, left);
         frame.render_widget(score, right);
@@ -168,7 +172,7 @@ fn interview(app: &App, frame: &mut Frame, body: Rect, th: &Theme) {
     } else {
         // Narrow: the side panel is the question list or, toggled with s,
         // the score panel; the title bar always shows the score.
-        let [left, centre] = Layout::horizontal([Constraint::Length(SIDE_WIDTH), Constraint::Fill(1)]).areas(body);
+        let [left, centre] = Layout::horizontal([Constraint::Length(side_width(body.width)), Constraint::Fill(1)]).areas(body);
         if iv.show_score {
             frame.render_widget(score, left);
         } else {

@@ -38,6 +38,23 @@ pub fn mark(outcome: &Outcome, th: &Theme) -> (&'static str, ratatui::style::Sty
     }
 }
 
+/// A question's text in `width` cells, cut so that it reads apart from the
+/// questions beside it (two SLA questions both read "Under the SLA, within
+/// ho…" otherwise).
+fn list_label(questions: &[crate::domain::questionnaire::Question], at: usize, lang: Lang, width: usize) -> String {
+    let text = safe(questions[at].text.get(lang));
+    let alike = [at.checked_sub(1), Some(at + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| questions.get(i))
+        .map(|other| safe(other.text.get(lang)).into_owned())
+        .find(|other| crate::cells::cut(other, width) == crate::cells::cut(&text, width));
+    match alike {
+        Some(other) => fit(&crate::cells::cut_apart(&text, &other, width), width),
+        None => fit(&text, width),
+    }
+}
+
 impl Widget for QuestionList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (q, iv, th, lang) = (self.questionnaire, self.interview, self.theme, self.lang);
@@ -89,7 +106,7 @@ impl Widget for QuestionList<'_> {
                     }
                     let open = answer.and_then(|a| a.followup.as_ref()).is_some_and(|f| f.status.is_open());
                     let lead = if open { Span::styled("+", th.warn) } else { Span::raw(" ") };
-                    let text = fit(&safe(question.text.get(lang)), width.saturating_sub(3));
+                    let text = list_label(&section.questions, qi, lang, width.saturating_sub(3));
                     let text = if *outcome == Outcome::Hidden { Span::styled(text, th.muted) } else { Span::raw(text) };
                     let mut line = Line::from(vec![lead, Span::styled(m, style), Span::raw(" "), text]);
                     if row == current {

@@ -34,26 +34,26 @@ impl Widget for VendorList<'_> {
             return;
         }
         let w = usize::from(inner.width);
-        // Columns: name (rest) · score 6 · band 14 · done 5 · status · changed 11.
-        // The status holds the red-line mark and the sign-offs: wider when
-        // there is room, so neither hides the other.
-        let status_w = if w >= 100 { 30 } else { 16 };
-        let fixed = [6usize, 14, 5, status_w, 11];
-        let show_changed = w >= 70;
-        let fixed_sum: usize = fixed.iter().take(if show_changed { 5 } else { 4 }).sum::<usize>() + 5;
-        // Two cells for the selection marker.
-        let name_w = w.saturating_sub(fixed_sum + 2).max(8);
+        let rows = usize::from(inner.height.saturating_sub(1));
+        let shown: Vec<&VendorRow> =
+            list.visible.iter().skip(list.offset).take(rows).map(|&i| &list.rows[i]).collect();
+        let cols = Columns::of(app, &shown, w.saturating_sub(2));
         let mut header = format!(
-            "  {} {} {} {} {}",
-            fit(tr(lang, "Vendor", "服务商"), name_w),
-            fit_right(tr(lang, "Score", "得分"), 6),
-            fit(tr(lang, "Band", "评级"), 14),
-            fit_right(tr(lang, "Done", "完成"), 5),
-            fit(tr(lang, "Status", "状态"), status_w),
+            "  {} {} {} {}",
+            fit(tr(lang, "Vendor", "服务商"), cols.name),
+            fit_right(tr(lang, "Score", "得分"), SCORE_W),
+            fit(tr(lang, "Band", "评级"), cols.band),
+            fit_right(tr(lang, "Done", "完成"), DONE_W),
         );
-        if show_changed {
+        if cols.holder > 0 {
             header.push(' ');
-            header.push_str(&fit(tr(lang, "Changed", "修改时间"), 11));
+            header.push_str(&fit(tr(lang, "Open by", "正在访谈"), cols.holder));
+        }
+        header.push(' ');
+        header.push_str(&fit(tr(lang, "Status", "状态"), cols.status));
+        if cols.changed > 0 {
+            header.push(' ');
+            header.push_str(&fit(tr(lang, "Changed", "修改时间"), cols.changed));
         }
         buf.set_line(inner.x, inner.y, &Line::styled(header, th.header), inner.width);
         if list.visible.is_empty() {
@@ -65,7 +65,7 @@ impl Widget for VendorList<'_> {
             buf.set_line(inner.x, inner.y + 1, &Line::styled(empty, th.muted), inner.width);
             return;
         }
-        let rows = usize::from(inner.height.saturating_sub(1));
+        let (name_w, status_w) = (cols.name, cols.status);
         // Build only the rows that show.
         for (n, &index) in list.visible.iter().enumerate().skip(list.offset).take(rows) {
             let y = inner.y + 1 + u16::try_from(n - list.offset).unwrap_or(0);
@@ -91,11 +91,18 @@ impl Widget for VendorList<'_> {
                         Span::raw(" "),
                         Span::raw(fit_right(&pct(r.score), 6)),
                         Span::raw(" "),
-                        Span::raw(fit(&safe(&band), 14)),
+                        Span::raw(fit(&safe(&band), cols.band)),
                         Span::raw(" "),
-                        Span::raw(fit_right(&format!("{:.0}%", r.completion() * 100.0), 5)),
+                        Span::raw(fit_right(&format!("{:.0}%", r.completion() * 100.0), DONE_W)),
                         Span::raw(" "),
                     ];
+                    // Who holds it survives narrow terminals: it says whether
+                    // opening it gives the answers or a read-only view.
+                    if cols.holder > 0 {
+                        let held = summary.locked_by.as_ref().map(|h| format!("● {}", safe(&h.user)));
+                        spans.push(Span::styled(fit(held.as_deref().unwrap_or(""), cols.holder), th.warn));
+                        spans.push(Span::raw(" "));
+                    }
                     let signed = safe(&crate::summary::signoff_text(&summary.signoffs)).into_owned();
                     if r.disqualified() {
                         let mark = format!("✗ {}", tr(lang, "DISQUALIFIED", "不合格"));
@@ -105,18 +112,14 @@ impl Widget for VendorList<'_> {
                     } else {
                         spans.push(Span::raw(fit(&signed, status_w)));
                     }
-                    if show_changed {
-                        // Who is interviewing now says more than when it changed.
-                        match &summary.locked_by {
-                            Some(h) => spans.push(Span::styled(format!(" ● {}", fit(&safe(&h.user), 9)), th.warn)),
-                            None => spans.push(Span::styled(format!(" {}", fit(changed, 11)), th.muted)),
-                        }
+                    if cols.changed > 0 {
+                        spans.push(Span::styled(format!(" {}", fit(changed, cols.changed)), th.muted));
                     }
                     Line::from(spans)
                 }
                 VendorRow::Loading { slug, .. } => {
                     let [name, pad] = name(slug);
-                    Line::from(vec![marker, name, pad, Span::styled(format!(" {}", fit_right("…", 6)), th.muted)])
+                    Line::from(vec![marker, name, pad, Span::styled(format!(" {}", fit_right("…", SCORE_W)), th.muted)])
                 }
                 VendorRow::Unreadable { slug, error, .. } => {
                     let [name, pad] = name(slug);
@@ -126,6 +129,71 @@ impl Widget for VendorList<'_> {
                 }
             };
             buf.set_line(inner.x, y, &line, inner.width);
+        }
+    }
+}
+
+const SCORE_W: usize = 6;
+const DONE_W: usize = 5;
+const CHANGED_W: usize = 11;
+
+/// The widths of the list's columns at this terminal width, from what the
+/// rows on screen hold: whole names and bands where there is room, the
+/// holder only when someone holds a vendor, "changed" dropped first.
+struct Columns {
+    name: usize,
+    band: usize,
+    holder: usize,
+    status: usize,
+    changed: usize,
+}
+
+impl Columns {
+    fn of(app: &App, rows: &[&VendorRow], width: usize) -> Columns {
+        use crate::ui::layout::{Column, fit_columns};
+        let text_w = |s: &str| unicode_width::UnicodeWidthStr::width(safe(s).as_ref());
+        let (mut name, mut band, mut holder, mut status) = (8, 8, 0, 8);
+        for row in rows {
+            match row {
+                VendorRow::Ok { summary, .. } => {
+                    name = name.max(text_w(&summary.meta.vendor));
+                    let b = crate::domain::present::band_beside_mark(&app.questionnaire, &summary.report, app.lang);
+                    band = band.max(text_w(&b));
+                    if let Some(h) = &summary.locked_by {
+                        holder = holder.max(text_w(&h.user) + 2);
+                    }
+                    let mut s = text_w(&crate::summary::signoff_text(&summary.signoffs));
+                    if summary.report.disqualified() {
+                        s += text_w(tr(app.lang, "DISQUALIFIED", "不合格")) + 3;
+                    }
+                    status = status.max(s);
+                }
+                VendorRow::Loading { slug, .. } | VendorRow::Unreadable { slug, .. } => name = name.max(text_w(slug)),
+            }
+        }
+        // Band and status come whole before the name gets more than 12
+        // cells: a cut name still tells vendors apart, a cut band does not.
+        let mut columns = vec![
+            Column::new(12, name.min(48)).rank(1),
+            Column::new(SCORE_W, SCORE_W),
+            Column::new(8, band.min(36)),
+            Column::new(DONE_W, DONE_W),
+        ];
+        if holder > 0 {
+            columns.push(Column::new(holder.min(10), holder.min(24)));
+        }
+        let status_at = columns.len();
+        let marked = rows.iter().any(|r| matches!(r, VendorRow::Ok { summary, .. } if summary.report.disqualified()));
+        let mark_w = if marked { text_w(tr(app.lang, "DISQUALIFIED", "不合格")) + 2 } else { 8 };
+        columns.push(Column::new(mark_w, status.min(60)));
+        columns.push(Column::new(CHANGED_W, CHANGED_W));
+        let widths = fit_columns(width, &columns, status_at);
+        Columns {
+            name: widths[0],
+            band: widths[2],
+            holder: if holder > 0 { widths[4] } else { 0 },
+            status: widths[status_at],
+            changed: widths[status_at + 1],
         }
     }
 }
