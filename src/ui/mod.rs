@@ -159,20 +159,20 @@ fn interview(app: &App, frame: &mut Frame, body: Rect, th: &Theme) {
         theme: th,
     };
     let centre = if is_wide(body.width) {
-        let [left, centre, right] =
-            Layout::horizontal([
-                Constraint::Length(side_width(body.width)),
-                Constraint::Fill(1),
-                Constraint::Length(SCORE_WIDTH),
-            ])
-                .areas(body);
+        let [left, centre, right] = Layout::horizontal([
+            Constraint::Length(side_width(body.width)),
+            Constraint::Fill(1),
+            Constraint::Length(SCORE_WIDTH),
+        ])
+        .areas(body);
         frame.render_widget(list, left);
         frame.render_widget(score, right);
         centre
     } else {
         // Narrow: the side panel is the question list or, toggled with s,
         // the score panel; the title bar always shows the score.
-        let [left, centre] = Layout::horizontal([Constraint::Length(side_width(body.width)), Constraint::Fill(1)]).areas(body);
+        let [left, centre] =
+            Layout::horizontal([Constraint::Length(side_width(body.width)), Constraint::Fill(1)]).areas(body);
         if iv.show_score {
             frame.render_widget(score, left);
         } else {

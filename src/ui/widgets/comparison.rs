@@ -29,17 +29,8 @@ impl Widget for Comparison<'_> {
             return;
         }
         let w = usize::from(inner.width);
-        // rank 3 · name · overall 6 · a column of 7 per section · status
-        let sections = q.sections.len();
-        // Section columns take what the vendor names (20 cells) and the
-        // status (a fifth) leave, 6 to 22 cells each, so wide terminals show
-        // whole section titles.
-        let status_w = (w / 5).clamp(14, 30);
-        // Completion stands beside every total (5 cells): a barely started
-        // vendor ranked high says so, and its total carries a "?" while
-        // its band is still open.
-        let col_w = (w.saturating_sub(4 + 7 + 5 + 20 + status_w) / sections.max(1)).saturating_sub(1).clamp(6, 22);
-        let name_w = w.saturating_sub(4 + 7 + 5 + (col_w + 1) * sections + status_w).clamp(6, 40);
+        let cols = Columns::of(app, w);
+        let (name_w, col_w) = (cols.name, cols.section);
         let mut header = format!(
             "{} {} {} {}",
             fit_right("#", 3),
@@ -47,6 +38,10 @@ impl Widget for Comparison<'_> {
             fit_right(tr(lang, "Total", "总分"), 6),
             fit_right(tr(lang, "Done", "完成"), 4)
         );
+        if cols.holder > 0 {
+            header.push(' ');
+            header.push_str(&fit(if cols.holder < 3 { "" } else { tr(lang, "Open by", "正在访谈") }, cols.holder));
+        }
         for s in &q.sections {
             header.push(' ');
             header.push_str(&fit_right(&cut(&safe(s.title.get(lang)), col_w), col_w));
@@ -57,8 +52,9 @@ impl Widget for Comparison<'_> {
             buf.set_line(inner.x, inner.y + 1, &Line::styled(text, th.muted), inner.width);
             return;
         }
-        // The last line names the selected vendor's red lines in full.
-        let rows = usize::from(inner.height.saturating_sub(2));
+        // The last lines name the selected vendor's red lines in full,
+        // wrapped (up to three lines; the list keeps the rest).
+        let mut rows = usize::from(inner.height.saturating_sub(2));
         if let Some(VendorRow::Ok { summary, .. }) =
             app.ranking.get(app.compare_selected).map(|&i| &app.vendors.rows[i])
         {
@@ -66,18 +62,33 @@ impl Widget for Comparison<'_> {
                 .report
                 .knockouts
                 .iter()
-                .map(|k| k.reason.as_ref().map_or_else(|| k.key.clone(), |r| r.get(lang).to_string()))
+                .map(|k| {
+                    let text = q.question(&k.key).map_or(k.key.as_str(), |x| x.text.get(lang));
+                    match &k.reason {
+                        Some(r) => format!("{text}{}{}", tr(lang, ": ", "："), r.get(lang)),
+                        None => text.to_string(),
+                    }
+                })
                 .collect();
-            if !reasons.is_empty() && inner.height > 2 {
-                let text = format!("✗ {}: {}", safe(&summary.meta.vendor), safe(&reasons.join("; ")));
-                let y = inner.y + inner.height - 1;
-                buf.set_line(inner.x, y, &Line::styled(cut(&text, w), th.knockout), inner.width);
+            if !reasons.is_empty() && inner.height > 3 {
+                let text = format!("✗ {}{}{}", summary.meta.vendor, tr(lang, ": ", "："), reasons.join("; "));
+                let lines = crate::ui::text::wrapped(&text, inner.width, "", th.knockout);
+                let room = usize::from(inner.height).saturating_sub(3).min(3);
+                let shown = lines.len().min(room);
+                let top = inner.y + inner.height - u16::try_from(shown).unwrap_or(0);
+                for (i, line) in lines.into_iter().take(shown).enumerate() {
+                    buf.set_line(inner.x, top + u16::try_from(i).unwrap_or(0), &line, inner.width);
+                }
+                rows = usize::from(inner.height).saturating_sub(1 + shown + 1);
             }
         }
-        for (n, &index) in app.ranking.iter().enumerate().skip(app.compare_offset).take(rows) {
+        // The red lines may take more room than `update` reckons with: the
+        // selected vendor stays in view all the same.
+        let offset = crate::ui::layout::keep_visible(app.compare_selected, app.compare_offset, rows);
+        for (n, &index) in app.ranking.iter().enumerate().skip(offset).take(rows) {
             let VendorRow::Ok { summary, .. } = &app.vendors.rows[index] else { continue };
             let r = &summary.report;
-            let y = inner.y + 1 + u16::try_from(n - app.compare_offset).unwrap_or(0);
+            let y = inner.y + 1 + u16::try_from(n - offset).unwrap_or(0);
             let open = r.score.is_some() && !r.disqualified() && crate::domain::present::band_provisional(q, r);
             let total = if open { format!("{}?", pct(r.score)) } else { pct(r.score) };
             let mut spans = vec![
@@ -89,6 +100,14 @@ impl Widget for Comparison<'_> {
                 Span::raw(" "),
                 Span::styled(fit_right(&format!("{:.0}%", r.completion() * 100.0), 4), th.muted),
             ];
+            if cols.holder > 0 {
+                let held = summary
+                    .locked_by
+                    .as_ref()
+                    .map(|h| if cols.holder < 3 { "●".to_string() } else { format!("● {}", safe(&h.user)) });
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(fit(held.as_deref().unwrap_or(""), cols.holder), th.warn));
+            }
             for s in &r.sections {
                 spans.push(Span::raw(" "));
                 spans.push(Span::raw(fit_right(&pct(s.score), col_w)));
@@ -111,5 +130,69 @@ impl Widget for Comparison<'_> {
             }
             buf.set_line(inner.x, y, &line, inner.width);
         }
+    }
+}
+
+/// The comparison's column widths: whole section titles and vendor names
+/// where there is room (sections first: they are the comparison), who holds
+/// a vendor when someone does, the rest to the status.
+struct Columns {
+    name: usize,
+    holder: usize,
+    section: usize,
+}
+
+impl Columns {
+    fn of(app: &App, width: usize) -> Columns {
+        let text_w = |s: &str| unicode_width::UnicodeWidthStr::width(safe(s).as_ref());
+        let q = &app.questionnaire;
+        let (mut name, mut holder) = (8, 0);
+        for &i in &app.ranking {
+            if let VendorRow::Ok { summary, .. } = &app.vendors.rows[i] {
+                name = name.max(text_w(&summary.meta.vendor));
+                if let Some(h) = &summary.locked_by {
+                    holder = holder.max(text_w(&h.user) + 2);
+                }
+            }
+        }
+        let title = q.sections.iter().map(|s| text_w(s.title.get(app.lang))).max().unwrap_or(6);
+        // The status (✗ DISQUALIFIED, sign-offs) keeps room when a vendor has one.
+        let flagged = app.ranking.iter().any(|&i| {
+            matches!(&app.vendors.rows[i], VendorRow::Ok { summary, .. }
+                if summary.report.disqualified() || !summary.signoffs.is_empty())
+        });
+        // (the mark alone on a narrow terminal: the reasons show below).
+        let status_min = match flagged {
+            false => 0,
+            true if width < 70 => 3,
+            true => text_w(tr(app.lang, "DISQUALIFIED", "不合格")) + 3,
+        };
+        // Sections share what a 10-cell name and the status leave, each up to
+        // its whole title; then the name takes its share, the status the rest.
+        let n = q.sections.len().max(1);
+        // Too narrow for the holder's name: a ● beside the total says it.
+        let narrow = 16 + (holder.min(12) + 1) + 6 * n + 7 + status_min > width;
+        let holder = if holder > 0 && narrow { 1 } else { holder.min(16) };
+        // rank+space 4 · total+space 7 · done+space 5 · holder+space
+        let fixed = 4 + 7 + 5 + if holder > 0 { holder + 1 } else { 0 };
+        let mut room = width.saturating_sub(fixed + status_min + 1);
+        // In turn: the name up to 20 cells; sections up to 8; the name up to 30;
+        // the sections up to their whole titles; the name up to 40.
+        // Six cells show a section title's first word; five ("100.0") only
+        // where six do not fit.
+        let mut section = if fixed + 7 * n + 7 + status_min > width { 5 } else { 6 };
+        let mut name_w = 6;
+        let grow = |now: &mut usize, to: usize, each: usize, room: &mut usize| {
+            let more = to.saturating_sub(*now).min(*room / each);
+            *now += more;
+            *room -= more * each;
+        };
+        room = room.saturating_sub((section + 1) * n + name_w);
+        grow(&mut name_w, name.min(20), 1, &mut room);
+        grow(&mut section, title.min(8), n, &mut room);
+        grow(&mut name_w, name.min(30), 1, &mut room);
+        grow(&mut section, title.min(22), n, &mut room);
+        grow(&mut name_w, name.min(40), 1, &mut room);
+        Columns { name: name_w, holder, section }
     }
 }

@@ -35,8 +35,7 @@ impl Widget for VendorList<'_> {
         }
         let w = usize::from(inner.width);
         let rows = usize::from(inner.height.saturating_sub(1));
-        let shown: Vec<&VendorRow> =
-            list.visible.iter().skip(list.offset).take(rows).map(|&i| &list.rows[i]).collect();
+        let shown: Vec<&VendorRow> = list.visible.iter().skip(list.offset).take(rows).map(|&i| &list.rows[i]).collect();
         let cols = Columns::of(app, &shown, w.saturating_sub(2));
         let mut header = format!(
             "  {} {} {} {}",
@@ -107,8 +106,13 @@ impl Widget for VendorList<'_> {
                     if r.disqualified() {
                         let mark = format!("✗ {}", tr(lang, "DISQUALIFIED", "不合格"));
                         let rest = status_w.saturating_sub(unicode_width::UnicodeWidthStr::width(mark.as_str()) + 1);
-                        spans.push(Span::styled(mark, th.knockout));
-                        spans.push(Span::raw(format!(" {}", fit(&signed, rest))));
+                        let mark_w = unicode_width::UnicodeWidthStr::width(mark.as_str());
+                        spans.push(Span::styled(cut(&mark, status_w), th.knockout));
+                        if rest > 0 {
+                            spans.push(Span::raw(format!(" {}", fit(&signed, rest))));
+                        } else {
+                            spans.push(Span::raw(" ".repeat(status_w.saturating_sub(mark_w))));
+                        }
                     } else {
                         spans.push(Span::raw(fit(&signed, status_w)));
                     }
@@ -174,20 +178,29 @@ impl Columns {
         // Band and status come whole before the name gets more than 12
         // cells: a cut name still tells vendors apart, a cut band does not.
         let mut columns = vec![
-            Column::new(12, name.min(48)).rank(1),
+            Column::new(12, name.min(64)).rank(1),
             Column::new(SCORE_W, SCORE_W),
             Column::new(8, band.min(36)),
             Column::new(DONE_W, DONE_W),
         ];
         if holder > 0 {
-            columns.push(Column::new(holder.min(10), holder.min(24)));
+            columns.push(Column::new(holder.min(12), holder.min(24)));
         }
         let status_at = columns.len();
         let marked = rows.iter().any(|r| matches!(r, VendorRow::Ok { summary, .. } if summary.report.disqualified()));
         let mark_w = if marked { text_w(tr(app.lang, "DISQUALIFIED", "不合格")) + 2 } else { 8 };
         columns.push(Column::new(mark_w, status.min(60)));
-        columns.push(Column::new(CHANGED_W, CHANGED_W));
-        let widths = fit_columns(width, &columns, status_at);
+        // "Changed" only where the band, holder and status are whole with it.
+        let whole = |widths: &[usize]| columns.iter().zip(widths).all(|(c, &w)| c.rank > 0 || w >= c.want);
+        let mut widths = fit_columns(width, &columns, status_at);
+        let mut with_changed = columns.clone();
+        with_changed.push(Column::new(CHANGED_W, CHANGED_W).rank(2));
+        let tried = fit_columns(width, &with_changed, status_at);
+        if whole(&tried) && tried[status_at + 1] > 0 {
+            widths = tried;
+        } else {
+            widths.push(0);
+        }
         Columns {
             name: widths[0],
             band: widths[2],
