@@ -133,3 +133,24 @@ fn questions_that_begin_alike_read_apart_in_the_list() {
         }
     }
 }
+
+#[test]
+fn an_error_too_long_for_the_hint_bar_shows_whole_above_it() {
+    use ccvet::app::state::StatusKind;
+    let long = "vendors/acme-global-contact-center-services-internationa.toml: a vendor named \
+                `Acme Global Contact Center Services International` already exists";
+    for (width, lang) in [(80, Lang::En), (120, Lang::En), (80, Lang::Zh)] {
+        let mut app = app(lang, width, 24);
+        app.say(StatusKind::Error, long);
+        let s = screen(&app);
+        let joined = s.lines().map(|l| l.trim_matches('│').trim()).collect::<Vec<_>>().join(" ");
+        assert!(joined.contains("already exists"), "{width}:\n{s}");
+        assert!(joined.contains("`Acme Global Contact Center Services International`"), "{width}:\n{s}");
+        assert!(s.contains(if lang == Lang::En { "┌ Error " } else { "┌ 错误 " }), "{width}:\n{s}");
+    }
+    // A short one stays in the hint bar, without a box.
+    let mut app = app(Lang::En, 80, 24);
+    app.say(StatusKind::Error, "disk full");
+    let s = screen(&app);
+    assert!(!s.contains("┌ Error ") && s.lines().last().unwrap().contains("disk full"), "{s}");
+}

@@ -141,6 +141,7 @@ fn draw(app: &App, frame: &mut Frame) {
             }
         }
     }
+    frame.render_widget(widgets::error_box::ErrorBox { status: &app.status, lang: app.lang, theme: &th }, body);
     frame.render_widget(
         HintBar { hints: crate::app::hints::hints(app), status: &app.status, lang: app.lang, theme: &th },
         hints,

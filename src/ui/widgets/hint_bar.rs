@@ -25,7 +25,10 @@ impl Widget for HintBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
         let width = usize::from(area.width);
-        let status = safe(&self.status.text);
+        // An error too long for this line is shown whole above it (see
+        // `error_box`); here it leaves the hints their room but its mark.
+        let boxed = super::error_box::ErrorBox::needed(self.status, area.width);
+        let status = if boxed { "!".into() } else { safe(&self.status.text) };
         // The status wins space over hints: it is what just happened.
         let status_w = status.width().min(width.saturating_sub(10).max(width / 2));
         let status = cut(&status, status_w);
