@@ -151,11 +151,13 @@ def generated_workspace(generate, ws, questions, vendors):
     os.chmod(ws, 0o700)
 
 
-# Where the questions of each kind are: the default questionnaire starts
-# with a choice (licence scope) and has a yes/no fourth; a generated one
-# deals kinds in turn, a yes/no first and a choice second.
+# Where the questions of each kind are (in the list as shown): the default
+# questionnaire's first question is a choice whose answer shows or hides the
+# second (§10), so the choice answered is the architecture question (13th
+# shown, no red line) and the yes/no the fourth shown; a generated one deals
+# kinds in turn, a yes/no first and a choice second.
 SCENARIO = {
-    "default": {"choice": 0, "yesno": 3},
+    "default": {"yesno": 3, "choice": 12},
     "generated": {"yesno": 0, "choice": 1},
 }
 
@@ -422,8 +424,8 @@ def main():
     for (name, cols, rows), (_, _, merged, _) in results.items():
         for label, values in merged.items():
             frames = [v[2] for v in values]
-            lasts = [v[3] for v in values]
-            saved = fmt(statistics.median(lasts)) if label.startswith("answer") else ""
+            lasts = [v[3] for v in values if v[3] is not None]
+            saved = fmt(statistics.median(lasts)) if label.startswith("answer") and lasts else ""
             lines.append(f"| {name} | {cols}×{rows} | {label} | {fmt(pct(frames, 0.5), 3)} "
                          f"({fmt(pct(frames, 0.9), 3)}) | {saved} | {statistics.median(v[0] for v in values):.0f} |")
     lines.append("")
