@@ -2,6 +2,7 @@
 
 pub mod comparison;
 pub mod confirm;
+pub mod form;
 pub mod help;
 pub mod hint_bar;
 pub mod history;
