@@ -678,3 +678,38 @@ fn a_follow_up_and_evidence_typed_in_the_app_reach_the_vendor_file() {
     app.keys("q");
     assert!(app.wait_exit().success());
 }
+
+#[test]
+fn a_new_cycle_started_from_the_vendor_list_keeps_the_last_one_as_history() {
+    let (dir, ws) = workspace();
+    let home = dir.path().to_path_buf();
+    let program = [env!("CARGO_BIN_EXE_ccvet").to_string()];
+    let env = [("USER", "li.wei"), ("CCVET_TODAY", "2025-11-24")];
+    let mut app = App::launch_program(&home, ws.to_str().unwrap(), 100, 30, &program, &env);
+    app.wait_for("No vendors yet");
+    app.keys("nCycle Test");
+    app.keys(ENTER);
+    app.wait_for("What is the scope");
+    app.keys("1");
+    app.wait_for("saved basic.licence-scope");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+    let file = ws.join("vendors/cycle-test.toml");
+    let before = std::fs::read(&file).unwrap();
+    // A year on: the vendor is due (`!`), `d` finds it, `C` asks, `y` starts.
+    let env = [("USER", "li.wei"), ("CCVET_TODAY", "2026-12-03")];
+    let mut app = App::launch_program(&home, ws.to_str().unwrap(), 100, 30, &program, &env);
+    app.wait_for("!Cycle Test");
+    app.keys("d");
+    app.keys("C");
+    app.wait_for("Start a new assessment cycle on 2026-12-03?");
+    app.keys("y");
+    app.wait_for("new cycle assessed on 2026-12-03");
+    app.wait_until("the due mark gone", |s| s.contains("  Cycle Test") || s.contains("▶ Cycle Test"));
+    let history = ws.join("vendors/history/cycle-test/2025-11-24.toml");
+    assert_eq!(std::fs::read(&history).unwrap(), before, "the last cycle is kept byte for byte");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("assessed_on = 2026-12-03") && text.contains("carried = true"), "{text}");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}

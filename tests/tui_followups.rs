@@ -408,3 +408,15 @@ fn d_in_the_interview_goes_to_the_next_open_follow_up() {
     let screen = text(&app);
     assert!(screen.contains("+2 follow-up(s), !0 overdue"), "{screen}");
 }
+
+#[test]
+fn undo_of_an_answer_still_works_after_evidence_was_added_to_it() {
+    let mut app = open(PLAIN, Lang::En, 120, 40);
+    press(&mut app, &keys("2"));
+    let url = Evidence { source: Source::Url("https://x.example/a".into()), seen_on: d("2026-12-03"), expires: None };
+    update(&mut app, Action::EvidenceCopied { key: "basic.licence-scope".into(), entry: url.clone() });
+    assert_eq!(press(&mut app, &keys("z")), vec![Effect::SaveVendor], "{}", app.status.text);
+    let a = app.interview.as_ref().unwrap().answers["basic.licence-scope"].clone();
+    assert_eq!(a.value, Some(ccvet::domain::answers::Value::Str("nationwide".into())));
+    assert_eq!(a.evidence, vec![url], "undo never takes evidence back");
+}

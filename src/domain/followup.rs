@@ -380,4 +380,25 @@ mod tests {
         assert!(!f.overdue(today));
         assert!(f.overdue(add_days(today, 1).unwrap()));
     }
+
+    #[test]
+    fn counts_and_deadlines_follow_today() {
+        let mut answers = Answers::new();
+        let f = |status, due: &str| Answer {
+            followup: Some(Followup { ask: "x".into(), due: Some(d(due)), status }),
+            ..Answer::default()
+        };
+        answers.insert("a.one".into(), f(Status::Requested, "2026-12-01"));
+        answers.insert("a.two".into(), f(Status::Received, "2026-12-01"));
+        answers.insert("a.three".into(), f(Status::Closed, "2026-12-01"));
+        answers.insert("a.four".into(), f(Status::Requested, "2026-12-31"));
+        assert_eq!(followup_counts(&answers, d("2026-12-02")), (3, 1));
+        assert_eq!(followup_counts(&answers, d("2026-11-30")), (3, 0));
+        // The deadlines hold every requested follow-up; only past ones are due.
+        let all = deadlines(None, 12, &answers, |_| false);
+        assert_eq!(all.len(), 2);
+        let due: Vec<_> = all.iter().filter(|i| is_due(i, d("2026-12-02"), 90)).collect();
+        assert_eq!(due.len(), 1);
+        assert!(is_past(due[0], d("2026-12-02")));
+    }
 }
