@@ -420,3 +420,21 @@ fn undo_of_an_answer_still_works_after_evidence_was_added_to_it() {
     assert_eq!(a.value, Some(ccvet::domain::answers::Value::Str("nationwide".into())));
     assert_eq!(a.evidence, vec![url], "undo never takes evidence back");
 }
+
+#[test]
+fn the_interview_marks_open_and_overdue_follow_ups_in_both_languages() {
+    let two = format!(
+        "{VENDOR}\n[answers.\"tech.iso27001\"]\nvalue = true\nfollowup = {{ ask = \"ISO 27001 证书\", due = 2027-01-31, status = \"requested\" }}\n"
+    );
+    for lang in [Lang::En, Lang::Zh] {
+        let mut app = open(&two, lang, 80, 24);
+        app.today = d("2026-12-20");
+        let sha = "9f2c0000000000000000000000000000000000000000000000000000000000aa".to_string();
+        update(&mut app, Action::EvidenceChecked(vec![("evidence/yun/licence.pdf".into(), sha, Check::Ok)]));
+        let screen = text(&app);
+        // The title counts both, one overdue; the list marks the overdue `!`.
+        assert!(screen.lines().next().unwrap().contains("+2 !1"), "{screen}");
+        assert!(screen.contains("│!?"), "{screen}");
+        insta::assert_snapshot!(format!("interview_marks_{}_80x24", lang.code()), screen);
+    }
+}
