@@ -438,3 +438,17 @@ fn the_interview_marks_open_and_overdue_follow_ups_in_both_languages() {
         insta::assert_snapshot!(format!("interview_marks_{}_80x24", lang.code()), screen);
     }
 }
+
+#[test]
+fn a_follow_up_being_typed_is_saved_on_the_way_out() {
+    let mut app = open(PLAIN, Lang::En, 80, 24);
+    press(&mut app, &keys("f"));
+    let effects = update(&mut app, Action::Shutdown);
+    assert_eq!(effects, vec![Effect::SaveVendor, Effect::Quit]);
+    assert_eq!(followup(&app, "basic.licence-scope").unwrap().due, Some(d("2026-12-17")));
+    // Evidence is not copied on the way out.
+    let mut app = open(PLAIN, Lang::En, 80, 24);
+    press(&mut app, &keys("a"));
+    press(&mut app, &keys("x.pdf"));
+    assert_eq!(update(&mut app, Action::Shutdown), vec![Effect::Quit]);
+}

@@ -14,7 +14,7 @@ use crate::domain::answers::Edit;
 use crate::domain::followup::{DueKind, Evidence, Source, days, due_items};
 use crate::domain::questionnaire::Kind;
 use crate::safe_text::visible;
-use crate::storage::evidence::{Check, check, copy_in};
+use crate::storage::evidence::{Check, check, copy_in, is_url};
 use crate::storage::vendor::VendorFile;
 
 pub fn evidence(ctx: &Context, action: EvidenceAction) -> Result<Output, CliError> {
@@ -24,11 +24,6 @@ pub fn evidence(ctx: &Context, action: EvidenceAction) -> Result<Output, CliErro
         }
         EvidenceAction::Check { vendor } => check_all(ctx, vendor.as_deref()),
     }
-}
-
-fn is_url(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && text.len() > 8
 }
 
 fn add(ctx: &Context, wanted: &str, key: &str, path: &str, expires: Option<&str>) -> Result<Output, CliError> {

@@ -13,11 +13,6 @@ pub(super) fn today() -> Date {
     std::env::var("CCVET_TODAY").ok().and_then(|t| Date::parse(&t)).unwrap_or_else(crate::system::today)
 }
 
-fn is_url(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && text.len() > 8
-}
-
 impl super::Runner {
     /// Adds evidence to answer `key` of the open vendor: a URL as it is, a
     /// file copied into `evidence/<slug>/` (never over another) with its
@@ -37,7 +32,7 @@ impl super::Runner {
             message,
         };
         let seen_on = self.app.today;
-        if is_url(&path) {
+        if crate::storage::evidence::is_url(&path) {
             let entry = Evidence { source: Source::Url(path.clone()), seen_on, expires };
             return vec![Action::EvidenceCopied { key, entry }];
         }

@@ -113,7 +113,11 @@ pub(super) fn form_key(app: &mut App, action: Action) -> Vec<Effect> {
     let lang = app.lang;
     let Some(Overlay::Form(form)) = app.overlay.as_mut() else { return vec![] };
     match action {
-        Action::Quit => quit(app),
+        Action::Quit => {
+            let mut effects = keep_on_exit(app);
+            effects.extend(quit(app));
+            effects
+        }
         Action::Back if form.step == 1 => {
             form.step = 0;
             form.error = None;
@@ -156,6 +160,18 @@ pub(super) fn form_key(app: &mut App, action: Action) -> Vec<Effect> {
             edit_buffer(form.buffer_mut(), other);
             vec![]
         }
+    }
+}
+
+/// Leaving the app (Ctrl-C, a signal) with the form open: a follow-up
+/// that reads (some text, a real date or none) is saved, as a note being
+/// typed is; evidence is not copied on the way out.
+pub(super) fn keep_on_exit(app: &mut App) -> Vec<Effect> {
+    let Some(Overlay::Form(form)) = app.overlay.take() else { return vec![] };
+    let ok = matches!(form.kind, FormKind::Followup { .. }) && !form.first.text().trim().is_empty();
+    match date_field(form.second.text(), app.lang) {
+        Ok(date) if ok => submit(app, *form, date),
+        _ => vec![],
     }
 }
 

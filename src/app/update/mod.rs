@@ -126,6 +126,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             // Whatever is being typed is kept as if Esc had been pressed.
             let mut effects = match app.overlay.take() {
                 None => finish_editor(app, true),
+                Some(form @ Overlay::Form(_)) => {
+                    app.overlay = Some(form);
+                    keep_on_exit(app)
+                }
                 Some(Overlay::Comment { question, buffer }) if !buffer.text().trim().is_empty() => {
                     vec![Effect::Comment { question, text: buffer.text().trim().to_string() }]
                 }
