@@ -197,6 +197,7 @@ fn capital_f_moves_the_status_on_and_f_edits_what_is_there() {
     let screen = text(&app);
     assert!(screen.contains("· Follow-up (received, to review, due"), "{screen}");
     assert!(screen.contains("│+? What is the scope"), "received is open, not overdue: {screen}");
+    insta::assert_snapshot!("followup_received_en_120x40", screen);
     // f on it edits the text and the date; the status stays.
     press(&mut app, &keys("f"));
     let Some(Overlay::Form(form)) = &app.overlay else { panic!() };
