@@ -31,6 +31,10 @@ pub struct Summary {
     pub locked_by: Option<Holder>,
     /// Answers (and header fields) a git merge left in conflict.
     pub conflicts: Vec<ConflictState>,
+    /// Everything dated that can fall due (re-assessment, date answers,
+    /// evidence expiry, follow-ups), whatever today is: the vendor list
+    /// filters them by today, as `ccvet due` does.
+    pub deadlines: Vec<crate::domain::followup::DueItem>,
 }
 
 /// A conflict left by a git merge: ours (in force), theirs and the base.
@@ -93,8 +97,15 @@ impl Summary {
         let comments = reviews.iter().map(|r| r.file.comments.len()).sum();
         let locked_by = lock::holder_of(&vendor.path);
         let conflicts = ConflictState::all_of(&vendor);
+        let deadlines = crate::domain::followup::deadlines(
+            vendor.meta.assessed_on,
+            q.reassess_months(),
+            &vendor.answers,
+            |key: &str| q.is_date_question(key),
+        );
         Summary {
             conflicts,
+            deadlines,
             signoffs,
             comments,
             locked_by,

@@ -614,3 +614,102 @@ fn comments_from_other_sessions_show_live_in_review_folders_that_appear_later() 
     reviewer.keys("q");
     reviewer.wait_exit();
 }
+
+#[test]
+fn a_follow_up_and_evidence_typed_in_the_app_reach_the_vendor_file() {
+    let (dir, ws) = workspace();
+    let file = ws.join("vendors/followup-test.toml");
+    let home = dir.path().to_path_buf();
+    let program = [env!("CARGO_BIN_EXE_ccvet").to_string()];
+    let env = [("USER", "li.wei"), ("CCVET_TODAY", "2026-12-03")];
+    let mut app = App::launch_program(&home, ws.to_str().unwrap(), 100, 30, &program, &env);
+    app.wait_for("No vendors yet");
+    app.keys("nFollowup Test");
+    app.keys(ENTER);
+    app.wait_for("What is the scope");
+    app.keys("1");
+    app.wait_for("saved basic.licence-scope");
+    // f: the guidance, editable; then the due date, 14 days on.
+    app.keys("f");
+    app.wait_for("New follow-up");
+    app.keys(" 请附扫描件");
+    app.keys(ENTER);
+    app.wait_for("2026-12-17");
+    app.keys(ENTER);
+    let text = wait_for_file(&file, "the follow-up", |t| t.contains("followup = {"));
+    assert!(text.contains("请附扫描件\", due = 2026-12-17, status = \"requested\" }"), "{text}");
+    assert!(text.contains("ask = \"Cloud call centres are a class-2"), "{text}");
+    app.wait_for("+1 !0");
+    // F: received.
+    app.keys("F");
+    wait_for_file(&file, "received", |t| t.contains("status = \"received\""));
+    // a: a file relative to the workspace, copied in with its digest.
+    std::fs::create_dir_all(ws.join("incoming")).unwrap();
+    std::fs::write(ws.join("incoming/licence.pdf"), b"first").unwrap();
+    app.keys("a");
+    app.wait_for("Add evidence");
+    app.keys("incoming/nothing.pdf");
+    app.keys(ENTER);
+    app.keys(ENTER);
+    app.wait_for("no file incoming/nothing.pdf");
+    for _ in 0.."nothing.pdf".len() {
+        app.keys("\x7f");
+    }
+    app.keys("licence.pdf");
+    app.keys(ENTER);
+    app.keys("2028-05-31");
+    app.keys(ENTER);
+    // sha256("first")
+    let sha = "a7937b64b8caa58f03721bb6bacf5c78cb235febe0e70b1b84cd99541461a08e";
+    let text = wait_for_file(&file, "the evidence", |t| t.contains(sha));
+    assert!(text.contains("file = \"evidence/followup-test/licence.pdf\""), "{text}");
+    assert!(text.contains("expires = 2028-05-31"), "{text}");
+    assert_eq!(std::fs::read(ws.join("evidence/followup-test/licence.pdf")).unwrap(), b"first");
+    app.wait_for("digest matches");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+    // Opened again, the digest is checked in the background; a changed
+    // file shows as changed.
+    std::fs::write(ws.join("evidence/followup-test/licence.pdf"), b"tampered").unwrap();
+    let mut app = App::launch_program(&home, ws.to_str().unwrap(), 100, 30, &program, &env);
+    app.wait_for("Followup Test");
+    app.keys(ENTER);
+    app.wait_for("file changed since added");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+#[test]
+fn a_new_cycle_started_from_the_vendor_list_keeps_the_last_one_as_history() {
+    let (dir, ws) = workspace();
+    let home = dir.path().to_path_buf();
+    let program = [env!("CARGO_BIN_EXE_ccvet").to_string()];
+    let env = [("USER", "li.wei"), ("CCVET_TODAY", "2025-11-24")];
+    let mut app = App::launch_program(&home, ws.to_str().unwrap(), 100, 30, &program, &env);
+    app.wait_for("No vendors yet");
+    app.keys("nCycle Test");
+    app.keys(ENTER);
+    app.wait_for("What is the scope");
+    app.keys("1");
+    app.wait_for("saved basic.licence-scope");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+    let file = ws.join("vendors/cycle-test.toml");
+    let before = std::fs::read(&file).unwrap();
+    // A year on: the vendor is due (`!`), `d` finds it, `C` asks, `y` starts.
+    let env = [("USER", "li.wei"), ("CCVET_TODAY", "2026-12-03")];
+    let mut app = App::launch_program(&home, ws.to_str().unwrap(), 100, 30, &program, &env);
+    app.wait_for("!Cycle Test");
+    app.keys("d");
+    app.keys("C");
+    app.wait_for("Start a new assessment cycle on 2026-12-03?");
+    app.keys("y");
+    app.wait_for("new cycle assessed on 2026-12-03");
+    app.wait_until("the due mark gone", |s| s.contains("  Cycle Test") || s.contains("▶ Cycle Test"));
+    let history = ws.join("vendors/history/cycle-test/2025-11-24.toml");
+    assert_eq!(std::fs::read(&history).unwrap(), before, "the last cycle is kept byte for byte");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("assessed_on = 2026-12-03") && text.contains("carried = true"), "{text}");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}

@@ -112,6 +112,38 @@ pub enum Action {
     Failed(String),
     /// The vendor list has been (re)loaded from disk.
     VendorsLoaded,
+    // after the meeting (§11)
+    /// Ask the vendor for something on this question, or edit what was asked.
+    Followup,
+    /// The follow-up's status: requested → received → closed (→ requested).
+    FollowupStatus,
+    /// Add a file (copied into the workspace) or a URL as evidence.
+    AddEvidence,
+    /// Start a new assessment cycle of the vendor (after a y/n).
+    Reassess,
+    /// Vendor list: the next vendor with something due; interview: the
+    /// next question with an open follow-up.
+    NextDue,
+    /// An evidence file was copied into the workspace: record it.
+    EvidenceCopied {
+        key: String,
+        entry: crate::domain::followup::Evidence,
+    },
+    /// Adding evidence failed: the form comes back with what was typed.
+    EvidenceFailed {
+        key: String,
+        path: String,
+        expires: String,
+        message: String,
+    },
+    /// Digests checked off the draw path: (file, recorded sha256, result).
+    EvidenceChecked(Vec<(String, String, crate::app::followups::Check)>),
+    /// A new cycle started: the vendor file as it is now, and where the
+    /// last cycle is kept.
+    Reassessed {
+        vendor: Box<crate::storage::vendor::VendorFile>,
+        history: String,
+    },
 }
 
 /// I/O for `run` to do after drawing the frame that shows the change.
@@ -151,6 +183,24 @@ pub enum Effect {
     /// Read the git history of answer `key` of the open vendor.
     History {
         key: String,
+    },
+    /// Copy `path` (a file, relative to the workspace or absolute) into
+    /// the workspace, or take it as a URL, as evidence for answer `key`.
+    AddEvidence {
+        key: String,
+        path: String,
+        expires: Option<crate::domain::date::Date>,
+        /// The expiry as typed, given back if adding fails.
+        expires_text: String,
+    },
+    /// Hash evidence files (file, recorded sha256) in the background.
+    CheckEvidence {
+        files: Vec<(String, String)>,
+    },
+    /// Keep the vendor file at `path` as history and start a new cycle on `on`.
+    Reassess {
+        path: PathBuf,
+        on: crate::domain::date::Date,
     },
     /// Leave the open vendor (releases its lock).
     CloseVendor,

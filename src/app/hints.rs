@@ -32,10 +32,11 @@ fn can_take_over(iv: &Interview) -> bool {
     iv.read_only.as_ref().is_some_and(|h| h.user.is_empty() || iv.writer_left)
 }
 
-/// Whether an interview key does something on `question` now.
-fn works(b: &Binding, iv: &Interview, question: Option<&Question>) -> bool {
-    let edits = matches!(
-        b.action,
+/// Whether a key changes the vendor: never offered in a read-only view
+/// (neither in the hint bar nor in the help overlay).
+pub fn edits(action: &Action) -> bool {
+    matches!(
+        action,
         Action::AnswerYes
             | Action::AnswerNo
             | Action::Pick(_)
@@ -46,7 +47,16 @@ fn works(b: &Binding, iv: &Interview, question: Option<&Question>) -> bool {
             | Action::ClearAnswer
             | Action::Undo
             | Action::Redo
-    );
+            | Action::Followup
+            | Action::FollowupStatus
+            | Action::AddEvidence
+            | Action::Reassess
+    )
+}
+
+/// Whether an interview key does something on `question` now.
+fn works(b: &Binding, iv: &Interview, question: Option<&Question>) -> bool {
+    let edits = edits(&b.action);
     if edits && iv.read_only.is_some() {
         return false;
     }
@@ -57,6 +67,7 @@ fn works(b: &Binding, iv: &Interview, question: Option<&Question>) -> bool {
         Action::EditValue => !matches!(q.kind, Kind::YesNo { .. } | Kind::Multi { .. }),
         Action::ToggleNa => q.allow_na && q.kind.is_scored(),
         Action::Undo | Action::Redo => !iv.history.undo.is_empty() || !iv.history.redo.is_empty(),
+        Action::FollowupStatus => iv.answer(&q.key).is_some_and(|a| a.followup.is_some()),
         _ => true,
     }
 }

@@ -100,6 +100,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Vendors, &[k('c')], Action::Compare, "c", "compare", "对比", true),
     bind!(Vendors, &[k('/')], Action::Filter, "/", "filter", "筛选", true),
     bind!(Vendors, &[k('S')], Action::ReviewScreen, "S", "reviews and sign-off", "评审与签核", true),
+    bind!(Vendors, &[k('d')], Action::NextDue, "d", "next vendor due", "下一个到期的服务商", false),
+    bind!(Vendors, &[k('C')], Action::Reassess, "C", "new assessment cycle", "开始新一轮评估", false),
     bind!(Vendors, &[code(KeyCode::PageUp)], Action::PageUp, "PgUp PgDn", "page", "翻页", false),
     bind!(Vendors, &[code(KeyCode::PageDown)], Action::PageDown, "", "", "", false),
     bind!(Vendors, &[k('g'), code(KeyCode::Home)], Action::Top, "g G", "first / last", "首 / 尾", false),
@@ -138,6 +140,10 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Interview, &[k('e')], Action::EditNote, "e", "note", "备注", true),
     bind!(Interview, &[k('z')], Action::Undo, "z Z", "undo / redo", "撤销 / 重做", true),
     bind!(Interview, &[k('Z')], Action::Redo, "", "", "", false),
+    bind!(Interview, &[k('f')], Action::Followup, "f", "follow-up", "补充材料", true),
+    bind!(Interview, &[k('F')], Action::FollowupStatus, "F", "follow-up status", "补充材料状态", false),
+    bind!(Interview, &[k('a')], Action::AddEvidence, "a", "add evidence", "添加证明材料", false),
+    bind!(Interview, &[k('d')], Action::NextDue, "d", "next open follow-up", "下一项待补充", false),
     bind!(Interview, &[code(KeyCode::Delete)], Action::ClearAnswer, "Del", "clear the answer", "清除答案", false),
     bind!(
         Interview,
@@ -174,6 +180,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(Interview, &[k('>')], Action::ResolveConflict { theirs: true }, "", "", "", false),
     bind!(Interview, &[k('v')], Action::QuestionHistory, "v", "answer history (git)", "答案历史（git）", false),
+    bind!(Interview, &[k('C')], Action::Reassess, "C", "new assessment cycle", "开始新一轮评估", false),
     // comparison
     bind!(Compare, UP, Action::Up, "↑↓ jk", "move", "移动", true),
     bind!(Compare, DOWN, Action::Down, "", "", "", false),
@@ -238,7 +245,7 @@ pub fn context(app: &App) -> Context {
     match &app.overlay {
         Some(Overlay::Help | Overlay::History { .. }) => Help,
         Some(Overlay::Confirm(_)) => Confirm,
-        Some(Overlay::NewVendor(_) | Overlay::Comment { .. }) => LineEdit,
+        Some(Overlay::NewVendor(_) | Overlay::Comment { .. } | Overlay::Form(_)) => LineEdit,
         None => screen_context(app),
     }
 }

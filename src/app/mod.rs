@@ -8,6 +8,7 @@
 pub mod action;
 pub mod confirm;
 pub mod editor;
+pub mod followups;
 pub mod hints;
 pub mod keymap;
 pub mod poll;
@@ -16,4 +17,5 @@ pub mod saver;
 pub mod state;
 pub mod undo;
 pub mod update;
+pub mod vendor_rows;
 pub mod watch;

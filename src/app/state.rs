@@ -12,7 +12,6 @@ use crate::domain::text::Lang;
 use crate::storage::lock::Holder;
 use crate::storage::review::{Review, SignOffState, signoff_states};
 use crate::storage::vendor::VendorFile;
-use crate::summary::Summary;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -23,96 +22,7 @@ pub enum Screen {
     Review,
 }
 
-/// A line in the vendor list: a vendor, or a file that could not be read.
-#[derive(Clone, Debug)]
-pub enum VendorRow {
-    /// `changed`: when the file last changed, formatted when it was loaded
-    /// (drawing reads no clock and no time zone).
-    Ok {
-        summary: Box<Summary>,
-        changed: String,
-    },
-    Unreadable {
-        path: std::path::PathBuf,
-        slug: String,
-        error: String,
-    },
-    /// Not read yet (a large workspace loads in the background): the file
-    /// name stands in for the vendor's name until then.
-    Loading {
-        path: std::path::PathBuf,
-        slug: String,
-    },
-}
-
-impl VendorRow {
-    pub fn name(&self) -> &str {
-        match self {
-            VendorRow::Ok { summary, .. } => &summary.meta.vendor,
-            VendorRow::Unreadable { slug, .. } | VendorRow::Loading { slug, .. } => slug,
-        }
-    }
-
-    pub fn path(&self) -> &std::path::Path {
-        match self {
-            VendorRow::Ok { summary, .. } => &summary.path,
-            VendorRow::Unreadable { path, .. } | VendorRow::Loading { path, .. } => path,
-        }
-    }
-}
-
-#[derive(Clone, Debug, Default)]
-pub struct VendorList {
-    /// Every vendor, in file name order (which is the slug's, made from the
-    /// name): rows never move as a large workspace loads. Unreadable files
-    /// with their error.
-    pub rows: Vec<VendorRow>,
-    /// While vendors load in the background: how many of how many are in.
-    pub loading: Option<(usize, usize)>,
-    /// Rows re-read after a file event while a background load runs: the
-    /// load may have read the file before that change, so its row for them
-    /// is older and is not used.
-    pub refreshed: std::collections::HashSet<std::path::PathBuf>,
-    /// Indexes into `rows` that pass the filter, in display order.
-    pub visible: Vec<usize>,
-    pub selected: usize,
-    pub offset: usize,
-    pub filter: TextBuffer,
-    pub filtering: bool,
-}
-
-impl VendorList {
-    pub fn selected_row(&self) -> Option<&VendorRow> {
-        self.visible.get(self.selected).and_then(|&i| self.rows.get(i))
-    }
-
-    /// Recomputes which rows pass the filter (case-insensitive, on name
-    /// and slug).
-    pub fn refilter(&mut self) {
-        let needle = self.filter.text().to_lowercase();
-        self.visible = (0..self.rows.len())
-            .filter(|&i| {
-                needle.is_empty() || {
-                    let row = &self.rows[i];
-                    let slug = row.path().file_stem().map(|s| s.to_string_lossy().to_lowercase()).unwrap_or_default();
-                    row.name().to_lowercase().contains(&needle) || slug.contains(&needle)
-                }
-            })
-            .collect();
-        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
-    }
-
-    /// Changes the rows with `change`, filters again, and keeps the
-    /// selection on the same file where it still shows.
-    fn refilter_with(&mut self, change: impl FnOnce(&mut VendorList)) {
-        let keep = self.selected_row().map(|r| r.path().to_path_buf());
-        change(self);
-        self.refilter();
-        if let Some(pos) = keep.and_then(|p| self.visible.iter().position(|&i| self.rows[i].path() == p)) {
-            self.selected = pos;
-        }
-    }
-}
+pub use super::vendor_rows::{VendorList, VendorRow};
 
 /// What a text editor in the interview is editing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -185,6 +95,8 @@ pub struct Interview {
     pub last_change: Option<i64>,
     /// This session's changes, for undo (`z`) and redo (`Z`).
     pub history: super::undo::History,
+    /// Evidence digests checked (in the background), by file and sha256.
+    pub checks: super::followups::Checks,
 }
 
 impl Interview {
@@ -223,6 +135,7 @@ impl Interview {
             review_scroll: 0,
             last_change: None,
             history: Default::default(),
+            checks: Default::default(),
         }
     }
 
@@ -337,6 +250,8 @@ pub enum Overlay {
     },
     /// A step that needs a second thought: `y` does it, `n` or Esc not.
     Confirm(Confirm),
+    /// Asking for a follow-up or for evidence: two fields, one at a time.
+    Form(Box<super::followups::Form>),
     /// The git history of one question's answer, or why there is none.
     History {
         key: String,
@@ -350,6 +265,14 @@ pub enum Confirm {
     TakeOver { from: Option<String> },
     /// A sign-off on a vendor that is disqualified or not fully answered.
     SignOff { decision: crate::storage::review::Decision, cautions: Vec<crate::domain::signoff::Caution> },
+    /// Start a new assessment cycle of `vendor` on `on` (the current one,
+    /// of `from`, is kept as history).
+    Reassess {
+        path: std::path::PathBuf,
+        vendor: String,
+        from: crate::domain::date::Date,
+        on: crate::domain::date::Date,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -391,6 +314,9 @@ pub struct App {
     pub self_signoff: bool,
     /// The time (Unix seconds) as of the last event, for "idle 14 min".
     pub now: i64,
+    /// Today, as of the last event (`$CCVET_TODAY` when set): what is
+    /// overdue or due, and the default dates of follow-ups and cycles.
+    pub today: crate::domain::date::Date,
 }
 
 impl App {
@@ -418,6 +344,7 @@ impl App {
             me: String::new(),
             self_signoff: false,
             now: 0,
+            today: crate::domain::date::Date::EPOCH,
         }
     }
 

@@ -52,7 +52,7 @@ pub fn step(app: &mut App, redo: bool) -> Vec<Effect> {
         return vec![];
     };
     let (now, then) = if redo { (&step.before, &step.after) } else { (&step.after, &step.before) };
-    if !Answer::same_content(iv.answers.get(&step.key), now.as_ref()) {
+    if !Answer::same_but_evidence(iv.answers.get(&step.key), now.as_ref()) {
         // Someone else's change came in since: theirs stays.
         let text = match lang {
             Lang::En => format!("✗ not undone: {} was changed by someone else since; theirs stays", step.key),

@@ -14,7 +14,7 @@ use crate::domain::answers::Edit;
 use crate::domain::followup::{DueKind, Evidence, Source, days, due_items};
 use crate::domain::questionnaire::Kind;
 use crate::safe_text::visible;
-use crate::storage::evidence::{Check, check, copy_in};
+use crate::storage::evidence::{Check, check, copy_in, is_url};
 use crate::storage::vendor::VendorFile;
 
 pub fn evidence(ctx: &Context, action: EvidenceAction) -> Result<Output, CliError> {
@@ -24,11 +24,6 @@ pub fn evidence(ctx: &Context, action: EvidenceAction) -> Result<Output, CliErro
         }
         EvidenceAction::Check { vendor } => check_all(ctx, vendor.as_deref()),
     }
-}
-
-fn is_url(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && text.len() > 8
 }
 
 fn add(ctx: &Context, wanted: &str, key: &str, path: &str, expires: Option<&str>) -> Result<Output, CliError> {
@@ -194,7 +189,6 @@ pub fn due(ctx: &Context, within: i64, json: bool) -> Result<Output, CliError> {
 }
 
 pub fn reassess(ctx: &Context, wanted: &str, on: Option<&str>) -> Result<Output, CliError> {
-    use crate::storage::cycle::{history_path, keep, next_cycle_text};
     let on = match on {
         Some(d) => date_arg("--on", d)?,
         None => today()?,
@@ -221,17 +215,7 @@ pub fn reassess(ctx: &Context, wanted: &str, on: Option<&str>) -> Result<Output,
             }
             Err(e) => return Err(CliError::Data(crate::storage::Error::io(&vendor.path, e))),
         };
-    let bytes = std::fs::read(&vendor.path).map_err(|e| crate::storage::Error::io(&vendor.path, e))?;
-    if bytes != vendor.text().as_bytes() {
-        return Err(CliError::Failed("the vendor file changed while reading it; try again".to_string()));
-    }
-    let text = next_cycle_text(vendor.text(), on)?;
-    // Never write what would not read back.
-    VendorFile::parse(&vendor.path, text.clone())?;
-    let history = history_path(&vendor.path, before);
-    keep(&history, &bytes, modes)?;
-    crate::storage::atomic::write_atomic(&crate::storage::atomic::RealFs, &vendor.path, text.as_bytes(), modes.file)
-        .map_err(|e| crate::storage::Error::io(&vendor.path, e))?;
+    let (_, history) = crate::storage::cycle::start_cycle(&vendor, on, modes)?;
     Ok(Output {
         stdout: format!(
             "{}: new cycle assessed on {on}; the cycle of {before} is kept as {}; answers carried over, to confirm\n",

@@ -152,18 +152,32 @@ impl Answer {
         }
     }
 
-    /// The edits that turn any answer into `target` (value, N/A mark, note
-    /// and source), for undo and redo: they go through the same saver as
-    /// any other change.
+    /// The edits that turn any answer into `target` (value, N/A mark, note,
+    /// source, follow-up and "carried" mark; evidence aside), for undo and
+    /// redo: they go through the same saver as any other change.
     pub fn edits_to(target: Option<&Answer>) -> Vec<Edit> {
         let Some(t) = target.filter(|t| !t.is_empty()) else {
-            return vec![Edit::Clear, Edit::Note(None), Edit::Source(None)];
+            return vec![Edit::Clear, Edit::Note(None), Edit::Source(None), Edit::Followup(None), Edit::Carried(false)];
         };
         let first = match &t.value {
             Some(v) => Edit::Value(v.clone()),
             None => Edit::Clear,
         };
-        vec![first, Edit::NotApplicable(t.na), Edit::Note(t.note.clone()), Edit::Source(t.source.clone())]
+        vec![
+            first,
+            Edit::NotApplicable(t.na),
+            Edit::Note(t.note.clone()),
+            Edit::Source(t.source.clone()),
+            Edit::Followup(t.followup.clone()),
+            Edit::Carried(t.carried),
+        ]
+    }
+
+    /// Same content apart from the evidence (which undo never takes back:
+    /// its file stays in the workspace).
+    pub fn same_but_evidence(a: Option<&Answer>, b: Option<&Answer>) -> bool {
+        let bare = |a: Option<&Answer>| a.map(|a| Answer { evidence: Vec::new(), ..a.clone() });
+        Answer::same_content(bare(a).as_ref(), bare(b).as_ref())
     }
 }
 

@@ -164,6 +164,66 @@ pub struct DueItem {
     pub what: Option<String>,
 }
 
+/// Every dated item of one vendor that can fall due, whatever today is:
+/// the re-assessment, date answers of `date_questions`, evidence expiry
+/// dates, and requested follow-ups with a due date. The app keeps these per
+/// vendor and filters them by today as the day turns ([`is_due`]).
+pub fn deadlines(
+    assessed_on: Option<Date>,
+    reassess_months: i64,
+    answers: &Answers,
+    is_date_question: impl Fn(&str) -> bool,
+) -> Vec<DueItem> {
+    let mut out = Vec::new();
+    if let Some(next) = assessed_on.and_then(|a| add_months(a, reassess_months)) {
+        out.push(DueItem { date: next, kind: DueKind::Reassess, question: None, what: None });
+    }
+    for (key, answer) in answers {
+        if answer.na {
+            continue;
+        }
+        if let Some(super::answers::Value::Date(d)) = answer.value
+            && is_date_question(key)
+        {
+            out.push(DueItem { date: d, kind: DueKind::AnswerExpires, question: Some(key.clone()), what: None });
+        }
+        for e in &answer.evidence {
+            if let Some(x) = e.expires {
+                out.push(DueItem {
+                    date: x,
+                    kind: DueKind::EvidenceExpires,
+                    question: Some(key.clone()),
+                    what: Some(e.label().to_string()),
+                });
+            }
+        }
+        if let Some(f) = &answer.followup
+            && f.status == Status::Requested
+            && let Some(due) = f.due
+        {
+            out.push(DueItem { date: due, kind: DueKind::FollowupOverdue, question: Some(key.clone()), what: None });
+        }
+    }
+    out.sort_by(|a, b| (a.date, &a.kind, &a.question).cmp(&(b.date, &b.kind, &b.question)));
+    out
+}
+
+/// Whether a deadline is due by `today` + `within_days`: a follow-up once
+/// it is past its due date, anything else once its date is in the window
+/// (or past).
+pub fn is_due(item: &DueItem, today: Date, within_days: i64) -> bool {
+    match item.kind {
+        DueKind::FollowupOverdue => item.date < today,
+        _ => days(item.date) <= days(today) + within_days,
+    }
+}
+
+/// Whether a due item's date has passed (an overdue follow-up, an expired
+/// certificate, a re-assessment already late): shown with a mark of its own.
+pub fn is_past(item: &DueItem, today: Date) -> bool {
+    item.date < today
+}
+
 /// What of one vendor is due by `today` + `within_days` (or already past):
 /// the re-assessment, date answers of `date_questions` and evidence ending
 /// in the window, and overdue follow-ups; sorted by date.
@@ -175,58 +235,36 @@ pub fn due_items(
     today: Date,
     within_days: i64,
 ) -> Vec<DueItem> {
-    let horizon = days(today) + within_days;
-    let in_window = |d: Date| days(d) <= horizon;
-    let mut out = Vec::new();
-    if let Some(next) = assessed_on.and_then(|a| add_months(a, reassess_months))
-        && in_window(next)
-    {
-        out.push(DueItem { date: next, kind: DueKind::Reassess, question: None, what: None });
-    }
-    for (key, answer) in answers {
-        if answer.na {
-            continue;
-        }
-        if let Some(super::answers::Value::Date(d)) = answer.value
-            && is_date_question(key)
-            && in_window(d)
-        {
-            out.push(DueItem { date: d, kind: DueKind::AnswerExpires, question: Some(key.clone()), what: None });
-        }
-        for e in &answer.evidence {
-            if let Some(x) = e.expires
-                && in_window(x)
-            {
-                out.push(DueItem {
-                    date: x,
-                    kind: DueKind::EvidenceExpires,
-                    question: Some(key.clone()),
-                    what: Some(e.label().to_string()),
-                });
-            }
-        }
-        if let Some(f) = &answer.followup
-            && f.overdue(today)
-            && let Some(due) = f.due
-        {
-            out.push(DueItem { date: due, kind: DueKind::FollowupOverdue, question: Some(key.clone()), what: None });
-        }
-    }
-    out.sort_by(|a, b| (a.date, &a.kind, &a.question).cmp(&(b.date, &b.kind, &b.question)));
+    let mut out = deadlines(assessed_on, reassess_months, answers, is_date_question);
+    out.retain(|i| is_due(i, today, within_days));
     out
+}
+
+/// Open and overdue follow-ups among `answers`: the title bar's counts.
+pub fn followup_counts(answers: &Answers, today: Date) -> (usize, usize) {
+    let open = answers.values().filter_map(|a| a.followup.as_ref()).filter(|f| f.status.is_open());
+    open.fold((0, 0), |(n, late), f| (n + 1, late + usize::from(f.overdue(today))))
 }
 
 /// The lines that say, under a question, what §11 holds for its answer:
 /// "carried, to confirm", the open follow-up, each evidence entry.
 pub fn describe(answer: Option<&Answer>, lang: Lang) -> Vec<String> {
+    let Some(a) = answer else { return Vec::new() };
+    let mut out = describe_followup(Some(a), lang);
+    out.extend(a.evidence.iter().map(|e| describe_evidence(e, lang)));
+    out
+}
+
+/// "Carried, to confirm" and the open follow-up of an answer.
+pub fn describe_followup(answer: Option<&Answer>, lang: Lang) -> Vec<String> {
     let l = |en: &'static str, zh: &'static str| match lang {
         Lang::En => en,
         Lang::Zh => zh,
     };
     let Some(a) = answer else { return Vec::new() };
-    let (open, close, colon, comma) = match lang {
-        Lang::Zh => ("（", "）", "：", "，"),
-        Lang::En => (" (", ")", ": ", ", "),
+    let (open, close, colon) = match lang {
+        Lang::Zh => ("（", "）", "："),
+        Lang::En => (" (", ")", ": "),
     };
     let mut out = Vec::new();
     if a.carried {
@@ -240,19 +278,29 @@ pub fn describe(answer: Option<&Answer>, lang: Lang) -> Vec<String> {
         let due = f.due.map_or_else(String::new, |d| format!("{}{d}", l(", due ", "，截止 ")));
         out.push(format!("{}{open}{status}{due}{close}{colon}{}", l("Follow-up", "待补充材料"), f.ask));
     }
-    for e in &a.evidence {
-        let mut line = format!("{}{colon}{}", l("Evidence", "证明材料"), e.label());
-        line.push_str(&format!("{open}{} {}", l("seen", "查验于"), e.seen_on));
-        if let Some(x) = e.expires {
-            line.push_str(&format!("{comma}{} {x}", l("expires", "有效期至")));
-        }
-        if let Source::File { sha256, .. } = &e.source {
-            line.push_str(&format!("{comma}SHA-256 {}…", sha256.get(..12).unwrap_or(sha256)));
-        }
-        line.push_str(close);
-        out.push(line);
-    }
     out
+}
+
+/// One evidence entry: name, when seen, expiry, the digest's start.
+pub fn describe_evidence(e: &Evidence, lang: Lang) -> String {
+    let l = |en: &'static str, zh: &'static str| match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    };
+    let (open, close, colon, comma) = match lang {
+        Lang::Zh => ("（", "）", "：", "，"),
+        Lang::En => (" (", ")", ": ", ", "),
+    };
+    let mut line = format!("{}{colon}{}", l("Evidence", "证明材料"), e.label());
+    line.push_str(&format!("{open}{} {}", l("seen", "查验于"), e.seen_on));
+    if let Some(x) = e.expires {
+        line.push_str(&format!("{comma}{} {x}", l("expires", "有效期至")));
+    }
+    if let Source::File { sha256, .. } = &e.source {
+        line.push_str(&format!("{comma}SHA-256 {}…", sha256.get(..12).unwrap_or(sha256)));
+    }
+    line.push_str(close);
+    line
 }
 
 #[cfg(test)]
@@ -331,5 +379,26 @@ mod tests {
         let f = Followup { ask: String::new(), due: Some(today), status: Status::Requested };
         assert!(!f.overdue(today));
         assert!(f.overdue(add_days(today, 1).unwrap()));
+    }
+
+    #[test]
+    fn counts_and_deadlines_follow_today() {
+        let mut answers = Answers::new();
+        let f = |status, due: &str| Answer {
+            followup: Some(Followup { ask: "x".into(), due: Some(d(due)), status }),
+            ..Answer::default()
+        };
+        answers.insert("a.one".into(), f(Status::Requested, "2026-12-01"));
+        answers.insert("a.two".into(), f(Status::Received, "2026-12-01"));
+        answers.insert("a.three".into(), f(Status::Closed, "2026-12-01"));
+        answers.insert("a.four".into(), f(Status::Requested, "2026-12-31"));
+        assert_eq!(followup_counts(&answers, d("2026-12-02")), (3, 1));
+        assert_eq!(followup_counts(&answers, d("2026-11-30")), (3, 0));
+        // The deadlines hold every requested follow-up; only past ones are due.
+        let all = deadlines(None, 12, &answers, |_| false);
+        assert_eq!(all.len(), 2);
+        let due: Vec<_> = all.iter().filter(|i| is_due(i, d("2026-12-02"), 90)).collect();
+        assert_eq!(due.len(), 1);
+        assert!(is_past(due[0], d("2026-12-02")));
     }
 }

@@ -233,6 +233,12 @@ impl Questionnaire {
         }
     }
 
+    /// Whether `key` is a date question (a licence's or certificate's end):
+    /// its answer can fall due.
+    pub fn is_date_question(&self, key: &str) -> bool {
+        self.question(key).is_some_and(|x| matches!(x.kind, Kind::Date { .. }))
+    }
+
     /// `reassess_months`, or its default.
     pub fn reassess_months(&self) -> i64 {
         self.reassess_months.unwrap_or(super::followup::DEFAULT_REASSESS_MONTHS)

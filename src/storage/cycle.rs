@@ -91,3 +91,34 @@ pub fn next_cycle_text(text: &str, on: Date) -> Result<String, Error> {
     }
     Ok(super::vendor::keep_line_style(text, doc.to_string()))
 }
+
+/// Starts a new cycle of `vendor` on `on`: keeps its file byte for byte as
+/// `vendors/history/<slug>/<assessed_on>.toml`, then writes the new cycle
+/// over it (never what would not read back). The caller holds the
+/// vendor's lock. Gives the new vendor file and where the last cycle is.
+pub fn start_cycle(
+    vendor: &super::vendor::VendorFile,
+    on: Date,
+    modes: Modes,
+) -> Result<(super::vendor::VendorFile, PathBuf), Error> {
+    let path = &vendor.path;
+    let Some(before) = vendor.meta.assessed_on else {
+        return Err(Error::refused(path, "has no `assessed_on`; set it in the file before starting a new cycle"));
+    };
+    if on <= before {
+        return Err(Error::refused(
+            path,
+            format!("a new cycle on {on} must start after the current cycle's assessed_on, {before}"),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    if bytes != vendor.text().as_bytes() {
+        return Err(Error::refused(path, "the vendor file changed while reading it; try again"));
+    }
+    let text = next_cycle_text(vendor.text(), on)?;
+    let next = super::vendor::VendorFile::parse(path, text.clone())?;
+    let history = history_path(path, before);
+    keep(&history, &bytes, modes)?;
+    super::atomic::write_atomic(&RealFs, path, text.as_bytes(), modes.file).map_err(|e| Error::io(path, e))?;
+    Ok((next, history))
+}

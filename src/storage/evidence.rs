@@ -27,6 +27,13 @@ pub fn sha256_file(path: &Path) -> std::io::Result<String> {
     Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// Whether `text` names evidence on the web (an http(s) URL) rather than a
+/// file to copy in.
+pub fn is_url(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && text.len() > 8
+}
+
 /// `evidence/<slug>` under the workspace root.
 pub fn dir_for(root: &Path, slug: &str) -> PathBuf {
     root.join("evidence").join(slug)

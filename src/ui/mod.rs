@@ -83,7 +83,10 @@ fn draw(app: &App, frame: &mut Frame) {
     }
     match &app.overlay {
         Some(Overlay::Help) => {
-            frame.render_widget(Help { context: screen_context(app), lang: app.lang, theme: &th }, body);
+            let read_only =
+                app.screen == Screen::Interview && app.interview.as_ref().is_some_and(|iv| iv.read_only.is_some());
+            let help = Help { context: screen_context(app), lang: app.lang, theme: &th, read_only };
+            frame.render_widget(help, body);
         }
         Some(Overlay::Confirm(confirm)) => {
             frame.render_widget(widgets::confirm::ConfirmBox { confirm, lang: app.lang, theme: &th }, body);
@@ -97,6 +100,12 @@ fn draw(app: &App, frame: &mut Frame) {
                 theme: &th,
             };
             frame.render_widget(view, body);
+        }
+        Some(Overlay::Form(form)) => {
+            let form = widgets::form::FormBox { form, lang: app.lang, theme: &th };
+            let caret = form.caret(body);
+            frame.render_widget(form, body);
+            frame.set_cursor_position(caret);
         }
         Some(Overlay::NewVendor(buffer)) => {
             let prompt = Prompt {
@@ -151,7 +160,7 @@ fn draw(app: &App, frame: &mut Frame) {
 fn interview(app: &App, frame: &mut Frame, body: Rect, th: &Theme) {
     let Some(iv) = &app.interview else { return };
     let q = &app.questionnaire;
-    let list = QuestionList { questionnaire: q, interview: iv, lang: app.lang, theme: th };
+    let list = QuestionList { questionnaire: q, interview: iv, lang: app.lang, theme: th, today: app.today };
     let score = ScorePanel {
         questionnaire: q,
         report: &iv.report,

@@ -69,7 +69,7 @@ impl super::Runner {
             vendor: name,
             questionnaire: Some(q.id.clone()),
             questionnaire_version: Some(q.version),
-            assessed_on: Some(crate::system::today()),
+            assessed_on: Some(self.app.today),
             interviewer: Some(self.user.clone()),
         };
         let name = meta.vendor.clone();

@@ -14,6 +14,7 @@ use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event,
 use crossterm::{execute, queue};
 
 mod files;
+mod followups;
 mod list;
 mod open;
 mod reviews;
@@ -71,6 +72,8 @@ enum Incoming {
         generation: u64,
         rows: Vec<(usize, VendorRow)>,
     },
+    /// Evidence digests checked in the background.
+    EvidenceChecked(Vec<(String, String, crate::app::followups::Check)>),
     /// Watching the workspace has started (or could not).
     Watching(Result<super::watch::Watch, String>),
     InputClosed,
@@ -132,6 +135,7 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
     runner.app.no_color = setup.no_color;
     runner.app.me = runner.user.clone();
     runner.app.now = jiff::Timestamp::now().as_second();
+    runner.app.today = followups::today();
     match crate::storage::policy::load(&runner.workspace.root) {
         Ok(policy) => runner.app.self_signoff = policy.self_signoff,
         Err(e) => runner.app.say(StatusKind::Error, e.to_string()),
@@ -294,6 +298,8 @@ impl Runner {
                 }
             };
             self.app.now = jiff::Timestamp::now().as_second();
+            // Once a day is plenty, but reading the date is cheap.
+            self.app.today = followups::today();
             let Some(first) = first else {
                 self.draw(terminal)?;
                 continue;
@@ -329,6 +335,9 @@ impl Runner {
                             self.rows_loaded(rows);
                             effects.extend(update(&mut self.app, Action::VendorsLoaded));
                         }
+                    }
+                    Incoming::EvidenceChecked(results) => {
+                        effects.extend(update(&mut self.app, Action::EvidenceChecked(results)));
                     }
                     Incoming::Watching(watch) => {
                         match watch {
@@ -393,6 +402,11 @@ impl Runner {
             Effect::KeepMine { key, edits } => self.keep_mine(&key, &edits),
             Effect::Resolve { key, theirs } => self.resolve(&key, theirs),
             Effect::History { key } => self.history(key),
+            Effect::AddEvidence { key, path, expires, expires_text } => {
+                self.add_evidence(key, path, expires, expires_text)
+            }
+            Effect::CheckEvidence { files } => self.check_evidence(files),
+            Effect::Reassess { path, on } => self.reassess(&path, on),
             Effect::CloseVendor => {
                 self.lock = None;
                 vec![]

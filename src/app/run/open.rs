@@ -32,7 +32,14 @@ impl super::Runner {
         let (reviews, errors) = self.load_reviews(path);
         iv.set_reviews(reviews);
         iv.review_errors = errors;
+        // Evidence digests are checked off the draw path, once per opening.
+        let check = crate::app::update::check_new_evidence(&mut iv);
         self.app.interview = Some(iv);
+        for effect in check {
+            if let Effect::CheckEvidence { files } = effect {
+                self.check_evidence(files);
+            }
+        }
         self.app.screen = if review { Screen::Review } else { Screen::Interview };
         self.app.overlay = None;
         vec![Action::Resize(self.app.width, self.app.height)]

@@ -4,6 +4,9 @@ use super::*;
 
 /// Keys while a line or the note is being typed.
 pub(super) fn typing(app: &mut App, action: Action) -> Vec<Effect> {
+    if matches!(app.overlay, Some(Overlay::Form(_))) {
+        return form_key(app, action);
+    }
     // The one-line prompts: Enter submits the text, Esc cancels.
     let prompt = match app.overlay.as_mut() {
         Some(Overlay::Comment { buffer, .. } | Overlay::NewVendor(buffer)) => Some(buffer),

@@ -25,6 +25,10 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::ResolveConflict { .. }
             | Action::Undo
             | Action::Redo
+            | Action::Followup
+            | Action::FollowupStatus
+            | Action::AddEvidence
+            | Action::Reassess
     );
     if let Some(holder) = iv.read_only.as_ref().filter(|_| changes_answers) {
         let text = match (lang, holder.user.is_empty() || iv.writer_left) {
@@ -50,6 +54,14 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::QuestionHistory => vec![Effect::History { key }],
+        Action::Followup => ask_followup(app),
+        Action::FollowupStatus => cycle_status(app),
+        Action::AddEvidence => ask_evidence(app),
+        Action::Reassess => ask_reassess(app),
+        Action::NextDue => {
+            next_open_followup(app);
+            vec![]
+        }
         Action::Undo | Action::Redo => {
             let effects = crate::app::undo::step(app, action == Action::Redo);
             fix_scroll(app);

@@ -41,6 +41,11 @@ pub(super) fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
             app.screen = Screen::Compare;
             vec![]
         }
+        Action::NextDue => {
+            next_due_vendor(app);
+            vec![]
+        }
+        Action::Reassess => ask_reassess(app),
         Action::Filter => {
             list.filtering = true;
             vec![]

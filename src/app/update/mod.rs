@@ -2,12 +2,15 @@
 //! does I/O; it returns the [`Effect`]s for `run` to carry out.
 
 mod editing;
+mod followups;
 mod interview;
 mod lists;
 mod review;
 mod saving;
 
 use editing::*;
+pub(in crate::app) use followups::check_new_evidence;
+use followups::*;
 use interview::*;
 use lists::*;
 use review::*;
@@ -64,7 +67,23 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.say(StatusKind::Error, message);
             return vec![];
         }
-        Action::VendorChanged(result) => return vendor_changed(app, result),
+        Action::VendorChanged(result) => {
+            let mut effects = vendor_changed(app, result);
+            if let Some(iv) = app.interview.as_mut() {
+                effects.extend(check_new_evidence(iv));
+            }
+            return effects;
+        }
+        Action::EvidenceCopied { key, entry } => return evidence_copied(app, key, entry),
+        Action::EvidenceFailed { key, path, expires, message } => {
+            evidence_failed(app, key, path, expires, message);
+            return vec![];
+        }
+        Action::EvidenceChecked(results) => {
+            evidence_checked(app, results);
+            return vec![];
+        }
+        Action::Reassessed { vendor, history } => return reassessed(app, vendor, history),
         Action::LockChanged(holder) => {
             if let Some(iv) = app.interview.as_mut().filter(|iv| iv.read_only.is_some()) {
                 match holder {
@@ -107,6 +126,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             // Whatever is being typed is kept as if Esc had been pressed.
             let mut effects = match app.overlay.take() {
                 None => finish_editor(app, true),
+                Some(form @ Overlay::Form(_)) => {
+                    app.overlay = Some(form);
+                    keep_on_exit(app)
+                }
                 Some(Overlay::Comment { question, buffer }) if !buffer.text().trim().is_empty() => {
                     vec![Effect::Comment { question, text: buffer.text().trim().to_string() }]
                 }
@@ -174,7 +197,7 @@ fn moved(selected: usize, len: usize, page: usize, action: &Action) -> usize {
     }
 }
 
-fn fix_scroll(app: &mut App) {
+pub(in crate::app) fn fix_scroll(app: &mut App) {
     let rows = table_rows(app.height);
     app.vendors.offset = keep_visible(app.vendors.selected, app.vendors.offset, rows);
     app.compare_offset = keep_visible(app.compare_selected, app.compare_offset, rows);

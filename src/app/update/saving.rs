@@ -5,7 +5,7 @@ use super::*;
 
 /// Applies an edit to what the screen shows, re-scores, and asks for a
 /// save. The edit stays pending until the save confirms it.
-pub(super) fn apply(app: &mut App, key: String, edit: Edit) -> Vec<Effect> {
+pub(in crate::app) fn apply(app: &mut App, key: String, edit: Edit) -> Vec<Effect> {
     if let Some(iv) = app.interview.as_mut() {
         let after = Answer::edited(iv.answers.get(&key), &edit);
         iv.history.record(&key, iv.answers.get(&key), after.as_ref());

@@ -39,6 +39,24 @@ impl ConfirmBox<'_> {
                 lines.extend(wrapped(&text, width, "", Style::new()));
                 tr(lang, "Take over as interviewer?", "接手访谈？").to_string()
             }
+            Confirm::Reassess { path, vendor, from, on } => {
+                let slug = crate::storage::vendor::slug_of(path);
+                let name = crate::ui::text::safe(vendor);
+                let kept = format!("vendors/history/{}/{from}.toml", crate::ui::text::safe(&slug));
+                let text = match lang {
+                    Lang::En => format!(
+                        "{name}: the cycle assessed on {from} is kept as {kept}. The new cycle, assessed on {on}, carries every answer over, marked to confirm; closed follow-ups are dropped, open ones kept."
+                    ),
+                    Lang::Zh => format!(
+                        "{name}：{from} 的评估保存为 {kept}。{on} 开始的新一轮评估沿用全部答案并标为待确认；已关闭的补充材料请求删除，未关闭的保留。"
+                    ),
+                };
+                lines.extend(wrapped(&text, width, "", Style::new()));
+                match lang {
+                    Lang::En => format!("Start a new assessment cycle on {on}?"),
+                    Lang::Zh => format!("开始 {on} 的新一轮评估？"),
+                }
+            }
             Confirm::SignOff { decision, cautions } => {
                 for caution in cautions {
                     lines.extend(wrapped(&format!("! {}", caution.describe(lang)), width, "", th.knockout));

@@ -16,6 +16,8 @@ pub struct Help<'a> {
     pub context: Context,
     pub lang: Lang,
     pub theme: &'a Theme,
+    /// A read-only view: keys that change the vendor are not offered.
+    pub read_only: bool,
 }
 
 impl Help<'_> {
@@ -31,7 +33,9 @@ impl Help<'_> {
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
-        let mut bindings: Vec<&Binding> = shown(self.context).collect();
+        let read_only = self.read_only;
+        let mut bindings: Vec<&Binding> =
+            shown(self.context).filter(|b| !(read_only && crate::app::hints::edits(&b.action))).collect();
         // Too many for two columns of this height: the keys that work
         // everywhere (quit, help, back, language) come first, so they
         // never fall off the end.

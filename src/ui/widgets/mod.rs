@@ -3,6 +3,7 @@
 pub mod comparison;
 pub mod confirm;
 pub mod error_box;
+pub mod form;
 pub mod help;
 pub mod hint_bar;
 pub mod history;

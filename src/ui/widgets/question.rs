@@ -237,9 +237,26 @@ impl<'a> QuestionView<'a> {
         if let Some(source) = crate::domain::present::source_text(answer, lang) {
             lines.push(Line::styled(format!("({source})"), th.muted));
         }
-        // Carried over ("to confirm"), the open follow-up, the evidence (§11).
-        for text in crate::domain::followup::describe(answer, lang) {
-            lines.extend(wrapped(&format!("· {text}"), width, "  ", th.warn));
+        // Carried over ("to confirm"), the open follow-up, the evidence (§11),
+        // each file with its digest check (done off the draw path).
+        for text in crate::domain::followup::describe_followup(answer, lang) {
+            lines.extend(wrapped(&format!("· {}", safe(&text)), width, "  ", th.warn));
+        }
+        for e in answer.map_or(&[][..], |a| &a.evidence[..]) {
+            use crate::app::followups::Check;
+            let check = match &e.source {
+                crate::domain::followup::Source::File { file, sha256 } => {
+                    iv.checks.get(&(file.clone(), sha256.clone()))
+                }
+                crate::domain::followup::Source::Url(_) => None,
+            };
+            let mark = check.map_or_else(String::new, |c| format!(" {}", c.mark(lang)));
+            let style = match check {
+                Some(Check::Missing | Check::Changed | Check::Unreadable(_)) => th.error,
+                _ => th.warn,
+            };
+            let text = crate::domain::followup::describe_evidence(e, lang);
+            lines.extend(wrapped(&format!("· {}{mark}", safe(&text)), width, "  ", style));
         }
         if lines.len() == outcome_at {
             lines.push(Line::raw(""));

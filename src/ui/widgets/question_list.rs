@@ -2,8 +2,8 @@
 //! question (✓ answered, · open, – N/A, ✗ red line, ! invalid, ⚠ merge
 //! conflict, ◌ hidden by its `show_if`, listed only with `H`; ? an answer
 //! carried over from the last cycle, to confirm), `+` before a question
-//! with an open follow-up, the current question highlighted. Only the rows
-//! that show are built.
+//! with an open follow-up (`!` once it is past its due date), the current
+//! question highlighted. Only the rows that show are built.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -23,6 +23,8 @@ pub struct QuestionList<'a> {
     pub interview: &'a Interview,
     pub lang: Lang,
     pub theme: &'a Theme,
+    /// What is overdue is decided against it.
+    pub today: crate::domain::date::Date,
 }
 
 /// The mark and style of a question's outcome.
@@ -98,14 +100,18 @@ impl Widget for QuestionList<'_> {
                     let outcome = &iv.report.outcomes[si][qi];
                     let (mut m, mut style) = mark(outcome, th);
                     // A merge conflict outranks the outcome: it needs a decision.
-                    let answer = q.answer(&iv.vendor.answers, question);
+                    let answer = iv.answer(&question.key);
                     if iv.vendor.conflicts.iter().any(|c| c.key == question.key) {
                         (m, style) = ("⚠", th.warn);
                     } else if answer.is_some_and(|a| a.carried) {
                         (m, style) = ("?", th.warn);
                     }
-                    let open = answer.and_then(|a| a.followup.as_ref()).is_some_and(|f| f.status.is_open());
-                    let lead = if open { Span::styled("+", th.warn) } else { Span::raw(" ") };
+                    let followup = answer.and_then(|a| a.followup.as_ref()).filter(|f| f.status.is_open());
+                    let lead = match followup {
+                        Some(f) if f.overdue(self.today) => Span::styled("!", th.error),
+                        Some(_) => Span::styled("+", th.warn),
+                        None => Span::raw(" "),
+                    };
                     let text = list_label(&section.questions, qi, lang, width.saturating_sub(3));
                     let text = if *outcome == Outcome::Hidden { Span::styled(text, th.muted) } else { Span::raw(text) };
                     let mut line = Line::from(vec![lead, Span::styled(m, style), Span::raw(" "), text]);

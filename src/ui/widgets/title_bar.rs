@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::state::{App, Screen};
 use crate::domain::present::{pct, range};
+use crate::domain::text::Lang;
 use crate::ui::layout::is_wide;
 use crate::ui::text::{cut, fit, fit_right, safe};
 use crate::ui::theme::Theme;
@@ -72,6 +73,17 @@ impl Widget for TitleBar<'_> {
                     iv.section + 1,
                     q.sections.len()
                 )));
+                // Open and overdue follow-ups of this vendor (§11).
+                let (open, late) = crate::domain::followup::followup_counts(&iv.answers, app.today);
+                if open > 0 {
+                    let at = spans.len().saturating_sub(1);
+                    let text = match (is_wide(app.width), lang) {
+                        (true, Lang::En) => format!("│ +{open} follow-up(s), !{late} overdue "),
+                        (true, Lang::Zh) => format!("│ 待补充 +{open}，逾期 !{late} "),
+                        (false, _) => format!("│ +{open} !{late} "),
+                    };
+                    spans.insert(at, Span::styled(text, if late > 0 { th.error } else { th.warn }));
+                }
                 if let Some(n) = iv.unsaved() {
                     spans.insert(1, Span::styled(format!("! {n} {} ", tr(lang, "unsaved", "条未保存")), th.error));
                 }

@@ -1,5 +1,8 @@
 //! The vendor list: score, band, completion, disqualification (a mark and a
-//! word), last change; unreadable files with their error.
+//! word), last change; unreadable files with their error. Before the name,
+//! a "due" mark (as `ccvet due`: re-assessment, date answers and evidence
+//! ending within 90 days, overdue follow-ups): `!` once a date has passed,
+//! `*` within the window.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::state::{App, VendorRow};
+use crate::domain::followup::{DEFAULT_WITHIN_DAYS, is_due, is_past};
 use crate::domain::present::pct;
 use crate::ui::text::{cut, fit, fit_right, safe};
 use crate::ui::theme::Theme;
@@ -72,7 +76,24 @@ impl Widget for VendorList<'_> {
             // The selection is a marker and the name in reverse video, not
             // the whole row: moving it rewrites two names, not two rows
             // (fewer bytes over SSH), and it still shows without colour.
-            let marker = if selected { Span::styled("▶ ", th.key) } else { Span::raw("  ") };
+            let marker = if selected { Span::styled("▶", th.key) } else { Span::raw(" ") };
+            let marker = match &list.rows[index] {
+                VendorRow::Ok { summary, .. } => {
+                    let due = summary.deadlines.iter().filter(|d| is_due(d, app.today, DEFAULT_WITHIN_DAYS));
+                    let (mut any, mut past) = (false, false);
+                    for d in due {
+                        any = true;
+                        past |= is_past(d, app.today);
+                    }
+                    let due = match (any, past) {
+                        (_, true) => Span::styled("!", th.error),
+                        (true, false) => Span::styled("*", th.warn),
+                        _ => Span::raw(" "),
+                    };
+                    vec![marker, due]
+                }
+                _ => vec![marker, Span::raw(" ")],
+            };
             let name = |text: &str| -> [Span<'static>; 2] {
                 let shown = cut(&safe(text), name_w);
                 let pad = " ".repeat(name_w - unicode_width::UnicodeWidthStr::width(shown.as_str()).min(name_w));
@@ -83,8 +104,8 @@ impl Widget for VendorList<'_> {
                     let r = &summary.report;
                     let band = crate::domain::present::band_beside_mark(&app.questionnaire, r, lang);
                     let [name, pad] = name(&summary.meta.vendor);
-                    let mut spans = vec![
-                        marker,
+                    let mut spans = marker;
+                    spans.extend([
                         name,
                         pad,
                         Span::raw(" "),
@@ -94,7 +115,7 @@ impl Widget for VendorList<'_> {
                         Span::raw(" "),
                         Span::raw(fit_right(&format!("{:.0}%", r.completion() * 100.0), DONE_W)),
                         Span::raw(" "),
-                    ];
+                    ]);
                     // Who holds it survives narrow terminals: it says whether
                     // opening it gives the answers or a read-only view.
                     if cols.holder > 0 {
@@ -123,13 +144,17 @@ impl Widget for VendorList<'_> {
                 }
                 VendorRow::Loading { slug, .. } => {
                     let [name, pad] = name(slug);
-                    Line::from(vec![marker, name, pad, Span::styled(format!(" {}", fit_right("…", SCORE_W)), th.muted)])
+                    let mut spans = marker;
+                    spans.extend([name, pad, Span::styled(format!(" {}", fit_right("…", SCORE_W)), th.muted)]);
+                    Line::from(spans)
                 }
                 VendorRow::Unreadable { slug, error, .. } => {
                     let [name, pad] = name(slug);
                     let why = format!("! {} {}", tr(lang, "unreadable:", "无法读取："), safe(error));
                     let why = Span::styled(cut(&why, w.saturating_sub(name_w + 3)), th.error);
-                    Line::from(vec![marker, name, pad, Span::raw(" "), why])
+                    let mut spans = marker;
+                    spans.extend([name, pad, Span::raw(" "), why]);
+                    Line::from(spans)
                 }
             };
             buf.set_line(inner.x, y, &line, inner.width);
