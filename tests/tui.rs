@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::{chars, press};
+
 use std::path::Path;
 
 use ccvet::app::action::{Action, Effect};
@@ -92,23 +94,6 @@ fn draw(app: &App) -> Buffer {
 /// The screen as text, one line per row (wide characters once).
 fn text(buf: &Buffer) -> String {
     common::buffer_text(buf)
-}
-
-/// Presses keys (by the keymap, as the terminal would) and collects the
-/// effects.
-fn press(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for code in keys {
-        let key = Key::from_event(&KeyEvent::new(*code, KeyModifiers::NONE));
-        if let Some(action) = lookup(context(app), key) {
-            effects.extend(update(app, action));
-        }
-    }
-    effects
-}
-
-fn chars(s: &str) -> Vec<KeyCode> {
-    s.chars().map(KeyCode::Char).collect()
 }
 
 fn answer(app: &App, key: &str) -> Option<Value> {

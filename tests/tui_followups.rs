@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::{chars as keys, press};
+
 use std::path::Path;
 
 use ccvet::app::state::{App, Interview, Screen};
@@ -57,13 +59,13 @@ fn the_question_shows_to_confirm_the_follow_up_and_the_evidence() {
 
 use ccvet::app::action::{Action, Effect};
 use ccvet::app::followups::Check;
-use ccvet::app::keymap::{Key, context, lookup};
+
 use ccvet::app::state::{Overlay, VendorRow};
 use ccvet::app::update::update;
 use ccvet::domain::date::Date;
 use ccvet::domain::followup::{Evidence, Source, Status};
 use ccvet::summary::Summary;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 
 /// A vendor with no follow-up yet, assessed a year ago.
 const PLAIN: &str = r#"vendor = "云联科技 Yunlian Tech"
@@ -88,21 +90,6 @@ fn open(text: &str, lang: Lang, width: u16, height: u16) -> App {
     app.interview = Some(Interview::new(&app.questionnaire, vendor));
     app.screen = Screen::Interview;
     app
-}
-
-fn press(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for code in keys {
-        let key = Key::from_event(&KeyEvent::new(*code, KeyModifiers::NONE));
-        if let Some(action) = lookup(context(app), key) {
-            effects.extend(update(app, action));
-        }
-    }
-    effects
-}
-
-fn keys(s: &str) -> Vec<KeyCode> {
-    s.chars().map(KeyCode::Char).collect()
 }
 
 fn text(app: &App) -> String {

@@ -44,3 +44,23 @@ pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
     }
     out
 }
+
+/// Presses keys (by the keymap, as the terminal would) and collects the
+/// effects.
+pub fn press(app: &mut ccvet::app::state::App, keys: &[crossterm::event::KeyCode]) -> Vec<ccvet::app::action::Effect> {
+    use ccvet::app::keymap::{Key, context, lookup};
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    let mut effects = Vec::new();
+    for code in keys {
+        let key = Key::from_event(&KeyEvent::new(*code, KeyModifiers::NONE));
+        if let Some(action) = lookup(context(app), key) {
+            effects.extend(ccvet::app::update::update(app, action));
+        }
+    }
+    effects
+}
+
+/// Each character of `s` as a key.
+pub fn chars(s: &str) -> Vec<crossterm::event::KeyCode> {
+    s.chars().map(crossterm::event::KeyCode::Char).collect()
+}

@@ -29,7 +29,11 @@ impl Widget for Comparison<'_> {
             return;
         }
         let w = usize::from(inner.width);
-        let cols = Columns::of(app, w);
+        // Sized from the rows that can show, not every vendor: the same
+        // work per frame with 10 vendors or 10,000.
+        let window = app.compare_offset.min(app.compare_selected);
+        let shown = app.ranking.get(window..).unwrap_or_default();
+        let cols = Columns::of(app, &shown[..shown.len().min(usize::from(inner.height))], w);
         let (name_w, col_w) = (cols.name, cols.section);
         let mut header = format!(
             "{} {} {} {}",
@@ -143,11 +147,11 @@ struct Columns {
 }
 
 impl Columns {
-    fn of(app: &App, width: usize) -> Columns {
+    fn of(app: &App, shown: &[usize], width: usize) -> Columns {
         let text_w = |s: &str| unicode_width::UnicodeWidthStr::width(safe(s).as_ref());
         let q = &app.questionnaire;
         let (mut name, mut holder) = (8, 0);
-        for &i in &app.ranking {
+        for &i in shown {
             if let VendorRow::Ok { summary, .. } = &app.vendors.rows[i] {
                 name = name.max(text_w(&summary.meta.vendor));
                 if let Some(h) = &summary.locked_by {
@@ -157,7 +161,7 @@ impl Columns {
         }
         let title = q.sections.iter().map(|s| text_w(s.title.get(app.lang))).max().unwrap_or(6);
         // The status (✗ DISQUALIFIED, sign-offs) keeps room when a vendor has one.
-        let flagged = app.ranking.iter().any(|&i| {
+        let flagged = shown.iter().any(|&i| {
             matches!(&app.vendors.rows[i], VendorRow::Ok { summary, .. }
                 if summary.report.disqualified() || !summary.signoffs.is_empty())
         });

@@ -79,26 +79,13 @@ impl ConfirmBox<'_> {
         lines.push(Line::styled(tr(lang, "y yes, do it · n or Esc: no", "y 是，执行 · n 或 Esc：否"), th.key));
         (title, lines)
     }
-
-    pub fn rect(area: Rect, height: u16) -> Rect {
-        let width = 64.min(area.width);
-        let height = height.min(area.height);
-        Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 3, width, height)
-    }
 }
 
 impl Widget for ConfirmBox<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let width = 64.min(area.width).saturating_sub(2);
         let (title, lines) = self.lines(width);
-        let rect = ConfirmBox::rect(area, u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2));
-        super::clear_popup(rect, buf);
-        let block = super::panel(&title, self.theme.key, self.theme);
-        let inner = block.inner(rect);
-        block.render(rect, buf);
-        for (i, line) in lines.iter().take(usize::from(inner.height)).enumerate() {
-            buf.set_line(inner.x, inner.y + u16::try_from(i).unwrap_or(0), line, inner.width);
-        }
+        super::popup(area, buf, &title, &lines, self.theme);
     }
 }
 

@@ -96,17 +96,11 @@ impl FormBox<'_> {
         (title, lines, caret)
     }
 
-    fn rect(area: Rect, height: u16) -> Rect {
-        let width = 64.min(area.width);
-        let height = height.min(area.height);
-        Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 3, width, height)
-    }
-
     /// Where the caret is on screen, when the box is drawn in `area`.
     pub fn caret(&self, area: Rect) -> Position {
         let width = 64.min(area.width).saturating_sub(2);
         let (_, lines, (row, col)) = self.lines(width);
-        let rect = FormBox::rect(area, u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2));
+        let rect = super::popup_rect(area, lines.len());
         let x = (rect.x + 1 + col).min(rect.right().saturating_sub(2));
         let y = (rect.y + 1 + row).min(rect.bottom().saturating_sub(2));
         Position::new(x, y)
@@ -117,14 +111,7 @@ impl Widget for FormBox<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let width = 64.min(area.width).saturating_sub(2);
         let (title, lines, _) = self.lines(width);
-        let rect = FormBox::rect(area, u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2));
-        super::clear_popup(rect, buf);
-        let block = super::panel(&title, self.theme.key, self.theme);
-        let inner = block.inner(rect);
-        block.render(rect, buf);
-        for (i, line) in lines.iter().take(usize::from(inner.height)).enumerate() {
-            buf.set_line(inner.x, inner.y + u16::try_from(i).unwrap_or(0), line, inner.width);
-        }
+        super::popup(area, buf, &title, &lines, self.theme);
     }
 }
 

@@ -28,6 +28,27 @@ pub fn panel<'a>(title: &str, border: Style, th: &Theme) -> Block<'a> {
     Block::new().borders(Borders::ALL).border_style(border).title(Span::styled(format!(" {title} "), th.header))
 }
 
+/// Where a centred popup of `lines` lines (plus its border) goes in
+/// `area`: at most 64 cells wide, a third of the way down.
+pub fn popup_rect(area: Rect, lines: usize) -> Rect {
+    let width = 64.min(area.width);
+    let height = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2).min(area.height);
+    Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 3, width, height)
+}
+
+/// Draws a centred popup titled `title` holding `lines` (a confirmation, a
+/// form), over whatever is under it.
+pub fn popup(area: Rect, buf: &mut Buffer, title: &str, lines: &[ratatui::text::Line], th: &Theme) {
+    let rect = popup_rect(area, lines.len());
+    clear_popup(rect, buf);
+    let block = panel(title, th.key, th);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    for (i, line) in lines.iter().take(usize::from(inner.height)).enumerate() {
+        buf.set_line(inner.x, inner.y + u16::try_from(i).unwrap_or(0), line, inner.width);
+    }
+}
+
 /// Clears the area of a popup, and the left half of any wide character
 /// (Chinese text) that its left edge would cut: left there, the terminal
 /// would draw the character over the popup's border.
