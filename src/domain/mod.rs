@@ -11,6 +11,7 @@ pub mod date;
 pub mod followup;
 pub mod input;
 pub mod merge;
+pub mod number;
 pub mod present;
 pub mod questionnaire;
 pub mod ranking;

@@ -1,0 +1,118 @@
+//! The interview as a Chinese interviewer uses it: values typed as an IME
+//! types them, the thresholds a number question scores by, and reviewers'
+//! comments beside the questions (update sequences and TestBackend
+//! screens, both languages, 80x24 and 120x40).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::path::Path;
+
+use ccvet::app::action::Effect;
+use ccvet::app::keymap::{Key, context, lookup};
+use ccvet::app::state::{App, Interview, Screen};
+use ccvet::app::update::update;
+use ccvet::domain::answers::Value;
+use ccvet::domain::text::Lang;
+use ccvet::storage::vendor::VendorFile;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const VENDOR: &str = r#"vendor = "云联科技"
+questionnaire = "cloud-call-center"
+questionnaire_version = 1
+assessed_on = 2026-11-24
+interviewer = "li.wei"
+
+[answers."basic.licence-scope"]
+value = "nationwide"
+"#;
+
+fn interview(lang: Lang, width: u16, height: u16) -> App {
+    let q = common::default_questionnaire();
+    let mut app = App::new(q, lang, width, height);
+    let vendor = VendorFile::parse(Path::new("/ws/vendors/yun.toml"), VENDOR.to_string()).unwrap();
+    app.interview = Some(Interview::new(&app.questionnaire, vendor));
+    app.screen = Screen::Interview;
+    app
+}
+
+/// Puts the cursor on question `key`.
+fn go_to(app: &mut App, key: &str) {
+    let (s, i) = app
+        .questionnaire
+        .sections
+        .iter()
+        .enumerate()
+        .find_map(|(s, sec)| sec.questions.iter().position(|q| q.key == key).map(|i| (s, i)))
+        .unwrap();
+    let iv = app.interview.as_mut().unwrap();
+    (iv.section, iv.question) = (s, i);
+}
+
+fn press(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for code in keys {
+        let key = Key::from_event(&KeyEvent::new(*code, KeyModifiers::NONE));
+        if let Some(action) = lookup(context(app), key) {
+            effects.extend(update(app, action));
+        }
+    }
+    effects
+}
+
+/// Types `text` into the value editor (opened with Enter, emptied) and
+/// presses Enter.
+fn type_value(app: &mut App, text: &str) -> Vec<Effect> {
+    press(app, &[KeyCode::Enter, KeyCode::End]);
+    press(app, &[KeyCode::Backspace; 12]);
+    let mut keys: Vec<KeyCode> = text.chars().map(KeyCode::Char).collect();
+    keys.push(KeyCode::Enter);
+    press(app, &keys)
+}
+
+fn value(app: &App, key: &str) -> Option<Value> {
+    app.interview.as_ref().unwrap().answers.get(key).and_then(|a| a.value.clone())
+}
+
+fn editor_error(app: &App) -> Option<String> {
+    app.interview.as_ref().unwrap().editor.as_ref().and_then(|e| e.error.clone())
+}
+
+fn screen(app: &App) -> String {
+    common::buffer_text(&common::draw(app))
+}
+
+// ------------------------------------------------------------ input
+
+#[test]
+fn values_as_an_ime_types_them_are_saved_normalised() {
+    let mut app = interview(Lang::Zh, 120, 40);
+    go_to(&mut app, "basic.registered-capital");
+    assert_eq!(type_value(&mut app, "１，２００万"), vec![Effect::SaveVendor]);
+    assert_eq!(value(&app, "basic.registered-capital"), Some(Value::Integer(1200)));
+    go_to(&mut app, "service.sla-response-minutes");
+    assert_eq!(type_value(&mut app, "30分钟"), vec![Effect::SaveVendor]);
+    assert_eq!(value(&app, "service.sla-response-minutes"), Some(Value::Integer(30)));
+    assert_eq!(type_value(&mut app, "2小时"), vec![Effect::SaveVendor]);
+    assert_eq!(value(&app, "service.sla-response-minutes"), Some(Value::Integer(120)));
+    go_to(&mut app, "service.sla-fix-hours");
+    assert_eq!(type_value(&mut app, "２ｈ"), vec![Effect::SaveVendor]);
+    assert_eq!(value(&app, "service.sla-fix-hours"), Some(Value::Integer(2)));
+}
+
+#[test]
+fn a_unit_of_another_kind_is_refused_naming_the_unit_expected() {
+    for (lang, expected) in
+        [(Lang::Zh, "单位“%”与本题不符：请按万元填写数字"), (Lang::En, "give the number in 10k CNY")]
+    {
+        let mut app = interview(lang, 80, 24);
+        go_to(&mut app, "basic.registered-capital");
+        assert!(type_value(&mut app, "12%").is_empty(), "not saved");
+        let why = editor_error(&app).unwrap();
+        assert!(why.contains(expected), "{why}");
+        assert_eq!(value(&app, "basic.registered-capital"), None);
+        // The sentence is on screen, whole (wrapped, not cut).
+        let shown = screen(&app);
+        assert!(shown.contains("%"), "{shown}");
+    }
+}
