@@ -116,3 +116,30 @@ fn a_unit_of_another_kind_is_refused_naming_the_unit_expected() {
         assert!(shown.contains("%"), "{shown}");
     }
 }
+
+// ------------------------------------------------------------ kinsoku
+
+#[test]
+fn no_wrapped_line_of_the_questionnaire_starts_with_closing_punctuation() {
+    use ccvet::app::editor::{is_closing, is_opening};
+    use unicode_segmentation::UnicodeSegmentation;
+    let q = common::default_questionnaire();
+    let mut checked = 0;
+    for question in q.questions() {
+        let texts = [Some(&question.text), question.help.as_ref()];
+        for text in texts.into_iter().flatten() {
+            for width in (12..=60).step_by(3) {
+                let lines = ccvet::ui::text::wrapped(&text.zh, width, "", ratatui::style::Style::new());
+                for (n, line) in lines.iter().enumerate() {
+                    let line: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+                    let first = line.graphemes(true).next().unwrap_or("");
+                    let last = line.trim_end().graphemes(true).next_back().unwrap_or("");
+                    assert!(n == 0 || !is_closing(first), "width {width}: {line:?} starts with {first:?}");
+                    assert!(n + 1 == lines.len() || !is_opening(last), "width {width}: {line:?} ends with {last:?}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} lines checked");
+}
