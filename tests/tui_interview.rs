@@ -36,17 +36,17 @@ fn interview(lang: Lang, width: u16, height: u16) -> App {
     app
 }
 
-/// Puts the cursor on question `key`.
+/// Moves the cursor to the top, then down (as `j` does) to question `key`.
 fn go_to(app: &mut App, key: &str) {
-    let (s, i) = app
-        .questionnaire
-        .sections
-        .iter()
-        .enumerate()
-        .find_map(|(s, sec)| sec.questions.iter().position(|q| q.key == key).map(|i| (s, i)))
-        .unwrap();
-    let iv = app.interview.as_mut().unwrap();
-    (iv.section, iv.question) = (s, i);
+    press(app, &[KeyCode::Char('k'); 60]);
+    for _ in 0..100 {
+        let iv = app.interview.as_ref().unwrap();
+        if iv.current(&app.questionnaire).is_some_and(|q| q.key == key) {
+            return;
+        }
+        press(app, &[KeyCode::Char('j')]);
+    }
+    panic!("{key} not reached");
 }
 
 fn press(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
@@ -142,4 +142,33 @@ fn no_wrapped_line_of_the_questionnaire_starts_with_closing_punctuation() {
         }
     }
     assert!(checked > 1000, "only {checked} lines checked");
+}
+
+// ------------------------------------------------------------ thresholds
+
+#[test]
+fn a_number_question_shows_its_thresholds_before_it_is_answered() {
+    for lang in [Lang::En, Lang::Zh] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut app = interview(lang, w, h);
+            go_to(&mut app, "service.sla-response-minutes");
+            let shown = screen(&app);
+            insta::assert_snapshot!(format!("thresholds_{lang:?}_{w}x{h}"), shown);
+        }
+    }
+    let mut app = interview(Lang::En, 120, 40);
+    go_to(&mut app, "basic.registered-capital");
+    let en = screen(&app);
+    assert!(en.contains("Scores (10k CNY): ≥ 1000 → 100% · ≥ 500 → 60% ·"), "{en}");
+    assert!(en.contains("≥ 100 → 30% · else → 0%"), "{en}");
+    go_to(&mut app, "basic.licence-expiry");
+    let en = screen(&app);
+    assert!(en.contains("Scores by whole months left: ≥ 12 → 100% ·"), "{en}");
+    assert!(en.contains("≥ 6 → 70% · ≥ 0 → 30% · expired → 0% ✗ red line"), "{en}");
+    // Still there while the value is typed.
+    let mut app = interview(Lang::Zh, 80, 24);
+    go_to(&mut app, "service.sla-fix-hours");
+    press(&mut app, &[KeyCode::Enter, KeyCode::Char('3')]);
+    let zh = screen(&app);
+    assert!(zh.contains("计分（小时）：< 2.01 → 100%"), "{zh}");
 }

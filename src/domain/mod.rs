@@ -15,6 +15,7 @@ pub mod number;
 pub mod present;
 pub mod questionnaire;
 pub mod ranking;
+pub mod scale;
 pub mod scoring;
 pub mod signoff;
 pub mod text;
