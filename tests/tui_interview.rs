@@ -172,3 +172,63 @@ fn a_number_question_shows_its_thresholds_before_it_is_answered() {
     let zh = screen(&app);
     assert!(zh.contains("计分（小时）：< 2.01 → 100%"), "{zh}");
 }
+
+// ------------------------------------------------------------ comments
+
+fn review(user: &str, verified: bool, comments: &[(&str, &str, &str)]) -> ccvet::storage::review::Review {
+    use ccvet::storage::review::{Comment, Review, ReviewFile};
+    Review {
+        user: user.to_string(),
+        file: ReviewFile {
+            reviewer: user.to_string(),
+            signoff: None,
+            comments: comments
+                .iter()
+                .map(|(q, at, text)| Comment {
+                    question: Some(q.to_string()),
+                    at: at.to_string(),
+                    text: text.to_string(),
+                })
+                .collect(),
+        },
+        verified,
+        owner: if verified { user.to_string() } else { "mallory".to_string() },
+    }
+}
+
+#[test]
+fn reviewers_comments_show_on_the_interview_and_follow_the_files() {
+    use ccvet::app::action::Action;
+    for lang in [Lang::En, Lang::Zh] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut app = interview(lang, w, h);
+            let before = screen(&app);
+            assert!(!before.contains("│ ✓\""), "no mark before any comment: {before}");
+            // A review file appears (the watcher reloads it): the marks and
+            // the comments show at once.
+            let reviews = vec![
+                review(
+                    "zhang.min",
+                    true,
+                    &[
+                        ("basic.licence-scope", "2026-11-25T09:30:00+08:00", "许可证范围需附工信部查询截图。"),
+                        ("basic.licence-number", "2026-11-25T09:31:00+08:00", "编号待核"),
+                    ],
+                ),
+                review("wang.fang", false, &[("basic.licence-scope", "2026-11-24T16:02:00+08:00", "looks fine to me")]),
+            ];
+            assert!(update(&mut app, Action::ReviewsChanged(reviews, vec![])).is_empty());
+            let shown = screen(&app);
+            insta::assert_snapshot!(format!("comments_{lang:?}_{w}x{h}"), shown);
+            assert!(shown.contains("│ ✓\""), "the answered, commented question is marked: {shown}");
+            assert!(shown.contains(" ·\""), "the open, commented question is marked: {shown}");
+            assert!(shown.contains("zhang.min 2026-11-25 09:30") && shown.contains("许可证范围需附"), "{shown}");
+            assert!(shown.contains("wang.fang 2026-11-24 16:02 ⚠"), "unverified is marked: {shown}");
+            // The oldest comment first.
+            assert!(shown.find("wang.fang").unwrap() < shown.find("zhang.min").unwrap(), "{shown}");
+            // The file goes away: so do the comments.
+            update(&mut app, Action::ReviewsChanged(vec![], vec![]));
+            assert_eq!(screen(&app), before);
+        }
+    }
+}

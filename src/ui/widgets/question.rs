@@ -269,6 +269,9 @@ impl<'a> QuestionView<'a> {
             lines.extend(wrapped(&text, width, "", th.warn));
         }
 
+        // Reviewers' comments on this question (review files, live).
+        lines.extend(super::comments::lines(iv, &question.key, width, lang, th));
+
         // The note.
         lines.push(Line::raw(""));
         let editing_note = iv.editor.as_ref().filter(|e| e.target == EditTarget::Note);
