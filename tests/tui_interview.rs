@@ -110,6 +110,7 @@ fn a_unit_of_another_kind_is_refused_naming_the_unit_expected() {
         assert!(type_value(&mut app, "12%").is_empty(), "not saved");
         let why = editor_error(&app).unwrap();
         assert!(why.contains(expected), "{why}");
+        assert!(!why.starts_with("无效："), "one lead, not two: {why}");
         assert_eq!(value(&app, "basic.registered-capital"), None);
         // The sentence is on screen, whole (wrapped, not cut).
         let shown = screen(&app);

@@ -145,9 +145,11 @@ pub(super) fn check_value(question: &crate::domain::questionnaire::Question, tex
     if text.trim().is_empty() {
         return None;
     }
+    // Number sentences come in Chinese already; the others still lead
+    // with a Chinese word.
     parse_input_in(question, text, lang).err().map(|why| match lang {
-        Lang::En => why,
-        Lang::Zh => format!("无效：{why}"),
+        Lang::Zh if why.is_ascii() => format!("无效：{why}"),
+        _ => why,
     })
 }
 
