@@ -435,3 +435,21 @@ fn the_quick_reading_of_the_usual_command_line_agrees_with_clap() {
     }
     assert_eq!(quick, 6, "the usual command lines are read without clap");
 }
+
+#[test]
+fn answer_takes_numbers_as_a_chinese_interviewer_types_them() {
+    let sb = Sandbox::new();
+    sb.ok(&["init"]);
+    sb.ok(&["new", "Acme Call", "--assessed-on", "2026-11-24"]);
+    sb.ok(&["answer", "acme-call", "basic.registered-capital", "１，２００万"]);
+    sb.ok(&["answer", "acme-call", "service.sla-response-minutes", "2小时"]);
+    sb.ok(&["answer", "acme-call", "service.sla-fix-hours", "30 min"]);
+    let file = std::fs::read_to_string(sb.vendor_file("acme-call")).unwrap();
+    for line in ["value = 1200\n", "value = 120\n", "value = 0.5\n"] {
+        assert!(file.contains(line), "{line:?} missing in\n{file}");
+    }
+    // A unit of another kind is refused, in the language asked for.
+    let r = sb.run(&["--lang", "zh", "answer", "acme-call", "basic.registered-capital", "12%"]);
+    assert_eq!(r.code, 2, "{}", r.transcript());
+    assert!(r.stderr.contains("单位“%”与本题不符：请按万元填写数字"), "{}", r.transcript());
+}

@@ -172,22 +172,118 @@ fn at_column(text: &str, start: usize, end: usize, col: usize) -> usize {
     end
 }
 
+/// Closing punctuation, which never starts a line (kinsoku): Chinese and
+/// full-width marks, and the ASCII ones that close or end a phrase.
+pub fn is_closing(g: &str) -> bool {
+    let mut chars = g.chars();
+    let Some(c) = chars.next() else { return false };
+    chars.all(|m| unicode_width::UnicodeWidthChar::width(m) == Some(0))
+        && matches!(
+            c,
+            '。' | '，'
+                | '、'
+                | '：'
+                | '；'
+                | '！'
+                | '？'
+                | '）'
+                | '」'
+                | '』'
+                | '】'
+                | '》'
+                | '〉'
+                | '〕'
+                | '〗'
+                | '〙'
+                | '〛'
+                | '］'
+                | '｝'
+                | '＞'
+                | '％'
+                | '．'
+                | '”'
+                | '’'
+                | '…'
+                | '‥'
+                | '・'
+                | '～'
+                | ')'
+                | ']'
+                | '}'
+                | ','
+                | '.'
+                | ':'
+                | ';'
+                | '!'
+                | '?'
+                | '%'
+        )
+}
+
+/// Opening punctuation, which never ends a line.
+pub fn is_opening(g: &str) -> bool {
+    matches!(
+        g,
+        "（" | "「"
+            | "『"
+            | "【"
+            | "《"
+            | "〈"
+            | "〔"
+            | "〖"
+            | "〘"
+            | "〚"
+            | "［"
+            | "｛"
+            | "＜"
+            | "“"
+            | "‘"
+            | "("
+            | "["
+            | "{"
+    )
+}
+
+/// Whether a line may break between `before` and `after` as far as
+/// punctuation goes.
+fn may_break(before: Option<&str>, after: Option<&str>) -> bool {
+    !before.is_some_and(is_opening) && !after.is_some_and(is_closing)
+}
+
+/// Where to cut a line that has no break opportunity before grapheme `n`
+/// (which does not fit): right before it, unless it is closing
+/// punctuation or follows opening punctuation; then before the character
+/// the marks hold on to (as long as the line keeps something).
+fn forced_cut(gs: &[(usize, &str)], n: usize, start: usize) -> usize {
+    let bad = |k: usize| is_closing(gs[k].1) || (k > 0 && is_opening(gs[k - 1].1));
+    let mut k = n;
+    while bad(k) && k > 0 && gs[k - 1].0 > start {
+        k -= 1;
+    }
+    if bad(k) { gs[n].0 } else { gs[k].0 }
+}
+
 /// Wraps `text` to `width` cells: (start, end) byte ranges, one per
 /// screen line, without the line breaks themselves. Lines break after a
 /// space or next to a wide (CJK) character, and mid-word only when a word
-/// is longer than the line; a character never straddles the edge.
+/// is longer than the line; a character never straddles the edge. Closing
+/// punctuation (`。，、：）」` ...) never starts a line and opening
+/// punctuation (`（「《` ...) never ends one: the character before moves
+/// down with it (kinsoku).
 pub fn wrap_ranges(text: &str, width: u16) -> Vec<(usize, usize)> {
     let width = usize::from(width.max(1));
     let mut lines = Vec::new();
     let mut offset = 0;
     for logical in text.split('\n') {
+        let gs: Vec<(usize, &str)> = logical.grapheme_indices(true).collect();
         let mut start = 0;
         let mut used = 0;
         // The last place this line may break: (byte index, width before it).
         let mut brk: Option<(usize, usize)> = None;
-        for (i, g) in logical.grapheme_indices(true) {
+        for (n, &(i, g)) in gs.iter().enumerate() {
             let w = g.width();
-            if w > 1 {
+            let before = n.checked_sub(1).map(|p| gs[p].1);
+            if w > 1 && may_break(before, Some(g)) {
                 brk = Some((i, used));
             }
             if used + w > width && used > 0 {
@@ -198,20 +294,23 @@ pub fn wrap_ranges(text: &str, width: u16) -> Vec<(usize, usize)> {
                         used -= before;
                     }
                     None => {
-                        lines.push((offset + start, offset + i));
-                        start = i;
-                        used = 0;
+                        let cut = forced_cut(&gs, n, start);
+                        lines.push((offset + start, offset + cut));
+                        used = logical[cut..i].width();
+                        start = cut;
                     }
                 }
                 brk = None;
                 if used + w > width && used > 0 {
-                    lines.push((offset + start, offset + i));
-                    start = i;
-                    used = 0;
+                    let cut = forced_cut(&gs, n, start);
+                    lines.push((offset + start, offset + cut));
+                    used = logical[cut..i].width();
+                    start = cut;
                 }
             }
             used += w;
-            if w > 1 || g.chars().all(char::is_whitespace) {
+            let after = gs.get(n + 1).map(|x| x.1);
+            if (w > 1 || g.chars().all(char::is_whitespace)) && may_break(Some(g), after) {
                 brk = Some((i + g.len(), used));
             }
         }
@@ -289,6 +388,53 @@ mod tests {
         for (a, b) in wrap_ranges(text, 7) {
             assert!(text[a..b].width() <= 7, "{:?}", &text[a..b]);
         }
+    }
+
+    /// Every line of `text` wrapped to `width`, as text.
+    fn lines(text: &str, width: u16) -> Vec<&str> {
+        wrap_ranges(text, width).into_iter().map(|(a, b)| &text[a..b]).collect()
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        let sentences = [
+            "服务商是否具备有效的《增值电信业务经营许可证》（呼叫中心业务）？请核对：许可范围、有效期、发证机关。",
+            "以书面 SLA 为准，不采信口头承诺；30分钟内响应为满分。同时确认夜间和节假日是否执行同样标准！",
+            "地网证只能在发证省份内经营。按许可证上的“业务覆盖范围”逐一记录省份，并与我方的呼入呼出地区对照；跨省业务需要每个相关省份的许可或一张全网证。",
+            "证书编号 B2-20240001（京），已年检、已公示：无异常。",
+        ];
+        for text in sentences {
+            for width in 1..=40 {
+                let got = lines(text, width);
+                assert_eq!(got.concat(), text, "nothing lost at {width}");
+                for line in &got {
+                    assert!(line.width() <= usize::from(width.max(2)), "{line:?} wider than {width}");
+                }
+                // Below 8 cells "（京），" cannot share a line: the rule
+                // gives way.
+                if width < 8 {
+                    continue;
+                }
+                for (n, line) in got.iter().enumerate() {
+                    let first = line.graphemes(true).next().unwrap_or("");
+                    assert!(n == 0 || !is_closing(first), "width {width}: line {n} starts with {first:?}: {got:?}");
+                    let last = line.trim_end().graphemes(true).next_back().unwrap_or("");
+                    assert!(
+                        n + 1 == got.len() || !is_opening(last),
+                        "width {width}: line {n} ends with {last:?}: {got:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_character_before_a_closing_mark_moves_down_with_it() {
+        // 10 cells: "、" and "。" would start lines; 围 and 期 go with them.
+        assert_eq!(lines("核对许可范围、有效期。", 10), ["核对许可范", "围、有效", "期。"]);
+        assert_eq!(lines("请提供（原件）", 8), ["请提供", "（原件）"]);
+        // ASCII punctuation after CJK stays with it too.
+        assert_eq!(lines("许可范围)", 8), ["许可范", "围)"]);
     }
 
     #[test]

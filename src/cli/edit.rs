@@ -8,7 +8,7 @@ use super::table::l;
 use super::{CliError, Output};
 use crate::domain::answers::Edit;
 use crate::domain::date::Date;
-use crate::domain::input::parse_input;
+use crate::domain::input::parse_input_in;
 use crate::domain::present::{answer_text, pct};
 use crate::safe_text::visible;
 use crate::storage::Error;
@@ -129,7 +129,7 @@ pub fn answer(
         }
         edits.push(Edit::NotApplicable(true));
     } else if let Some(text) = value {
-        let v = parse_input(question, text)
+        let v = parse_input_in(question, text, ctx.lang)
             .map_err(|why| CliError::Usage(format!("`{text}` is not an answer to `{key}`: {why}")))?;
         edits.push(Edit::Value(v));
     }

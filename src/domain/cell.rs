@@ -79,9 +79,9 @@ pub fn parse_cell(question: &Question, cell: &Cell, lang: Lang) -> Result<CellAn
             Ok(if n.fract() == 0.0 && n.abs() < 9.0e15 { Value::Integer(*n as i64) } else { Value::Float(*n) })
         }
         (Kind::Number { .. }, Cell::Text(t)) => {
-            // A unit typed after the number ("500 seats") is dropped.
-            let number = t.split_whitespace().next().unwrap_or("");
-            parse_input(question, number).map_err(|_| number_error(lang))
+            // Full-width digits, separators and the question's unit, as
+            // in the app; a unit of another kind is refused, saying why.
+            super::input::parse_input_in(question, t, lang)
         }
         (Kind::Number { .. }, _) => Err(number_error(lang)),
         (Kind::Date { .. }, Cell::Date(d)) => Ok(Value::Date(*d)),
@@ -299,13 +299,20 @@ mod tests {
 
     #[test]
     fn numbers_ratings_dates_and_na() {
-        let n = question(Kind::Number { thresholds: vec![], unit: None }, true);
+        let seats = Some(LText::new("席", "seats"));
+        let n = question(Kind::Number { thresholds: vec![], unit: seats }, true);
         assert_eq!(parse_cell(&n, &Cell::Number(500.0), Lang::En), Ok(CellAnswer::Value(Value::Integer(500))));
         assert_eq!(parse_cell(&n, &Cell::Number(2.5), Lang::En), Ok(CellAnswer::Value(Value::Float(2.5))));
         assert_eq!(
             parse_cell(&n, &Cell::Text("5,000 seats".into()), Lang::En),
             Ok(CellAnswer::Value(Value::Integer(5000)))
         );
+        assert_eq!(
+            parse_cell(&n, &Cell::Text("５０００席".into()), Lang::En),
+            Ok(CellAnswer::Value(Value::Integer(5000)))
+        );
+        // Another unit is refused, saying which one the question takes.
+        assert!(parse_cell(&n, &Cell::Text("12%".into()), Lang::Zh).unwrap_err().contains("席"));
         assert_eq!(parse_cell(&n, &Cell::Text("不适用".into()), Lang::En), Ok(CellAnswer::NotApplicable));
         assert!(parse_cell(&n, &Cell::Text("lots".into()), Lang::En).is_err());
         let r = question(Kind::Rating { max: 5 }, false);

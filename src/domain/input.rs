@@ -1,14 +1,26 @@
 //! Turning what a person types (on the command line or in the app) into a
 //! value of the right type for a question's kind.
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::answers::Value;
 use super::date::Date;
 use super::questionnaire::{ChoiceOption, Kind, Question};
+use super::text::Lang;
 
-/// Parses `input` for `question`, or says in one sentence what the kind
-/// accepts.
+/// Parses `input` for `question`, or says in one sentence (in English)
+/// what the kind accepts.
 pub fn parse_input(question: &Question, input: &str) -> Result<Value, String> {
-    let trimmed = input.trim();
+    parse_input_in(question, input, Lang::En)
+}
+
+/// [`parse_input`], saying why not in `lang` where the sentence has a
+/// translation (numbers and their units).
+pub fn parse_input_in(question: &Question, input: &str, lang: Lang) -> Result<Value, String> {
+    // What an IME types in full width (１２００, ２０２８－０５－３１, ｙｅｓ)
+    // is the ASCII it looks like; free text stays exactly as typed.
+    let normal: String = if matches!(question.kind, Kind::Text) { String::new() } else { input.nfkc().collect() };
+    let trimmed = normal.trim();
     match &question.kind {
         Kind::YesNo { .. } => match trimmed.to_lowercase().as_str() {
             "yes" | "y" | "true" | "是" => Ok(Value::Bool(true)),
@@ -58,19 +70,8 @@ pub fn parse_input(question: &Question, input: &str) -> Result<Value, String> {
             Ok(n) if (0..=i64::from(*max)).contains(&n) => Ok(Value::Integer(n)),
             _ => Err(format!("a rating question takes a whole number from 0 to {max}")),
         },
-        Kind::Number { .. } => {
-            // Thousands separators as people write them: 5,000 or 5_000.
-            let plain: String = trimmed.chars().filter(|c| !matches!(c, ',' | '_' | '，')).collect();
-            let plain = plain.as_str();
-            if let Ok(n) = plain.parse::<i64>() {
-                return Ok(Value::Integer(n));
-            }
-            let looks_decimal = plain.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
-            match plain.parse::<f64>() {
-                Ok(f) if f.is_finite() && looks_decimal => Ok(Value::Float(f)),
-                _ => Err("a number question takes a number, such as 1000, 5,000 or 2.5".to_string()),
-            }
-        }
+        // Full-width digits, thousands separators and units: see `number`.
+        Kind::Number { unit, .. } => super::number::parse_number(trimmed, unit.as_ref(), lang),
         Kind::Date { .. } => loose_date(trimmed)
             .map(Value::Date)
             .ok_or_else(|| "a date question takes a real date, such as 2028-05-31".to_string()),

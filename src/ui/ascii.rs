@@ -46,6 +46,29 @@ pub fn flatten(buf: &mut Buffer) {
                 x += 1;
                 continue;
             }
+            // "≥ 1000 → 100%" reads ">=1000-> 100%": a comparison or an
+            // arrow takes the space beside it rather than become a lone
+            // ">" that could mean either.
+            let compare = match buf[(x, y)].symbol() {
+                "≥" => Some('>'),
+                "≤" => Some('<'),
+                _ => None,
+            };
+            if let Some(c) = compare
+                && x + 1 < area.right()
+                && buf[(x + 1, y)].symbol() == " "
+            {
+                buf[(x, y)].set_char(c);
+                buf[(x + 1, y)].set_char('=');
+                x += 2;
+                continue;
+            }
+            if buf[(x, y)].symbol() == "→" && x > area.left() && buf[(x - 1, y)].symbol() == " " {
+                buf[(x - 1, y)].set_char('-');
+                buf[(x, y)].set_char('>');
+                x += 1;
+                continue;
+            }
             if let Some(c) = mark(buf[(x, y)].symbol()) {
                 buf[(x, y)].set_char(c);
                 x += 1;
@@ -95,6 +118,14 @@ mod tests {
         buf.set_string(0, 0, "│✓ 云联科技 Société…│", ratatui::style::Style::new());
         flatten(&mut buf);
         assert_eq!(row(&buf), "|v Yun Lian Societe.|   ");
+    }
+
+    #[test]
+    fn comparisons_and_arrows_take_the_space_beside_them() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 24, 1));
+        buf.set_string(0, 0, "≥ 1000 → 100% · ≤ 5", ratatui::style::Style::new());
+        flatten(&mut buf);
+        assert_eq!(row(&buf), ">=1000-> 100% - <=5     ");
     }
 
     #[test]

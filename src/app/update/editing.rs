@@ -148,9 +148,11 @@ pub(super) fn check_value(question: &crate::domain::questionnaire::Question, tex
     if text.trim().is_empty() {
         return None;
     }
-    parse_input(question, text).err().map(|why| match lang {
-        Lang::En => why,
-        Lang::Zh => format!("无效：{why}"),
+    // Number sentences come in Chinese already; the others still lead
+    // with a Chinese word.
+    parse_input_in(question, text, lang).err().map(|why| match lang {
+        Lang::Zh if why.is_ascii() => format!("无效：{why}"),
+        _ => why,
     })
 }
 
@@ -176,7 +178,7 @@ pub(super) fn finish_editor(app: &mut App, quitting: bool) -> Vec<Effect> {
             Edit::Note(note)
         }
         EditTarget::Value if text.trim().is_empty() => Edit::Clear,
-        EditTarget::Value => match parse_input(question, &text) {
+        EditTarget::Value => match parse_input_in(question, &text, app.lang) {
             Ok(v) => Edit::Value(v),
             Err(why) if !quitting => {
                 iv.editor = Some(Editor { error: Some(why), ..editor });

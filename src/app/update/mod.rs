@@ -22,7 +22,7 @@ use super::editor::TextBuffer;
 use super::keymap::{Context, context};
 use super::state::{App, EditTarget, Editor, Interview, Overlay, Screen, StatusKind, VendorRow};
 use crate::domain::answers::{Answer, Edit, Value};
-use crate::domain::input::parse_input;
+use crate::domain::input::parse_input_in;
 use crate::domain::questionnaire::{Kind, Questionnaire};
 use crate::domain::scoring::Outcome;
 use crate::domain::text::Lang;

@@ -174,7 +174,14 @@ impl<'a> QuestionView<'a> {
                 }
                 lines.push(Line::from(spans));
             }
-            Kind::Number { .. } | Kind::Date { .. } | Kind::Text => {}
+            // What each value scores, before answering (choice options
+            // show their % the same way).
+            Kind::Number { .. } | Kind::Date { .. } => {
+                if let Some((lead, items)) = crate::domain::scale::thresholds_clauses(&question.kind, lang) {
+                    lines.extend(crate::ui::text::wrapped_items(&lead, &items, width, th.muted));
+                }
+            }
+            Kind::Text => {}
         }
         let typed = matches!(question.kind, Kind::Number { .. } | Kind::Date { .. } | Kind::Text | Kind::Rating { .. });
         if let Some(editor) = editing_value {
@@ -278,6 +285,9 @@ impl<'a> QuestionView<'a> {
             );
             lines.extend(wrapped(&text, width, "", th.warn));
         }
+
+        // Reviewers' comments on this question (review files, live).
+        lines.extend(super::comments::lines(iv, &question.key, width, lang, th));
 
         // The note.
         lines.push(Line::raw(""));

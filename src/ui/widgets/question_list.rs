@@ -2,8 +2,9 @@
 //! question (✓ answered, · open, – N/A, ✗ red line, ! invalid, ⚠ merge
 //! conflict, ◌ hidden by its `show_if`, listed only with `H`; ? an answer
 //! carried over from the last cycle, to confirm), `+` before a question
-//! with an open follow-up (`!` once it is past its due date), the current
-//! question highlighted. Only the rows that show are built.
+//! with an open follow-up (`!` once it is past its due date), `"` after
+//! the mark of a question reviewers commented on, the current question
+//! highlighted. Only the rows that show are built.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -66,6 +67,7 @@ impl Widget for QuestionList<'_> {
         let rows = usize::from(inner.height);
         let width = usize::from(inner.width);
         let current = iv.list_row(q);
+        let commented = super::comments::commented(iv);
         // Walk sections to the first visible row, then build `rows` rows.
         let mut row = 0usize;
         let mut y = inner.y;
@@ -114,7 +116,13 @@ impl Widget for QuestionList<'_> {
                     };
                     let text = list_label(&section.questions, qi, lang, width.saturating_sub(3));
                     let text = if *outcome == Outcome::Hidden { Span::styled(text, th.muted) } else { Span::raw(text) };
-                    let mut line = Line::from(vec![lead, Span::styled(m, style), Span::raw(" "), text]);
+                    // `"` after the mark: reviewers commented on it.
+                    let gap = if commented.contains(question.key.as_str()) {
+                        Span::styled(super::comments::MARK, th.key)
+                    } else {
+                        Span::raw(" ")
+                    };
+                    let mut line = Line::from(vec![lead, Span::styled(m, style), gap, text]);
                     if row == current {
                         line = line.patch_style(th.selected);
                         buf.set_line(inner.x, y, &line, inner.width);

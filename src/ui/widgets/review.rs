@@ -25,7 +25,7 @@ pub struct ReviewView<'a> {
 
 /// An RFC 3339 time as `2026-11-24 10:02`: the seconds and the offset
 /// cost a third of an 80-column line and tell a reviewer nothing.
-fn short_time(at: &str) -> String {
+pub(super) fn short_time(at: &str) -> String {
     at.get(..16).map_or_else(|| at.to_string(), |s| s.replacen('T', " ", 1))
 }
 
