@@ -85,6 +85,7 @@ pub fn new_vendor(
         questionnaire_version: Some(loaded.questionnaire.version),
         assessed_on: Some(assessed_on),
         interviewer: Some(interviewer.unwrap_or_else(|| ctx.user.clone())),
+        renamed_from: Vec::new(),
     };
     let mut ws = Workspace::at(&ctx.workspace.root);
     let vendor = ws.create_vendor_for(&meta, Some(&loaded.questionnaire), &RealFs).map_err(|e| match e {
@@ -245,6 +246,7 @@ pub fn review(
     };
     update(
         &vendor.path,
+        &vendor.meta.renamed_from,
         &ctx.user,
         |file| match decision {
             Some(decision) => file.signoff = Some(SignOff { decision, at, digest: signed, comment }),

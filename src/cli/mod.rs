@@ -13,6 +13,7 @@ mod followup_json;
 mod git;
 mod git_json;
 mod history;
+mod housekeeping;
 mod json;
 mod manual;
 mod report;
@@ -150,7 +151,7 @@ pub fn run(args: Args, env: &Env) -> Result<Output, CliError> {
 
 fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, CliError> {
     // With no command: the app on a terminal, the vendor list otherwise.
-    let default = if env.interactive { Command::App } else { Command::List };
+    let default = if env.interactive { Command::App } else { Command::List { archived: false } };
     match args.command.unwrap_or(default) {
         Command::Validate { file } => edit::validate(ctx, file.as_deref()),
         Command::Init { dir, group } => doctor::init(ctx, dir.as_deref(), group.as_deref()),
@@ -168,7 +169,11 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
         }
         Command::Form { vendor, xlsx, output } => xlsx::form::form(ctx, vendor.as_deref(), xlsx, &output),
         Command::Import { vendor, file, overwrite } => xlsx::import::import(ctx, &vendor, &file, overwrite),
-        Command::List => table::list(ctx),
+        Command::List { archived: false } => table::list(ctx),
+        Command::List { archived: true } => housekeeping::list_archived(ctx),
+        Command::Rename { vendor, new_name } => housekeeping::rename(ctx, &vendor, &new_name),
+        Command::Archive { vendor, restore: false } => housekeeping::archive(ctx, &vendor),
+        Command::Archive { vendor, restore: true } => housekeeping::restore(ctx, &vendor),
         Command::App => app(ctx),
         Command::Report { compare: true, format: args::ReportFormat::Xlsx, .. } => {
             Err(CliError::Usage("report --compare writes md or html; for a workbook use compare --xlsx".to_string()))

@@ -36,7 +36,12 @@ impl Workspace {
     /// Every vendor file, sorted by file name. Hidden files (temporary
     /// files of a save in progress) and other extensions are passed over.
     pub fn vendor_paths(&self) -> Result<Vec<PathBuf>, Error> {
-        let dir = self.vendors_dir();
+        self.vendor_paths_in(&self.vendors_dir())
+    }
+
+    /// The vendor files in `dir` (`vendors/` or `vendors/archive/`).
+    pub fn vendor_paths_in(&self, dir: &Path) -> Result<Vec<PathBuf>, Error> {
+        let dir = dir.to_path_buf();
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -158,13 +163,19 @@ impl Workspace {
         let lock_path = self.vendors_dir().join(".create.lock");
         let guard = super::perms::open_lock_file(&lock_path, self.modes.file).map_err(|e| Error::io(&lock_path, e))?;
         guard.lock().map_err(|e| Error::io(&lock_path, e))?;
+        let mut vendors = Vec::new();
         for path in self.vendor_paths()? {
-            if let Ok(v) = VendorFile::load(&path)
-                && v.meta.vendor.nfc().collect::<String>() == name
-            {
-                return Err(Error::refused(&path, format!("a vendor named `{name}` already exists")));
+            if let Ok(v) = VendorFile::load(&path) {
+                if v.meta.vendor.nfc().collect::<String>() == name {
+                    return Err(Error::refused(&path, format!("a vendor named `{name}` already exists")));
+                }
+                vendors.push(v);
             }
         }
+        // Archived vendors and earlier slugs keep their slug: a new vendor
+        // must not inherit their reviews, evidence or history.
+        let archived = super::housekeeping::archived_paths(self)?;
+        vendors.extend(archived.iter().filter_map(|p| VendorFile::load(p).ok()));
         let meta = Meta { vendor: name.clone(), ..meta.clone() };
         let text = match questionnaire {
             Some(q) => VendorFile::new_text_for(&meta, q),
@@ -176,6 +187,9 @@ impl Workspace {
         for n in 1..10_000 {
             let slug = if n == 1 { base.clone() } else { format!("{base}-{n}") };
             let path = self.vendor_path(&slug);
+            if !super::housekeeping::slug_is_free(self, &slug, &vendors) {
+                continue;
+            }
             match create_atomic(fs, &path, text.as_bytes(), self.modes.file) {
                 Ok(()) => return VendorFile::parse(&path, text),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
@@ -185,6 +199,19 @@ impl Workspace {
         Err(Error::refused(&self.vendors_dir(), "no free file name for this vendor"))
     }
 }
+
+/// The workspace root of the vendor file at `path`: `<root>/vendors/x.toml`
+/// or, archived, `<root>/vendors/archive/x.toml`.
+pub fn root_of_vendor(path: &Path) -> PathBuf {
+    let mut dir = path.parent().unwrap_or(Path::new("."));
+    if dir.file_name().is_some_and(|n| n == ARCHIVE) {
+        dir = dir.parent().unwrap_or(Path::new("."));
+    }
+    dir.parent().unwrap_or(Path::new(".")).to_path_buf()
+}
+
+/// The folder of archived vendor files, inside `vendors/`.
+pub const ARCHIVE: &str = "archive";
 
 /// A safe file stem for a vendor name of any script: NFC, transliterated to
 /// ASCII (云联科技 → yun-lian-ke-ji), lower case, runs of anything else as
