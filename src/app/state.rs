@@ -330,6 +330,10 @@ pub enum Overlay {
     Help,
     /// Asking for a new vendor's name.
     NewVendor(TextBuffer),
+    /// Asking for a vendor's new name (prefilled with the current one).
+    Rename { path: std::path::PathBuf, buffer: TextBuffer },
+    /// The archived vendors, (slug, name) by file name; Enter restores one.
+    Archived { rows: Vec<(String, String)>, selected: usize },
     /// A comment on a question (`Some(key)`) or on the vendor.
     Comment {
         question: Option<String>,
@@ -350,6 +354,8 @@ pub enum Confirm {
     TakeOver { from: Option<String> },
     /// A sign-off on a vendor that is disqualified or not fully answered.
     SignOff { decision: crate::storage::review::Decision, cautions: Vec<crate::domain::signoff::Caution> },
+    /// Move a vendor into `vendors/archive/`, out of the lists.
+    Archive { path: std::path::PathBuf, name: String },
 }
 
 #[derive(Clone, Debug)]

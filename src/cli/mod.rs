@@ -226,6 +226,7 @@ fn app(ctx: &context::Context) -> Result<Output, CliError> {
         questionnaire_bytes,
         workspace: crate::storage::workspace::Workspace::at(&ctx.workspace.root),
         lang: ctx.lang,
+        config_path: ctx.config_path.clone(),
         user: ctx.user.clone(),
         no_color: ctx.no_color,
         ascii: ctx.ascii,
