@@ -1,6 +1,7 @@
 //! Vendor housekeeping from the command line: `rename`, `archive`,
 //! `archive --restore`, `list --archived`; every refusal; reviews of other
-//! accounts following a rename (real Unix accounts, as root).
+//! accounts following a rename (real Unix accounts, as root); and
+//! `validate` on a vendor file.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -261,4 +262,58 @@ fn other_accounts_reviews_follow_a_rename_they_cannot_be_moved_with() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("permission denied"), "{out:?}");
     assert!(team.ws().join("vendors/acme-worldwide.toml").is_file());
+}
+
+const BAD_VENDOR: &str = r#"vendor = "Bad"
+questionnaire = "cloud-call-center"
+questionnaire_version = 1
+assessed_on = 2026-11-24
+
+[answers."basic.licence-scope"]
+value = "worldwide"
+
+[answers."basic.licence-expiry"]
+value = "2028-13-01"
+followup = { ask = "x", due = "soon", status = "requested" }
+
+[answers."basic.licence-scop"]
+value = "nationwide"
+
+[answers."tech.iso27001"]
+value = 3
+evidence = [{ file = "x.pdf" }]
+
+[answers."service.multi-site"]
+na = true
+"#;
+
+#[test]
+fn validate_recognises_a_vendor_file_and_checks_it_against_the_questionnaire() {
+    let s = Sandbox::new();
+    s.ok(&["new", "Acme Call"]);
+    s.ok(&["answer", "acme-call", "basic.licence-scope", "nationwide"]);
+    let good = s.path("vendors/acme-call.toml");
+    let out = s.ok(&["validate", good.to_str().unwrap()]);
+    assert!(out.ends_with("acme-call.toml: ok: vendor `Acme Call`, 1 answer checked against `cloud-call-center` v1\n"), "{out}");
+    assert!(s.ok(&["--lang", "zh", "validate", good.to_str().unwrap()]).contains("通过：服务商“Acme Call”"));
+    // The same file outside vendors/ is still recognised by its content.
+    let copy = s.dir.path().join("copy.toml");
+    std::fs::copy(&good, &copy).unwrap();
+    assert!(s.ok(&["validate", copy.to_str().unwrap()]).contains("ok: vendor `Acme Call`"));
+    // A questionnaire is still checked as one.
+    assert!(s.ok(&["validate", s.path("questionnaire.toml").to_str().unwrap()]).contains("ok: `cloud-call-center`"));
+    // Every problem, in file order, with path:line:col; exit 1.
+    let bad = s.path("vendors/bad.toml");
+    std::fs::write(&bad, BAD_VENDOR).unwrap();
+    let r = s.run(&["validate", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let root = s.dir.path().display().to_string();
+    insta::assert_snapshot!("validate_bad_vendor", r.stderr.replace(&root, "[TMP]"));
+    let zh = s.run(&["--lang", "zh", "validate", bad.to_str().unwrap()]);
+    assert!(zh.stderr.contains("不是问卷 `cloud-call-center` 中的问题") && zh.stderr.contains("发现 6 个错误"), "{}", zh.stderr);
+    // A vendor file that does not parse: its syntax error, exit 1.
+    std::fs::write(&bad, "vendor = \"x\"\n[answers\n").unwrap();
+    let r = s.run(&["validate", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("bad.toml:2:9: TOML syntax error") && r.stderr.ends_with("1 error found\n"), "{}", r.stderr);
 }

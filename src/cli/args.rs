@@ -33,7 +33,7 @@ pub enum ReportFormat {
 
 #[derive(Debug, PartialEq, Subcommand)]
 pub enum Command {
-    /// Check a questionnaire file (default: the one in use) and list every problem.
+    /// Check a questionnaire file (default: the one in use), or a vendor file against it, and list every problem.
     Validate { file: Option<PathBuf> },
 
     /// Create a workspace, with a copy of the default questionnaire to customise; or repair one's modes.

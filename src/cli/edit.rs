@@ -20,6 +20,12 @@ use crate::storage::workspace::Workspace;
 use crate::system::{holder, today};
 
 pub fn validate(ctx: &Context, file: Option<&Path>) -> Result<Output, CliError> {
+    // A vendor file is checked against the questionnaire in use.
+    if let Some(path) = file
+        && super::validate_vendor::is_vendor_file(path, std::fs::read_to_string(path).ok().as_deref())
+    {
+        return super::validate_vendor::validate(ctx, path);
+    }
     let loaded = match file {
         Some(path) => questionnaire::load(path),
         None => ctx.questionnaire().map_err(|e| match e {

@@ -19,6 +19,7 @@ mod manual;
 mod report;
 mod reviews;
 mod table;
+mod validate_vendor;
 mod xlsx;
 
 use std::io::Write;
