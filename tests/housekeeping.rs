@@ -317,3 +317,52 @@ fn validate_recognises_a_vendor_file_and_checks_it_against_the_questionnaire() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("bad.toml:2:9: TOML syntax error") && r.stderr.ends_with("1 error found\n"), "{}", r.stderr);
 }
+
+// ---------------------------------------------------------------- storage
+
+fn review_file(dir: &Path, user: &str, comment: &str) {
+    std::fs::create_dir_all(dir).unwrap();
+    let text = format!("reviewer = \"{user}\"\n[[comments]]\nat = \"2026-11-24T10:00:00Z\"\ntext = \"{comment}\"\n");
+    std::fs::write(dir.join(format!("{}.toml", ccvet::storage::review::encode_user(user))), text).unwrap();
+}
+
+#[test]
+fn reviews_are_read_from_the_slug_and_every_earlier_slug_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path();
+    let vendor = ws.join("vendors/acme-global.toml");
+    let aliases = ["acme".to_string(), "acme-intl".to_string(), "../etc".to_string()];
+    review_file(&ws.join("reviews/acme"), "bob", "oldest");
+    review_file(&ws.join("reviews/acme"), "carol", "carol's");
+    review_file(&ws.join("reviews/acme-intl"), "bob", "newer");
+    review_file(&ws.join("reviews/acme-global"), "dan", "current");
+    review_file(&ws.join("etc"), "eve", "never read: not a safe slug");
+    let all = ccvet::storage::review::load_all(&vendor, &aliases);
+    let mut seen: Vec<(String, String)> = all
+        .into_iter()
+        .map(Result::unwrap)
+        .map(|r| (r.user.clone(), r.file.comments[0].text.clone()))
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        [("bob", "newer"), ("carol", "carol's"), ("dan", "current")].map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    // A reviewer keeps writing where their file is; a new one writes under the slug.
+    let own = |user| ccvet::storage::review::own_path(&vendor, &aliases, user);
+    assert_eq!(own("bob"), ws.join("reviews/acme-intl/bob.toml"));
+    assert_eq!(own("carol"), ws.join("reviews/acme/carol.toml"));
+    assert_eq!(own("fay"), ws.join("reviews/acme-global/fay.toml"));
+    // An archived vendor finds the same folder as the live one.
+    let archived = ws.join("vendors/archive/acme-global.toml");
+    assert_eq!(ccvet::storage::review::dir_for(&archived), ws.join("reviews/acme-global"));
+}
+
+#[test]
+fn renamed_from_holds_only_safe_slugs() {
+    let text = "vendor = \"A\"\nrenamed_from = [\"acme\", \"../x\", 3]\n";
+    let v = ccvet::storage::vendor::VendorFile::parse(Path::new("/ws/vendors/a.toml"), text.to_string()).unwrap();
+    assert_eq!(v.meta.renamed_from, ["acme"]);
+    assert_eq!(v.warnings.len(), 2, "{:?}", v.warnings);
+    assert!(v.warnings[0].to_string().contains("a.toml:2:25: warning: `renamed_from` lists"), "{}", v.warnings[0]);
+}
