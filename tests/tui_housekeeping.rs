@@ -76,7 +76,7 @@ fn r_asks_for_the_new_name_with_the_current_one_and_enter_renames() {
         Action::RenameFailed {
             path: "/ws/vendors/acme.toml".into(),
             name: "Acme Global q".into(),
-            message: "✗ a vendor with that name exists already (acme-global-q); choose another name".into(),
+            message: "✗ a vendor with that name exists already (acme-global-q)".into(),
         },
     );
     assert!(matches!(&app.overlay, Some(Overlay::Rename { buffer, .. }) if buffer.text() == "Acme Global q"));

@@ -90,10 +90,8 @@ impl Refusal {
             Refusal::NoName => "a vendor needs a name with visible characters".into(),
             Refusal::SameName if zh => "新名称与当前名称相同：未做任何更改".into(),
             Refusal::SameName => "the new name is the current one: nothing changed".into(),
-            Refusal::NameTaken { slug } if zh => format!("已有同名服务商（{}）：请另选名称", visible(slug)),
-            Refusal::NameTaken { slug } => {
-                format!("a vendor with that name exists already ({}); choose another name", visible(slug))
-            }
+            Refusal::NameTaken { slug } if zh => format!("已有同名服务商（{}）", visible(slug)),
+            Refusal::NameTaken { slug } => format!("a vendor with that name exists already ({})", visible(slug)),
             Refusal::SlugTaken { slug, vendor } if zh => format!(
                 "文件名 vendors/{}.toml 已属于服务商“{}”：请选一个字母或数字不同的名称",
                 visible(slug),

@@ -114,8 +114,8 @@ fn draw(app: &App, frame: &mut Frame) {
                 title: tr(app.lang, "Rename vendor: new name", "服务商改名：新名称"),
                 hint: tr(
                     app.lang,
-                    "Enter renames (file, reviews, evidence follow) · Esc cancels",
-                    "Enter 改名（文件、评审、证据随之移动）· Esc 取消",
+                    "Enter renames (reviews, evidence follow) · Esc cancels",
+                    "Enter 改名（评审、证据随之移动）· Esc 取消",
                 ),
                 buffer,
                 theme: &th,

@@ -29,10 +29,11 @@ impl super::Runner {
         match housekeeping::archive(&self.workspace, path, &crate::system::holder(&self.user)) {
             Ok(target) => {
                 self.reload_vendors(true);
-                let slug = crate::storage::vendor::slug_of(&target);
+                let name = VendorFile::load(&target)
+                    .map_or_else(|_| crate::storage::vendor::slug_of(&target), |v| v.meta.vendor);
                 let text = match lang {
-                    Lang::En => format!("✓ archived {slug} (A lists archived vendors, to restore)"),
-                    Lang::Zh => format!("✓ 已归档 {slug}（按 A 查看已归档的服务商并恢复）"),
+                    Lang::En => format!("✓ archived {name} (A lists archived vendors, to restore)"),
+                    Lang::Zh => format!("✓ 已归档 {name}（按 A 查看已归档的服务商并恢复）"),
                 };
                 vec![Action::VendorsLoaded, Action::HousekeepingDone(text)]
             }
