@@ -294,7 +294,10 @@ fn validate_recognises_a_vendor_file_and_checks_it_against_the_questionnaire() {
     s.ok(&["answer", "acme-call", "basic.licence-scope", "nationwide"]);
     let good = s.path("vendors/acme-call.toml");
     let out = s.ok(&["validate", good.to_str().unwrap()]);
-    assert!(out.ends_with("acme-call.toml: ok: vendor `Acme Call`, 1 answer checked against `cloud-call-center` v1\n"), "{out}");
+    assert!(
+        out.ends_with("acme-call.toml: ok: vendor `Acme Call`, 1 answer checked against `cloud-call-center` v1\n"),
+        "{out}"
+    );
     assert!(s.ok(&["--lang", "zh", "validate", good.to_str().unwrap()]).contains("通过：服务商“Acme Call”"));
     // The same file outside vendors/ is still recognised by its content.
     let copy = s.dir.path().join("copy.toml");
@@ -310,12 +313,20 @@ fn validate_recognises_a_vendor_file_and_checks_it_against_the_questionnaire() {
     let root = s.dir.path().display().to_string();
     insta::assert_snapshot!("validate_bad_vendor", r.stderr.replace(&root, "[TMP]"));
     let zh = s.run(&["--lang", "zh", "validate", bad.to_str().unwrap()]);
-    assert!(zh.stderr.contains("不是问卷 `cloud-call-center` 中的问题") && zh.stderr.contains("发现 6 个错误"), "{}", zh.stderr);
+    assert!(
+        zh.stderr.contains("不是问卷 `cloud-call-center` 中的问题") && zh.stderr.contains("发现 6 个错误"),
+        "{}",
+        zh.stderr
+    );
     // A vendor file that does not parse: its syntax error, exit 1.
     std::fs::write(&bad, "vendor = \"x\"\n[answers\n").unwrap();
     let r = s.run(&["validate", bad.to_str().unwrap()]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("bad.toml:2:9: TOML syntax error") && r.stderr.ends_with("1 error found\n"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("bad.toml:2:9: TOML syntax error") && r.stderr.ends_with("1 error found\n"),
+        "{}",
+        r.stderr
+    );
 }
 
 // ---------------------------------------------------------------- storage
@@ -338,11 +349,8 @@ fn reviews_are_read_from_the_slug_and_every_earlier_slug_newest_first() {
     review_file(&ws.join("reviews/acme-global"), "dan", "current");
     review_file(&ws.join("etc"), "eve", "never read: not a safe slug");
     let all = ccvet::storage::review::load_all(&vendor, &aliases);
-    let mut seen: Vec<(String, String)> = all
-        .into_iter()
-        .map(Result::unwrap)
-        .map(|r| (r.user.clone(), r.file.comments[0].text.clone()))
-        .collect();
+    let mut seen: Vec<(String, String)> =
+        all.into_iter().map(Result::unwrap).map(|r| (r.user.clone(), r.file.comments[0].text.clone())).collect();
     seen.sort();
     assert_eq!(
         seen,

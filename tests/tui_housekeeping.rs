@@ -83,7 +83,7 @@ fn r_asks_for_the_new_name_with_the_current_one_and_enter_renames() {
     assert!(screen(&app).contains("exists already"), "{}", screen(&app));
     // An empty name is refused in place.
     press(&mut app, &[KeyCode::End]);
-    press(&mut app, &vec![KeyCode::Backspace; 20]);
+    press(&mut app, &[KeyCode::Backspace; 20]);
     assert!(press(&mut app, &[KeyCode::Enter]).is_empty());
     assert!(matches!(app.overlay, Some(Overlay::Rename { .. })));
     assert_eq!(app.status.text, "a vendor needs a name");
@@ -95,7 +95,8 @@ fn a_asks_to_confirm_naming_the_vendor_and_only_y_archives() {
         let mut app = app(lang, 80, 24);
         press(&mut app, &chars("j"));
         assert!(press(&mut app, &chars("a")).is_empty());
-        let expected = Confirm::Archive { path: "/ws/vendors/yun-lian.toml".into(), name: "云联科技 Yunlian".into() };
+        let expected =
+            Confirm::Archive { path: "/ws/vendors/yun-lian.toml".into(), name: "云联科技 Yunlian".into() };
         assert!(matches!(&app.overlay, Some(Overlay::Confirm(c)) if *c == expected), "{:?}", app.overlay);
         let shown = screen(&app);
         let (title, keep) = match lang {
@@ -107,7 +108,10 @@ fn a_asks_to_confirm_naming_the_vendor_and_only_y_archives() {
         assert!(press(&mut app, &chars("n")).is_empty());
         assert!(app.overlay.is_none());
         press(&mut app, &chars("a"));
-        assert_eq!(press(&mut app, &chars("y")), vec![Effect::ArchiveVendor { path: "/ws/vendors/yun-lian.toml".into() }]);
+        assert_eq!(
+            press(&mut app, &chars("y")),
+            vec![Effect::ArchiveVendor { path: "/ws/vendors/yun-lian.toml".into() }]
+        );
     }
 }
 
@@ -139,7 +143,10 @@ fn capital_a_lists_archived_vendors_and_enter_restores_one() {
 
 #[test]
 fn housekeeping_keys_are_in_the_help_and_in_the_hint_bar_where_there_is_room() {
-    for (lang, words) in [(Lang::En, ["R", "rename", "archive", "archived vendors (restore)"]), (Lang::Zh, ["R", "改名", "归档", "已归档（恢复）"])] {
+    for (lang, words) in [
+        (Lang::En, ["R", "rename", "archive", "archived vendors (restore)"]),
+        (Lang::Zh, ["R", "改名", "归档", "已归档（恢复）"]),
+    ] {
         let mut app = app(lang, 120, 40);
         press(&mut app, &chars("?"));
         let help = screen(&app);

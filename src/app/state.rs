@@ -14,6 +14,11 @@ use crate::storage::review::{Review, SignOffState, signoff_states};
 use crate::storage::vendor::VendorFile;
 use crate::summary::Summary;
 
+// What is drawn over a screen: prompts, confirmations, lists.
+#[path = "overlay.rs"]
+mod overlay;
+pub use overlay::{Confirm, Overlay};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     Vendors,
@@ -323,39 +328,6 @@ pub enum StatusKind {
 pub struct Status {
     pub text: String,
     pub kind: StatusKind,
-}
-
-#[derive(Clone, Debug)]
-pub enum Overlay {
-    Help,
-    /// Asking for a new vendor's name.
-    NewVendor(TextBuffer),
-    /// Asking for a vendor's new name (prefilled with the current one).
-    Rename { path: std::path::PathBuf, buffer: TextBuffer },
-    /// The archived vendors, (slug, name) by file name; Enter restores one.
-    Archived { rows: Vec<(String, String)>, selected: usize },
-    /// A comment on a question (`Some(key)`) or on the vendor.
-    Comment {
-        question: Option<String>,
-        buffer: TextBuffer,
-    },
-    /// A step that needs a second thought: `y` does it, `n` or Esc not.
-    Confirm(Confirm),
-    /// The git history of one question's answer, or why there is none.
-    History {
-        key: String,
-        changes: Result<Vec<crate::git::changes::AnswerChange>, String>,
-    },
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Confirm {
-    /// Become the writer of the open vendor, in place of its interviewer.
-    TakeOver { from: Option<String> },
-    /// A sign-off on a vendor that is disqualified or not fully answered.
-    SignOff { decision: crate::storage::review::Decision, cautions: Vec<crate::domain::signoff::Caution> },
-    /// Move a vendor into `vendors/archive/`, out of the lists.
-    Archive { path: std::path::PathBuf, name: String },
 }
 
 #[derive(Clone, Debug)]

@@ -97,8 +97,9 @@ impl Context {
             (Some(code), _) => {
                 Lang::parse(code).ok_or_else(|| CliError::Usage(format!("--lang takes zh or en, not `{code}`")))?
             }
-            (None, Some(code)) => Lang::parse(code)
-                .ok_or_else(|| CliError::Usage(format!("CCVET_LANG takes zh or en, not `{code}`")))?,
+            (None, Some(code)) => {
+                Lang::parse(code).ok_or_else(|| CliError::Usage(format!("CCVET_LANG takes zh or en, not `{code}`")))?
+            }
             (None, None) => config.lang.unwrap_or_else(|| {
                 if env.locale.as_deref().is_some_and(|l| l.starts_with("zh")) { Lang::Zh } else { Lang::En }
             }),

@@ -46,13 +46,12 @@ pub fn rename(ctx: &Context, wanted: &str, new_name: &str) -> Result<Output, Cli
     }
     for (dir, why) in &done.kept {
         let _ = match lang {
-            Lang::En => writeln!(
-                stdout,
-                "  stays: {} ({}); found through `renamed_from`",
-                shown(ctx, dir),
-                visible(why)
-            ),
-            Lang::Zh => writeln!(stdout, "  保留原处：{}（{}）；通过 `renamed_from` 查找", shown(ctx, dir), visible(why)),
+            Lang::En => {
+                writeln!(stdout, "  stays: {} ({}); found through `renamed_from`", shown(ctx, dir), visible(why))
+            }
+            Lang::Zh => {
+                writeln!(stdout, "  保留原处：{}（{}）；通过 `renamed_from` 查找", shown(ctx, dir), visible(why))
+            }
         };
     }
     Ok(Output { stdout, ..Output::default() })

@@ -69,7 +69,12 @@ pub fn validate(ctx: &Context, path: &Path) -> Result<Output, CliError> {
         }
     }
     if let Some(mismatch) = crate::summary::questionnaire_mismatch(q, &vendor.meta) {
-        found.push(Diagnostic { path: path.to_path_buf(), position: None, severity: Severity::Warning, message: mismatch });
+        found.push(Diagnostic {
+            path: path.to_path_buf(),
+            position: None,
+            severity: Severity::Warning,
+            message: mismatch,
+        });
     }
     found.sort_by_key(|d| (d.severity != Severity::Error, d.position.map(|p| (p.line, p.col))));
     if found.iter().any(Diagnostic::is_error) {

@@ -74,7 +74,8 @@ pub fn load(path: &Path) -> Result<Config, Error> {
 /// config file that is a link (dotfiles) is written through the link.
 pub fn save_lang(path: &Path, lang: Lang) -> Result<(), Error> {
     use super::atomic::{RealFs, write_atomic};
-    let target = if path.is_symlink() { std::fs::canonicalize(path).map_err(|e| Error::io(path, e))? } else { path.into() };
+    let target =
+        if path.is_symlink() { std::fs::canonicalize(path).map_err(|e| Error::io(path, e))? } else { path.into() };
     let (text, mode) = match std::fs::read_to_string(&target) {
         Ok(text) => {
             let mode = std::fs::metadata(&target).map(|m| std::os::unix::fs::PermissionsExt::mode(&m.permissions()));
@@ -84,7 +85,10 @@ pub fn save_lang(path: &Path, lang: Lang) -> Result<(), Error> {
         Err(e) => return Err(Error::io(&target, e)),
     };
     let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-        Error::refused(&target, format!("the language is not remembered: the file does not read ({})", e.message().trim()))
+        Error::refused(
+            &target,
+            format!("the language is not remembered: the file does not read ({})", e.message().trim()),
+        )
     })?;
     let code = lang.code();
     if doc.get("lang").and_then(toml_edit::Item::as_str) == Some(code) {

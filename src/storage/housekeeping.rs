@@ -191,9 +191,9 @@ pub fn rename(ws: &Workspace, path: &Path, new_name: &str, me: &Holder) -> Resul
     // the folder really moved.
     let evidence = move_folder(&ws.root.join("evidence"), &old_slug, &new_slug, &mut moved, &mut kept);
     let text = edited_text(&vendor, &name, Some(&old_slug), evidence.then_some((&old_slug, &new_slug)))?;
-    let written = VendorFile::parse(&new_path, text.clone())
-        .map_err(HkError::from)
-        .and_then(|_| create_atomic(&RealFs, &new_path, text.as_bytes(), ws.modes.file).map_err(|e| Error::io(&new_path, e).into()));
+    let written = VendorFile::parse(&new_path, text.clone()).map_err(HkError::from).and_then(|_| {
+        create_atomic(&RealFs, &new_path, text.as_bytes(), ws.modes.file).map_err(|e| Error::io(&new_path, e).into())
+    });
     if let Err(e) = written {
         if evidence {
             let _ = std::fs::rename(ws.root.join("evidence").join(&new_slug), ws.root.join("evidence").join(&old_slug));
@@ -323,7 +323,13 @@ fn move_file(from: &Path, to: &Path) -> Result<(), Error> {
 
 /// Renames `<parent>/<old>` to `<parent>/<new>` when there is one and the
 /// new name is free; records what moved and what stayed (and why).
-fn move_folder(parent: &Path, old: &str, new: &str, moved: &mut Vec<PathBuf>, kept: &mut Vec<(PathBuf, String)>) -> bool {
+fn move_folder(
+    parent: &Path,
+    old: &str,
+    new: &str,
+    moved: &mut Vec<PathBuf>,
+    kept: &mut Vec<(PathBuf, String)>,
+) -> bool {
     let (from, to) = (parent.join(old), parent.join(new));
     if !from.is_dir() {
         return false;

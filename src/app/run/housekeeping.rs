@@ -20,7 +20,9 @@ impl super::Runner {
             Err(HkError::Refused(r @ housekeeping::Refusal::SameName)) => {
                 vec![Action::HousekeepingDone(r.sentence(lang))]
             }
-            Err(e) => vec![Action::RenameFailed { path, name, message: self.short(&format!("✗ {}", e.sentence(lang))) }],
+            Err(e) => {
+                vec![Action::RenameFailed { path, name, message: self.short(&format!("✗ {}", e.sentence(lang))) }]
+            }
         }
     }
 

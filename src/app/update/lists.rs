@@ -53,10 +53,16 @@ pub(super) fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
                     });
                 }
                 Some(VendorRow::Loading { .. }) => {
-                    app.say(StatusKind::Info, t(lang, "still loading this vendor; a moment", "该服务商仍在加载，请稍候"));
+                    app.say(
+                        StatusKind::Info,
+                        t(lang, "still loading this vendor; a moment", "该服务商仍在加载，请稍候"),
+                    );
                 }
                 Some(VendorRow::Unreadable { .. }) => {
-                    app.say(StatusKind::Error, t(lang, "this file does not read; fix it first", "该文件无法读取，请先修复"));
+                    app.say(
+                        StatusKind::Error,
+                        t(lang, "this file does not read; fix it first", "该文件无法读取，请先修复"),
+                    );
                 }
                 None => {}
             }
