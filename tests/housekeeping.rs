@@ -131,7 +131,11 @@ fn a_rename_moves_file_evidence_history_and_reviews_and_changes_only_what_it_mus
     assert!(s.ok(&["review", slug]).contains("looks fine"));
     s.ok(&["evidence", "check", slug]);
     s.ok(&["diff", slug, "--cycle", "2026-01-10"]);
-    s.refused(&["score", "acme-call"], 2, "no vendor with slug or name `acme-call`");
+    s.refused(
+        &["score", "acme-call"],
+        2,
+        "`acme-call` was renamed: it is now `云联科技 Yunlian`, slug `yun-lian-ke-ji-yunlian`",
+    );
     // The old slug stays reserved: a new "Acme Call" does not inherit anything.
     assert!(s.ok(&["new", "Acme Call"]).contains("[acme-call-2]"));
 }
@@ -202,7 +206,11 @@ fn archive_takes_a_vendor_out_of_everything_and_restore_brings_it_back() {
     }
     assert!(s.ok(&["report", "--compare"]).contains("Beta"));
     assert!(!s.ok(&["report", "--compare"]).contains("Acme"));
-    s.refused(&["score", "acme-call"], 2, "no vendor");
+    s.refused(
+        &["score", "acme-call"],
+        2,
+        "`acme-call` is archived; `ccvet archive --restore acme-call` brings it back",
+    );
     let archived = s.ok(&["list", "--archived"]);
     assert!(archived.contains("Acme Call [acme-call]") && !archived.contains("Beta"), "{archived}");
     // Reviews, evidence and history stay; the slug stays reserved.

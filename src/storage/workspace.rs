@@ -84,18 +84,30 @@ impl Workspace {
         let wanted_nfc: String = wanted.nfc().collect();
         let mut found = Vec::new();
         let mut unreadable = 0;
+        let mut renamed = None;
         for path in paths {
             // A file that does not load cannot be the one named; its error
             // shows where the vendors are listed.
             match VendorFile::load(&path) {
                 Ok(v) if v.meta.vendor.nfc().collect::<String>() == wanted_nfc => found.push(v),
+                Ok(v) if v.meta.renamed_from.iter().any(|s| *s == wanted) => renamed = Some(v),
                 Ok(_) => {}
                 Err(_) => unreadable += 1,
             }
         }
-        match found.len() {
-            1 => Ok(found.remove(0)),
-            0 => Err(Error::NotFound(format!(
+        let archived =
+            is_safe_slug(wanted) && self.vendors_dir().join(ARCHIVE).join(format!("{wanted}.toml")).is_file();
+        match (found.len(), renamed) {
+            (1, _) => Ok(found.remove(0)),
+            // An old slug in a script: say where the vendor went.
+            (0, Some(v)) => Err(Error::NotFound(format!(
+                "`{wanted}` was renamed: it is now `{}`, slug `{}`",
+                v.meta.vendor, v.slug
+            ))),
+            (0, None) if archived => Err(Error::NotFound(format!(
+                "`{wanted}` is archived; `ccvet archive --restore {wanted}` brings it back"
+            ))),
+            (0, None) => Err(Error::NotFound(format!(
                 "no vendor with slug or name `{wanted}` in {}{}",
                 self.vendors_dir().display(),
                 match unreadable {
