@@ -238,8 +238,15 @@ fn other_accounts_reviews_follow_a_rename_they_cannot_be_moved_with() {
     let (alice, bob, carol) = (&team.users[0], &team.users[1], &team.users[2]);
     team.ok(alice, &["new", "Acme", "--assessed-on", "2026-11-24"]);
     team.ok(bob, &["review", "acme", "--decision", "needs-info", "--comment", "DR site?", "--force"]);
+    // bob's evidence folder (a group-writable folder) moves with the vendor
+    let scan = team.dir.path().join("scan.pdf");
+    std::fs::write(&scan, b"scan").unwrap();
+    common::team::set_mode(&scan, 0o644);
+    team.ok(bob, &["evidence", "add", "acme", "basic.licence-scope", scan.to_str().unwrap()]);
     let out = team.ok(alice, &["rename", "acme", "Acme Global"]);
     assert!(out.contains("stays: reviews/acme (permission denied)"), "{out}");
+    assert!(out.contains("moved: evidence/acme-global"), "{out}");
+    team.ok(carol, &["evidence", "check", "acme-global"]);
     assert!(team.ws().join(format!("reviews/acme/{bob}.toml")).is_file());
     let score: serde_json::Value = serde_json::from_str(&team.ok(carol, &["score", "acme-global", "--json"])).unwrap();
     assert_eq!(score["signoffs"][0]["user"], bob.as_str());

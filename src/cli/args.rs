@@ -182,6 +182,7 @@ pub enum Command {
     /// Move a vendor out of lists and rankings into vendors/archive/ (or, with --restore, back).
     Archive {
         /// Vendor slug or exact name (with --restore: of an archived vendor).
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::vendors))]
         vendor: String,
         /// Bring an archived vendor back.
         #[arg(long)]
