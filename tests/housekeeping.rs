@@ -275,7 +275,11 @@ fn other_accounts_reviews_follow_a_rename_they_cannot_be_moved_with() {
     common::team::set_mode(&team.ws().join("vendors"), 0o2750);
     let out = team.run(carol, &["rename", "acme-worldwide", "Acme Three"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("permission denied"), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("you may not create or remove files in") && err.contains("ws/vendors;"), "{err}");
+    let out = team.run(carol, &["--lang", "zh", "archive", "acme-worldwide"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("您无权在"), "{out:?}");
     assert!(team.ws().join("vendors/acme-worldwide.toml").is_file());
 }
 

@@ -51,6 +51,8 @@ pub enum Refusal {
     Locked(Option<Holder>),
     /// No archived vendor by that slug or name.
     NotArchived(String),
+    /// This account may not create or remove files in a folder it must.
+    NotWritable(PathBuf),
 }
 
 #[derive(Debug)]
@@ -122,6 +124,15 @@ impl Refusal {
                     (None, false) => "this vendor is open for writing; try again when it is left".into(),
                 }
             }
+            Refusal::NotWritable(dir) if zh => format!(
+                "您无权在 {} 中创建或删除文件：请文件夹所有者或团队管理员处理（ccvet doctor 会说明）",
+                visible(&dir.display().to_string())
+            ),
+            Refusal::NotWritable(dir) => format!(
+                "you may not create or remove files in {}; ask its owner or the team's administrator \
+                 (ccvet doctor explains)",
+                visible(&dir.display().to_string())
+            ),
             Refusal::NotArchived(w) if zh => format!("归档中没有名为或文件名为 `{}` 的服务商", visible(w)),
             Refusal::NotArchived(w) => format!("no archived vendor with slug or name `{}`", visible(w)),
         }
@@ -146,6 +157,7 @@ pub fn rename(ws: &Workspace, path: &Path, new_name: &str, me: &Holder) -> Resul
     if !name.chars().any(|c| c.is_alphanumeric() && !matches!(c, '\u{115f}' | '\u{1160}' | '\u{3164}' | '\u{ffa0}')) {
         return Err(Refusal::NoName.into());
     }
+    writable(&ws.vendors_dir())?;
     let _creating = creation_lock(ws)?;
     let _old_lock = writer_lock(ws, path, me)?;
     let vendor = VendorFile::load(path)?;
@@ -212,6 +224,8 @@ pub fn rename(ws: &Workspace, path: &Path, new_name: &str, me: &Holder) -> Resul
 
 /// Moves the vendor at `path` into `vendors/archive/`.
 pub fn archive(ws: &Workspace, path: &Path, me: &Holder) -> Result<PathBuf, HkError> {
+    writable(&ws.vendors_dir())?;
+    writable(&archive_dir(ws))?;
     let _creating = creation_lock(ws)?;
     let _lock = writer_lock(ws, path, me)?;
     let vendor = VendorFile::load(path)?;
@@ -225,6 +239,8 @@ pub fn archive(ws: &Workspace, path: &Path, me: &Holder) -> Result<PathBuf, HkEr
 
 /// Brings an archived vendor (by slug or exact name) back into `vendors/`.
 pub fn restore(ws: &Workspace, wanted: &str, me: &Holder) -> Result<VendorFile, HkError> {
+    writable(&ws.vendors_dir())?;
+    writable(&archive_dir(ws))?;
     let _creating = creation_lock(ws)?;
     let vendor = find_archived(ws, wanted)?;
     let target = ws.vendor_path(&vendor.slug);
@@ -290,6 +306,18 @@ fn every_vendor(ws: &Workspace) -> Result<Vec<VendorFile>, Error> {
     let mut paths = ws.vendor_paths()?;
     paths.extend(archived_paths(ws)?);
     Ok(paths.iter().filter_map(|p| VendorFile::load(p).ok()).collect())
+}
+
+/// Refuses, before anything changes, a folder (that exists) this account
+/// may not create or remove files in.
+fn writable(dir: &Path) -> Result<(), Refusal> {
+    use rustix::fs::{Access, access};
+    match access(dir, Access::WRITE_OK | Access::EXEC_OK) {
+        Err(rustix::io::Errno::ACCESS | rustix::io::Errno::PERM | rustix::io::Errno::ROFS) => {
+            Err(Refusal::NotWritable(dir.to_path_buf()))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The lock `create_vendor` takes: one namer at a time.
