@@ -87,7 +87,7 @@ impl Summary {
         let mut warnings: Vec<String> = vendor.warnings.iter().map(ToString::to_string).collect();
         warnings.extend(questionnaire_mismatch(q, &vendor.meta));
         let mut reviews = Vec::new();
-        for r in review::load_all(&vendor.path) {
+        for r in review::load_all_of(&vendor) {
             match r {
                 Ok(r) => reviews.push(r),
                 Err(e) => warnings.push(e.to_string()),

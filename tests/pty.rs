@@ -713,3 +713,43 @@ fn a_new_cycle_started_from_the_vendor_list_keeps_the_last_one_as_history() {
     app.keys("q");
     assert!(app.wait_exit().success());
 }
+
+/// `L` is remembered in the user's config: the next start speaks the
+/// language chosen (the comment and other keys of the file stay), unless
+/// `--lang` or `$CCVET_LANG` say otherwise.
+#[test]
+fn the_language_chosen_with_l_is_used_at_the_next_start() {
+    let (dir, ws) = workspace();
+    std::fs::create_dir_all(&ws).unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "# my settings\nname = \"李伟\"\n").unwrap();
+    let program = [env!("CARGO_BIN_EXE_ccvet").to_string()];
+    let start = |extra: &[&str], env: &[(&str, &str)]| {
+        let mut program = program.to_vec();
+        program.extend(extra.iter().map(|s| s.to_string()));
+        let mut all = vec![("USER", "li.wei"), ("CCVET_CONFIG", config.to_str().unwrap())];
+        all.extend_from_slice(env);
+        App::launch_program(dir.path(), ws.to_str().unwrap(), 80, 24, &program, &all)
+    };
+    let mut app = start(&[], &[]);
+    app.wait_for("No vendors yet");
+    app.keys("L");
+    app.wait_for("还没有服务商");
+    let text = wait_for_file(&config, "lang = \"zh\"", |t| t.contains("lang = \"zh\""));
+    assert_eq!(text, "# my settings\nname = \"李伟\"\nlang = \"zh\"\n");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+    // The next start is in Chinese.
+    let mut app = start(&[], &[]);
+    app.wait_for("还没有服务商");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+    // --lang and $CCVET_LANG win over the config, and change nothing in it.
+    for (extra, env) in [(&["--lang", "en"][..], &[][..]), (&[], &[("CCVET_LANG", "en")][..])] {
+        let mut app = start(extra, env);
+        app.wait_for("No vendors yet");
+        app.keys("q");
+        assert!(app.wait_exit().success());
+    }
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), text);
+}

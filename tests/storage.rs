@@ -24,6 +24,7 @@ fn meta(name: &str) -> Meta {
         questionnaire_version: Some(1),
         assessed_on: Date::parse("2026-11-24"),
         interviewer: Some("li.wei".into()),
+        renamed_from: Vec::new(),
     }
 }
 

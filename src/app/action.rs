@@ -25,6 +25,12 @@ pub enum Action {
     NewVendor,
     Compare,
     Filter,
+    /// Rename the highlighted vendor (asks for the new name).
+    Rename,
+    /// Archive the highlighted vendor (asks to confirm).
+    Archive,
+    /// List the archived vendors, to restore one.
+    ShowArchived,
     // answering
     AnswerYes,
     AnswerNo,
@@ -76,6 +82,16 @@ pub enum Action {
         name: String,
         message: String,
     },
+    /// A rename failed: the prompt comes back with the name typed.
+    RenameFailed {
+        path: PathBuf,
+        name: String,
+        message: String,
+    },
+    /// A rename, archive or restore is done: what to say.
+    HousekeepingDone(String),
+    /// The archived vendors, (slug, name), or why they could not be listed.
+    ArchivedListed(Vec<(String, String)>),
     /// A signal asks the app to stop: finish what is being typed, save, go.
     Shutdown,
     // following and reviewing
@@ -154,6 +170,19 @@ pub enum Effect {
     CreateVendor {
         name: String,
     },
+    RenameVendor {
+        path: PathBuf,
+        name: String,
+    },
+    ArchiveVendor {
+        path: PathBuf,
+    },
+    ListArchived,
+    RestoreVendor {
+        slug: String,
+    },
+    /// Remember the language in the user's config file.
+    SaveLanguage(crate::domain::text::Lang),
     /// Open a vendor: as writer if no one holds it, else read-only; with
     /// `review`, on its review screen.
     OpenVendor {

@@ -69,6 +69,7 @@ pub fn answered(app: &mut App, action: Action) -> Vec<Effect> {
         (Action::Submit, Confirm::TakeOver { .. }) => vec![Effect::TakeOver],
         (Action::Submit, Confirm::SignOff { decision, .. }) => vec![Effect::SignOff { decision }],
         (Action::Submit, Confirm::Reassess { path, on, .. }) => vec![Effect::Reassess { path, on }],
+        (Action::Submit, Confirm::Archive { path, .. }) => vec![Effect::ArchiveVendor { path }],
         (Action::Quit, _) => super::update::update(app, Action::Quit),
         _ => {
             app.say(StatusKind::Info, tr(app.lang, "cancelled: nothing changed", "已取消：未做任何更改"));

@@ -21,6 +21,8 @@ pub enum Context {
     Help,
     /// A question asked before a step that needs a second thought.
     Confirm,
+    /// The list of archived vendors.
+    Archived,
     /// Typing one line: a value, a vendor name, a filter.
     LineEdit,
     /// Typing the multi-line note.
@@ -78,7 +80,7 @@ impl Binding {
     }
 }
 
-use Context::{Compare, Confirm, Global, Help, Interview, LineEdit, NoteEdit, Review, Vendors};
+use Context::{Archived, Compare, Confirm, Global, Help, Interview, LineEdit, NoteEdit, Review, Vendors};
 
 const UP: &[Key] = &[code(KeyCode::Up), k('k')];
 const DOWN: &[Key] = &[code(KeyCode::Down), k('j')];
@@ -206,6 +208,11 @@ pub static BINDINGS: &[Binding] = &[
     // help
     bind!(Help, &[code(KeyCode::Esc), k('?'), k('q')], Action::Back, "Esc ?", "close help", "关闭帮助", true),
     bind!(Help, &[k('L')], Action::ToggleLanguage, "L", "中文 / English", "中文 / English", true),
+    // the archived vendors
+    bind!(Archived, UP, Action::Up, "↑↓ jk", "move", "移动", true),
+    bind!(Archived, DOWN, Action::Down, "", "", "", false),
+    bind!(Archived, &[code(KeyCode::Enter)], Action::Submit, "Enter", "restore", "恢复", true),
+    bind!(Archived, &[code(KeyCode::Esc), k('A'), k('q')], Action::Back, "Esc", "close", "关闭", true),
     // a confirmation
     bind!(Confirm, &[k('y'), code(KeyCode::Enter)], Action::Submit, "y", "yes, do it", "是，执行", true),
     bind!(Confirm, &[k('n'), code(KeyCode::Esc)], Action::Back, "n Esc", "no", "否", true),
@@ -220,6 +227,11 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Global, &[k('?')], Action::Help, "?", "help", "帮助", true),
     bind!(Global, &[code(KeyCode::Esc)], Action::Back, "Esc", "back", "返回", true),
     bind!(Global, &[k('q'), ctrl('c')], Action::Quit, "q", "quit", "退出", true),
+    // Housekeeping on the vendor list: after the global keys, so the hint
+    // bar gives them the room left once `q quit` is shown.
+    bind!(Vendors, &[k('R')], Action::Rename, "R", "rename", "改名", true),
+    bind!(Vendors, &[k('a')], Action::Archive, "a", "archive", "归档", true),
+    bind!(Vendors, &[k('A')], Action::ShowArchived, "A", "archived vendors (restore)", "已归档（恢复）", false),
 ];
 
 /// Keys that edit text wherever text is typed; not rebindable, not listed
@@ -245,7 +257,8 @@ pub fn context(app: &App) -> Context {
     match &app.overlay {
         Some(Overlay::Help | Overlay::History { .. }) => Help,
         Some(Overlay::Confirm(_)) => Confirm,
-        Some(Overlay::NewVendor(_) | Overlay::Comment { .. } | Overlay::Form(_)) => LineEdit,
+        Some(Overlay::NewVendor(_) | Overlay::Rename { .. } | Overlay::Comment { .. } | Overlay::Form(_)) => LineEdit,
+        Some(Overlay::Archived { .. }) => Archived,
         None => screen_context(app),
     }
 }
@@ -287,7 +300,7 @@ pub fn lookup(context: Context, key: Key) -> Option<Action> {
                 editing_key(key)
             }
         }
-        Help => None,
+        Help | Archived => None,
         Confirm if key == ctrl('c') => Some(Action::Quit),
         Confirm => None,
         _ => find(Global, key).map(|b| b.action.clone()),
@@ -297,7 +310,7 @@ pub fn lookup(context: Context, key: Key) -> Option<Action> {
 /// The bindings to show for `context`: its own, then the global ones that
 /// apply there.
 pub fn shown(context: Context) -> impl Iterator<Item = &'static Binding> {
-    let globals = !matches!(context, LineEdit | NoteEdit | Help | Confirm);
+    let globals = !matches!(context, LineEdit | NoteEdit | Help | Confirm | Archived);
     BINDINGS
         .iter()
         .filter(move |b| !b.en.is_empty() && (b.context == context || (globals && b.context == Global)))
@@ -332,6 +345,8 @@ mod tests {
             (Help, code(KeyCode::Esc)),
             (Help, k('?')),
             (Help, k('L')),
+            (Archived, code(KeyCode::Esc)),
+            (Archived, k('q')),
             (LineEdit, code(KeyCode::Esc)),
             (NoteEdit, code(KeyCode::Esc)),
             // Esc on a confirmation is "no".

@@ -13,6 +13,11 @@ use crate::storage::lock::Holder;
 use crate::storage::review::{Review, SignOffState, signoff_states};
 use crate::storage::vendor::VendorFile;
 
+// What is drawn over a screen: prompts, confirmations, lists.
+#[path = "overlay.rs"]
+mod overlay;
+pub use overlay::{Confirm, Overlay};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     Vendors,
@@ -236,43 +241,6 @@ pub enum StatusKind {
 pub struct Status {
     pub text: String,
     pub kind: StatusKind,
-}
-
-#[derive(Clone, Debug)]
-pub enum Overlay {
-    Help,
-    /// Asking for a new vendor's name.
-    NewVendor(TextBuffer),
-    /// A comment on a question (`Some(key)`) or on the vendor.
-    Comment {
-        question: Option<String>,
-        buffer: TextBuffer,
-    },
-    /// A step that needs a second thought: `y` does it, `n` or Esc not.
-    Confirm(Confirm),
-    /// Asking for a follow-up or for evidence: two fields, one at a time.
-    Form(Box<super::followups::Form>),
-    /// The git history of one question's answer, or why there is none.
-    History {
-        key: String,
-        changes: Result<Vec<crate::git::changes::AnswerChange>, String>,
-    },
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Confirm {
-    /// Become the writer of the open vendor, in place of its interviewer.
-    TakeOver { from: Option<String> },
-    /// A sign-off on a vendor that is disqualified or not fully answered.
-    SignOff { decision: crate::storage::review::Decision, cautions: Vec<crate::domain::signoff::Caution> },
-    /// Start a new assessment cycle of `vendor` on `on` (the current one,
-    /// of `from`, is kept as history).
-    Reassess {
-        path: std::path::PathBuf,
-        vendor: String,
-        from: crate::domain::date::Date,
-        on: crate::domain::date::Date,
-    },
 }
 
 #[derive(Clone, Debug)]

@@ -33,7 +33,7 @@ pub enum ReportFormat {
 
 #[derive(Debug, PartialEq, Subcommand)]
 pub enum Command {
-    /// Check a questionnaire file (default: the one in use) and list every problem.
+    /// Check a questionnaire file (default: the one in use), or a vendor file against it, and list every problem.
     Validate { file: Option<PathBuf> },
 
     /// Create a workspace, with a copy of the default questionnaire to customise; or repair one's modes.
@@ -165,7 +165,29 @@ pub enum Command {
     },
 
     /// List the workspace's vendors with their scores (what `ccvet` prints when not on a terminal).
-    List,
+    List {
+        /// List the archived vendors instead (`ccvet archive`).
+        #[arg(long)]
+        archived: bool,
+    },
+
+    /// Rename a vendor: its name, file, evidence and history move to the new name's slug; reviews follow.
+    Rename {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::vendors))]
+        vendor: String,
+        /// The new name, in any script.
+        new_name: String,
+    },
+
+    /// Move a vendor out of lists and rankings into vendors/archive/ (or, with --restore, back).
+    Archive {
+        /// Vendor slug or exact name (with --restore: of an archived vendor).
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::vendors))]
+        vendor: String,
+        /// Bring an archived vendor back.
+        #[arg(long)]
+        restore: bool,
+    },
 
     /// The interview app (what `ccvet` opens on a terminal).
     App,

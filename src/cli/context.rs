@@ -21,6 +21,8 @@ pub struct Env {
     pub config: Option<PathBuf>,
     /// `$LANG` / `$LC_ALL`, for the default language.
     pub locale: Option<String>,
+    /// `$CCVET_LANG`: the language, over the config file's.
+    pub lang: Option<String>,
     /// `$NO_COLOR` is set (to anything but empty).
     pub no_color: bool,
     /// Standard input and output are a terminal.
@@ -38,6 +40,7 @@ impl Env {
         Env {
             workspace: var("CCVET_WORKSPACE").map(PathBuf::from),
             config: var("CCVET_CONFIG").map(PathBuf::from),
+            lang: var("CCVET_LANG").map(|l| l.to_string_lossy().into_owned()),
             locale: var("LC_ALL").or_else(|| var("LANG")).map(|l| l.to_string_lossy().into_owned()),
             no_color: var("NO_COLOR").is_some(),
             force_poll: var("CCVET_WATCH").is_some_and(|v| v == "poll"),
@@ -67,6 +70,8 @@ pub struct Context {
     pub user: String,
     /// The config's display name, shown beside the account.
     pub display_name: Option<String>,
+    /// The user's config file (where `L` in the app remembers the language).
+    pub config_path: Option<PathBuf>,
     pub no_color: bool,
     pub force_poll: bool,
     /// Draw and print with ASCII only.
@@ -75,8 +80,9 @@ pub struct Context {
 
 impl Context {
     pub fn new(args: &Args, env: &Env) -> Result<Context, CliError> {
-        let config = match config::config_path(env.config.clone()) {
-            Some(path) => config::load(&path)?,
+        let config_path = config::config_path(env.config.clone());
+        let config = match &config_path {
+            Some(path) => config::load(path)?,
             None => Config::default(),
         };
         let root = args
@@ -85,11 +91,16 @@ impl Context {
             .or_else(|| env.workspace.clone())
             .or_else(|| config.workspace.clone())
             .unwrap_or_else(config::default_workspace);
-        let lang = match &args.lang {
-            Some(code) => {
+        // --lang, then $CCVET_LANG, then the config file (which `L` in the
+        // app writes), then the locale.
+        let lang = match (&args.lang, &env.lang) {
+            (Some(code), _) => {
                 Lang::parse(code).ok_or_else(|| CliError::Usage(format!("--lang takes zh or en, not `{code}`")))?
             }
-            None => config.lang.unwrap_or_else(|| {
+            (None, Some(code)) => {
+                Lang::parse(code).ok_or_else(|| CliError::Usage(format!("CCVET_LANG takes zh or en, not `{code}`")))?
+            }
+            (None, None) => config.lang.unwrap_or_else(|| {
                 if env.locale.as_deref().is_some_and(|l| l.starts_with("zh")) { Lang::Zh } else { Lang::En }
             }),
         };
@@ -100,6 +111,7 @@ impl Context {
             lang,
             user,
             display_name: config.name.clone(),
+            config_path,
             no_color: env.no_color,
             force_poll: env.force_poll,
             ascii: env.ascii.ascii(config.ascii),

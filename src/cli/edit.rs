@@ -20,6 +20,12 @@ use crate::storage::workspace::Workspace;
 use crate::system::{holder, today};
 
 pub fn validate(ctx: &Context, file: Option<&Path>) -> Result<Output, CliError> {
+    // A vendor file is checked against the questionnaire in use.
+    if let Some(path) = file
+        && super::validate_vendor::is_vendor_file(path, std::fs::read_to_string(path).ok().as_deref())
+    {
+        return super::validate_vendor::validate(ctx, path);
+    }
     let loaded = match file {
         Some(path) => questionnaire::load(path),
         None => ctx.questionnaire().map_err(|e| match e {
@@ -85,6 +91,7 @@ pub fn new_vendor(
         questionnaire_version: Some(loaded.questionnaire.version),
         assessed_on: Some(assessed_on),
         interviewer: Some(interviewer.unwrap_or_else(|| ctx.user.clone())),
+        renamed_from: Vec::new(),
     };
     let mut ws = Workspace::at(&ctx.workspace.root);
     let vendor = ws.create_vendor_for(&meta, Some(&loaded.questionnaire), &RealFs).map_err(|e| match e {
@@ -245,6 +252,7 @@ pub fn review(
     };
     update(
         &vendor.path,
+        &vendor.meta.renamed_from,
         &ctx.user,
         |file| match decision {
             Some(decision) => file.signoff = Some(SignOff { decision, at, digest: signed, comment }),

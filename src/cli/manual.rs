@@ -38,6 +38,19 @@ is given.
 .B CCVET_CONFIG
 The config file to read instead of the standard one.
 .TP
+.B CCVET_LANG
+The language,
+.B zh
+or
+.BR en ,
+unless
+.B \-\-lang
+is given; it wins over the config file's
+.B lang
+(which
+.B L
+in the app writes) and the locale.
+.TP
 .B CCVET_WATCH
 Set to
 .B poll
@@ -58,7 +71,8 @@ in the config file).
 .TP
 .BR LC_ALL ", " LC_CTYPE ", " LANG
 The locale: its language picks Chinese or English when neither
-.B \-\-lang
+.BR \-\-lang ,
+.B CCVET_LANG
 nor the config says, and its character set decides whether the terminal
 can show UTF\-8.
 .TP
@@ -71,7 +85,7 @@ to ask for completions; not for interactive use.
 .I ~/.config/ccvet/config.toml
 The config file (or
 .BR $CCVET_CONFIG ):
-.BR workspace ", " lang " (" """zh""" " or " """en""" "), " interviewer " and " ascii .
+.BR workspace ", " lang " (" """zh""" " or " """en""" "; " L " in the app writes it), " interviewer " and " ascii .
 .TP
 .I WORKSPACE/questionnaire.toml
 The team's questionnaire, if any; otherwise the built\-in one.
@@ -82,6 +96,11 @@ One file per vendor: its details, answers and notes.
 .I WORKSPACE/vendors/SLUG.lock
 Held by the one session that writes the vendor; freed by the OS when it
 exits.
+.TP
+.I WORKSPACE/vendors/archive/SLUG.toml
+An archived vendor
+.RB ( "ccvet archive" ),
+out of every list until restored.
 .TP
 .I WORKSPACE/reviews/SLUG/USER.toml
 One reviewer's comments and sign\-off on a vendor.

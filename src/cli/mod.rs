@@ -13,11 +13,13 @@ mod followup_json;
 mod git;
 mod git_json;
 mod history;
+mod housekeeping;
 mod json;
 mod manual;
 mod report;
 mod reviews;
 mod table;
+mod validate_vendor;
 mod xlsx;
 
 use std::io::Write;
@@ -150,7 +152,7 @@ pub fn run(args: Args, env: &Env) -> Result<Output, CliError> {
 
 fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, CliError> {
     // With no command: the app on a terminal, the vendor list otherwise.
-    let default = if env.interactive { Command::App } else { Command::List };
+    let default = if env.interactive { Command::App } else { Command::List { archived: false } };
     match args.command.unwrap_or(default) {
         Command::Validate { file } => edit::validate(ctx, file.as_deref()),
         Command::Init { dir, group } => doctor::init(ctx, dir.as_deref(), group.as_deref()),
@@ -168,7 +170,11 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
         }
         Command::Form { vendor, xlsx, output } => xlsx::form::form(ctx, vendor.as_deref(), xlsx, &output),
         Command::Import { vendor, file, overwrite } => xlsx::import::import(ctx, &vendor, &file, overwrite),
-        Command::List => table::list(ctx),
+        Command::List { archived: false } => table::list(ctx),
+        Command::List { archived: true } => housekeeping::list_archived(ctx),
+        Command::Rename { vendor, new_name } => housekeeping::rename(ctx, &vendor, &new_name),
+        Command::Archive { vendor, restore: false } => housekeeping::archive(ctx, &vendor),
+        Command::Archive { vendor, restore: true } => housekeeping::restore(ctx, &vendor),
         Command::App => app(ctx),
         Command::Report { compare: true, format: args::ReportFormat::Xlsx, .. } => {
             Err(CliError::Usage("report --compare writes md or html; for a workbook use compare --xlsx".to_string()))
@@ -221,6 +227,7 @@ fn app(ctx: &context::Context) -> Result<Output, CliError> {
         questionnaire_bytes,
         workspace: crate::storage::workspace::Workspace::at(&ctx.workspace.root),
         lang: ctx.lang,
+        config_path: ctx.config_path.clone(),
         user: ctx.user.clone(),
         no_color: ctx.no_color,
         ascii: ctx.ascii,

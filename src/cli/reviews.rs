@@ -24,7 +24,7 @@ pub fn reviews(ctx: &Context, wanted: &str) -> Result<Output, CliError> {
 /// Reviews that read, and one line per file that does not.
 fn load(vendor: &VendorFile, out: &mut String) -> Vec<Review> {
     let mut reviews = Vec::new();
-    for r in review::load_all(&vendor.path) {
+    for r in review::load_all_of(vendor) {
         match r {
             Ok(r) => reviews.push(r),
             Err(e) => {

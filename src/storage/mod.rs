@@ -7,6 +7,7 @@ pub mod cycle;
 pub mod evidence;
 mod followup;
 pub mod handover;
+pub mod housekeeping;
 pub mod identity;
 pub mod layout;
 pub mod lock;

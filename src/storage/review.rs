@@ -122,11 +122,41 @@ pub fn digest(vendor_text: &str) -> String {
 }
 
 /// `reviews/<slug>/` for the vendor file at `vendor_path`
-/// (`<workspace>/vendors/<slug>.toml`).
+/// (`<workspace>/vendors/<slug>.toml`, or `vendors/archive/<slug>.toml`).
 pub fn dir_for(vendor_path: &Path) -> PathBuf {
     let slug = super::vendor::slug_of(vendor_path);
-    let root = vendor_path.parent().and_then(Path::parent).unwrap_or(Path::new("."));
-    root.join("reviews").join(slug)
+    super::workspace::root_of_vendor(vendor_path).join("reviews").join(slug)
+}
+
+/// Every folder that may hold reviews of the vendor at `vendor_path`:
+/// `reviews/<slug>/`, then the folders of its earlier slugs (`renamed_from`,
+/// newest first). A rename cannot always move a review folder (in a team
+/// workspace it belongs to its first reviewer, inside a sticky folder), so
+/// reviews are found where they are. Aliases that are not safe slugs are
+/// never joined to a path.
+pub fn dirs_for(vendor_path: &Path, aliases: &[String]) -> Vec<PathBuf> {
+    let primary = dir_for(vendor_path);
+    let reviews = primary.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut out = vec![primary];
+    for alias in aliases.iter().rev().filter(|a| super::workspace::is_safe_slug(a)) {
+        let dir = reviews.join(alias);
+        if !out.contains(&dir) {
+            out.push(dir);
+        }
+    }
+    out
+}
+
+/// Reviewer `user`'s file for a vendor with earlier slugs `aliases`: the one
+/// that exists already (a reviewer keeps writing into their own file after a
+/// rename), else a new one in `reviews/<slug>/`.
+pub fn own_path(vendor_path: &Path, aliases: &[String], user: &str) -> PathBuf {
+    let name = format!("{}.toml", encode_user(user));
+    dirs_for(vendor_path, aliases)
+        .into_iter()
+        .map(|d| d.join(&name))
+        .find(|p| std::fs::symlink_metadata(p).is_ok())
+        .unwrap_or_else(|| path_for(vendor_path, user))
 }
 
 /// The file of reviewer `user`. The name is the user percent-encoded:
@@ -172,21 +202,34 @@ pub fn decode_user(stem: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Every review of the vendor at `vendor_path`, by reviewer; a file that
-/// does not parse is its error and the others still load.
-pub fn load_all(vendor_path: &Path) -> Vec<Result<Review, Error>> {
-    let dir = dir_for(vendor_path);
-    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "toml")
-                && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    paths.sort();
-    paths.iter().map(|p| load(p)).collect()
+/// Every review of the vendor at `vendor_path` (and in the folders of its
+/// earlier slugs, `aliases`), by reviewer; a file that does not parse is
+/// its error and the others still load. A reviewer with a file in two of
+/// these folders (a merge from a clone that had not seen the rename) counts
+/// once: the file in the newest folder.
+pub fn load_all(vendor_path: &Path, aliases: &[String]) -> Vec<Result<Review, Error>> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for dir in dirs_for(vendor_path, aliases) {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == "toml")
+                    && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .filter(|p| seen.insert(p.file_name().map(|n| n.to_os_string()).unwrap_or_default()))
+            .collect();
+        paths.sort();
+        out.extend(paths.iter().map(|p| load(p)));
+    }
+    out
+}
+
+/// [`load_all`] for a vendor as loaded.
+pub fn load_all_of(vendor: &super::vendor::VendorFile) -> Vec<Result<Review, Error>> {
+    load_all(&vendor.path, &vendor.meta.renamed_from)
 }
 
 fn load(path: &Path) -> Result<Review, Error> {
@@ -239,13 +282,14 @@ pub fn signoff_states(reviews: &[Review], vendor_text: &str) -> Vec<SignOffState
 /// that does not parse is never overwritten.
 pub fn update(
     vendor_path: &Path,
+    aliases: &[String],
     user: &str,
     change: impl FnOnce(&mut ReviewFile),
     fs: &dyn FileSystem,
     modes: Modes,
 ) -> Result<ReviewFile, Error> {
-    let path = path_for(vendor_path, user);
-    let dir = dir_for(vendor_path);
+    let path = own_path(vendor_path, aliases, user);
+    let dir = path.parent().map_or_else(|| dir_for(vendor_path), Path::to_path_buf);
     // Sticky folders: no other account can replace or delete this file.
     for folder in [dir.parent().unwrap_or(&dir), dir.as_path()] {
         create_dir_all(folder, modes.review_dir()).map_err(|e| Error::io(folder, e))?;

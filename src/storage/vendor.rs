@@ -43,6 +43,9 @@ pub struct Meta {
     /// The "today" of date questions, so a score never changes overnight.
     pub assessed_on: Option<Date>,
     pub interviewer: Option<String>,
+    /// The slugs this vendor had before `ccvet rename` (oldest first): its
+    /// reviews may still sit in `reviews/<old-slug>/` (see `housekeeping`).
+    pub renamed_from: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -265,6 +268,7 @@ fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, 
             },
         },
         interviewer: top.str("interviewer", problems).map(|(v, _)| v),
+        renamed_from: top.get("renamed_from").map(|v| read_renamed_from(v, problems)).unwrap_or_default(),
     };
     if vendor.is_none() && root.get("vendor").is_none() {
         // An empty or cut-off file (a save interrupted by hand, a truncate
@@ -301,6 +305,27 @@ fn read(root: &DeTable<'_>, path: &Path, problems: &mut Vec<Problem>) -> (Meta, 
     }
     // Extra top-level fields are a person's own: kept, never warned about.
     (meta, answers)
+}
+
+/// `renamed_from = ["old-slug", …]`: only safe slugs, since each names a
+/// folder to read reviews from; anything else is a warning and left out.
+fn read_renamed_from(v: &toml::Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Vec<String> {
+    let items = match v.get_ref() {
+        DeValue::Array(items) => items.iter().map(|i| (i.get_ref(), i.span())).collect::<Vec<_>>(),
+        other => vec![(other, v.span())],
+    };
+    let mut out = Vec::new();
+    for (item, span) in items {
+        match item {
+            DeValue::String(s) if super::workspace::is_safe_slug(s) => out.push(s.to_string()),
+            _ => problems.push(Problem::warning(
+                span,
+                "`renamed_from` lists the vendor's earlier slugs, e.g. [\"acme\"] (letters, digits, - and _); \
+                 this entry is ignored",
+            )),
+        }
+    }
+    out
 }
 
 pub(super) fn read_answer(key: &str, entry: &toml::Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Answer {

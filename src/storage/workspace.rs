@@ -36,7 +36,12 @@ impl Workspace {
     /// Every vendor file, sorted by file name. Hidden files (temporary
     /// files of a save in progress) and other extensions are passed over.
     pub fn vendor_paths(&self) -> Result<Vec<PathBuf>, Error> {
-        let dir = self.vendors_dir();
+        self.vendor_paths_in(&self.vendors_dir())
+    }
+
+    /// The vendor files in `dir` (`vendors/` or `vendors/archive/`).
+    pub fn vendor_paths_in(&self, dir: &Path) -> Result<Vec<PathBuf>, Error> {
+        let dir = dir.to_path_buf();
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -79,18 +84,30 @@ impl Workspace {
         let wanted_nfc: String = wanted.nfc().collect();
         let mut found = Vec::new();
         let mut unreadable = 0;
+        let mut renamed = None;
         for path in paths {
             // A file that does not load cannot be the one named; its error
             // shows where the vendors are listed.
             match VendorFile::load(&path) {
                 Ok(v) if v.meta.vendor.nfc().collect::<String>() == wanted_nfc => found.push(v),
+                Ok(v) if v.meta.renamed_from.iter().any(|s| *s == wanted) => renamed = Some(v),
                 Ok(_) => {}
                 Err(_) => unreadable += 1,
             }
         }
-        match found.len() {
-            1 => Ok(found.remove(0)),
-            0 => Err(Error::NotFound(format!(
+        let archived =
+            is_safe_slug(wanted) && self.vendors_dir().join(ARCHIVE).join(format!("{wanted}.toml")).is_file();
+        match (found.len(), renamed) {
+            (1, _) => Ok(found.remove(0)),
+            // An old slug in a script: say where the vendor went.
+            (0, Some(v)) => Err(Error::NotFound(format!(
+                "`{wanted}` was renamed: it is now `{}`, slug `{}`",
+                v.meta.vendor, v.slug
+            ))),
+            (0, None) if archived => Err(Error::NotFound(format!(
+                "`{wanted}` is archived; `ccvet archive --restore {wanted}` brings it back"
+            ))),
+            (0, None) => Err(Error::NotFound(format!(
                 "no vendor with slug or name `{wanted}` in {}{}",
                 self.vendors_dir().display(),
                 match unreadable {
@@ -158,13 +175,19 @@ impl Workspace {
         let lock_path = self.vendors_dir().join(".create.lock");
         let guard = super::perms::open_lock_file(&lock_path, self.modes.file).map_err(|e| Error::io(&lock_path, e))?;
         guard.lock().map_err(|e| Error::io(&lock_path, e))?;
+        let mut vendors = Vec::new();
         for path in self.vendor_paths()? {
-            if let Ok(v) = VendorFile::load(&path)
-                && v.meta.vendor.nfc().collect::<String>() == name
-            {
-                return Err(Error::refused(&path, format!("a vendor named `{name}` already exists")));
+            if let Ok(v) = VendorFile::load(&path) {
+                if v.meta.vendor.nfc().collect::<String>() == name {
+                    return Err(Error::refused(&path, format!("a vendor named `{name}` already exists")));
+                }
+                vendors.push(v);
             }
         }
+        // Archived vendors and earlier slugs keep their slug: a new vendor
+        // must not inherit their reviews, evidence or history.
+        let archived = super::housekeeping::archived_paths(self)?;
+        vendors.extend(archived.iter().filter_map(|p| VendorFile::load(p).ok()));
         let meta = Meta { vendor: name.clone(), ..meta.clone() };
         let text = match questionnaire {
             Some(q) => VendorFile::new_text_for(&meta, q),
@@ -176,6 +199,9 @@ impl Workspace {
         for n in 1..10_000 {
             let slug = if n == 1 { base.clone() } else { format!("{base}-{n}") };
             let path = self.vendor_path(&slug);
+            if !super::housekeeping::slug_is_free(self, &slug, &vendors) {
+                continue;
+            }
             match create_atomic(fs, &path, text.as_bytes(), self.modes.file) {
                 Ok(()) => return VendorFile::parse(&path, text),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
@@ -185,6 +211,19 @@ impl Workspace {
         Err(Error::refused(&self.vendors_dir(), "no free file name for this vendor"))
     }
 }
+
+/// The workspace root of the vendor file at `path`: `<root>/vendors/x.toml`
+/// or, archived, `<root>/vendors/archive/x.toml`.
+pub fn root_of_vendor(path: &Path) -> PathBuf {
+    let mut dir = path.parent().unwrap_or(Path::new("."));
+    if dir.file_name().is_some_and(|n| n == ARCHIVE) {
+        dir = dir.parent().unwrap_or(Path::new("."));
+    }
+    dir.parent().unwrap_or(Path::new(".")).to_path_buf()
+}
+
+/// The folder of archived vendor files, inside `vendors/`.
+pub const ARCHIVE: &str = "archive";
 
 /// A safe file stem for a vendor name of any script: NFC, transliterated to
 /// ASCII (云联科技 → yun-lian-ke-ji), lower case, runs of anything else as

@@ -118,6 +118,25 @@ fn draw(app: &App, frame: &mut Frame) {
             frame.render_widget(prompt, body);
             frame.set_cursor_position(caret);
         }
+        Some(Overlay::Rename { buffer, .. }) => {
+            let prompt = Prompt {
+                title: tr(app.lang, "Rename vendor: new name", "服务商改名：新名称"),
+                hint: tr(
+                    app.lang,
+                    "Enter renames (reviews, evidence follow) · Esc cancels",
+                    "Enter 改名（评审、证据随之移动）· Esc 取消",
+                ),
+                buffer,
+                theme: &th,
+            };
+            let caret = prompt.caret(body);
+            frame.render_widget(prompt, body);
+            frame.set_cursor_position(caret);
+        }
+        Some(Overlay::Archived { rows, selected }) => {
+            let list = widgets::archived::ArchivedList { rows, selected: *selected, lang: app.lang, theme: &th };
+            frame.render_widget(list, body);
+        }
         Some(Overlay::Comment { question, buffer }) => {
             let title = match question {
                 Some(key) => format!("{} {key}", tr(app.lang, "Comment on", "评论")),

@@ -71,6 +71,7 @@ impl super::Runner {
             questionnaire_version: Some(q.version),
             assessed_on: Some(self.app.today),
             interviewer: Some(self.user.clone()),
+            renamed_from: Vec::new(),
         };
         let name = meta.vendor.clone();
         match self.workspace.create_vendor_for(&meta, Some(q), &RealFs) {

@@ -15,6 +15,7 @@ use crossterm::{execute, queue};
 
 mod files;
 mod followups;
+mod housekeeping;
 mod list;
 mod open;
 mod reviews;
@@ -47,6 +48,8 @@ pub struct Setup {
     pub questionnaire_bytes: u64,
     pub workspace: Workspace,
     pub lang: Lang,
+    /// The user's config file, where `L` remembers the language.
+    pub config_path: Option<PathBuf>,
     pub user: String,
     pub no_color: bool,
     /// Draw with ASCII only (a terminal without UTF-8).
@@ -123,6 +126,7 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
         // The questionnaire comes in below.
         app: App::new(Default::default(), setup.lang, size.width, size.height),
         workspace: setup.workspace,
+        config_path: setup.config_path,
         user: setup.user,
         lock: None,
         saver: None,
@@ -233,6 +237,7 @@ fn read_keys(tx: mpsc::Sender<Incoming>) {
 struct Runner {
     app: App,
     workspace: Workspace,
+    config_path: Option<PathBuf>,
     user: String,
     /// The writer lock of the open vendor.
     lock: Option<VendorLock>,
@@ -395,6 +400,11 @@ impl Runner {
         let results = match effect {
             Effect::SaveVendor => self.start_save(),
             Effect::CreateVendor { name } => self.create_vendor(name),
+            Effect::RenameVendor { path, name } => self.rename_vendor(path, name),
+            Effect::ArchiveVendor { path } => self.archive_vendor(&path),
+            Effect::ListArchived => self.list_archived(),
+            Effect::RestoreVendor { slug } => self.restore_vendor(&slug),
+            Effect::SaveLanguage(lang) => self.save_language(lang),
             Effect::OpenVendor { path, review } => self.open_vendor(&path, review),
             Effect::TakeOver => self.take_over(),
             Effect::SignOff { decision } => self.sign_off(decision),

@@ -29,12 +29,16 @@ impl super::Runner {
         iv.writer_left = read_only.as_ref().is_some_and(|h| h.user.is_empty());
         iv.read_only = read_only;
         iv.last_change = modified(path);
-        let (reviews, errors) = self.load_reviews(path);
-        iv.set_reviews(reviews);
-        iv.review_errors = errors;
         // Evidence digests are checked off the draw path, once per opening.
         let check = crate::app::update::check_new_evidence(&mut iv);
         self.app.interview = Some(iv);
+        // Reviews are found through the vendor's earlier slugs too, which
+        // are in the file just put in place.
+        let (reviews, errors) = self.load_reviews(path);
+        if let Some(iv) = self.app.interview.as_mut() {
+            iv.set_reviews(reviews);
+            iv.review_errors = errors;
+        }
         for effect in check {
             if let Effect::CheckEvidence { files } = effect {
                 self.check_evidence(files);
@@ -45,10 +49,12 @@ impl super::Runner {
         vec![Action::Resize(self.app.width, self.app.height)]
     }
 
+    /// The open vendor's reviews (following its earlier slugs).
     pub(super) fn load_reviews(&self, vendor: &Path) -> (Vec<review::Review>, Vec<String>) {
+        let aliases = self.app.interview.as_ref().map(|iv| iv.vendor.meta.renamed_from.clone()).unwrap_or_default();
         let mut reviews = Vec::new();
         let mut errors = Vec::new();
-        for r in review::load_all(vendor) {
+        for r in review::load_all(vendor, &aliases) {
             match r {
                 Ok(r) => reviews.push(r),
                 Err(e) => errors.push(self.short(e.to_string().lines().next().unwrap_or_default())),

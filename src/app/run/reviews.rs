@@ -10,9 +10,11 @@ impl super::Runner {
             return vec![Action::Failed("✗ not signed: the vendor file on disk does not read".to_string())];
         }
         let (path, signed) = (iv.vendor.path.clone(), review::digest(iv.vendor.text()));
+        let aliases = iv.vendor.meta.renamed_from.clone();
         let at = crate::system::now_rfc3339();
         let result = review::update(
             &path,
+            &aliases,
             &self.user,
             |f| f.signoff = Some(review::SignOff { decision, at, digest: signed, comment: None }),
             &RealFs,
@@ -22,10 +24,15 @@ impl super::Runner {
     }
 
     pub(super) fn comment(&mut self, question: Option<String>, text: String) -> Vec<Action> {
-        let Some(path) = self.app.interview.as_ref().map(|iv| iv.vendor.path.clone()) else { return vec![] };
+        let Some((path, aliases)) =
+            self.app.interview.as_ref().map(|iv| (iv.vendor.path.clone(), iv.vendor.meta.renamed_from.clone()))
+        else {
+            return vec![];
+        };
         let at = crate::system::now_rfc3339();
         let result = review::update(
             &path,
+            &aliases,
             &self.user,
             |f| f.comments.push(review::Comment { question, at, text }),
             &RealFs,

@@ -9,7 +9,9 @@ pub(super) fn typing(app: &mut App, action: Action) -> Vec<Effect> {
     }
     // The one-line prompts: Enter submits the text, Esc cancels.
     let prompt = match app.overlay.as_mut() {
-        Some(Overlay::Comment { buffer, .. } | Overlay::NewVendor(buffer)) => Some(buffer),
+        Some(Overlay::Comment { buffer, .. } | Overlay::NewVendor(buffer) | Overlay::Rename { buffer, .. }) => {
+            Some(buffer)
+        }
         _ => None,
     };
     if let Some(buffer) = prompt {
@@ -119,6 +121,12 @@ pub(super) fn submit_prompt(app: &mut App, text: String) -> Vec<Effect> {
             vec![]
         }
         Some(Overlay::NewVendor(_)) => vec![Effect::CreateVendor { name: text }],
+        Some(Overlay::Rename { path, buffer }) if text.is_empty() => {
+            app.overlay = Some(Overlay::Rename { path, buffer });
+            app.say(StatusKind::Error, t(app.lang, "a vendor needs a name", "服务商需要名称"));
+            vec![]
+        }
+        Some(Overlay::Rename { path, .. }) => vec![Effect::RenameVendor { path, name: text }],
         other => {
             app.overlay = other;
             vec![]

@@ -46,6 +46,34 @@ pub(super) fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Reassess => ask_reassess(app),
+        Action::Rename | Action::Archive => {
+            let lang = app.lang;
+            match list.selected_row() {
+                Some(VendorRow::Ok { summary, .. }) => {
+                    let (path, name) = (summary.path.clone(), summary.meta.vendor.clone());
+                    app.overlay = Some(if action == Action::Rename {
+                        Overlay::Rename { path, buffer: TextBuffer::new(&name, false) }
+                    } else {
+                        Overlay::Confirm(Confirm::Archive { path, name })
+                    });
+                }
+                Some(VendorRow::Loading { .. }) => {
+                    app.say(
+                        StatusKind::Info,
+                        t(lang, "still loading this vendor; a moment", "该服务商仍在加载，请稍候"),
+                    );
+                }
+                Some(VendorRow::Unreadable { .. }) => {
+                    app.say(
+                        StatusKind::Error,
+                        t(lang, "this file does not read; fix it first", "该文件无法读取，请先修复"),
+                    );
+                }
+                None => {}
+            }
+            vec![]
+        }
+        Action::ShowArchived => vec![Effect::ListArchived],
         Action::Filter => {
             list.filtering = true;
             vec![]
@@ -57,6 +85,26 @@ pub(super) fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         _ => vec![],
+    }
+}
+
+/// Keys on the list of archived vendors: move, Enter restores, Esc closes.
+pub(super) fn archived(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(Overlay::Archived { rows, selected }) = app.overlay.as_mut() else { return vec![] };
+    match action {
+        Action::Up | Action::Down => {
+            *selected = moved(*selected, rows.len(), 1, &action);
+            vec![]
+        }
+        Action::Submit => {
+            let slug = rows.get(*selected).map(|(slug, _)| slug.clone());
+            app.overlay = None;
+            slug.map(|slug| vec![Effect::RestoreVendor { slug }]).unwrap_or_default()
+        }
+        _ => {
+            app.overlay = None;
+            vec![]
+        }
     }
 }
 

@@ -20,7 +20,7 @@ use saving::*;
 use super::action::{Action, Effect, PendingEdit};
 use super::editor::TextBuffer;
 use super::keymap::{Context, context};
-use super::state::{App, EditTarget, Editor, Interview, Overlay, Screen, StatusKind, VendorRow};
+use super::state::{App, Confirm, EditTarget, Editor, Interview, Overlay, Screen, StatusKind, VendorRow};
 use crate::domain::answers::{Answer, Edit, Value};
 use crate::domain::input::parse_input_in;
 use crate::domain::questionnaire::{Kind, Questionnaire};
@@ -59,6 +59,24 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::VendorsLoaded => {
             fix_scroll(app);
+            return vec![];
+        }
+        Action::RenameFailed { path, name, message } => {
+            // The name typed comes back with why.
+            app.overlay = Some(Overlay::Rename { path, buffer: TextBuffer::new(&name, false) });
+            app.say(StatusKind::Error, message);
+            return vec![];
+        }
+        Action::HousekeepingDone(message) => {
+            app.say(StatusKind::Saved, message);
+            return vec![];
+        }
+        Action::ArchivedListed(rows) => {
+            if rows.is_empty() {
+                app.say(StatusKind::Info, t(app.lang, "no archived vendors", "没有已归档的服务商"));
+            } else {
+                app.overlay = Some(Overlay::Archived { rows, selected: 0 });
+            }
             return vec![];
         }
         Action::CreateFailed { name, message } => {
@@ -154,13 +172,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         app.quit_confirm = false;
     }
     match context(app) {
-        Context::Help => {
-            match action {
-                Action::ToggleLanguage => app.lang = app.lang.other(),
-                _ => app.overlay = None,
+        Context::Help => match action {
+            Action::ToggleLanguage => toggle_language(app),
+            _ => {
+                app.overlay = None;
+                vec![]
             }
-            vec![]
-        }
+        },
+        Context::Archived => archived(app, action),
         Context::Confirm => super::confirm::answered(app, action),
         Context::LineEdit | Context::NoteEdit => typing(app, action),
         _ => match action {
@@ -169,10 +188,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.overlay = Some(Overlay::Help);
                 vec![]
             }
-            Action::ToggleLanguage => {
-                app.lang = app.lang.other();
-                vec![]
-            }
+            Action::ToggleLanguage => toggle_language(app),
             other => match app.screen {
                 Screen::Vendors => vendors(app, other),
                 Screen::Compare => compare(app, other),
@@ -208,6 +224,13 @@ pub(in crate::app) fn fix_scroll(app: &mut App) {
         // After a resize that shows more rows, no blank rows below the end.
         iv.list_offset = offset.min(iv.list_len(q).saturating_sub(rows));
     }
+}
+
+/// `L`: the other language, remembered in the user's config for the next
+/// start.
+fn toggle_language(app: &mut App) -> Vec<Effect> {
+    app.lang = app.lang.other();
+    vec![Effect::SaveLanguage(app.lang)]
 }
 
 fn quit(app: &mut App) -> Vec<Effect> {

@@ -34,7 +34,7 @@ pub fn report(ctx: &Context, wanted: &str, format: ReportFormat, output: Option<
     let vendor = ctx.find_vendor(wanted)?;
     let report = score_of(&loaded, &vendor);
     let q = &loaded.questionnaire;
-    let reviews: Vec<Review> = crate::storage::review::load_all(&vendor.path).into_iter().flatten().collect();
+    let reviews: Vec<Review> = crate::storage::review::load_all_of(&vendor).into_iter().flatten().collect();
     let doc = Doc::build(q, &vendor, &report, &reviews, ctx.lang);
     let text = match format {
         ReportFormat::Md => markdown::markdown(&doc),

@@ -431,7 +431,7 @@ pub fn report(ctx: &Context, wanted: &str, output: Option<&Path>) -> Result<Outp
     let vendor = ctx.find_vendor(wanted)?;
     let report = score_of(&loaded, &vendor);
     let mut reviews = Vec::new();
-    for r in crate::storage::review::load_all(&vendor.path).into_iter().flatten() {
+    for r in crate::storage::review::load_all_of(&vendor).into_iter().flatten() {
         reviews.push(r);
     }
     let signoffs = crate::storage::review::signoff_states(&reviews, vendor.text());

@@ -57,6 +57,22 @@ impl ConfirmBox<'_> {
                     Lang::Zh => format!("开始 {on} 的新一轮评估？"),
                 }
             }
+            Confirm::Archive { name, .. } => {
+                let name = crate::safe_text::visible(name);
+                let text = match lang {
+                    Lang::En => format!(
+                        "“{name}” leaves the vendor list, rankings, comparison, due list and reports; its reviews, evidence and history stay. A on the vendor list brings it back."
+                    ),
+                    Lang::Zh => format!(
+                        "“{name}”将移出服务商列表、排名、对比、到期清单和报告；其评审、证据和历史保留。在服务商列表按 A 可恢复。"
+                    ),
+                };
+                lines.extend(wrapped(&text, width, "", Style::new()));
+                match lang {
+                    Lang::En => format!("Archive {name}?"),
+                    Lang::Zh => format!("归档 {name}？"),
+                }
+            }
             Confirm::SignOff { decision, cautions } => {
                 for caution in cautions {
                     lines.extend(wrapped(&format!("! {}", caution.describe(lang)), width, "", th.knockout));

@@ -41,6 +41,9 @@ impl Widget for Help<'_> {
         // never fall off the end.
         if bindings.len().div_ceil(2) + 4 > usize::from(area.height) {
             bindings.sort_by_key(|b| b.context != Context::Global);
+        } else {
+            // The screen's own keys, then those that work everywhere.
+            bindings.sort_by_key(|b| b.context == Context::Global);
         }
         // Borders, a blank line and the closing sentence take 4 rows.
         let one_column = bindings.len() + 4 <= usize::from(area.height);

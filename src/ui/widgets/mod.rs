@@ -1,5 +1,6 @@
 //! One widget per panel. Each is a struct of borrowed data that only reads.
 
+pub mod archived;
 pub mod comments;
 pub mod comparison;
 pub mod confirm;

@@ -1,0 +1,150 @@
+//! `ccvet rename`, `ccvet archive [--restore]` and `ccvet list --archived`.
+//! The work is in `storage::housekeeping`; this prints it, in zh or en.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use super::context::Context;
+use super::{CliError, Output};
+use crate::domain::text::Lang;
+use crate::safe_text::visible;
+use crate::storage::housekeeping::{self, HkError, Refusal};
+use crate::storage::vendor::VendorFile;
+
+pub fn rename(ctx: &Context, wanted: &str, new_name: &str) -> Result<Output, CliError> {
+    let vendor = ctx.find_vendor(wanted)?;
+    let me = crate::system::holder(&ctx.user);
+    let done = match housekeeping::rename(&ctx.workspace, &vendor.path, new_name, &me) {
+        Ok(done) => done,
+        // Nothing to do is not a failure.
+        Err(HkError::Refused(r @ Refusal::SameName)) => {
+            return Ok(Output { stdout: format!("{}\n", r.sentence(ctx.lang)), ..Output::default() });
+        }
+        Err(e) => return Err(refused(ctx, e)),
+    };
+    let lang = ctx.lang;
+    let mut stdout = match lang {
+        Lang::En => format!(
+            "renamed {} [{}] to {} [{}]: {}\n",
+            visible(&vendor.meta.vendor),
+            visible(&done.old_slug),
+            visible(&done.vendor.meta.vendor),
+            visible(&done.vendor.slug),
+            shown(ctx, &done.vendor.path)
+        ),
+        Lang::Zh => format!(
+            "已将 {} [{}] 更名为 {} [{}]：{}\n",
+            visible(&vendor.meta.vendor),
+            visible(&done.old_slug),
+            visible(&done.vendor.meta.vendor),
+            visible(&done.vendor.slug),
+            shown(ctx, &done.vendor.path)
+        ),
+    };
+    for dir in &done.moved {
+        let _ = writeln!(stdout, "  {} {}", t(lang, "moved:", "已移动："), shown(ctx, dir));
+    }
+    for (dir, why) in &done.kept {
+        let _ = match lang {
+            Lang::En => {
+                writeln!(stdout, "  stays: {} ({}); found through `renamed_from`", shown(ctx, dir), visible(why))
+            }
+            Lang::Zh => {
+                writeln!(stdout, "  保留原处：{}（{}）；通过 `renamed_from` 查找", shown(ctx, dir), visible(why))
+            }
+        };
+    }
+    Ok(Output { stdout, ..Output::default() })
+}
+
+pub fn archive(ctx: &Context, wanted: &str) -> Result<Output, CliError> {
+    let vendor = ctx.find_vendor(wanted)?;
+    let me = crate::system::holder(&ctx.user);
+    let target = housekeeping::archive(&ctx.workspace, &vendor.path, &me).map_err(|e| refused(ctx, e))?;
+    let stdout = match ctx.lang {
+        Lang::En => format!(
+            "archived {} [{}]: {} (ccvet archive --restore {} brings it back)\n",
+            visible(&vendor.meta.vendor),
+            visible(&vendor.slug),
+            shown(ctx, &target),
+            visible(&vendor.slug)
+        ),
+        Lang::Zh => format!(
+            "已归档 {} [{}]：{}（ccvet archive --restore {} 可恢复）\n",
+            visible(&vendor.meta.vendor),
+            visible(&vendor.slug),
+            shown(ctx, &target),
+            visible(&vendor.slug)
+        ),
+    };
+    Ok(Output { stdout, ..Output::default() })
+}
+
+pub fn restore(ctx: &Context, wanted: &str) -> Result<Output, CliError> {
+    let me = crate::system::holder(&ctx.user);
+    let vendor = housekeeping::restore(&ctx.workspace, wanted, &me).map_err(|e| refused(ctx, e))?;
+    let stdout = format!(
+        "{} {} [{}]: {}\n",
+        t(ctx.lang, "restored", "已恢复"),
+        visible(&vendor.meta.vendor),
+        visible(&vendor.slug),
+        shown(ctx, &vendor.path)
+    );
+    Ok(Output { stdout, ..Output::default() })
+}
+
+pub fn list_archived(ctx: &Context) -> Result<Output, CliError> {
+    let lang = ctx.lang;
+    let paths = housekeeping::archived_paths(&ctx.workspace)?;
+    let mut out = Output::default();
+    let _ = writeln!(
+        out.stdout,
+        "{} {}",
+        t(lang, "Archived vendors in", "已归档的服务商："),
+        shown(ctx, &housekeeping::archive_dir(&ctx.workspace))
+    );
+    if paths.is_empty() {
+        let _ = writeln!(out.stdout, "{}", t(lang, "none", "无"));
+    }
+    for path in paths {
+        match VendorFile::load(&path) {
+            Ok(v) => {
+                let on = v.meta.assessed_on.map(|d| d.to_string()).unwrap_or_else(|| "-".to_string());
+                let _ = writeln!(
+                    out.stdout,
+                    "  {} [{}]  {} {on}",
+                    visible(&v.meta.vendor),
+                    visible(&v.slug),
+                    t(lang, "assessed", "评估于")
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(out.stderr, "{e}");
+                out.failed = true;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A refusal as one sentence in the output language (exit 1; a vendor
+/// that is not there is a usage error, exit 2, as everywhere).
+fn refused(ctx: &Context, e: HkError) -> CliError {
+    match e {
+        HkError::Refused(r @ Refusal::NotArchived(_)) => CliError::Usage(r.sentence(ctx.lang)),
+        HkError::Refused(r) => CliError::Failed(r.sentence(ctx.lang)),
+        HkError::Storage(e) => CliError::Data(e),
+    }
+}
+
+fn shown(ctx: &Context, path: &Path) -> String {
+    let rel = path.strip_prefix(&ctx.workspace.root).unwrap_or(path);
+    visible(&rel.display().to_string()).into_owned()
+}
+
+fn t(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
