@@ -2,11 +2,11 @@
 //! workspace made right, and checked. Every problem is one sentence with
 //! its fix.
 
+use crate::i18n::cli as msg;
 use std::fmt::Write;
 use std::path::Path;
 
 use super::context::Context;
-use super::table::l;
 use super::{CliError, Output};
 use crate::domain::text::Lang;
 use crate::safe_text::visible;
@@ -43,18 +43,18 @@ pub fn init(ctx: &Context, dir: Option<&Path>, group: Option<&str>) -> Result<Ou
     // gets the workspace's modes now.
     let repairs = team::fix(&team::check(&ws.root));
     let shown_root = visible(&ws.root.display().to_string()).into_owned();
-    let _ = writeln!(out.stdout, "{} {shown_root}", l(lang, "workspace ready:", "工作区已就绪："));
+    let _ = writeln!(out.stdout, "{} {shown_root}", msg::WORKSPACE_READY.text(lang));
     if let Some((modes, Some(gid))) = team::team_of(&ws.root) {
         let _ = writeln!(
             out.stdout,
             "  {} `{}`: {} {:04o}, {} {:04o}, {} {:04o}",
-            l(lang, "team workspace of group", "团队工作区，组"),
+            msg::TEAM_WORKSPACE_OF_GROUP.text(lang),
             visible(&identity::group_name(gid)),
-            l(lang, "folders", "文件夹"),
+            msg::FOLDERS.text(lang),
             modes.dir,
-            l(lang, "review folders", "评审文件夹"),
+            msg::REVIEW_FOLDERS.text(lang),
             modes.review_dir(),
-            l(lang, "files", "文件"),
+            msg::FILES.text(lang),
             modes.file
         );
     }
@@ -68,20 +68,8 @@ pub fn init(ctx: &Context, dir: Option<&Path>, group: Option<&str>) -> Result<Ou
             (false, Lang::Zh) => "questionnaire.toml：已存在，保持不变",
         }
     );
-    let _ = writeln!(
-        out.stdout,
-        "  {}",
-        l(
-            lang,
-            "vendors/: one file per vendor (ccvet new \"Vendor name\")",
-            "vendors/：每个服务商一个文件（ccvet new \"名称\"）"
-        )
-    );
-    let _ = writeln!(
-        out.stdout,
-        "  {}",
-        l(lang, "reviews/: reviewers' comments and sign-offs", "reviews/：评审意见与签核")
-    );
+    let _ = writeln!(out.stdout, "  {}", msg::VENDORS_ONE_FILE_PER_VENDOR.text(lang));
+    let _ = writeln!(out.stdout, "  {}", msg::REVIEWS_REVIEWERS_COMMENTS_AND_SIGN.text(lang));
     report_repairs(&mut out, &ws.root, &repairs, lang);
     out.stdout.push_str(&super::git::init_git(&ws.root, ws.modes.file, lang)?);
     Ok(out)
@@ -94,7 +82,7 @@ pub fn doctor(ctx: &Context, fix: bool) -> Result<Output, CliError> {
         return Err(CliError::Failed(format!(
             "{}: {}",
             visible(&root.display().to_string()),
-            l(lang, "no workspace here (ccvet init makes one)", "此处没有工作区（用 ccvet init 创建）")
+            msg::NO_WORKSPACE_HERE_CCVET_INIT.text(lang)
         )));
     }
     let mut out = Output::default();
@@ -118,17 +106,9 @@ pub fn doctor(ctx: &Context, fix: bool) -> Result<Output, CliError> {
         let _ = writeln!(out.stdout, "· {advice}");
     }
     if problems == 0 {
-        let _ = writeln!(out.stdout, "✓ {}", l(lang, "the workspace is in order", "工作区一切正常"));
+        let _ = writeln!(out.stdout, "✓ {}", msg::THE_WORKSPACE_IS_IN_ORDER.text(lang));
     } else {
-        let _ = writeln!(
-            out.stdout,
-            "{problems} {}",
-            l(
-                lang,
-                "problem(s); `ccvet doctor --fix` repairs what your account may",
-                "个问题；`ccvet doctor --fix` 可修复您的账户有权修复的部分"
-            )
-        );
+        let _ = writeln!(out.stdout, "{problems} {}", msg::PROBLEM_S_CCVET_DOCTOR_FIX.text(lang));
         out.failed = true;
     }
     Ok(out)
@@ -235,12 +215,5 @@ fn sshd_advice(lang: Lang) -> Option<String> {
         })
         .and_then(|v| v.trim_end_matches('s').parse::<u64>().ok())
         .unwrap_or(0);
-    (interval == 0).then(|| {
-        l(
-            lang,
-            "sshd has no ClientAliveInterval: a frozen SSH link keeps its vendor locked until TCP gives up (hours); set ClientAliveInterval 60 and ClientAliveCountMax 3 in /etc/ssh/sshd_config",
-            "sshd 未设置 ClientAliveInterval：冻结的 SSH 连接会长时间锁住服务商；请在 /etc/ssh/sshd_config 中设置 ClientAliveInterval 60 与 ClientAliveCountMax 3",
-        )
-        .to_string()
-    })
+    (interval == 0).then(|| msg::SSHD_HAS_NO_CLIENTALIVEINTERVAL_A.text(lang).to_string())
 }

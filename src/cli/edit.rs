@@ -1,10 +1,10 @@
 //! Commands that check or change files: `validate`, `init`, `new`, `answer`.
 
+use crate::i18n::cli as msg;
 use std::fmt::Write;
 use std::path::Path;
 
 use super::context::{Context, score_of};
-use super::table::l;
 use super::{CliError, Output};
 use crate::domain::answers::Edit;
 use crate::domain::date::Date;
@@ -164,9 +164,9 @@ pub fn answer(
         "saved {key} = {} · {} {} {}{}\n",
         if shown.is_empty() { "–".to_string() } else { visible(&shown).into_owned() },
         visible(&vendor.meta.vendor),
-        l(lang, "score", "得分"),
+        msg::SCORE_3.text(lang),
         pct(report.score),
-        if report.disqualified() { l(lang, " ✗ DISQUALIFIED", " ✗ 不合格") } else { "" }
+        if report.disqualified() { msg::DISQUALIFIED.text(lang) } else { "" }
     );
     if saved.merged {
         stdout.push_str("(the file had been changed by someone else; their changes are kept)\n");

@@ -1,6 +1,7 @@
 //! `ccvet evidence add|check`, `ccvet due` and `ccvet reassess` (product
 //! brief §11).
 
+use crate::i18n::cli as msg;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -168,17 +169,16 @@ pub fn due(ctx: &Context, within: i64, json: bool) -> Result<Output, CliError> {
         return Ok(out);
     }
     let lang = ctx.lang;
-    let l = |en: &'static str, zh: &'static str| super::table::l(lang, en, zh);
     if rows.is_empty() {
-        let _ = writeln!(out.stdout, "{}", l("Nothing due.", "没有到期事项。"));
+        let _ = writeln!(out.stdout, "{}", msg::NOTHING_DUE.text(lang));
         return Ok(out);
     }
     for r in &rows {
         let what = match r.kind {
-            k if k == DueKind::Reassess.name() => l("re-assessment due", "需重新评估"),
-            k if k == DueKind::AnswerExpires.name() => l("answer date ends", "答案日期到期"),
-            k if k == DueKind::EvidenceExpires.name() => l("evidence expires", "证明材料到期"),
-            _ => l("follow-up overdue", "补充材料逾期"),
+            k if k == DueKind::Reassess.name() => msg::RE_ASSESSMENT_DUE.text(lang),
+            k if k == DueKind::AnswerExpires.name() => msg::ANSWER_DATE_ENDS.text(lang),
+            k if k == DueKind::EvidenceExpires.name() => msg::EVIDENCE_EXPIRES.text(lang),
+            _ => msg::FOLLOW_UP_OVERDUE.text(lang),
         };
         let _ = writeln!(
             out.stdout,

@@ -1,6 +1,7 @@
 //! `ccvet followup` and `ccvet followups` (product brief §11): what was
 //! asked of a vendor per answer, and the list to send it.
 
+use crate::i18n::cli as msg;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -243,22 +244,12 @@ pub fn followups(ctx: &Context, wanted: Option<&str>, format: ListFormat) -> Res
                 }
             }
             if letters.is_empty() {
-                return Ok(Output {
-                    stderr: format!("{}\n", tr(lang, "No open follow-ups.", "没有待补充的材料。")),
-                    ..Output::default()
-                });
+                return Ok(Output { stderr: format!("{}\n", msg::NO_OPEN_FOLLOW_UPS.text(lang)), ..Output::default() });
             }
             letters.join("\n---\n\n")
         }
     };
     Ok(Output { stdout, ..Output::default() })
-}
-
-fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
 }
 
 fn long_date(d: Date, lang: Lang) -> String {
@@ -299,9 +290,9 @@ fn letter(v: &VendorFile, items: &[&Item], lang: Lang, today: Date) -> String {
     }
     for (n, it) in items.iter().enumerate() {
         let _ = writeln!(s, "{}. **{}**", n + 1, visible(&it.question_text));
-        let _ = writeln!(s, "   {}{}", tr(lang, "Please provide: ", "需提供："), visible(&it.ask));
+        let _ = writeln!(s, "   {}{}", msg::PLEASE_PROVIDE.text(lang), visible(&it.ask));
         if let Some(due) = it.due.as_deref().and_then(Date::parse) {
-            let _ = writeln!(s, "   {}{}", tr(lang, "Due: ", "截止日期："), long_date(due, lang));
+            let _ = writeln!(s, "   {}{}", msg::DUE.text(lang), long_date(due, lang));
         }
         s.push('\n');
     }

@@ -1,5 +1,6 @@
 //! `ccvet log` and `ccvet diff`: answers across commits and across vendors.
 
+use crate::i18n::cli as msg;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -7,7 +8,6 @@ use serde::Serialize;
 use super::context::Context;
 use super::git_json::AnswerJson;
 use super::json;
-use super::table::l;
 use super::{CliError, Output};
 use crate::domain::answers::Answer;
 use crate::domain::present::{answer_text, pct};
@@ -74,7 +74,7 @@ pub fn log(ctx: &Context, wanted: &str, question: Option<&str>, as_json: bool) -
     let lang = ctx.lang;
     let mut out = String::new();
     if changes.is_empty() {
-        let _ = writeln!(out, "{}", l(lang, "no answer has changed in the git history", "git 历史中没有答案变更"));
+        let _ = writeln!(out, "{}", msg::NO_ANSWER_HAS_CHANGED_IN.text(lang));
     }
     for (c, (old, new)) in changes.iter().zip(&texts) {
         let _ = writeln!(
@@ -86,7 +86,7 @@ pub fn log(ctx: &Context, wanted: &str, question: Option<&str>, as_json: bool) -
             c.question,
             visible(old),
             visible(new),
-            l(lang, "score", "得分"),
+            msg::SCORE_3.text(lang),
             pct(c.score)
         );
     }
@@ -157,7 +157,7 @@ pub fn diff(
                 .map_err(git_err)?
                 .ok_or_else(|| CliError::Failed(format!("{} did not exist at `{rev}`", visible(&left.meta.vendor))))?;
             let then = VendorFile::parse(&left.path, text)?;
-            (then, rev.to_string(), l(lang, "now", "现在").to_string())
+            (then, rev.to_string(), msg::NOW.text(lang).to_string())
         }
         // An earlier assessment cycle, kept by `ccvet reassess` (§11).
         (None, None) if cycle.is_some() => {
@@ -166,7 +166,7 @@ pub fn diff(
                 CliError::Usage(format!("--cycle takes a date written YYYY-MM-DD, not `{}`", visible(date)))
             })?;
             let then = VendorFile::load(&crate::storage::cycle::history_path(&left.path, d))?;
-            (then, date.to_string(), l(lang, "now", "现在").to_string())
+            (then, date.to_string(), msg::NOW.text(lang).to_string())
         }
         _ => return Err(CliError::Usage("give a second vendor, or --since REV".to_string())),
     };
@@ -228,14 +228,14 @@ fn diff_text(
     let _ = writeln!(
         out,
         "{} {} → {}: {} → {}",
-        l(lang, "score", "得分"),
+        msg::SCORE_3.text(lang),
         visible(heads.0),
         visible(heads.1),
         pct(scores.0),
         pct(scores.1)
     );
     if keys.is_empty() {
-        let _ = writeln!(out, "{}", l(lang, "no answers differ", "答案没有差别"));
+        let _ = writeln!(out, "{}", msg::NO_ANSWERS_DIFFER.text(lang));
     }
     for key in keys {
         let text = |v: &VendorFile| visible(&shown(q, key, v.answers.get(key), lang)).into_owned();

@@ -1,6 +1,7 @@
 //! Typing: a value, the note, a comment or a name; Esc and Enter.
 
 use super::*;
+use crate::i18n::status as msg;
 
 /// Keys while a line or the note is being typed.
 pub(super) fn typing(app: &mut App, action: Action) -> Vec<Effect> {
@@ -22,7 +23,7 @@ pub(super) fn typing(app: &mut App, action: Action) -> Vec<Effect> {
                     && !buffer.text().trim().is_empty()
                 {
                     app.comment_draft = Some((question, buffer.text().to_string()));
-                    app.say(StatusKind::Info, t(app.lang, "comment kept as a draft", "评论已保留为草稿"));
+                    app.say(StatusKind::Info, msg::COMMENT_KEPT_AS_A_DRAFT.text(app.lang));
                 }
                 app.overlay = None;
                 vec![]
@@ -69,7 +70,7 @@ pub(super) fn typing(app: &mut App, action: Action) -> Vec<Effect> {
         // leaves insert mode.)
         (EditTarget::Value, Action::Back) => {
             iv.editor = None;
-            app.say(StatusKind::Info, t(lang, "edit cancelled; the answer is unchanged", "已取消编辑，答案未变"));
+            app.say(StatusKind::Info, msg::EDIT_CANCELLED_THE_ANSWER_IS.text(lang));
             vec![]
         }
         (_, Action::Submit) => finish_editor(app, false),
@@ -112,7 +113,7 @@ pub(super) fn submit_prompt(app: &mut App, text: String) -> Vec<Effect> {
         }
         Some(Overlay::NewVendor(buffer)) if text.is_empty() => {
             app.overlay = Some(Overlay::NewVendor(buffer));
-            app.say(StatusKind::Error, t(app.lang, "a vendor needs a name", "服务商需要名称"));
+            app.say(StatusKind::Error, msg::A_VENDOR_NEEDS_A_NAME.text(app.lang));
             vec![]
         }
         Some(Overlay::NewVendor(_)) => vec![Effect::CreateVendor { name: text }],
@@ -181,7 +182,7 @@ pub(super) fn finish_editor(app: &mut App, quitting: bool) -> Vec<Effect> {
             }
             Err(why) => {
                 let lang = app.lang;
-                app.say(StatusKind::Error, format!("{} {why}", t(lang, "✗ not saved:", "✗ 未保存：")));
+                app.say(StatusKind::Error, format!("{} {why}", msg::NOT_SAVED_2.text(lang)));
                 return vec![];
             }
         },

@@ -1,6 +1,7 @@
 //! The interview: answering, moving between questions, N/A, notes.
 
 use super::*;
+use crate::i18n::status as msg;
 
 pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
     let lang = app.lang;
@@ -57,10 +58,10 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::ResolveConflict { theirs } => {
             if !iv.vendor.conflicts.iter().any(|c| c.key == key) {
-                app.say(StatusKind::Info, t(lang, "no merge conflict on this question", "此问题没有合并冲突"));
+                app.say(StatusKind::Info, msg::NO_MERGE_CONFLICT_ON_THIS.text(lang));
                 vec![]
             } else if !iv.pending.is_empty() {
-                app.say(StatusKind::Info, t(lang, "saving first; press again", "正在保存，请稍后再按"));
+                app.say(StatusKind::Info, msg::SAVING_FIRST_PRESS_AGAIN.text(lang));
                 vec![]
             } else {
                 vec![Effect::Resolve { key, theirs }]
@@ -92,7 +93,7 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::NextUnanswered => {
             if !jump_to_unanswered(iv, q) {
-                app.say(StatusKind::Info, t(lang, "every question has an answer", "所有问题均已作答"));
+                app.say(StatusKind::Info, msg::EVERY_QUESTION_HAS_AN_ANSWER.text(lang));
             }
             fix_scroll(app);
             vec![]
@@ -110,7 +111,7 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
         Action::AnswerYes | Action::AnswerNo => match question.kind {
             Kind::YesNo { .. } => apply(app, key, Edit::Value(Value::Bool(action == Action::AnswerYes))),
             _ => {
-                app.say(StatusKind::Info, t(lang, "y / n answer yes/no questions", "y / n 用于是否题"));
+                app.say(StatusKind::Info, msg::Y_N_ANSWER_YES_NO.text(lang));
                 vec![]
             }
         },
@@ -137,11 +138,11 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
                 pick(app, key, n)
             }
             Kind::Multi { .. } => {
-                app.say(StatusKind::Info, t(lang, "Space or 1-9 toggles an option", "按空格或 1-9 勾选选项"));
+                app.say(StatusKind::Info, msg::SPACE_OR_1_9_TOGGLES.text(lang));
                 vec![]
             }
             Kind::YesNo { .. } => {
-                app.say(StatusKind::Info, t(lang, "answer with y or n", "请按 y 或 n 作答"));
+                app.say(StatusKind::Info, msg::ANSWER_WITH_Y_OR_N.text(lang));
                 vec![]
             }
             _ => {
@@ -164,7 +165,7 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::ToggleNa => {
             if !question.allow_na || !question.kind.is_scored() {
-                app.say(StatusKind::Info, t(lang, "this question does not allow N/A", "此问题不允许\"不适用\""));
+                app.say(StatusKind::Info, msg::THIS_QUESTION_DOES_NOT_ALLOW.text(lang));
                 return vec![];
             }
             let na = iv.answer(&key).is_some_and(|a| a.na);
@@ -274,7 +275,7 @@ pub(super) fn pick(app: &mut App, key: String, n: u8) -> Vec<Effect> {
         },
         Kind::Rating { max } if u32::from(n) <= *max => Edit::Value(Value::Integer(i64::from(n))),
         Kind::Rating { max } => {
-            app.say(StatusKind::Info, format!("{} 0–{max}", t(lang, "rate", "评分范围")));
+            app.say(StatusKind::Info, format!("{} 0–{max}", msg::RATE.text(lang)));
             return vec![];
         }
         _ => return vec![],

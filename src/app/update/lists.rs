@@ -1,6 +1,7 @@
 //! The vendor list and the comparison: moving, filtering, opening.
 
 use super::*;
+use crate::i18n::status as msg;
 
 pub(super) fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
     let list = &mut app.vendors;
@@ -17,8 +18,7 @@ pub(super) fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
                 vec![Effect::OpenVendor { path, review: false }]
             }
             Some(VendorRow::Unreadable { error, .. }) => {
-                let message =
-                    format!("{} {error}", t(app.lang, "cannot open; fix the file first:", "无法打开，请先修复文件："));
+                let message = format!("{} {error}", msg::CANNOT_OPEN_FIX_THE_FILE.text(app.lang));
                 app.say(StatusKind::Error, message);
                 vec![]
             }

@@ -7,6 +7,7 @@ mod lists;
 mod review;
 mod saving;
 
+use crate::i18n::status as msg;
 use editing::*;
 use interview::*;
 use lists::*;
@@ -25,13 +26,6 @@ use crate::domain::scoring::Outcome;
 use crate::domain::text::Lang;
 use crate::ui::layout::{keep_visible, question_rows, table_rows};
 
-fn t(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
-}
-
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     // Results of I/O and resizes apply whatever has the keyboard.
     match action {
@@ -44,7 +38,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Saved { key, merged } => return saved(app, &key, merged),
         Action::SaveFailed { key, message, conflict } => return save_failed(app, &key, message, conflict),
         Action::VendorCreated { slug } => {
-            app.say(StatusKind::Saved, format!("{} {slug}", t(app.lang, "created", "已新建")));
+            app.say(StatusKind::Saved, format!("{} {slug}", msg::CREATED.text(app.lang)));
             let path = app.vendors.rows.iter().find(|r| r.path().file_stem().is_some_and(|s| s == slug.as_str()));
             return path
                 .map(|r| vec![Effect::OpenVendor { path: r.path().to_path_buf(), review: false }])
@@ -97,9 +91,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     iv.read_only = None;
                     iv.writer_left = false;
                 }
-                app.say(StatusKind::Saved, t(lang, "you are the interviewer now", "现在由您进行访谈"));
+                app.say(StatusKind::Saved, msg::YOU_ARE_THE_INTERVIEWER_NOW.text(lang));
             } else {
-                app.say(StatusKind::Error, t(lang, "someone still holds this vendor", "仍有人在访谈此服务商"));
+                app.say(StatusKind::Error, msg::SOMEONE_STILL_HOLDS_THIS_VENDOR.text(lang));
             }
             return vec![];
         }

@@ -6,6 +6,7 @@
 //! sheet holding the dropdown lists (Excel caps an inline list at 255
 //! characters, and a label may hold a comma).
 
+use crate::i18n::xlsx as msg;
 use std::path::Path;
 
 use rust_xlsxwriter::{
@@ -13,7 +14,7 @@ use rust_xlsxwriter::{
     ProtectionOptions, Workbook, Worksheet,
 };
 
-use super::{ANSWER, ID, NOTE, clip, tr, write_workbook, xlsx_error};
+use super::{ANSWER, ID, NOTE, clip, write_workbook, xlsx_error};
 use crate::cli::context::Context;
 use crate::cli::{CliError, Output};
 use crate::domain::answers::{Answer, Value};
@@ -37,7 +38,7 @@ pub mod col {
 }
 
 pub fn questions_sheet_name(lang: Lang) -> &'static str {
-    tr(lang, "Questions", "问卷")
+    msg::QUESTIONS_2.text(lang)
 }
 
 pub fn form(ctx: &Context, wanted: Option<&str>, xlsx: bool, output: &Path) -> Result<Output, CliError> {
@@ -77,7 +78,7 @@ fn instructions(
     today: &str,
 ) -> Result<Worksheet, rust_xlsxwriter::XlsxError> {
     let mut ws = Worksheet::new();
-    ws.set_name(tr(lang, "Instructions", "填写说明"))?;
+    ws.set_name(msg::INSTRUCTIONS.text(lang))?;
     let title = Format::new().set_bold().set_font_size(14);
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
@@ -86,23 +87,22 @@ fn instructions(
     ws.write_string_with_format(
         0,
         0,
-        format!("{} · {}", tr(lang, "Vendor questionnaire", "供应商问卷"), q.title.get(lang)),
+        format!("{} · {}", msg::VENDOR_QUESTIONNAIRE.text(lang), q.title.get(lang)),
         &title,
     )?;
-    let vendor_name =
-        vendor.map_or_else(|| tr(lang, "(your company)", "（贵公司名称）").to_string(), |v| v.meta.vendor.clone());
+    let vendor_name = vendor.map_or_else(|| msg::YOUR_COMPANY.text(lang).to_string(), |v| v.meta.vendor.clone());
     let facts = [
-        (tr(lang, "Vendor", "供应商"), vendor_name),
-        (tr(lang, "Date", "日期"), today.to_string()),
-        (tr(lang, "Questionnaire", "问卷"), format!("{} v{}", q.id, q.version)),
-        (tr(lang, "Questions", "题数"), q.questions().count().to_string()),
+        (msg::VENDOR_2.text(lang), vendor_name),
+        (msg::DATE.text(lang), today.to_string()),
+        (msg::QUESTIONNAIRE.text(lang), format!("{} v{}", q.id, q.version)),
+        (msg::QUESTIONS_3.text(lang), q.questions().count().to_string()),
     ];
     for (i, (k, v)) in facts.iter().enumerate() {
         let row = 2 + i as u32;
         ws.write_string_with_format(row, 0, *k, &bold)?;
         ws.write_string(row, 1, v)?;
     }
-    ws.write_string_with_format(7, 0, tr(lang, "How to fill it in", "填写方法"), &bold)?;
+    ws.write_string_with_format(7, 0, msg::HOW_TO_FILL_IT_IN.text(lang), &bold)?;
     let sheet = questions_sheet_name(lang);
     let steps: Vec<String> = match lang {
         Lang::En => vec![
@@ -149,13 +149,13 @@ fn questions(
     let open_date = open.clone().set_num_format("yyyy-mm-dd");
     let headers: [(u16, String, f64); 8] = [
         (col::ID, ID.to_string(), 24.0),
-        (col::SECTION, tr(lang, "section", "部分").to_string(), 16.0),
-        (col::QUESTION, tr(lang, "question", "问题").to_string(), 48.0),
-        (col::ANSWER, tr(lang, "answer", "answer 回答").to_string(), 24.0),
-        (col::NOTE, tr(lang, "note", "note 备注").to_string(), 32.0),
-        (col::EVIDENCE, tr(lang, "evidence to provide", "需提供的证明").to_string(), 40.0),
-        (col::UNIT, tr(lang, "unit", "单位").to_string(), 10.0),
-        (col::HOW, tr(lang, "how to answer", "填写方式").to_string(), 36.0),
+        (col::SECTION, msg::SECTION_2.text(lang).to_string(), 16.0),
+        (col::QUESTION, msg::QUESTION_2.text(lang).to_string(), 48.0),
+        (col::ANSWER, msg::ANSWER_2.text(lang).to_string(), 24.0),
+        (col::NOTE, msg::NOTE_2.text(lang).to_string(), 32.0),
+        (col::EVIDENCE, msg::EVIDENCE_TO_PROVIDE.text(lang).to_string(), 40.0),
+        (col::UNIT, msg::UNIT.text(lang).to_string(), 10.0),
+        (col::HOW, msg::HOW_TO_ANSWER.text(lang).to_string(), 36.0),
     ];
     debug_assert!(headers[3].1.starts_with(ANSWER) && headers[4].1.starts_with(NOTE));
     for (c, text, width) in &headers {
@@ -247,7 +247,7 @@ fn write_answer(
 }
 
 pub fn na_word(lang: Lang) -> &'static str {
-    tr(lang, "N/A", "不适用")
+    msg::N_A.text(lang)
 }
 
 /// What the answer cell takes, in words (column H and the input message).
@@ -273,7 +273,7 @@ pub fn how_to_answer(question: &Question, lang: Lang) -> String {
         (Kind::Text, Lang::Zh) => "自由填写".to_string(),
     };
     if question.allow_na && question.kind.is_scored() {
-        text.push_str(tr(lang, "; N/A allowed", "；可填“不适用”"));
+        text.push_str(msg::N_A_ALLOWED.text(lang));
     }
     text
 }
@@ -336,7 +336,7 @@ fn validation(
     let message = clip(&how_to_answer(question, lang), 250);
     dv.set_input_title(clip(&question.key, 31))?
         .set_input_message(message.clone())?
-        .set_error_title(clip(tr(lang, "Not an answer to this question", "不是本题的有效回答"), 31))?
+        .set_error_title(clip(msg::NOT_AN_ANSWER_TO_THIS.text(lang), 31))?
         .set_error_message(message)
         .map(|dv| dv.set_error_style(style))
 }

@@ -7,13 +7,14 @@
 //! unless `--overwrite`; each such conflict is listed. Empty cells change
 //! nothing.
 
+use crate::i18n::xlsx as msg;
 use std::fmt::Write;
 use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 
-use super::{ANSWER, ID, NOTE, cell_ref, tr};
+use super::{ANSWER, ID, NOTE, cell_ref};
 use crate::cli::context::{Context, score_of};
 use crate::cli::{CliError, Output};
 use crate::domain::answers::{Answer, Edit};
@@ -78,15 +79,7 @@ pub fn read_rows(bytes: Vec<u8>, q: &Questionnaire, lang: Lang) -> Result<Vec<Ro
             let note = note_col.and_then(|c| range.get((r, c))).and_then(note_text);
             if id.is_empty() {
                 if answer_cell.is_some() || note.is_some() {
-                    errors.push(format!(
-                        "{}: {}",
-                        at(answer_col),
-                        tr(
-                            lang,
-                            "this row has no question id, so the answer belongs to no question",
-                            "此行没有题目 id，回答无法对应到题目"
-                        )
-                    ));
+                    errors.push(format!("{}: {}", at(answer_col), msg::THIS_ROW_HAS_NO_QUESTION.text(lang)));
                 }
                 continue;
             }
@@ -126,14 +119,7 @@ pub fn read_rows(bytes: Vec<u8>, q: &Questionnaire, lang: Lang) -> Result<Vec<Ro
         }
         return if errors.is_empty() { Ok(rows) } else { Err(errors) };
     }
-    Err(vec![
-        tr(
-            lang,
-            "no sheet has a header row with `id` and `answer` columns (is this a workbook from `ccvet form`?)",
-            "没有任何工作表带有 `id` 和 `answer` 列的表头（这是 `ccvet form` 生成的工作簿吗？）",
-        )
-        .to_string(),
-    ])
+    Err(vec![msg::NO_SHEET_HAS_A_HEADER.text(lang).to_string()])
 }
 
 fn begins_with_word(cell: &str, word: &str) -> bool {
@@ -229,7 +215,7 @@ pub fn plan(q: &Questionnaire, vendor: &VendorFile, rows: &[Row], overwrite: boo
                 if old.is_some() && theirs {
                     plan.conflicts.push((
                         row.at.clone(),
-                        format!("{} ({})", row.key, tr(lang, "note", "备注")),
+                        format!("{} ({})", row.key, msg::NOTE_3.text(lang)),
                         old.unwrap_or_default().to_string(),
                         note.clone(),
                     ));

@@ -1,6 +1,7 @@
 //! The confirmation box: what is about to happen and why it needs a
 //! second thought, then `y` / `n`.
 
+use crate::i18n::tui as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -12,7 +13,6 @@ use crate::domain::text::Lang;
 use crate::storage::review::Decision;
 use crate::ui::text::wrapped;
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 pub struct ConfirmBox<'a> {
     pub confirm: &'a Confirm,
@@ -37,7 +37,7 @@ impl ConfirmBox<'_> {
                     (None, Lang::Zh) => "该服务商无人访谈。由您担任访谈人？".to_string(),
                 };
                 lines.extend(wrapped(&text, width, "", Style::new()));
-                tr(lang, "Take over as interviewer?", "接手访谈？").to_string()
+                msg::TAKE_OVER_AS_INTERVIEWER.text(lang).to_string()
             }
             Confirm::SignOff { decision, cautions } => {
                 for caution in cautions {
@@ -58,7 +58,7 @@ impl ConfirmBox<'_> {
             }
         };
         lines.push(Line::raw(""));
-        lines.push(Line::styled(tr(lang, "y yes, do it · n or Esc: no", "y 是，执行 · n 或 Esc：否"), th.key));
+        lines.push(Line::styled(msg::Y_YES_DO_IT_N.text(lang), th.key));
         (title, lines)
     }
 

@@ -1,6 +1,7 @@
 //! The vendor list: score, band, completion, disqualification (a mark and a
 //! word), last change; unreadable files with their error.
 
+use crate::i18n::tui as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -11,7 +12,6 @@ use crate::app::state::{App, VendorRow};
 use crate::domain::present::pct;
 use crate::ui::text::{cut, fit, fit_right, safe};
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 pub struct VendorList<'a> {
     pub app: &'a App,
@@ -23,7 +23,7 @@ impl Widget for VendorList<'_> {
         let (app, th) = (self.app, self.theme);
         let lang = app.lang;
         let list = &app.vendors;
-        let mut title = tr(lang, "Vendors", "服务商").to_string();
+        let mut title = msg::VENDORS.text(lang).to_string();
         if list.filtering || !list.filter.text().is_empty() {
             title = format!("{title} / {}", safe(list.filter.text()));
         }
@@ -45,22 +45,22 @@ impl Widget for VendorList<'_> {
         let name_w = w.saturating_sub(fixed_sum + 2).max(8);
         let mut header = format!(
             "  {} {} {} {} {}",
-            fit(tr(lang, "Vendor", "服务商"), name_w),
-            fit_right(tr(lang, "Score", "得分"), 6),
-            fit(tr(lang, "Band", "评级"), 14),
-            fit_right(tr(lang, "Done", "完成"), 5),
-            fit(tr(lang, "Status", "状态"), status_w),
+            fit(msg::VENDOR.text(lang), name_w),
+            fit_right(msg::SCORE.text(lang), 6),
+            fit(msg::BAND.text(lang), 14),
+            fit_right(msg::DONE.text(lang), 5),
+            fit(msg::STATUS.text(lang), status_w),
         );
         if show_changed {
             header.push(' ');
-            header.push_str(&fit(tr(lang, "Changed", "修改时间"), 11));
+            header.push_str(&fit(msg::CHANGED.text(lang), 11));
         }
         buf.set_line(inner.x, inner.y, &Line::styled(header, th.header), inner.width);
         if list.visible.is_empty() {
             let empty = if list.rows.is_empty() {
-                tr(lang, "No vendors yet: press n to add one.", "还没有服务商：按 n 新建。")
+                msg::NO_VENDORS_YET_PRESS_N.text(lang)
             } else {
-                tr(lang, "No vendor matches the filter.", "没有匹配的服务商。")
+                msg::NO_VENDOR_MATCHES_THE_FILTER.text(lang)
             };
             buf.set_line(inner.x, inner.y + 1, &Line::styled(empty, th.muted), inner.width);
             return;
@@ -98,7 +98,7 @@ impl Widget for VendorList<'_> {
                     ];
                     let signed = safe(&crate::summary::signoff_text(&summary.signoffs)).into_owned();
                     if r.disqualified() {
-                        let mark = format!("✗ {}", tr(lang, "DISQUALIFIED", "不合格"));
+                        let mark = format!("✗ {}", msg::DISQUALIFIED.text(lang));
                         let rest = status_w.saturating_sub(unicode_width::UnicodeWidthStr::width(mark.as_str()) + 1);
                         spans.push(Span::styled(mark, th.knockout));
                         spans.push(Span::raw(format!(" {}", fit(&signed, rest))));
@@ -120,7 +120,7 @@ impl Widget for VendorList<'_> {
                 }
                 VendorRow::Unreadable { slug, error, .. } => {
                     let [name, pad] = name(slug);
-                    let why = format!("! {} {}", tr(lang, "unreadable:", "无法读取："), safe(error));
+                    let why = format!("! {} {}", msg::UNREADABLE.text(lang), safe(error));
                     let why = Span::styled(cut(&why, w.saturating_sub(name_w + 3)), th.error);
                     Line::from(vec![marker, name, pad, Span::raw(" "), why])
                 }

@@ -1,0 +1,84 @@
+//! Messages: cli. Each entry holds both languages; see `crate::i18n`.
+
+messages! {
+    GIT_DRIVERS_REGISTERED_IN { en: "git drivers registered in", zh: "git 驱动已登记于" }
+    LOCK_AND_SIDE_FILES_STAY { en: "lock and side files stay out of git", zh: "锁文件与冲突副本不进入 git" }
+    VENDOR_AND_REVIEW_FILES_USE {
+        en: "vendor and review files use ccvet's merge and diff drivers",
+        zh: "供应商与评审文件使用 ccvet 的合并与 diff 驱动",
+    }
+    INSIDE_A_GIT_REPOSITORY_RUN {
+        en: "inside a git repository: run `ccvet git-setup` to use ccvet's drivers there",
+        zh: "位于 git 仓库之内：运行 `ccvet git-setup` 以启用 ccvet 驱动",
+    }
+    GIT_DRIVERS_REGISTERED_CCVET_GIT {
+        en: "git drivers registered (ccvet git-setup)",
+        zh: "git 驱动已登记（ccvet git-setup）",
+    }
+    NOT_A_GIT_REPOSITORY_AFTER {
+        en: "not a git repository: after `git init` (or in each clone) run `ccvet git-setup`",
+        zh: "不是 git 仓库：`git init` 之后（或在每个克隆中）运行 `ccvet git-setup`",
+    }
+    WAS_CHANGED_DIFFERENTLY_ON_BOTH {
+        en: "was changed differently on both sides: ours is kept, theirs and the base are recorded beside it; settle it with `ccvet resolve VENDOR KEY --ours|--theirs`",
+        zh: "两边改得不同：保留我方，对方与共同祖先记录在旁；用 `ccvet resolve VENDOR KEY --ours|--theirs` 解决",
+    }
+    OURS { en: "ours", zh: "我方" }
+    THEIRS { en: "theirs", zh: "对方" }
+    RESOLVED_KEEPING { en: "resolved, keeping", zh: "已解决，采用" }
+    CONFLICTS_LEFT { en: "conflicts left\n", zh: "处冲突待解决\n" }
+    REVIEWER { en: "Reviewer: ", zh: "评审人：" }
+    SIGN_OFF { en: "Sign-off: ", zh: "签核：" }
+    THE_VENDOR { en: "the vendor", zh: "服务商" }
+    VENDOR { en: "Vendor: ", zh: "供应商：" }
+    ASSESSED { en: "Assessed: ", zh: "评估日期：" }
+    INTERVIEWER { en: "interviewer", zh: "访谈人" }
+    SCORE { en: "Score: ", zh: "得分：" }
+    DISQUALIFIED { en: " ✗ DISQUALIFIED", zh: " ✗ 不合格" }
+    ANSWER { en: "answer: ", zh: "回答：" }
+    NOTE { en: "note: ", zh: "备注：" }
+    SCORE_2 { en: "score: ", zh: "得分：" }
+    CONFLICT_THEIRS { en: "CONFLICT: theirs", zh: "冲突：对方" }
+    BASE { en: "base", zh: "共同祖先" }
+    NO_SUCH_QUESTION { en: "(no such question)", zh: "（问卷中无此问题）" }
+    RED_LINE { en: " ✗ red line", zh: " ✗ 红线" }
+    N_A { en: "N/A", zh: "不适用" }
+    HIDDEN_CONDITION_NOT_MET { en: "hidden (condition not met)", zh: "已隐藏（条件不满足）" }
+    SCORE_3 { en: "score", zh: "得分" }
+    NO_ANSWER_HAS_CHANGED_IN { en: "no answer has changed in the git history", zh: "git 历史中没有答案变更" }
+    NOW { en: "now", zh: "现在" }
+    NO_ANSWERS_DIFFER { en: "no answers differ", zh: "答案没有差别" }
+    NO_OPEN_FOLLOW_UPS { en: "No open follow-ups.", zh: "没有待补充的材料。" }
+    PLEASE_PROVIDE { en: "Please provide: ", zh: "需提供：" }
+    DUE { en: "Due: ", zh: "截止日期：" }
+    IS_INTERVIEWING { en: "is interviewing", zh: "正在访谈" }
+    NO_SIGN_OFFS_YET { en: "no sign-offs yet", zh: "暂无签核" }
+    STALE_ANSWERS_CHANGED_SINCE { en: "  STALE: answers changed since", zh: "  已过期" }
+    UNVERIFIED_NOT_COUNTED { en: "  ⚠ UNVERIFIED: not counted", zh: "  ⚠ 未验证：不计入" }
+    UNVERIFIED { en: " ⚠ unverified", zh: " ⚠ 未验证" }
+    NOTHING_DUE { en: "Nothing due.", zh: "没有到期事项。" }
+    RE_ASSESSMENT_DUE { en: "re-assessment due", zh: "需重新评估" }
+    ANSWER_DATE_ENDS { en: "answer date ends", zh: "答案日期到期" }
+    EVIDENCE_EXPIRES { en: "evidence expires", zh: "证明材料到期" }
+    FOLLOW_UP_OVERDUE { en: "follow-up overdue", zh: "补充材料逾期" }
+    WORKSPACE_READY { en: "workspace ready:", zh: "工作区已就绪：" }
+    TEAM_WORKSPACE_OF_GROUP { en: "team workspace of group", zh: "团队工作区，组" }
+    FOLDERS { en: "folders", zh: "文件夹" }
+    REVIEW_FOLDERS { en: "review folders", zh: "评审文件夹" }
+    FILES { en: "files", zh: "文件" }
+    VENDORS_ONE_FILE_PER_VENDOR {
+        en: "vendors/: one file per vendor (ccvet new \"Vendor name\")",
+        zh: "vendors/：每个服务商一个文件（ccvet new \"名称\"）",
+    }
+    REVIEWS_REVIEWERS_COMMENTS_AND_SIGN { en: "reviews/: reviewers' comments and sign-offs", zh: "reviews/：评审意见与签核" }
+    NO_WORKSPACE_HERE_CCVET_INIT { en: "no workspace here (ccvet init makes one)", zh: "此处没有工作区（用 ccvet init 创建）" }
+    THE_WORKSPACE_IS_IN_ORDER { en: "the workspace is in order", zh: "工作区一切正常" }
+    PROBLEM_S_CCVET_DOCTOR_FIX {
+        en: "problem(s); `ccvet doctor --fix` repairs what your account may",
+        zh: "个问题；`ccvet doctor --fix` 可修复您的账户有权修复的部分",
+    }
+    SSHD_HAS_NO_CLIENTALIVEINTERVAL_A {
+        en: "sshd has no ClientAliveInterval: a frozen SSH link keeps its vendor locked until TCP gives up (hours); set ClientAliveInterval 60 and ClientAliveCountMax 3 in /etc/ssh/sshd_config",
+        zh: "sshd 未设置 ClientAliveInterval：冻结的 SSH 连接会长时间锁住服务商；请在 /etc/ssh/sshd_config 中设置 ClientAliveInterval 60 与 ClientAliveCountMax 3",
+    }
+}

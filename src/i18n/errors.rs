@@ -1,0 +1,3 @@
+//! Messages: errors. Each entry holds both languages; see `crate::i18n`.
+
+messages! {}
