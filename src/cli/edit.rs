@@ -8,7 +8,7 @@ use super::context::{Context, score_of};
 use super::{CliError, Output};
 use crate::domain::answers::Edit;
 use crate::domain::date::Date;
-use crate::domain::input::parse_input;
+use crate::domain::input::parse_input_in;
 use crate::domain::present::{answer_text, pct};
 use crate::safe_text::visible;
 use crate::storage::Error;
@@ -24,7 +24,7 @@ pub fn validate(ctx: &Context, file: Option<&Path>) -> Result<Output, CliError> 
         Some(path) => questionnaire::load(path),
         None => ctx.questionnaire().map_err(|e| match e {
             CliError::Data(e) => e,
-            other => Error::NotFound(other.to_string()),
+            other => Error::NotFound(other.to_string().into()),
         }),
     };
     match loaded {
@@ -34,7 +34,7 @@ pub fn validate(ctx: &Context, file: Option<&Path>) -> Result<Output, CliError> 
             let scored = q.questions().filter(|x| x.kind.is_scored()).count();
             let mut out = Output::default();
             for w in &loaded.warnings {
-                let _ = writeln!(out.stderr, "{w}");
+                let _ = writeln!(out.stderr, "{}", w.in_lang(ctx.lang));
             }
             let _ = writeln!(
                 out.stdout,
@@ -57,7 +57,7 @@ pub fn validate(ctx: &Context, file: Option<&Path>) -> Result<Output, CliError> 
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             let mut out = Output { failed: true, ..Output::default() };
             for d in &diagnostics {
-                let _ = writeln!(out.stderr, "{d}");
+                let _ = writeln!(out.stderr, "{}", d.in_lang(ctx.lang));
             }
             let _ = writeln!(out.stderr, "{errors} error{} found", if errors == 1 { "" } else { "s" });
             Ok(out)
@@ -88,7 +88,7 @@ pub fn new_vendor(
     };
     let mut ws = Workspace::at(&ctx.workspace.root);
     let vendor = ws.create_vendor_for(&meta, Some(&loaded.questionnaire), &RealFs).map_err(|e| match e {
-        Error::NotFound(m) => CliError::Usage(m),
+        Error::NotFound(m) => CliError::Usage(m.get(ctx.lang)),
         other => CliError::Data(other),
     })?;
     Ok(Output {
@@ -113,24 +113,19 @@ pub fn answer(
 ) -> Result<Output, CliError> {
     let loaded = ctx.questionnaire()?;
     let q = &loaded.questionnaire;
-    let question = q.question(key).ok_or_else(|| {
-        let example = q.questions().next().map_or_else(String::new, |x| format!(", e.g. {}", x.key));
-        CliError::Usage(format!(
-            "no question `{key}` in questionnaire `{}`; name one as section.question{example}",
-            q.id
-        ))
-    })?;
+    let question = q.question(key).ok_or_else(|| super::followup::unknown_question(ctx.lang, q, key, true))?;
     let mut edits = Vec::new();
     if clear {
         edits.push(Edit::Clear);
     } else if na {
         if !question.allow_na || !question.kind.is_scored() {
-            return Err(CliError::Usage(format!("question `{key}` does not allow N/A")));
+            return Err(CliError::Usage(msg::QUESTION_NO_NA.fill(ctx.lang, &[("key", &key)])));
         }
         edits.push(Edit::NotApplicable(true));
     } else if let Some(text) = value {
-        let v = parse_input(question, text)
-            .map_err(|why| CliError::Usage(format!("`{text}` is not an answer to `{key}`: {why}")))?;
+        let v = parse_input_in(question, text, ctx.lang).map_err(|why| {
+            CliError::Usage(msg::NOT_AN_ANSWER.fill(ctx.lang, &[("text", &text), ("key", &key), ("why", &why)]))
+        })?;
         edits.push(Edit::Value(v));
     }
     if let Some(note) = note {
@@ -144,16 +139,7 @@ pub fn answer(
     // One writer per vendor: hold its lock for the save.
     let _lock = match lock::acquire_patiently(&vendor.path, &holder(&ctx.user), modes.file) {
         Ok(Acquired::Mine(lock)) => lock,
-        Ok(Acquired::Theirs(who)) => {
-            let who = who.map_or_else(
-                || "someone".to_string(),
-                |h| format!("{} on {} (pid {}, since {})", h.user, h.host, h.pid, h.since),
-            );
-            return Err(CliError::Failed(format!(
-                "{} is open for writing by {who}; try again when they leave it",
-                vendor.meta.vendor
-            )));
-        }
+        Ok(Acquired::Theirs(who)) => return Err(super::followup::locked(ctx.lang, &vendor.meta.vendor, who)),
         Err(e) => return Err(CliError::Data(Error::io(&lock::lock_path(&vendor.path), e))),
     };
     let saved = vendor.save(q, key, &edits, &RealFs, modes.file)?;
@@ -203,7 +189,7 @@ pub fn review(
     if let Some(key) = &question {
         let loaded = ctx.questionnaire()?;
         if loaded.questionnaire.question(key).is_none() {
-            return Err(CliError::Usage(format!("no question `{key}` in questionnaire `{}`", loaded.questionnaire.id)));
+            return Err(super::followup::unknown_question(ctx.lang, &loaded.questionnaire, key, false));
         }
     }
     let vendor = ctx.find_vendor(wanted)?;

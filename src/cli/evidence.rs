@@ -35,7 +35,7 @@ fn is_url(text: &str) -> bool {
 fn add(ctx: &Context, wanted: &str, key: &str, path: &str, expires: Option<&str>) -> Result<Output, CliError> {
     let loaded = ctx.questionnaire()?;
     let q = &loaded.questionnaire;
-    question(q, key)?;
+    question(ctx.lang, q, key)?;
     let expires = expires.map(|d| date_arg("--expires", d)).transpose()?;
     let seen_on = today()?;
     let mut vendor = ctx.find_vendor(wanted)?;
@@ -147,7 +147,7 @@ pub fn due(ctx: &Context, within: i64, json: bool) -> Result<Output, CliError> {
         let v = match VendorFile::load(&path) {
             Ok(v) => v,
             Err(e) => {
-                let _ = writeln!(out.stderr, "{e}");
+                let _ = writeln!(out.stderr, "{}", e.message(ctx.lang));
                 continue;
             }
         };

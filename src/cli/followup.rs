@@ -39,15 +39,27 @@ pub(super) fn date_arg(flag: &str, text: &str) -> Result<Date, CliError> {
 }
 
 /// The question `key`, or a usage error naming an example.
-pub(super) fn question<'q>(q: &'q Questionnaire, key: &str) -> Result<&'q Question, CliError> {
-    q.question(key).ok_or_else(|| {
-        let example = q.questions().next().map_or_else(String::new, |x| format!(", e.g. {}", x.key));
-        CliError::Usage(format!(
-            "no question `{}` in questionnaire `{}`; name one as section.question{example}",
-            visible(key),
-            q.id
-        ))
+pub(super) fn question<'q>(lang: Lang, q: &'q Questionnaire, key: &str) -> Result<&'q Question, CliError> {
+    q.question(key).ok_or_else(|| unknown_question(lang, q, key, true))
+}
+
+/// "no question `key` in questionnaire `id`", naming an example if asked.
+pub(super) fn unknown_question(lang: Lang, q: &Questionnaire, key: &str, example: bool) -> CliError {
+    let (key, id) = (visible(key), visible(&q.id));
+    CliError::Usage(match q.questions().next().filter(|_| example) {
+        Some(x) => msg::UNKNOWN_QUESTION_EXAMPLE.fill(lang, &[("key", &key), ("id", &id), ("example", &x.key)]),
+        None if example => msg::UNKNOWN_QUESTION_HOW.fill(lang, &[("key", &key), ("id", &id)]),
+        None => msg::UNKNOWN_QUESTION.fill(lang, &[("key", &key), ("id", &id)]),
     })
+}
+
+/// The vendor is open for writing by someone else.
+pub(super) fn locked(lang: Lang, vendor: &str, who: Option<crate::storage::lock::Holder>) -> CliError {
+    let who = who.map_or_else(
+        || msg::SOMEONE.text(lang).to_string(),
+        |h| msg::LOCK_HOLDER.fill(lang, &[("user", &h.user), ("host", &h.host), ("pid", &h.pid), ("since", &h.since)]),
+    );
+    CliError::Failed(msg::VENDOR_LOCKED.fill(lang, &[("vendor", &visible(vendor)), ("who", &who)]))
 }
 
 /// Saves `edits` of answer `key` holding the vendor's lock, as `answer` does.
@@ -61,16 +73,7 @@ pub(super) fn save_edits(
     let modes = ctx.workspace.modes;
     let _lock = match lock::acquire_patiently(&vendor.path, &holder(&ctx.user), modes.file) {
         Ok(Acquired::Mine(lock)) => lock,
-        Ok(Acquired::Theirs(who)) => {
-            let who = who.map_or_else(
-                || "someone".to_string(),
-                |h| format!("{} on {} (pid {}, since {})", h.user, h.host, h.pid, h.since),
-            );
-            return Err(CliError::Failed(format!(
-                "{} is open for writing by {who}; try again when they leave it",
-                visible(&vendor.meta.vendor)
-            )));
-        }
+        Ok(Acquired::Theirs(who)) => return Err(locked(ctx.lang, &vendor.meta.vendor, who)),
         Err(e) => return Err(CliError::Data(Error::io(&lock::lock_path(&vendor.path), e))),
     };
     let saved = vendor.save(q, key, edits, &RealFs, modes.file)?;
@@ -88,7 +91,7 @@ pub fn followup(
 ) -> Result<Output, CliError> {
     let loaded = ctx.questionnaire()?;
     let q = &loaded.questionnaire;
-    question(q, key)?;
+    question(ctx.lang, q, key)?;
     let due = due.map(|d| date_arg("--due", d)).transpose()?;
     let status = match status {
         None => None,
@@ -169,7 +172,7 @@ pub fn followups(ctx: &Context, wanted: Option<&str>, format: ListFormat) -> Res
                 match v {
                     Ok(v) => out.push(v),
                     Err(e) => {
-                        let _ = writeln!(stderr, "{e}");
+                        let _ = writeln!(stderr, "{}", e.message(ctx.lang));
                     }
                 }
             }

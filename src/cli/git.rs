@@ -20,15 +20,15 @@ use crate::storage::merge::{Side, merge_review, merge_vendor, resolve_text};
 use crate::storage::vendor::VendorFile;
 use crate::system::holder;
 
-fn git_failed(e: GitError) -> CliError {
-    CliError::Failed(e.to_string())
+fn git_failed(e: GitError, lang: Lang) -> CliError {
+    CliError::Failed(e.message(lang))
 }
 
 /// `ccvet git-setup`: registers the drivers in the clone's config.
 pub fn git_setup(ctx: &Context) -> Result<Output, CliError> {
     let exe = std::env::current_exe()
         .map_err(|e| CliError::Failed(format!("cannot tell where this ccvet program is: {e}")))?;
-    let top = crate::git::setup::git_setup(&ctx.workspace.root, &exe).map_err(git_failed)?;
+    let top = crate::git::setup::git_setup(&ctx.workspace.root, &exe).map_err(|e| git_failed(e, ctx.lang))?;
     let mut out = Output::default();
     let lang = ctx.lang;
     let _ = writeln!(
@@ -64,13 +64,13 @@ pub fn init_git(root: &Path, mode: u32, lang: Lang) -> Result<String, CliError> 
         }
         Ok(_) => {
             let exe = std::env::current_exe().map_err(|e| CliError::Failed(e.to_string()))?;
-            crate::git::setup::git_setup(root, &exe).map_err(git_failed)?;
+            crate::git::setup::git_setup(root, &exe).map_err(|e| git_failed(e, lang))?;
             let _ = writeln!(out, "  {}", msg::GIT_DRIVERS_REGISTERED_CCVET_GIT.text(lang));
         }
         Err(GitError::NotARepo(_) | GitError::NoGit) => {
             let _ = writeln!(out, "  {}", msg::NOT_A_GIT_REPOSITORY_AFTER.text(lang));
         }
-        Err(e) => return Err(git_failed(e)),
+        Err(e) => return Err(git_failed(e, lang)),
     }
     Ok(out)
 }

@@ -30,12 +30,12 @@ pub struct ChangeJson {
     pub score: Option<f64>,
 }
 
-fn git_err(e: crate::git::GitError) -> CliError {
-    CliError::Failed(e.to_string())
+fn git_err(e: crate::git::GitError, lang: crate::domain::text::Lang) -> CliError {
+    CliError::Failed(e.message(lang))
 }
 
 fn repo_of(ctx: &Context, vendor: &VendorFile) -> Result<(std::path::PathBuf, String), CliError> {
-    let top = crate::git::toplevel(&ctx.workspace.root).map_err(git_err)?;
+    let top = crate::git::toplevel(&ctx.workspace.root).map_err(|e| git_err(e, ctx.lang))?;
     let rel = crate::git::repo_path(&top, &vendor.path)
         .ok_or_else(|| CliError::Failed(format!("{} is not inside the git repository", vendor.path.display())))?;
     Ok((top, rel))
@@ -48,10 +48,11 @@ pub fn log(ctx: &Context, wanted: &str, question: Option<&str>, as_json: bool) -
     if let Some(key) = question
         && q.question(key).is_none()
     {
-        return Err(CliError::Usage(format!("no question `{key}` in questionnaire `{}`", q.id)));
+        return Err(super::followup::unknown_question(ctx.lang, q, key, false));
     }
     let vendor = ctx.find_vendor(wanted)?;
-    let found = crate::git::changes::answer_changes(&ctx.workspace.root, &vendor.path, q, question).map_err(git_err)?;
+    let found = crate::git::changes::answer_changes(&ctx.workspace.root, &vendor.path, q, question)
+        .map_err(|e| git_err(e, ctx.lang))?;
     let texts: Vec<(String, String)> = found
         .iter()
         .map(|c| (shown(q, &c.key, c.old.as_ref(), ctx.lang), shown(q, &c.key, c.new.as_ref(), ctx.lang)))
@@ -154,7 +155,7 @@ pub fn diff(
         (None, Some(rev)) => {
             let (top, rel) = repo_of(ctx, &left)?;
             let text = crate::git::history::file_at(&top, rev, &rel)
-                .map_err(git_err)?
+                .map_err(|e| git_err(e, ctx.lang))?
                 .ok_or_else(|| CliError::Failed(format!("{} did not exist at `{rev}`", visible(&left.meta.vendor))))?;
             let then = VendorFile::parse(&left.path, text)?;
             (then, rev.to_string(), msg::NOW.text(lang).to_string())

@@ -112,7 +112,7 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
         let _ = writeln!(out, "? {}: {}", visible(orphan), msg::ANSWER_TO_A_QUESTION_THE.text(lang));
     }
     for w in &vendor.warnings {
-        let _ = writeln!(out, "! {w}");
+        let _ = writeln!(out, "! {}", w.in_lang(lang));
     }
     for c in &vendor.conflicts {
         let _ = writeln!(out, "⚠ {}: {}", visible(&c.key), msg::MERGE_CONFLICT_OURS_IS_IN.text(lang));
@@ -154,7 +154,7 @@ fn ranked(ctx: &Context) -> Result<Ranked, CliError> {
     for result in summary::load(&loaded.questionnaire, &paths) {
         match result {
             Ok(v) => vendors.push(v),
-            Err(e) => errors.push(format!("{e}\n")),
+            Err(e) => errors.push(format!("{}\n", e.message(ctx.lang))),
         }
     }
     summary::rank(&mut vendors);

@@ -81,4 +81,28 @@ messages! {
         en: "sshd has no ClientAliveInterval: a frozen SSH link keeps its vendor locked until TCP gives up (hours); set ClientAliveInterval 60 and ClientAliveCountMax 3 in /etc/ssh/sshd_config",
         zh: "sshd 未设置 ClientAliveInterval：冻结的 SSH 连接会长时间锁住服务商；请在 /etc/ssh/sshd_config 中设置 ClientAliveInterval 60 与 ClientAliveCountMax 3",
     }
+
+    // Errors of the command line, in the reader's language.
+    UNKNOWN_QUESTION { en: "no question `{key}` in questionnaire `{id}`", zh: "问卷 `{id}` 中没有问题 `{key}`" }
+    UNKNOWN_QUESTION_HOW {
+        en: "no question `{key}` in questionnaire `{id}`; name one as section.question",
+        zh: "问卷 `{id}` 中没有问题 `{key}`；请写成 章节.问题 的形式",
+    }
+    UNKNOWN_QUESTION_EXAMPLE {
+        en: "no question `{key}` in questionnaire `{id}`; name one as section.question, e.g. {example}",
+        zh: "问卷 `{id}` 中没有问题 `{key}`；请写成 章节.问题 的形式，例如 {example}",
+    }
+    QUESTION_NO_NA { en: "question `{key}` does not allow N/A", zh: "问题 `{key}` 不允许填“不适用”" }
+    NOT_AN_ANSWER { en: "`{text}` is not an answer to `{key}`: {why}", zh: "`{text}` 不是问题 `{key}` 的有效答案：{why}" }
+    SOMEONE { en: "someone", zh: "他人" }
+    LOCK_HOLDER { en: "{user} on {host} (pid {pid}, since {since})", zh: "{host} 上的 {user}（pid {pid}，自 {since} 起）" }
+    VENDOR_LOCKED {
+        en: "{vendor} is open for writing by {who}; try again when they leave it",
+        zh: "{vendor} 正由 {who} 打开写入；请待对方离开后再试",
+    }
+    GIT_NOT_INSTALLED { en: "the `git` program is not installed or not on PATH", zh: "未安装 `git` 程序，或它不在 PATH 中" }
+    GIT_NOT_A_REPO {
+        en: "{path} is not in a git repository (run `git init` there first, then `ccvet git-setup`)",
+        zh: "{path} 不在 git 仓库中（请先在该处运行 `git init`，再运行 `ccvet git-setup`）",
+    }
 }

@@ -20,4 +20,29 @@ messages! {
     EVIDENCE { en: "Evidence", zh: "证明材料" }
     SEEN { en: "seen", zh: "查验于" }
     EXPIRES { en: "expires", zh: "有效期至" }
+
+    // What a question kind accepts, said when a typed answer does not fit.
+    INPUT_YESNO { en: "a yes/no question takes `yes` or `no`", zh: "是非题只能填 `yes`（是）或 `no`（否）" }
+    INPUT_CHOICE { en: "a choice question takes one option id: {options}", zh: "单选题只能填一个选项 id：{options}" }
+    INPUT_MULTI_UNKNOWN {
+        en: "`{id}` is not an option; a multi question takes option ids separated by commas: {options}",
+        zh: "`{id}` 不是选项；多选题填用逗号分隔的选项 id：{options}",
+    }
+    INPUT_MULTI_EMPTY_NONE {
+        en: "a multi question takes at least one option id; if none applies, answer `{none}`",
+        zh: "多选题至少要填一个选项 id；都不符合时请填 `{none}`",
+    }
+    INPUT_MULTI_EMPTY {
+        en: "a multi question takes at least one option id; to remove the answer use --clear",
+        zh: "多选题至少要填一个选项 id；要删除答案请用 --clear",
+    }
+    INPUT_MULTI_ALONE {
+        en: "`{id}` is chosen alone or not at all, not together with other options",
+        zh: "`{id}` 只能单独选择，不能与其他选项同时选",
+    }
+    INPUT_RATING { en: "a rating question takes a whole number from 0 to {max}", zh: "评分题只能填 0 到 {max} 的整数" }
+    INPUT_NUMBER {
+        en: "a number question takes a number, such as 1000, 5,000 or 2.5",
+        zh: "数值题只能填数字，例如 1000、5,000 或 2.5",
+    }
 }

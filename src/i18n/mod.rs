@@ -65,6 +65,50 @@ impl Msg {
     }
 }
 
+/// A message with its values, to be put in words later, in whichever
+/// language the reader has (errors made where the language is not known,
+/// such as in storage). Shown with `Display` it reads in English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    msg: Option<Msg>,
+    args: Vec<(&'static str, String)>,
+}
+
+impl Text {
+    pub fn new(msg: Msg, args: &[(&'static str, &dyn Display)]) -> Text {
+        Text { msg: Some(msg), args: args.iter().map(|(n, v)| (*n, v.to_string())).collect() }
+    }
+
+    /// The text in `lang`. A text that came in as a plain string (not from
+    /// the catalogue) reads the same in both.
+    pub fn get(&self, lang: Lang) -> String {
+        let args: Vec<(&str, &dyn Display)> = self.args.iter().map(|(n, v)| (*n, v as &dyn Display)).collect();
+        match self.msg {
+            Some(m) => m.fill(lang, &args),
+            None => self.args.first().map(|(_, v)| v.clone()).unwrap_or_default(),
+        }
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.get(Lang::En))
+    }
+}
+
+/// Text made outside the catalogue (a library's own words): as it is.
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        Text { msg: None, args: vec![("", text)] }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Text {
+        Text::from(text.to_string())
+    }
+}
+
 /// Replaces `{name}` in `template` with the named values.
 pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -87,6 +131,60 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Puts an English text that was made from one of `known` into `lang`:
+/// for errors that travel as English strings from where the reader's
+/// language is not known (a file's diagnostics). `None` when the text was
+/// made from none of them.
+pub fn relocalise(text: &str, lang: Lang, known: &[Msg]) -> Option<String> {
+    known.iter().find_map(|m| {
+        let values = capture(m.en, text)?;
+        let args: Vec<(&str, &dyn Display)> = values.iter().map(|(n, v)| (*n, v as &dyn Display)).collect();
+        Some(m.fill(lang, &args))
+    })
+}
+
+/// The values of `template`'s placeholders in `text`, if `text` has its shape.
+fn capture<'a, 't>(template: &'a str, text: &'t str) -> Option<Vec<(&'a str, &'t str)>> {
+    // literal, then (name, literal) pairs
+    let mut pieces: Vec<(&str, &str)> = Vec::new();
+    let mut first = "";
+    let mut rest = template;
+    let mut name = None;
+    loop {
+        let next = placeholders(rest).into_iter().next().and_then(|n| rest.find(&format!("{{{n}}}")).map(|i| (n, i)));
+        let (lit, after) = match next {
+            Some((n, i)) => (&rest[..i], Some((n, &rest[i + n.len() + 2..]))),
+            None => (rest, None),
+        };
+        match name {
+            None => first = lit,
+            Some(n) => pieces.push((n, lit)),
+        }
+        match after {
+            Some((n, r)) => {
+                name = Some(n);
+                rest = r;
+            }
+            None => break,
+        }
+    }
+    let mut at = text.strip_prefix(first)?;
+    let mut values = Vec::new();
+    let count = pieces.len();
+    for (i, (n, lit)) in pieces.into_iter().enumerate() {
+        let end = if i + 1 == count {
+            at.strip_suffix(lit)?.len()
+        } else if lit.is_empty() {
+            return None;
+        } else {
+            at.find(lit)?
+        };
+        values.push((n, &at[..end]));
+        at = &at[end + lit.len()..];
+    }
+    (count > 0 || at.is_empty()).then_some(values)
 }
 
 /// The names of the `{name}` placeholders of a text, in order.

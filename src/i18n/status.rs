@@ -30,4 +30,10 @@ messages! {
     CREATED { en: "created", zh: "已新建" }
     YOU_ARE_THE_INTERVIEWER_NOW { en: "you are the interviewer now", zh: "现在由您进行访谈" }
     SOMEONE_STILL_HOLDS_THIS_VENDOR { en: "someone still holds this vendor", zh: "仍有人在访谈此服务商" }
+    /// Why a typed value is not an answer (the reason in the same language).
+    INVALID_VALUE { en: "{why}", zh: "无效：{why}" }
+    SAVE_CONFLICT {
+        en: "{key} was changed by someone else; theirs is kept, yours is in {name}",
+        zh: "{key} 已被他人修改；保留对方的答案，您的答案在 {name}",
+    }
 }

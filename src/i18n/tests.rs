@@ -105,6 +105,21 @@ fn placeholders_fill_by_name() {
     assert_eq!(placeholders("`{wanted}` in {dir}{hint} {}"), vec!["wanted", "dir", "hint"]);
 }
 
+#[test]
+fn english_made_from_a_message_is_put_into_chinese() {
+    let known = [errors::TOML_SYNTAX, errors::NOT_UTF8, errors::CONFLICT];
+    assert_eq!(
+        relocalise("TOML syntax error: expected `=`", Lang::Zh, &known).as_deref(),
+        Some("文件无法解析（TOML 语法错误）：expected `=`")
+    );
+    assert_eq!(relocalise("the file is not valid UTF-8 text", Lang::Zh, &known).as_deref(), Some(errors::NOT_UTF8.zh));
+    let conflict = errors::CONFLICT.fill(Lang::En, &[("path", &"v/a.toml"), ("key", &"b.c"), ("mine", &"v/a.mine")]);
+    assert_eq!(relocalise(&conflict, Lang::En, &known).as_deref(), Some(conflict.as_str()));
+    assert!(relocalise(&conflict, Lang::Zh, &known).is_some_and(|z| z.starts_with("v/a.toml：`b.c` ")));
+    assert_eq!(relocalise("something else", Lang::Zh, &known), None);
+    assert_eq!(relocalise("the file is not valid UTF-8 text!", Lang::Zh, &known), None);
+}
+
 /// Where a source file still pairs English and Chinese inline.
 fn inline_pairs(text: &str) -> Vec<String> {
     let mut found = Vec::new();

@@ -9,6 +9,7 @@ use super::atomic::{FileSystem, create_atomic};
 use super::perms::{Modes, create_dir_all};
 use super::vendor::{Meta, VendorFile};
 use super::{Error, questionnaire};
+use crate::i18n::{Text, errors};
 use crate::safe_text::is_hostile;
 
 pub struct Workspace {
@@ -90,18 +91,23 @@ impl Workspace {
         }
         match found.len() {
             1 => Ok(found.remove(0)),
-            0 => Err(Error::NotFound(format!(
-                "no vendor with slug or name `{wanted}` in {}{}",
-                self.vendors_dir().display(),
-                match unreadable {
-                    0 => String::new(),
-                    n => format!(" ({n} vendor file(s) could not be read; `ccvet compare` lists them)"),
-                }
-            ))),
-            _ => Err(Error::NotFound(format!(
-                "{} vendors are named `{wanted}`; name one by its slug: {}",
-                found.len(),
-                found.iter().map(|v| v.slug.as_str()).collect::<Vec<_>>().join(", ")
+            0 => {
+                let dir = self.vendors_dir().display().to_string();
+                Err(Error::NotFound(match unreadable {
+                    0 => Text::new(errors::UNKNOWN_VENDOR, &[("wanted", &wanted), ("dir", &dir)]),
+                    n => Text::new(
+                        errors::UNKNOWN_VENDOR_SOME_UNREADABLE,
+                        &[("wanted", &wanted), ("dir", &dir), ("n", &n)],
+                    ),
+                }))
+            }
+            _ => Err(Error::NotFound(Text::new(
+                errors::VENDOR_NAME_TWICE,
+                &[
+                    ("n", &found.len()),
+                    ("wanted", &wanted),
+                    ("slugs", &found.iter().map(|v| v.slug.as_str()).collect::<Vec<_>>().join(", ")),
+                ],
             ))),
         }
     }
@@ -150,7 +156,7 @@ impl Workspace {
         // A name needs a letter or digit (of any script): zero-width and
         // filler characters alone would make an invisible vendor.
         if !name.chars().any(is_visible_letter) {
-            return Err(Error::NotFound("a vendor needs a name with visible characters".into()));
+            return Err(Error::NotFound(Text::new(errors::VENDOR_NAME_INVISIBLE, &[])));
         }
         self.ensure()?;
         // One creator at a time, so two sessions creating the same name at
@@ -162,7 +168,7 @@ impl Workspace {
             if let Ok(v) = VendorFile::load(&path)
                 && v.meta.vendor.nfc().collect::<String>() == name
             {
-                return Err(Error::refused(&path, format!("a vendor named `{name}` already exists")));
+                return Err(Error::refused(&path, Text::new(errors::VENDOR_EXISTS, &[("name", &name)])));
             }
         }
         let meta = Meta { vendor: name.clone(), ..meta.clone() };

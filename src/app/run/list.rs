@@ -13,7 +13,7 @@ impl super::Runner {
     /// The vendor files (a large folder takes a millisecond or two to list:
     /// once per load).
     pub(super) fn list_vendors(&mut self) -> Option<Vec<PathBuf>> {
-        self.workspace.vendor_paths().map_err(|e| self.app.say(StatusKind::Error, e.to_string())).ok()
+        self.workspace.vendor_paths().map_err(|e| self.app.say(StatusKind::Error, e.message(self.app.lang))).ok()
     }
 
     pub(super) fn load_rows(&mut self, paths: Vec<PathBuf>, now: bool) {
@@ -78,7 +78,7 @@ impl super::Runner {
                 self.reload_vendors(true);
                 vec![Action::VendorCreated { slug: v.slug }]
             }
-            Err(e) => vec![Action::CreateFailed { name, message: self.short(&e.to_string()) }],
+            Err(e) => vec![Action::CreateFailed { name, message: self.short(&e.message(self.app.lang)) }],
         }
     }
 }

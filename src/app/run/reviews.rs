@@ -41,7 +41,7 @@ impl super::Runner {
                 let (reviews, errors) = self.load_reviews(path);
                 vec![Action::ReviewsChanged(reviews, errors)]
             }
-            Err(e) => vec![Action::Failed(self.short(&e.to_string()))],
+            Err(e) => vec![Action::Failed(self.short(&e.message(self.app.lang)))],
         }
     }
 }

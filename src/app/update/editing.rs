@@ -146,10 +146,9 @@ pub(super) fn check_value(question: &crate::domain::questionnaire::Question, tex
     if text.trim().is_empty() {
         return None;
     }
-    parse_input(question, text).err().map(|why| match lang {
-        Lang::En => why,
-        Lang::Zh => format!("无效：{why}"),
-    })
+    crate::domain::input::parse_input_in(question, text, lang)
+        .err()
+        .map(|why| msg::INVALID_VALUE.fill(lang, &[("why", &why)]))
 }
 
 /// Ends the open editor, saving what it holds when it is valid. `quitting`

@@ -40,7 +40,7 @@ pub fn report(ctx: &Context, format: ReportFormat, output: Option<&Path>) -> Res
     for r in summary::load(q, &paths) {
         match r {
             Ok(v) => vendors.push(v),
-            Err(e) => stderr.push_str(&format!("{e}\n")),
+            Err(e) => stderr.push_str(&format!("{}\n", e.message(ctx.lang))),
         }
     }
     summary::rank(&mut vendors);

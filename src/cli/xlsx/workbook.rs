@@ -75,7 +75,7 @@ pub fn compare(ctx: &Context, output: Option<&Path>) -> Result<Output, CliError>
         match result {
             Ok(v) => vendors.push(v),
             Err(e) => {
-                out.stderr.push_str(&format!("{e}\n"));
+                out.stderr.push_str(&format!("{}\n", e.message(ctx.lang)));
                 out.failed = true;
             }
         }
