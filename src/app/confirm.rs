@@ -6,7 +6,6 @@
 use super::action::{Action, Effect};
 use super::state::{App, Confirm, Overlay, StatusKind};
 use crate::domain::signoff::{Gate, Request, gate};
-use crate::domain::text::Lang;
 use crate::i18n::status as msg;
 use crate::storage::review::Decision;
 
@@ -20,10 +19,7 @@ pub fn ask_take_over(app: &mut App) -> Vec<Effect> {
         return vec![];
     };
     if !holder.user.is_empty() && !iv.writer_left {
-        let text = match lang {
-            Lang::En => format!("{} is interviewing now; T works once they leave the vendor", holder.user),
-            Lang::Zh => format!("{} 正在访谈；对方离开该服务商后才能按 T 接手", holder.user),
-        };
+        let text = msg::TAKE_OVER_WAIT.fill(lang, &[("user", &holder.user)]);
         app.say(StatusKind::Info, text);
         return vec![];
     }

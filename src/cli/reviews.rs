@@ -71,10 +71,7 @@ pub fn signoffs_text(vendor: &VendorFile, comments: bool, lang: Lang) -> String 
         let _ = writeln!(
             out,
             "⚠ {}",
-            visible(&match lang {
-                Lang::En => format!("the review file of `{}` is owned by account `{}`: unverified", r.user, r.owner),
-                Lang::Zh => format!("`{}` 的评审文件属于账户 `{}`：未验证", r.user, r.owner),
-            })
+            visible(&msg::REVIEW_UNVERIFIED.fill(lang, &[("user", &r.user), ("owner", &r.owner)]))
         );
     }
     if comments {

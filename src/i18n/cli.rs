@@ -105,4 +105,43 @@ messages! {
         en: "{path} is not in a git repository (run `git init` there first, then `ccvet git-setup`)",
         zh: "{path} 不在 git 仓库中（请先在该处运行 `git init`，再运行 `ccvet git-setup`）",
     }
+    // `ccvet review`, `init` and `doctor`.
+    REVIEW_UNVERIFIED {
+        en: "the review file of `{user}` is owned by account `{owner}`: unverified",
+        zh: "`{user}` 的评审文件属于账户 `{owner}`：未验证",
+    }
+    INIT_QUESTIONNAIRE_COPIED {
+        en: "questionnaire.toml: a copy of the default questionnaire, yours to customise",
+        zh: "questionnaire.toml：默认问卷的副本，可自行修改",
+    }
+    INIT_QUESTIONNAIRE_KEPT {
+        en: "questionnaire.toml: already there, left as it is",
+        zh: "questionnaire.toml：已存在，保持不变",
+    }
+    REPAIR_FIXED { en: "✓ fixed: {what}", zh: "✓ 已修复：{what}" }
+    REPAIR_NEEDS_OWNER {
+        en: "✗ {what} (only its owner `{who}` or root can change it)",
+        zh: "✗ {what}（只有所有者 `{who}` 或 root 能修改）",
+    }
+    REPAIR_FAILED { en: "✗ {what} (the repair failed: {why})", zh: "✗ {what}（修复失败：{why}）" }
+    DOCTOR_OPEN_TO_OTHERS {
+        en: "{path} is open to every account on this machine; vendor assessments are confidential: chmod {want} {full}",
+        zh: "{path} 对本机所有账户开放，而服务商评估是保密的：chmod {want} {full}",
+    }
+    DOCTOR_WRONG_GROUP {
+        en: "{path} belongs to group `{has}`, not the team's `{group}`, so the team cannot use it: chgrp {group} {full}",
+        zh: "{path} 属于组 `{has}` 而非团队的 `{group}`，团队无法使用：chgrp {group} {full}",
+    }
+    DOCTOR_WRONG_MODE {
+        en: "{path} has mode {has} where the workspace needs {want}: chmod {want} {full}",
+        zh: "{path} 的权限为 {has}，工作区需要 {want}：chmod {want} {full}",
+    }
+    DOCTOR_UNVERIFIED_REVIEW {
+        en: "{path} carries `{named}`'s name but belongs to account `{owner}`: it is shown as unverified and never counts; `{owner}` or root should remove it",
+        zh: "{path} 以 `{named}` 命名却属于账户 `{owner}`：显示为未验证且不计入；应由 `{owner}` 或 root 删除",
+    }
+    DOCTOR_SIDE_FILE {
+        en: "{path} keeps a change that met someone else's on the same answer: compare it with the vendor file, keep what is right, then delete it",
+        zh: "{path} 保存了与他人同一答案冲突的修改：与服务商文件对比并保留正确内容后删除",
+    }
 }

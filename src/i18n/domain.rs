@@ -45,4 +45,29 @@ messages! {
         en: "a number question takes a number, such as 1000, 5,000 or 2.5",
         zh: "数值题只能填数字，例如 1000、5,000 或 2.5",
     }
+    // Answers and scores put in words (`domain::present`).
+    DISQUALIFIED_MARK { en: "✗ DISQUALIFIED", zh: "✗ 不合格" }
+    COUNTS_SCORED_AND_TEXT {
+        en: "{answered}/{total} scored + {text_answered}/{texts} text",
+        zh: "{answered}/{total} 计分题 + {text_answered}/{texts} 文字题",
+    }
+    /// Before the bands a provisional score still allows.
+    POSSIBLE { en: "possible: ", zh: "可能：" }
+    NA { en: "N/A", zh: "不适用" }
+    NONE_CHOSEN { en: "(none)", zh: "（无）" }
+    YES { en: "yes", zh: "是" }
+    NO { en: "no", zh: "否" }
+    STATED_BY_VENDOR { en: "stated by the vendor", zh: "供应商自述" }
+    /// Between the options of a condition: "Finance or Healthcare".
+    OR { en: " or ", zh: "或" }
+    BETWEEN { en: "between {lo} and {hi}", zh: "介于 {lo} 与 {hi} 之间" }
+    AT_LEAST { en: "at least {lo}", zh: "不少于 {lo}" }
+    AT_MOST { en: "at most {hi}", zh: "不超过 {hi}" }
+    ONLY_IF { en: "Only if “{text}” is {test}.", zh: "仅当“{text}”为{test}时作答。" }
+    // Second thoughts before a sign-off (`domain::signoff`).
+    CAUTION_DISQUALIFIED { en: "the vendor is ✗ DISQUALIFIED (a red line)", zh: "该服务商 ✗ 不合格（触及红线）" }
+    CAUTION_INCOMPLETE {
+        en: "only {answered} of {total} scored questions are answered",
+        zh: "计分问题仅回答 {answered}/{total}",
+    }
 }

@@ -36,4 +36,30 @@ messages! {
         en: "{key} was changed by someone else; theirs is kept, yours is in {name}",
         zh: "{key} 已被他人修改；保留对方的答案，您的答案在 {name}",
     }
+    NOTHING_TO_UNDO { en: "nothing to undo", zh: "没有可撤销的修改" }
+    NOTHING_TO_REDO { en: "nothing to redo", zh: "没有可重做的修改" }
+    NOT_UNDONE_THEIRS {
+        en: "✗ not undone: {key} was changed by someone else since; theirs stays",
+        zh: "✗ 未撤销：{key} 之后已被他人修改，保留对方的答案",
+    }
+    UNDONE { en: "undone: {key}", zh: "已撤销：{key}" }
+    REDONE { en: "redone: {key}", zh: "已重做：{key}" }
+    READ_ONLY_T_TO_ANSWER { en: "read-only: T to answer", zh: "只读：按 T 作答" }
+    READ_ONLY_INTERVIEWING {
+        en: "read-only: {user} is interviewing; T takes over when they leave",
+        zh: "只读：{user} 正在访谈；对方离开后按 T 接手",
+    }
+    SHOWING_HIDDEN {
+        en: "showing {n} question(s) hidden by their conditions (greyed)",
+        zh: "显示 {n} 个因条件不满足而隐藏的问题（灰色）",
+    }
+    HIDING_HIDDEN { en: "{n} question(s) hidden by their conditions", zh: "已隐藏 {n} 个条件不满足的问题" }
+    QUIT_UNSAVED {
+        en: "✗ {unsaved} answer(s) not saved yet; retrying. q again quits without them",
+        zh: "✗ {unsaved} 条答案尚未保存，正在重试；再按 q 将放弃它们并退出",
+    }
+    TAKE_OVER_WAIT {
+        en: "{user} is interviewing now; T works once they leave the vendor",
+        zh: "{user} 正在访谈；对方离开该服务商后才能按 T 接手",
+    }
 }

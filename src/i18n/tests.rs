@@ -59,9 +59,8 @@ fn every_message_has_both_languages_and_the_same_placeholders() {
         assert!(names.insert((area, m.id)), "{area}::{} twice", m.id);
         assert!(!m.en.trim().is_empty(), "{area}::{} has no English", m.id);
         assert!(!m.zh.trim().is_empty(), "{area}::{} has no Chinese", m.id);
-        let (mut en, mut zh) = (placeholders(m.en), placeholders(m.zh));
-        en.sort_unstable();
-        zh.sort_unstable();
+        let en: BTreeSet<&str> = placeholders(m.en).into_iter().collect();
+        let zh: BTreeSet<&str> = placeholders(m.zh).into_iter().collect();
         assert_eq!(en, zh, "{area}::{}: placeholders differ between en and zh", m.id);
         assert!(
             has_cjk(m.zh) != m.same,

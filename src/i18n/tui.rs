@@ -84,4 +84,32 @@ messages! {
     LOADED { en: "loaded…", zh: "已载入…" }
     COMPARISON_RANKED { en: "Comparison, ranked", zh: "对比（按排名）" }
     REVIEWS { en: "Reviews", zh: "评审" }
+    READ_ONLY_NOT_WRITING {
+        en: "◉ read-only · {who} is not writing now{idle} · T takes over",
+        zh: "◉ 只读 · {who} 当前未在作答{idle} · 按 T 接手",
+    }
+    READ_ONLY_NO_INTERVIEWER { en: "◉ read-only · no interviewer · T to answer", zh: "◉ 只读 · 无访谈人 · 按 T 作答" }
+    FOLLOWING_LIVE {
+        en: "◉ {user} is interviewing (since {since}{idle}), following live · read-only",
+        zh: "◉ {user} 正在访谈（自 {since} 起{idle}），实时跟随 · 只读",
+    }
+    /// After "since 10:02" while the writer is quiet: ", idle 14 min".
+    IDLE { en: ", idle {amount}", zh: "，已 {amount} 无改动" }
+    TAKE_OVER_FROM {
+        en: "{who} is this vendor's interviewer. Take over: you answer from now on, and the file records you as its interviewer.",
+        zh: "{who} 是该服务商的访谈人。接手后由您作答，文件将记录您为访谈人。",
+    }
+    BECOME_INTERVIEWER {
+        en: "No one is interviewing this vendor. Become its interviewer?",
+        zh: "该服务商无人访谈。由您担任访谈人？",
+    }
+    DECIDE_APPROVE { en: "Approve", zh: "批准" }
+    DECIDE_REJECT { en: "Reject", zh: "拒绝" }
+    DECIDE_NEEDS_INFO { en: "Ask for more information", zh: "要求补充材料" }
+    /// Confirming a sign-off despite cautions; `word` is one of DECIDE_*.
+    ALL_THE_SAME { en: "{word} all the same?", zh: "仍要{word}？" }
+    REVIEW_SCORE_LINE {
+        en: "score {score} · {band} · range {range} · answered {answered}/{total}",
+        zh: "得分 {score} · {band} · 区间 {range} · 已答 {answered}/{total}",
+    }
 }

@@ -28,11 +28,10 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::Redo
     );
     if let Some(holder) = iv.read_only.as_ref().filter(|_| changes_answers) {
-        let text = match (lang, holder.user.is_empty() || iv.writer_left) {
-            (Lang::En, true) => "read-only: T to answer".to_string(),
-            (Lang::Zh, true) => "只读：按 T 作答".to_string(),
-            (Lang::En, false) => format!("read-only: {} is interviewing; T takes over when they leave", holder.user),
-            (Lang::Zh, false) => format!("只读：{} 正在访谈；对方离开后按 T 接手", holder.user),
+        let text = if holder.user.is_empty() || iv.writer_left {
+            msg::READ_ONLY_T_TO_ANSWER.text(lang).to_string()
+        } else {
+            msg::READ_ONLY_INTERVIEWING.fill(lang, &[("user", &holder.user)])
         };
         app.say(StatusKind::Info, text);
         return vec![];
@@ -194,12 +193,7 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             iv.show_hidden = !iv.show_hidden;
             iv.keep_cursor_shown(q);
             let n = iv.report.hidden.len();
-            let text = match (iv.show_hidden, lang) {
-                (true, Lang::Zh) => format!("显示 {n} 个因条件不满足而隐藏的问题（灰色）"),
-                (true, Lang::En) => format!("showing {n} question(s) hidden by their conditions (greyed)"),
-                (false, Lang::Zh) => format!("已隐藏 {n} 个条件不满足的问题"),
-                (false, Lang::En) => format!("{n} question(s) hidden by their conditions"),
-            };
+            let text = if iv.show_hidden { msg::SHOWING_HIDDEN } else { msg::HIDING_HIDDEN }.fill(lang, &[("n", &n)]);
             app.say(StatusKind::Info, text);
             fix_scroll(app);
             vec![]

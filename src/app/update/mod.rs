@@ -187,10 +187,7 @@ fn quit(app: &mut App) -> Vec<Effect> {
     let unsaved = app.interview.as_ref().and_then(|iv| iv.unsaved()).unwrap_or(0);
     if unsaved > 0 && !app.quit_confirm {
         app.quit_confirm = true;
-        let text = match app.lang {
-            Lang::En => format!("✗ {unsaved} answer(s) not saved yet; retrying. q again quits without them"),
-            Lang::Zh => format!("✗ {unsaved} 条答案尚未保存，正在重试；再按 q 将放弃它们并退出"),
-        };
+        let text = msg::QUIT_UNSAVED.fill(app.lang, &[("unsaved", &unsaved)]);
         app.say(StatusKind::Error, text);
         return vec![Effect::SaveVendor];
     }

@@ -26,15 +26,9 @@ impl ConfirmBox<'_> {
         let mut lines = Vec::new();
         let title = match self.confirm {
             Confirm::TakeOver { from } => {
-                let text = match (from, lang) {
-                    (Some(who), Lang::En) => format!(
-                        "{who} is this vendor's interviewer. Take over: you answer from now on, and the file records you as its interviewer."
-                    ),
-                    (Some(who), Lang::Zh) => {
-                        format!("{who} 是该服务商的访谈人。接手后由您作答，文件将记录您为访谈人。")
-                    }
-                    (None, Lang::En) => "No one is interviewing this vendor. Become its interviewer?".to_string(),
-                    (None, Lang::Zh) => "该服务商无人访谈。由您担任访谈人？".to_string(),
+                let text = match from {
+                    Some(who) => msg::TAKE_OVER_FROM.fill(lang, &[("who", who)]),
+                    None => msg::BECOME_INTERVIEWER.text(lang).to_string(),
                 };
                 lines.extend(wrapped(&text, width, "", Style::new()));
                 msg::TAKE_OVER_AS_INTERVIEWER.text(lang).to_string()
@@ -43,18 +37,12 @@ impl ConfirmBox<'_> {
                 for caution in cautions {
                     lines.extend(wrapped(&format!("! {}", caution.describe(lang)), width, "", th.knockout));
                 }
-                let word = match (decision, lang) {
-                    (Decision::Approve, Lang::En) => "Approve",
-                    (Decision::Reject, Lang::En) => "Reject",
-                    (Decision::NeedsInfo, Lang::En) => "Ask for more information",
-                    (Decision::Approve, Lang::Zh) => "批准",
-                    (Decision::Reject, Lang::Zh) => "拒绝",
-                    (Decision::NeedsInfo, Lang::Zh) => "要求补充材料",
+                let word = match decision {
+                    Decision::Approve => msg::DECIDE_APPROVE,
+                    Decision::Reject => msg::DECIDE_REJECT,
+                    Decision::NeedsInfo => msg::DECIDE_NEEDS_INFO,
                 };
-                match lang {
-                    Lang::En => format!("{word} all the same?"),
-                    Lang::Zh => format!("仍要{word}？"),
-                }
+                msg::ALL_THE_SAME.fill(lang, &[("word", &word.text(lang))])
             }
         };
         lines.push(Line::raw(""));

@@ -45,24 +45,15 @@ impl<'a> QuestionView<'a> {
             let idle = idle_text(iv.last_change, now, lang);
             let text = if holder.user.is_empty() || iv.writer_left {
                 let who = if holder.user.is_empty() { interviewer.clone() } else { Some(safe(&holder.user)) };
-                match (lang, who) {
-                    (Lang::En, Some(who)) => format!("◉ read-only · {who} is not writing now{idle} · T takes over"),
-                    (Lang::Zh, Some(who)) => format!("◉ 只读 · {who} 当前未在作答{idle} · 按 T 接手"),
-                    (Lang::En, None) => "◉ read-only · no interviewer · T to answer".to_string(),
-                    (Lang::Zh, None) => "◉ 只读 · 无访谈人 · 按 T 作答".to_string(),
+                match who {
+                    Some(who) => msg::READ_ONLY_NOT_WRITING.fill(lang, &[("who", &who), ("idle", &idle)]),
+                    None => msg::READ_ONLY_NO_INTERVIEWER.text(lang).to_string(),
                 }
             } else {
                 let since = holder.since.get(11..16).unwrap_or(&holder.since);
-                match lang {
-                    Lang::En => format!(
-                        "◉ {} is interviewing (since {}{idle}), following live · read-only",
-                        safe(&holder.user),
-                        safe(since)
-                    ),
-                    Lang::Zh => {
-                        format!("◉ {} 正在访谈（自 {} 起{idle}），实时跟随 · 只读", safe(&holder.user), safe(since))
-                    }
-                }
+                let args: [(&str, &dyn std::fmt::Display); 3] =
+                    [("user", &safe(&holder.user)), ("since", &safe(since)), ("idle", &idle)];
+                msg::FOLLOWING_LIVE.fill(lang, &args)
             };
             lines.extend(wrapped(&text, width, "", th.warn));
         }
@@ -335,10 +326,7 @@ impl Widget for &QuestionView<'_> {
 fn idle_text(last_change: Option<i64>, now: i64, lang: Lang) -> String {
     let Some(minutes) = last_change.map(|t| (now - t) / 60).filter(|m| *m >= 1) else { return String::new() };
     let amount = if minutes < 120 { format!("{minutes} min") } else { format!("{} h", minutes / 60) };
-    match lang {
-        Lang::En => format!(", idle {amount}"),
-        Lang::Zh => format!("，已 {amount} 无改动"),
-    }
+    msg::IDLE.fill(lang, &[("amount", &amount)])
 }
 
 #[cfg(test)]

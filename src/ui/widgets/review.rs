@@ -52,19 +52,14 @@ fn verdict_lines(q: &Questionnaire, iv: &Interview, lang: Lang, th: &Theme, w: u
         }
     }
     let band = r.band.and_then(|b| q.bands.get(b)).map_or("–", |b| b.label.get(lang));
-    let text = match lang {
-        Lang::En => format!(
-            "score {} · {} · range {} · answered {}/{}",
-            pct(r.score),
-            band,
-            range(r.min, r.max),
-            r.answered,
-            r.total
-        ),
-        Lang::Zh => {
-            format!("得分 {} · {} · 区间 {} · 已答 {}/{}", pct(r.score), band, range(r.min, r.max), r.answered, r.total)
-        }
-    };
+    let args: [(&str, &dyn std::fmt::Display); 5] = [
+        ("score", &pct(r.score)),
+        ("band", &band),
+        ("range", &range(r.min, r.max)),
+        ("answered", &r.answered),
+        ("total", &r.total),
+    ];
+    let text = msg::REVIEW_SCORE_LINE.fill(lang, &args);
     lines.extend(wrapped(&text, w, "", th.header));
     lines.push(Line::raw(""));
     lines
