@@ -269,28 +269,11 @@ fn letter(v: &VendorFile, items: &[&Item], lang: Lang, today: Date) -> String {
     let name = visible(&v.meta.vendor).into_owned();
     let signer = v.meta.interviewer.as_deref().map(|s| visible(s).into_owned());
     let mut s = String::new();
-    match lang {
-        Lang::Zh => {
-            let _ = writeln!(s, "# 补充材料清单：{name}\n");
-            let _ = writeln!(s, "尊敬的{name}：\n");
-            let met = v.meta.assessed_on.map_or_else(String::new, |d| format!("于{}", long_date(d, lang)));
-            let _ = writeln!(
-                s,
-                "您好！感谢贵司{met}配合我方开展云呼叫中心服务供应商尽职调查访谈。\
-                 为完成本次评估，烦请贵司补充提供以下材料：\n"
-            );
-        }
-        Lang::En => {
-            let _ = writeln!(s, "# Documents requested: {name}\n");
-            let _ = writeln!(s, "Dear {name} team,\n");
-            let met = v.meta.assessed_on.map_or_else(String::new, |d| format!(" on {d}"));
-            let _ = writeln!(
-                s,
-                "Thank you for meeting us{met} for our due-diligence review of your cloud call-center service. \
-                 To complete the assessment, please send us the following:\n"
-            );
-        }
-    }
+    let met = v
+        .meta
+        .assessed_on
+        .map_or_else(String::new, |d| msg::LETTER_MET_ON.fill(lang, &[("date", &long_date(d, lang))]));
+    let _ = writeln!(s, "{}", msg::LETTER_OPENING.fill(lang, &[("name", &name), ("met", &met)]));
     for (n, it) in items.iter().enumerate() {
         let _ = writeln!(s, "{}. **{}**", n + 1, visible(&it.question_text));
         let _ = writeln!(s, "   {}{}", msg::PLEASE_PROVIDE.text(lang), visible(&it.ask));
@@ -299,27 +282,10 @@ fn letter(v: &VendorFile, items: &[&Item], lang: Lang, today: Date) -> String {
         }
         s.push('\n');
     }
-    match lang {
-        Lang::Zh => {
-            s.push_str(
-                "请于各项截止日期前将上述材料（加盖公章的扫描件或电子版）发送给我方；如有疑问，请随时与我方联系。\n\n",
-            );
-            s.push_str("感谢贵司的支持与配合！\n\n此致\n敬礼！\n\n");
-            if let Some(who) = &signer {
-                let _ = writeln!(s, "{who}");
-            }
-            let _ = writeln!(s, "{}", long_date(today, lang));
-        }
-        Lang::En => {
-            s.push_str(
-                "Please send these by the dates given (scans or electronic copies). If anything is unclear, \
-                 do not hesitate to contact us.\n\nThank you for your cooperation.\n\nKind regards,\n\n",
-            );
-            if let Some(who) = &signer {
-                let _ = writeln!(s, "{who}");
-            }
-            let _ = writeln!(s, "{today}");
-        }
+    s.push_str(msg::LETTER_CLOSING.text(lang));
+    if let Some(who) = &signer {
+        let _ = writeln!(s, "{who}");
     }
+    let _ = writeln!(s, "{}", long_date(today, lang));
     s
 }

@@ -293,40 +293,23 @@ fn csv(q: &Questionnaire, vendors: &[Summary], lang: Lang, style: CsvStyle) -> S
 /// the sections) band id, red lines and sign-offs; `[3]` also ends each
 /// section's score header.
 fn csv_headers(lang: Lang) -> [&'static str; 14] {
-    match lang {
-        Lang::En => [
-            "Rank",
-            "Vendor",
-            "Slug",
-            "Score",
-            "Lowest possible",
-            "Highest possible",
-            "Band",
-            "Disqualified",
-            "Red-line ids",
-            "Answered",
-            "Questions",
-            "Band id",
-            "Red lines",
-            "Sign-offs (~ stale)",
-        ],
-        Lang::Zh => [
-            "排名",
-            "服务商",
-            "标识",
-            "得分",
-            "最低可能",
-            "最高可能",
-            "评级",
-            "不合格",
-            "红线题号",
-            "已答",
-            "题数",
-            "评级编号",
-            "触及红线",
-            "签核（~ 已过期）",
-        ],
-    }
+    [
+        msg::CSV_RANK,
+        msg::CSV_VENDOR,
+        msg::CSV_SLUG,
+        msg::CSV_SCORE,
+        msg::CSV_LOWEST,
+        msg::CSV_HIGHEST,
+        msg::CSV_BAND,
+        msg::CSV_DISQUALIFIED,
+        msg::CSV_RED_LINE_IDS,
+        msg::CSV_ANSWERED,
+        msg::CSV_QUESTIONS,
+        msg::CSV_BAND_ID,
+        msg::CSV_RED_LINES,
+        msg::CSV_SIGN_OFFS,
+    ]
+    .map(|m| m.text(lang))
 }
 
 /// A CSV field: control characters made visible, quoted where needed, and

@@ -144,4 +144,32 @@ messages! {
         en: "{path} keeps a change that met someone else's on the same answer: compare it with the vendor file, keep what is right, then delete it",
         zh: "{path} 保存了与他人同一答案冲突的修改：与服务商文件对比并保留正确内容后删除",
     }
+    LOCK_HOLDER_NO_SINCE { en: "{user} on {host} (pid {pid})", zh: "{host} 上的 {user}（pid {pid}）" }
+    // Whether this clone has ccvet's git drivers (`ccvet doctor`, the app).
+    SETUP_NOT_A_REPO { en: "the workspace is not in a git repository", zh: "工作区不在 git 仓库中" }
+    SETUP_NO_GIT { en: "git is not installed", zh: "未安装 git" }
+    SETUP_MISSING {
+        en: "this clone lacks ccvet's merge and diff drivers (missing {keys}): run `ccvet git-setup`",
+        zh: "此克隆未登记 ccvet 的合并与 diff 驱动（缺少 {keys}）：请运行 `ccvet git-setup`",
+    }
+    SETUP_STALE {
+        en: "the ccvet merge driver names {program}, which is not there: run `ccvet git-setup` again",
+        zh: "ccvet 合并驱动指向不存在的程序 {program}：请重新运行 `ccvet git-setup`",
+    }
+    SETUP_NO_ATTRIBUTES {
+        en: ".gitattributes does not route vendor files to the ccvet drivers: run `ccvet init`",
+        zh: ".gitattributes 未把供应商文件交给 ccvet 驱动：请运行 `ccvet init`",
+    }
+    SETUP_READY { en: "the git drivers are set up", zh: "git 驱动已就绪" }
+    // The letter asking a vendor for documents (`ccvet followups --letter`).
+    /// " on 2026-11-24" / "于2026年11月24日", inside LETTER_OPENING.
+    LETTER_MET_ON { en: " on {date}", zh: "于{date}" }
+    LETTER_OPENING {
+        en: "# Documents requested: {name}\n\nDear {name} team,\n\nThank you for meeting us{met} for our due-diligence review of your cloud call-center service. To complete the assessment, please send us the following:\n",
+        zh: "# 补充材料清单：{name}\n\n尊敬的{name}：\n\n您好！感谢贵司{met}配合我方开展云呼叫中心服务供应商尽职调查访谈。为完成本次评估，烦请贵司补充提供以下材料：\n",
+    }
+    LETTER_CLOSING {
+        en: "Please send these by the dates given (scans or electronic copies). If anything is unclear, do not hesitate to contact us.\n\nThank you for your cooperation.\n\nKind regards,\n\n",
+        zh: "请于各项截止日期前将上述材料（加盖公章的扫描件或电子版）发送给我方；如有疑问，请随时与我方联系。\n\n感谢贵司的支持与配合！\n\n此致\n敬礼！\n\n",
+    }
 }

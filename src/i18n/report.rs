@@ -80,4 +80,19 @@ messages! {
     UNVERIFIED { en: " ⚠ unverified", zh: " ⚠ 未验证" }
     VENDORS_SIDE_BY_SIDE { en: "vendors side by side", zh: "服务商对比" }
     QUESTION_BY_QUESTION { en: "Question by question", zh: "逐题对比" }
+    // The CSV of `compare --csv`: the column headers, in order.
+    CSV_RANK { en: "Rank", zh: "排名" }
+    CSV_VENDOR { en: "Vendor", zh: "服务商" }
+    CSV_SLUG { en: "Slug", zh: "标识" }
+    CSV_SCORE { en: "Score", zh: "得分" }
+    CSV_LOWEST { en: "Lowest possible", zh: "最低可能" }
+    CSV_HIGHEST { en: "Highest possible", zh: "最高可能" }
+    CSV_BAND { en: "Band", zh: "评级" }
+    CSV_DISQUALIFIED { en: "Disqualified", zh: "不合格" }
+    CSV_RED_LINE_IDS { en: "Red-line ids", zh: "红线题号" }
+    CSV_ANSWERED { en: "Answered", zh: "已答" }
+    CSV_QUESTIONS { en: "Questions", zh: "题数" }
+    CSV_BAND_ID { en: "Band id", zh: "评级编号" }
+    CSV_RED_LINES { en: "Red lines", zh: "触及红线" }
+    CSV_SIGN_OFFS { en: "Sign-offs (~ stale)", zh: "签核（~ 已过期）" }
 }

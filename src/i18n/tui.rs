@@ -112,4 +112,10 @@ messages! {
         en: "score {score} · {band} · range {range} · answered {answered}/{total}",
         zh: "得分 {score} · {band} · 区间 {range} · 已答 {answered}/{total}",
     }
+    /// ASCII in both languages: Chinese could not be read where it shows.
+    ASCII_NOTICE {
+        en: "ASCII mode: Chinese text needs a UTF-8 terminal (shown as pinyin here; CCVET_ASCII=0 forces UTF-8)",
+        zh: "ASCII mode: Zhongwen xuyao UTF-8 zhongduan / Chinese text needs a UTF-8 terminal (CCVET_ASCII=0 forces UTF-8)",
+        same,
+    }
 }

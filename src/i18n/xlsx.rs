@@ -58,4 +58,69 @@ messages! {
         zh: "没有任何工作表带有 `id` 和 `answer` 列的表头（这是 `ccvet form` 生成的工作簿吗？）",
     }
     NOTE_3 { en: "note", zh: "备注" }
+    // How to fill in the form (its first sheet), step by step.
+    STEP_YELLOW_CELLS {
+        en: "1. On the sheet “{sheet}”, fill in the yellow cells: column D (answer) and column E (note).",
+        zh: "1. 在“{sheet}”工作表中填写黄色单元格：D 列（回答）和 E 列（备注）。",
+    }
+    STEP_DROPDOWNS {
+        en: "2. Where a cell has a dropdown, pick the answer from it; type numbers as plain numbers and dates as YYYY-MM-DD.",
+        zh: "2. 有下拉列表的单元格请从列表中选择；数字直接填数字，日期按 YYYY-MM-DD 填写。",
+    }
+    STEP_SEVERAL {
+        en: "3. Several options: write them separated by commas, e.g. “A, B”; write {none} to choose none.",
+        zh: "3. 多选题：多个选项用逗号分隔，例如“A, B”；一个都不选请填“{none}”。",
+    }
+    STEP_NA {
+        en: "4. Not applicable: write N/A (only where column H says the question allows it).",
+        zh: "4. 不适用：填“不适用”（仅限 H 列注明允许的题目）。",
+    }
+    STEP_EVIDENCE {
+        en: "5. Column F says what evidence we ask for: attach it to your reply, or describe it in the note.",
+        zh: "5. F 列说明需要提供的证明材料：请随回复附上，或在备注中说明。",
+    }
+    STEP_DO_NOT_CHANGE {
+        en: "6. Do not change the hidden id column, the header row or the order of the rows; send the file back as .xlsx.",
+        zh: "6. 请勿修改隐藏的 id 列、表头和行的顺序；请以 .xlsx 格式发回。",
+    }
+    STEP_EMPTY {
+        en: "7. A cell left empty changes nothing; an answer we already have is never overwritten without asking you.",
+        zh: "7. 留空的单元格不会改变任何内容；我们已有的回答不会在未经确认的情况下被覆盖。",
+    }
+    // What an answer cell takes (column H and the cell's input message).
+    TAKES_YES_NO { en: "yes or no (dropdown)", zh: "是 或 否（下拉选择）" }
+    TAKES_ONE_OPTION { en: "one option (dropdown): {options}", zh: "单选（下拉选择）：{options}" }
+    TAKES_ANY_OPTIONS {
+        en: "any options, separated by commas ({none} for none): {options}",
+        zh: "多选，用逗号分隔（都不选填“{none}”）：{options}",
+    }
+    TAKES_RATING { en: "a whole number from 0 to {max} (dropdown)", zh: "0 到 {max} 的整数（下拉选择）" }
+    TAKES_NUMBER { en: "a number", zh: "数字" }
+    TAKES_DATE { en: "a date, YYYY-MM-DD", zh: "日期，YYYY-MM-DD" }
+    TAKES_TEXT { en: "free text", zh: "自由填写" }
+    // `ccvet import`: what was read, and what was not.
+    NOT_A_WORKBOOK {
+        en: "not a workbook ccvet can read (.xlsx, .xls or .ods): {e}",
+        zh: "不是 ccvet 能读取的工作簿（.xlsx、.xls 或 .ods）：{e}",
+    }
+    ROW_UNKNOWN_QUESTION {
+        en: "{at}: `{id}` is not a question of questionnaire `{q}`",
+        zh: "{at}: “{id}”不是问卷“{q}”中的题目",
+    }
+    ROW_TWICE { en: "{at}: question `{id}` appears twice (first at {first})", zh: "{at}: 题目“{id}”出现了两次（第一次在 {first}）" }
+    BAD_CELLS { en: "{n} bad cell(s): nothing imported", zh: "{n} 个单元格有误：未导入任何内容" }
+    CONFLICT_REPLACED {
+        en: "{shown}:{at}: {key}: replaced the interviewer's “{ours}” with the workbook's “{theirs}”",
+        zh: "{shown}:{at}: {key}：访谈者的“{ours}”已替换为工作簿中的“{theirs}”",
+    }
+    CONFLICT_KEPT {
+        en: "{shown}:{at}: {key}: kept the interviewer's “{ours}”; the workbook says “{theirs}” (--overwrite takes it)",
+        zh: "{shown}:{at}: {key}：保留访谈者的“{ours}”；工作簿中为“{theirs}”（加 --overwrite 采用工作簿的）",
+    }
+    OVERWRITTEN { en: "overwritten", zh: "覆盖" }
+    KEPT { en: "kept", zh: "保留" }
+    IMPORTED {
+        en: "imported {n} answer(s) from {shown} into {vendor}; {conflicts} conflict(s) {how} · score {score}",
+        zh: "已从 {shown} 导入 {n} 条回答到 {vendor}；{how} {conflicts} 处冲突 · 得分 {score}",
+    }
 }
