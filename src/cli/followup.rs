@@ -255,11 +255,10 @@ pub fn followups(ctx: &Context, wanted: Option<&str>, format: ListFormat) -> Res
     Ok(Output { stdout, ..Output::default() })
 }
 
+/// A date as a letter writes it: 2026年12月20日, or 2026-12-20 (a format
+/// of numbers, not a message).
 fn long_date(d: Date, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        Lang::En => d.to_string(),
-    }
+    if lang == Lang::Zh { format!("{}年{}月{}日", d.year(), d.month(), d.day()) } else { d.to_string() }
 }
 
 /// The letter to one vendor: greeting, the numbered items (question, what

@@ -131,13 +131,7 @@ fn parse_multi(options: &[ChoiceOption], text: &str, lang: Lang) -> Result<Value
             .find_map(|j| find_option(options, &text[pieces[i].0..pieces[j - 1].1]).map(|o| (j, o)));
         let Some((next, option)) = found else {
             let item = text[pieces[i].0..pieces[i].1].trim();
-            return Err(match lang {
-                Lang::En => format!(
-                    "`{item}` is not an option; list options separated by commas, from: {}",
-                    labels(options, lang)
-                ),
-                Lang::Zh => format!("“{item}”不是选项；多个选项用逗号分隔，可选：{}", labels(options, lang)),
-            });
+            return Err(msg::CELL_NOT_AN_OPTION.fill(lang, &[("item", &item), ("options", &labels(options, lang))]));
         };
         let value = Value::Str(option.id.clone());
         if !chosen.contains(&value) {
@@ -198,17 +192,11 @@ fn number_text(n: f64) -> String {
 }
 
 fn choice_error(options: &[ChoiceOption], lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("pick one of the options: {}", labels(options, lang)),
-        Lang::Zh => format!("请从选项中选一个：{}", labels(options, lang)),
-    }
+    msg::CELL_PICK_ONE.fill(lang, &[("options", &labels(options, lang))])
 }
 
 fn rating_error(max: u32, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("a rating takes a whole number from 0 to {max}"),
-        Lang::Zh => format!("评分只能填 0 到 {max} 的整数"),
-    }
+    msg::CELL_RATING.fill(lang, &[("max", &max)])
 }
 
 fn number_error(lang: Lang) -> String {

@@ -70,4 +70,11 @@ messages! {
         en: "only {answered} of {total} scored questions are answered",
         zh: "计分问题仅回答 {answered}/{total}",
     }
+    // What a spreadsheet cell takes (`domain::cell`, `ccvet import`).
+    CELL_NOT_AN_OPTION {
+        en: "`{item}` is not an option; list options separated by commas, from: {options}",
+        zh: "“{item}”不是选项；多个选项用逗号分隔，可选：{options}",
+    }
+    CELL_PICK_ONE { en: "pick one of the options: {options}", zh: "请从选项中选一个：{options}" }
+    CELL_RATING { en: "a rating takes a whole number from 0 to {max}", zh: "评分只能填 0 到 {max} 的整数" }
 }

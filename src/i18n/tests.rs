@@ -119,6 +119,12 @@ fn inline_pairs(text: &str) -> Vec<String> {
         if code.contains("en: &'static str, zh: &'static str") || code.contains("en: &str, zh: &str") {
             found.push(format!("{}: a helper taking en and zh", n + 1));
         }
+        // a `Lang::Zh => "…中文…"` arm: a message paired by `match lang`
+        if (code.contains("Lang::Zh =>") || code.contains("Lang::Zh) =>"))
+            && code.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c))
+        {
+            found.push(format!("{}: a `match lang` arm with Chinese text", n + 1));
+        }
         // `en: "…", zh: "…"` written as a pair
         if let Some(i) = code.find("en: \"")
             && code[i..].contains("zh: \"")
@@ -187,6 +193,9 @@ fn the_scan_sees_the_shapes_it_forbids() {
     assert_eq!(inline_pairs("x(t(\n    app.lang,\n    \"a\",\n    \"乙\"))").len(), 1);
     assert_eq!(inline_pairs("l(\"Nothing due.\", \"没有到期事项。\")").len(), 1);
     assert_eq!(inline_pairs("Msg { en: \"a\", zh: \"乙\" }").len(), 1);
+    assert_eq!(inline_pairs("    Lang::Zh => format!(\"已撤销：{key}\"),").len(), 1);
+    assert_eq!(inline_pairs("    (true, Lang::Zh) => \"没有\",").len(), 1);
+    assert!(inline_pairs("    Lang::Zh => (\"（\", \"）\"),").is_empty());
     assert_eq!(inline_pairs("fn tr(lang: Lang, en: &'static str, zh: &'static str) {}").len(), 1);
     assert!(inline_pairs("msg::VENDORS.text(lang); fit(\"x\", 3); s.get(\"a\"); format(\"a\", b)").is_empty());
 }
