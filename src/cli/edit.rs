@@ -36,21 +36,23 @@ pub fn validate(ctx: &Context, file: Option<&Path>) -> Result<Output, CliError> 
             for w in &loaded.warnings {
                 let _ = writeln!(out.stderr, "{}", w.in_lang(ctx.lang));
             }
-            let _ = writeln!(
-                out.stdout,
-                "{}: ok: `{}` v{}, {} sections, {} questions ({} scored), {} bands{}",
-                visible(&loaded.origin.display_path().display().to_string()),
-                visible(&q.id),
-                q.version,
-                q.sections.len(),
-                questions,
-                scored,
-                q.bands.len(),
-                match loaded.warnings.len() {
-                    0 => String::new(),
-                    n => format!(", {n} warning{}", if n == 1 { "" } else { "s" }),
-                }
-            );
+            let warnings = match loaded.warnings.len() {
+                0 => String::new(),
+                1 => msg::VALIDATE_ONE_WARNING.text(ctx.lang).to_string(),
+                n => msg::VALIDATE_WARNINGS.fill(ctx.lang, &[("n", &n)]),
+            };
+            let path = visible(&loaded.origin.display_path().display().to_string()).into_owned();
+            let args: [(&str, &dyn std::fmt::Display); 8] = [
+                ("path", &path),
+                ("id", &visible(&q.id)),
+                ("version", &q.version),
+                ("sections", &q.sections.len()),
+                ("questions", &questions),
+                ("scored", &scored),
+                ("bands", &q.bands.len()),
+                ("warnings", &warnings),
+            ];
+            let _ = writeln!(out.stdout, "{}", msg::VALIDATE_OK.fill(ctx.lang, &args));
             Ok(out)
         }
         Err(Error::Invalid { diagnostics, .. }) => {
@@ -59,7 +61,8 @@ pub fn validate(ctx: &Context, file: Option<&Path>) -> Result<Output, CliError> 
             for d in &diagnostics {
                 let _ = writeln!(out.stderr, "{}", d.in_lang(ctx.lang));
             }
-            let _ = writeln!(out.stderr, "{errors} error{} found", if errors == 1 { "" } else { "s" });
+            let found = if errors == 1 { msg::ONE_ERROR_FOUND } else { msg::ERRORS_FOUND };
+            let _ = writeln!(out.stderr, "{}", found.fill(ctx.lang, &[("n", &errors)]));
             Ok(out)
         }
         Err(e) => Err(CliError::Data(e)),
@@ -75,7 +78,7 @@ pub fn new_vendor(
     let loaded = ctx.questionnaire()?;
     let assessed_on = match assessed_on {
         Some(text) => Date::parse(text).ok_or_else(|| {
-            CliError::Usage(format!("--assessed-on takes a real date written YYYY-MM-DD, not `{text}`"))
+            CliError::Usage(msg::DATE_FLAG.fill(ctx.lang, &[("flag", &"--assessed-on"), ("text", &visible(text))]))
         })?,
         None => today(),
     };
@@ -93,10 +96,15 @@ pub fn new_vendor(
     })?;
     Ok(Output {
         stdout: format!(
-            "created {} [{}]: {}\n",
-            visible(&vendor.meta.vendor),
-            vendor.slug,
-            visible(&vendor.path.display().to_string())
+            "{}\n",
+            msg::CREATED.fill(
+                ctx.lang,
+                &[
+                    ("name", &visible(&vendor.meta.vendor)),
+                    ("slug", &vendor.slug),
+                    ("path", &visible(&vendor.path.display().to_string()))
+                ]
+            )
         ),
         ..Output::default()
     })

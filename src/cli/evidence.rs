@@ -36,7 +36,7 @@ fn add(ctx: &Context, wanted: &str, key: &str, path: &str, expires: Option<&str>
     let loaded = ctx.questionnaire()?;
     let q = &loaded.questionnaire;
     question(ctx.lang, q, key)?;
-    let expires = expires.map(|d| date_arg("--expires", d)).transpose()?;
+    let expires = expires.map(|d| date_arg(ctx.lang, "--expires", d)).transpose()?;
     let seen_on = today()?;
     let mut vendor = ctx.find_vendor(wanted)?;
     let (source, copied) = if is_url(path) {
@@ -196,7 +196,7 @@ pub fn due(ctx: &Context, within: i64, json: bool) -> Result<Output, CliError> {
 pub fn reassess(ctx: &Context, wanted: &str, on: Option<&str>) -> Result<Output, CliError> {
     use crate::storage::cycle::{history_path, keep, next_cycle_text};
     let on = match on {
-        Some(d) => date_arg("--on", d)?,
+        Some(d) => date_arg(ctx.lang, "--on", d)?,
         None => today()?,
     };
     let vendor = ctx.find_vendor(wanted)?;

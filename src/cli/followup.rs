@@ -33,9 +33,9 @@ pub(super) fn today() -> Result<Date, CliError> {
 }
 
 /// Parses a `--due`/`--expires`/`--on` date.
-pub(super) fn date_arg(flag: &str, text: &str) -> Result<Date, CliError> {
+pub(super) fn date_arg(lang: Lang, flag: &str, text: &str) -> Result<Date, CliError> {
     Date::parse(text)
-        .ok_or_else(|| CliError::Usage(format!("{flag} takes a real date written YYYY-MM-DD, not `{}`", visible(text))))
+        .ok_or_else(|| CliError::Usage(msg::DATE_FLAG.fill(lang, &[("flag", &flag), ("text", &visible(text))])))
 }
 
 /// The question `key`, or a usage error naming an example.
@@ -92,7 +92,7 @@ pub fn followup(
     let loaded = ctx.questionnaire()?;
     let q = &loaded.questionnaire;
     question(ctx.lang, q, key)?;
-    let due = due.map(|d| date_arg("--due", d)).transpose()?;
+    let due = due.map(|d| date_arg(ctx.lang, "--due", d)).transpose()?;
     let status = match status {
         None => None,
         Some(s) => Some(Status::parse(s).ok_or_else(|| {

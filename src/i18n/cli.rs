@@ -172,4 +172,18 @@ messages! {
         en: "Please send these by the dates given (scans or electronic copies). If anything is unclear, do not hesitate to contact us.\n\nThank you for your cooperation.\n\nKind regards,\n\n",
         zh: "请于各项截止日期前将上述材料（加盖公章的扫描件或电子版）发送给我方；如有疑问，请随时与我方联系。\n\n感谢贵司的支持与配合！\n\n此致\n敬礼！\n\n",
     }
+    // `ccvet validate` and `ccvet new`.
+    VALIDATE_OK {
+        en: "{path}: ok: `{id}` v{version}, {sections} sections, {questions} questions ({scored} scored), {bands} bands{warnings}",
+        zh: "{path}：通过：`{id}` v{version}，{sections} 个章节，{questions} 个问题（{scored} 个计分），{bands} 个评级{warnings}",
+    }
+    VALIDATE_ONE_WARNING { en: ", 1 warning", zh: "，1 条提醒" }
+    VALIDATE_WARNINGS { en: ", {n} warnings", zh: "，{n} 条提醒" }
+    ONE_ERROR_FOUND { en: "1 error found", zh: "发现 1 处错误" }
+    ERRORS_FOUND { en: "{n} errors found", zh: "发现 {n} 处错误" }
+    DATE_FLAG {
+        en: "{flag} takes a real date written YYYY-MM-DD, not `{text}`",
+        zh: "{flag} 需要写成 YYYY-MM-DD 的真实日期，而不是 `{text}`",
+    }
+    CREATED { en: "created {name} [{slug}]: {path}", zh: "已创建 {name} [{slug}]：{path}" }
 }

@@ -43,7 +43,7 @@ impl super::Runner {
         for path in &affected {
             let row = path.is_file().then(|| {
                 let result = summary::load_one(&self.app.questionnaire, path);
-                row_of(path, result, &root)
+                row_of(path, result, &root, self.app.lang)
             });
             self.app.replace_row(path, row);
         }
