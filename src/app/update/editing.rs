@@ -173,7 +173,7 @@ pub(super) fn finish_editor(app: &mut App, quitting: bool) -> Vec<Effect> {
             Edit::Note(note)
         }
         EditTarget::Value if text.trim().is_empty() => Edit::Clear,
-        EditTarget::Value => match parse_input(question, &text) {
+        EditTarget::Value => match crate::domain::input::parse_input_in(question, &text, app.lang) {
             Ok(v) => Edit::Value(v),
             Err(why) if !quitting => {
                 iv.editor = Some(Editor { error: Some(why), ..editor });

@@ -20,7 +20,6 @@ use super::editor::TextBuffer;
 use super::keymap::{Context, context};
 use super::state::{App, EditTarget, Editor, Interview, Overlay, Screen, StatusKind, VendorRow};
 use crate::domain::answers::{Answer, Edit, Value};
-use crate::domain::input::parse_input;
 use crate::domain::questionnaire::{Kind, Questionnaire};
 use crate::domain::scoring::Outcome;
 use crate::domain::text::Lang;
