@@ -158,7 +158,7 @@ pub fn answer(
         "saved {key} = {} · {} {} {}{}\n",
         if shown.is_empty() { "–".to_string() } else { visible(&shown).into_owned() },
         visible(&vendor.meta.vendor),
-        msg::SCORE_3.text(lang),
+        msg::SCORE_LC.text(lang),
         pct(report.score),
         if report.disqualified() { msg::DISQUALIFIED.text(lang) } else { "" }
     );

@@ -230,7 +230,7 @@ pub fn show_text(q: &crate::domain::questionnaire::Questionnaire, vendor: &Vendo
     let _ = writeln!(
         out,
         "{}{} {}{}",
-        msg::SCORE.text(lang),
+        msg::SCORE_COLON.text(lang),
         pct(report.score),
         visible(band),
         if report.disqualified() { msg::DISQUALIFIED.text(lang) } else { "" }
@@ -252,7 +252,7 @@ pub fn show_text(q: &crate::domain::questionnaire::Questionnaire, vendor: &Vendo
             }
             let outcome = report.outcomes.get(si).and_then(|s| s.get(qi));
             if let Some(line) = outcome.and_then(|o| outcome_text(o, question.weight, lang)) {
-                let _ = writeln!(out, "  {}{line}", msg::SCORE_2.text(lang));
+                let _ = writeln!(out, "  {}{line}", msg::SCORE_COLON_LC.text(lang));
             }
             if let Some(c) = vendor.conflicts.iter().find(|c| c.key == question.key) {
                 let side = |a: &Option<Answer>| {

@@ -87,7 +87,7 @@ pub fn log(ctx: &Context, wanted: &str, question: Option<&str>, as_json: bool) -
             c.question,
             visible(old),
             visible(new),
-            msg::SCORE_3.text(lang),
+            msg::SCORE_LC.text(lang),
             pct(c.score)
         );
     }
@@ -229,7 +229,7 @@ fn diff_text(
     let _ = writeln!(
         out,
         "{} {} → {}: {} → {}",
-        msg::SCORE_3.text(lang),
+        msg::SCORE_LC.text(lang),
         visible(heads.0),
         visible(heads.1),
         pct(scores.0),

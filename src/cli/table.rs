@@ -88,7 +88,7 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
         pad(msg::SECTION.text(lang), title_width),
         rpad(msg::WEIGHT.text(lang), 6),
         rpad(msg::SCORE.text(lang), 6),
-        pad(msg::RANGE_2.text(lang), 11),
+        pad(msg::RANGE_COLUMN.text(lang), 11),
         msg::ANSWERED.text(lang),
     );
     for (section, s) in q.sections.iter().zip(&report.sections) {
@@ -210,7 +210,7 @@ fn ranking_text(q: &Questionnaire, vendors: &[Summary], lang: Lang) -> String {
         pad(msg::VENDOR.text(lang), name_w),
         rpad(msg::SCORE.text(lang), 6),
         pad(msg::BAND.text(lang), band_w),
-        pad(msg::RANGE_2.text(lang), 11),
+        pad(msg::RANGE_COLUMN.text(lang), 11),
         rpad(msg::DONE.text(lang), 5),
         msg::STATUS_SIGN_OFFS_STALE.text(lang),
     );

@@ -33,18 +33,18 @@ messages! {
     VENDOR { en: "Vendor: ", zh: "供应商：" }
     ASSESSED { en: "Assessed: ", zh: "评估日期：" }
     INTERVIEWER { en: "interviewer", zh: "访谈人" }
-    SCORE { en: "Score: ", zh: "得分：" }
+    SCORE_COLON { en: "Score: ", zh: "得分：" }
     DISQUALIFIED { en: " ✗ DISQUALIFIED", zh: " ✗ 不合格" }
     ANSWER { en: "answer: ", zh: "回答：" }
     NOTE { en: "note: ", zh: "备注：" }
-    SCORE_2 { en: "score: ", zh: "得分：" }
+    SCORE_COLON_LC { en: "score: ", zh: "得分：" }
     CONFLICT_THEIRS { en: "CONFLICT: theirs", zh: "冲突：对方" }
     BASE { en: "base", zh: "共同祖先" }
     NO_SUCH_QUESTION { en: "(no such question)", zh: "（问卷中无此问题）" }
     RED_LINE { en: " ✗ red line", zh: " ✗ 红线" }
     N_A { en: "N/A", zh: "不适用" }
     HIDDEN_CONDITION_NOT_MET { en: "hidden (condition not met)", zh: "已隐藏（条件不满足）" }
-    SCORE_3 { en: "score", zh: "得分" }
+    SCORE_LC { en: "score", zh: "得分" }
     NO_ANSWER_HAS_CHANGED_IN { en: "no answer has changed in the git history", zh: "git 历史中没有答案变更" }
     NOW { en: "now", zh: "现在" }
     NO_ANSWERS_DIFFER { en: "no answers differ", zh: "答案没有差别" }

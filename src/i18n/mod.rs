@@ -24,15 +24,18 @@
 //!
 //! ```text
 //! UNKNOWN_VENDOR {
-//!     en: "no vendor with slug or name `{wanted}`",
-//!     zh: "没有名为或简称为 `{wanted}` 的供应商",
+//!     en: "no vendor with slug or name `{wanted}` in {dir}",
+//!     zh: "{dir} 中没有简称或名称为 `{wanted}` 的服务商",
 //! }
 //! ```
 //!
-//! and using it is `errors::UNKNOWN_VENDOR.fill(lang, &[("wanted", &name)])`
-//! (or `.text(lang)` when it has no placeholder). A text that is meant to
-//! read the same in Chinese (an abbreviation such as "ID") says so with
-//! `same` after its `zh`; the completeness test (below) checks the rest.
+//! and using it is `errors::UNKNOWN_VENDOR.fill(lang, &[("wanted", &name), ("dir", &dir)])`
+//! (or `.text(lang)` when it has no placeholder); where the language is not
+//! known yet (storage), `Text::new(msg, args)` keeps the values and is put
+//! in words later with `get(lang)`. A text that is meant to
+//! read the same in Chinese (the ASCII-mode notice) says so with `same`
+//! after its `zh`; the completeness test (`tests.rs`) checks the rest, and
+//! fails on an en/zh pair written inline anywhere else in `src/`.
 
 use std::fmt::{Display, Write};
 

@@ -14,7 +14,7 @@ messages! {
     CONDITION_NOT_MET_NOT_SCORED { en: "(condition not met, not scored)", zh: "（条件不满足，不计分）" }
     SECTION { en: "Section", zh: "部分" }
     WEIGHT { en: "Weight", zh: "权重" }
-    RANGE_2 { en: "Range", zh: "区间" }
+    RANGE_COLUMN { en: "Range", zh: "区间" }
     ANSWER_TO_A_QUESTION_THE {
         en: "answer to a question the questionnaire no longer has (kept in the file)",
         zh: "问卷中已无此问题的答案（保留在文件中）",
@@ -62,7 +62,7 @@ messages! {
     NAME { en: "Name", zh: "姓名" }
     SIGNATURE { en: "Signature", zh: "签名" }
     DATE { en: "Date", zh: "日期" }
-    INTERVIEWER_2 { en: "Interviewer", zh: "访谈人" }
+    INTERVIEWER_HEADING { en: "Interviewer", zh: "访谈人" }
     REVIEWER { en: "Reviewer", zh: "评审人" }
     APPROVER { en: "Approver", zh: "审批人" }
     APPROVED { en: "approved", zh: "批准" }
@@ -75,7 +75,7 @@ messages! {
     HIDDEN_CONDITION_NOT_MET { en: "hidden (condition not met)", zh: "已隐藏（条件不满足）" }
     STATED_BY_THE_VENDOR_IMPORTED { en: "Stated by the vendor (imported workbook)", zh: "供应商自述（导入的工作簿）" }
     ASSESSED_ON { en: "Assessed on", zh: "评估日期" }
-    QUESTIONNAIRE_2 { en: "Questionnaire", zh: "问卷" }
+    QUESTIONNAIRE_HEADING { en: "Questionnaire", zh: "问卷" }
     STALE { en: " ~ stale", zh: " ~ 已过期" }
     UNVERIFIED { en: " ⚠ unverified", zh: " ⚠ 未验证" }
     VENDORS_SIDE_BY_SIDE { en: "vendors side by side", zh: "服务商对比" }

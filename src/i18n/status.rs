@@ -26,7 +26,7 @@ messages! {
     COMMENT_KEPT_AS_A_DRAFT { en: "comment kept as a draft", zh: "评论已保留为草稿" }
     EDIT_CANCELLED_THE_ANSWER_IS { en: "edit cancelled; the answer is unchanged", zh: "已取消编辑，答案未变" }
     A_VENDOR_NEEDS_A_NAME { en: "a vendor needs a name", zh: "服务商需要名称" }
-    NOT_SAVED_2 { en: "✗ not saved:", zh: "✗ 未保存：" }
+    NOT_SAVED_MARKED { en: "✗ not saved:", zh: "✗ 未保存：" }
     CREATED { en: "created", zh: "已新建" }
     YOU_ARE_THE_INTERVIEWER_NOW { en: "you are the interviewer now", zh: "现在由您进行访谈" }
     SOMEONE_STILL_HOLDS_THIS_VENDOR { en: "someone still holds this vendor", zh: "仍有人在访谈此服务商" }

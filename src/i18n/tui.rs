@@ -37,7 +37,7 @@ messages! {
     NO_ANSWER_ENTER_TO_TYPE { en: "(no answer: Enter to type one)", zh: "（未作答：按 Enter 输入）" }
     NOT_APPLICABLE { en: "– not applicable", zh: "– 不适用" }
     SCORES { en: "scores", zh: "得分" }
-    RED_LINE_2 { en: "RED LINE", zh: "红线" }
+    RED_LINE_CAPS { en: "RED LINE", zh: "红线" }
     MERGE_CONFLICT_THEIRS { en: "merge conflict: theirs", zh: "合并冲突：对方" }
     BASE { en: "base", zh: "共同祖先" }
     KEEP_OURS_TAKE_THEIRS { en: "< keep ours, > take theirs", zh: "< 保留我方，> 采用对方" }
@@ -51,9 +51,9 @@ messages! {
     MORE_PGDN { en: "↓ more (PgDn)", zh: "↓ 更多（PgDn）" }
     HISTORY_OF { en: "History of", zh: "历史：" }
     NO_CHANGE_OF_THIS_ANSWER { en: "no change of this answer in the git history", zh: "git 历史中此答案没有变更" }
-    SCORE_2 { en: "score", zh: "得分" }
+    SCORE_LC { en: "score", zh: "得分" }
     ESC_CLOSES { en: "Esc closes", zh: "Esc 关闭" }
-    SCORE_3 { en: "Score", zh: "评分" }
+    SCORE_PANEL { en: "Score", zh: "评分" }
     RANGE { en: "range", zh: "区间" }
     ANSWERED { en: "answered", zh: "已答" }
     UNSAVED { en: "unsaved", zh: "条未保存" }

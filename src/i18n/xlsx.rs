@@ -31,19 +31,19 @@ messages! {
     OPEN_NOT_SCORED { en: "open (not scored)", zh: "未答（不计分）" }
     HIDDEN_CONDITION_NOT_MET { en: "hidden (condition not met)", zh: "已隐藏（条件不满足）" }
     SIGN_OFFS { en: "Sign-offs", zh: "签核" }
-    QUESTIONS_2 { en: "Questions", zh: "问卷" }
+    QUESTIONS_SHEET { en: "Questions", zh: "问卷" }
     INSTRUCTIONS { en: "Instructions", zh: "填写说明" }
     VENDOR_QUESTIONNAIRE { en: "Vendor questionnaire", zh: "供应商问卷" }
     YOUR_COMPANY { en: "(your company)", zh: "（贵公司名称）" }
-    VENDOR_2 { en: "Vendor", zh: "供应商" }
+    VENDOR_FORM { en: "Vendor", zh: "供应商" }
     DATE { en: "Date", zh: "日期" }
     QUESTIONNAIRE { en: "Questionnaire", zh: "问卷" }
-    QUESTIONS_3 { en: "Questions", zh: "题数" }
+    QUESTION_COUNT { en: "Questions", zh: "题数" }
     HOW_TO_FILL_IT_IN { en: "How to fill it in", zh: "填写方法" }
-    SECTION_2 { en: "section", zh: "部分" }
-    QUESTION_2 { en: "question", zh: "问题" }
-    ANSWER_2 { en: "answer", zh: "answer 回答" }
-    NOTE_2 { en: "note", zh: "note 备注" }
+    FORM_SECTION { en: "section", zh: "部分" }
+    FORM_QUESTION { en: "question", zh: "问题" }
+    FORM_ANSWER { en: "answer", zh: "answer 回答" }
+    FORM_NOTE { en: "note", zh: "note 备注" }
     EVIDENCE_TO_PROVIDE { en: "evidence to provide", zh: "需提供的证明" }
     UNIT { en: "unit", zh: "单位" }
     HOW_TO_ANSWER { en: "how to answer", zh: "填写方式" }
@@ -57,7 +57,7 @@ messages! {
         en: "no sheet has a header row with `id` and `answer` columns (is this a workbook from `ccvet form`?)",
         zh: "没有任何工作表带有 `id` 和 `answer` 列的表头（这是 `ccvet form` 生成的工作簿吗？）",
     }
-    NOTE_3 { en: "note", zh: "备注" }
+    NOTE_WORD { en: "note", zh: "备注" }
     // How to fill in the form (its first sheet), step by step.
     STEP_YELLOW_CELLS {
         en: "1. On the sheet “{sheet}”, fill in the yellow cells: column D (answer) and column E (note).",

@@ -181,7 +181,7 @@ pub(super) fn finish_editor(app: &mut App, quitting: bool) -> Vec<Effect> {
             }
             Err(why) => {
                 let lang = app.lang;
-                app.say(StatusKind::Error, format!("{} {why}", msg::NOT_SAVED_2.text(lang)));
+                app.say(StatusKind::Error, format!("{} {why}", msg::NOT_SAVED_MARKED.text(lang)));
                 return vec![];
             }
         },

@@ -110,7 +110,7 @@ fn headers(lang: Lang) -> [&'static str; 8] {
         msg::VERDICT.text(lang),
         msg::SCORE.text(lang),
         msg::BAND.text(lang),
-        msg::RANGE_2.text(lang),
+        msg::RANGE_COLUMN.text(lang),
         msg::COMPLETION.text(lang),
         msg::SIGN_OFFS.text(lang),
     ]

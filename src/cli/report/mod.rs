@@ -194,7 +194,7 @@ impl Labels {
             sections: msg::SECTIONS.text(lang),
             section: msg::SECTION.text(lang),
             weight: msg::WEIGHT.text(lang),
-            range: msg::RANGE_2.text(lang),
+            range: msg::RANGE_COLUMN.text(lang),
             answered: msg::ANSWERED.text(lang),
             question: msg::QUESTION.text(lang),
             answer: msg::ANSWER.text(lang),
@@ -205,7 +205,7 @@ impl Labels {
             name: msg::NAME.text(lang),
             signature: msg::SIGNATURE.text(lang),
             date: msg::DATE.text(lang),
-            interviewer: msg::INTERVIEWER_2.text(lang),
+            interviewer: msg::INTERVIEWER_HEADING.text(lang),
             reviewer: msg::REVIEWER.text(lang),
             approver: msg::APPROVER.text(lang),
         }
@@ -325,7 +325,8 @@ impl Doc {
                     .collect(),
             })
             .collect();
-        let mut answered_by = vec![(format!("{} {}", msg::INTERVIEWER_2.text(lang), interviewer), by_interviewer)];
+        let mut answered_by =
+            vec![(format!("{} {}", msg::INTERVIEWER_HEADING.text(lang), interviewer), by_interviewer)];
         if by_vendor > 0 {
             answered_by.push((msg::STATED_BY_THE_VENDOR_IMPORTED.text(lang).to_string(), by_vendor));
         }
@@ -336,8 +337,8 @@ impl Doc {
             subtitle: q.title.get(lang).to_string(),
             facts: vec![
                 (msg::ASSESSED_ON.text(lang), vendor.meta.assessed_on.map_or_else(dash, |d| d.to_string())),
-                (msg::INTERVIEWER_2.text(lang), interviewer.clone()),
-                (msg::QUESTIONNAIRE_2.text(lang), format!("{} v{}", q.id, q.version)),
+                (msg::INTERVIEWER_HEADING.text(lang), interviewer.clone()),
+                (msg::QUESTIONNAIRE_HEADING.text(lang), format!("{} v{}", q.id, q.version)),
             ],
             verdict: Verdict {
                 disqualified: report.disqualified(),

@@ -38,7 +38,7 @@ pub mod col {
 }
 
 pub fn questions_sheet_name(lang: Lang) -> &'static str {
-    msg::QUESTIONS_2.text(lang)
+    msg::QUESTIONS_SHEET.text(lang)
 }
 
 pub fn form(ctx: &Context, wanted: Option<&str>, xlsx: bool, output: &Path) -> Result<Output, CliError> {
@@ -92,10 +92,10 @@ fn instructions(
     )?;
     let vendor_name = vendor.map_or_else(|| msg::YOUR_COMPANY.text(lang).to_string(), |v| v.meta.vendor.clone());
     let facts = [
-        (msg::VENDOR_2.text(lang), vendor_name),
+        (msg::VENDOR_FORM.text(lang), vendor_name),
         (msg::DATE.text(lang), today.to_string()),
         (msg::QUESTIONNAIRE.text(lang), format!("{} v{}", q.id, q.version)),
-        (msg::QUESTIONS_3.text(lang), q.questions().count().to_string()),
+        (msg::QUESTION_COUNT.text(lang), q.questions().count().to_string()),
     ];
     for (i, (k, v)) in facts.iter().enumerate() {
         let row = 2 + i as u32;
@@ -143,10 +143,10 @@ fn questions(
     let open_date = open.clone().set_num_format("yyyy-mm-dd");
     let headers: [(u16, String, f64); 8] = [
         (col::ID, ID.to_string(), 24.0),
-        (col::SECTION, msg::SECTION_2.text(lang).to_string(), 16.0),
-        (col::QUESTION, msg::QUESTION_2.text(lang).to_string(), 48.0),
-        (col::ANSWER, msg::ANSWER_2.text(lang).to_string(), 24.0),
-        (col::NOTE, msg::NOTE_2.text(lang).to_string(), 32.0),
+        (col::SECTION, msg::FORM_SECTION.text(lang).to_string(), 16.0),
+        (col::QUESTION, msg::FORM_QUESTION.text(lang).to_string(), 48.0),
+        (col::ANSWER, msg::FORM_ANSWER.text(lang).to_string(), 24.0),
+        (col::NOTE, msg::FORM_NOTE.text(lang).to_string(), 32.0),
         (col::EVIDENCE, msg::EVIDENCE_TO_PROVIDE.text(lang).to_string(), 40.0),
         (col::UNIT, msg::UNIT.text(lang).to_string(), 10.0),
         (col::HOW, msg::HOW_TO_ANSWER.text(lang).to_string(), 36.0),

@@ -206,7 +206,7 @@ pub fn plan(q: &Questionnaire, vendor: &VendorFile, rows: &[Row], overwrite: boo
                 if old.is_some() && theirs {
                     plan.conflicts.push((
                         row.at.clone(),
-                        format!("{} ({})", row.key, msg::NOTE_3.text(lang)),
+                        format!("{} ({})", row.key, msg::NOTE_WORD.text(lang)),
                         old.unwrap_or_default().to_string(),
                         note.clone(),
                     ));

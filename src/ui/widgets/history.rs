@@ -65,7 +65,7 @@ impl Widget for HistoryView<'_> {
                         "{when}  {}  {}  {} {}",
                         safe(&c.author),
                         c.commit.get(..8).unwrap_or(&c.commit),
-                        msg::SCORE_2.text(lang),
+                        msg::SCORE_LC.text(lang),
                         pct(c.score)
                     );
                     lines.push(Line::from(Span::styled(fit(&head, w), th.key)));

@@ -26,7 +26,7 @@ pub struct ScorePanel<'a> {
 impl Widget for ScorePanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (q, r, th, lang) = (self.questionnaire, self.report, self.theme, self.lang);
-        let block = super::panel(msg::SCORE_3.text(lang), th.border, th);
+        let block = super::panel(msg::SCORE_PANEL.text(lang), th.border, th);
         let inner = block.inner(area);
         block.render(area, buf);
         let w = usize::from(inner.width);
