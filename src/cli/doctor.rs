@@ -21,7 +21,7 @@ pub fn init(ctx: &Context, dir: Option<&Path>, group: Option<&str>) -> Result<Ou
     let mut out = Output::default();
     if let Some(group) = group {
         let gid = identity::gid_of_group(group)
-            .ok_or_else(|| CliError::Usage(format!("there is no Unix group `{group}` on this machine")))?;
+            .ok_or_else(|| CliError::Usage(msg::NO_SUCH_GROUP.fill(ctx.lang, &[("group", &visible(group))])))?;
         let is_workspace = root.join("vendors").is_dir() || root.join("questionnaire.toml").is_file();
         let empty = std::fs::read_dir(&root).map_or(true, |mut entries| entries.next().is_none());
         if !empty && !is_workspace {

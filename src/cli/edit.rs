@@ -140,7 +140,7 @@ pub fn answer(
         edits.push(Edit::Note((!note.is_empty()).then_some(note)));
     }
     if edits.is_empty() {
-        return Err(CliError::Usage("give a VALUE, --na, --clear or --note".to_string()));
+        return Err(CliError::Usage(msg::ANSWER_NEEDS_WHAT.text(ctx.lang).to_string()));
     }
     let mut vendor = ctx.find_vendor(wanted)?;
     let modes = ctx.workspace.modes;
@@ -185,14 +185,14 @@ pub fn review(
         None => None,
         Some(d) => Some(
             Decision::parse(d)
-                .ok_or_else(|| CliError::Usage(format!("--decision takes approve, reject or needs-info, not `{d}`")))?,
+                .ok_or_else(|| CliError::Usage(msg::DECISION_FLAG.fill(ctx.lang, &[("d", &visible(d))])))?,
         ),
     };
     if decision.is_none() && comment.is_none() {
         return super::reviews::reviews(ctx, wanted);
     }
     if decision.is_none() && comment.as_deref().is_none_or(|c| c.trim().is_empty()) {
-        return Err(CliError::Usage("give --decision, or --comment with some text".to_string()));
+        return Err(CliError::Usage(msg::REVIEW_NEEDS_WHAT.text(ctx.lang).to_string()));
     }
     if let Some(key) = &question {
         let loaded = ctx.questionnaire()?;

@@ -207,7 +207,7 @@ pub fn reassess(ctx: &Context, wanted: &str, on: Option<&str>) -> Result<Output,
         )));
     };
     if on <= before {
-        return Err(CliError::Usage(format!("--on {on} must be after the current cycle's assessed_on, {before}")));
+        return Err(CliError::Usage(msg::CYCLE_NOT_AFTER.fill(ctx.lang, &[("on", &on), ("before", &before)])));
     }
     let modes = ctx.workspace.modes;
     let _lock =

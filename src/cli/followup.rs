@@ -95,15 +95,15 @@ pub fn followup(
     let due = due.map(|d| date_arg(ctx.lang, "--due", d)).transpose()?;
     let status = match status {
         None => None,
-        Some(s) => Some(Status::parse(s).ok_or_else(|| {
-            CliError::Usage(format!("--status takes requested, received or closed, not `{}`", visible(s)))
-        })?),
+        Some(s) => Some(
+            Status::parse(s).ok_or_else(|| CliError::Usage(msg::STATUS_FLAG.fill(ctx.lang, &[("s", &visible(s))])))?,
+        ),
     };
     let mut vendor = ctx.find_vendor(wanted)?;
     let before = vendor.answers.get(key).and_then(|a| a.followup.clone());
     let next = match (text, before) {
         (Some(text), _) if text.trim().is_empty() => {
-            return Err(CliError::Usage("the follow-up's TEXT is empty: say what the vendor should provide".into()));
+            return Err(CliError::Usage(msg::FOLLOWUP_EMPTY.text(ctx.lang).to_string()));
         }
         (Some(text), before) => Followup {
             ask: text.trim().to_string(),
@@ -113,7 +113,7 @@ pub fn followup(
         (None, Some(before)) if due.is_some() || status.is_some() => {
             Followup { ask: before.ask.clone(), due: due.or(before.due), status: status.unwrap_or(before.status) }
         }
-        (None, Some(_)) => return Err(CliError::Usage("give TEXT, --due or --status".into())),
+        (None, Some(_)) => return Err(CliError::Usage(msg::FOLLOWUP_NEEDS_WHAT.text(ctx.lang).to_string())),
         (None, None) => {
             return Err(CliError::Usage(format!(
                 "{} has no follow-up on `{key}`; ask one first: ccvet followup {} {key} \"what to provide\"",

@@ -164,12 +164,12 @@ pub fn diff(
         (None, None) if cycle.is_some() => {
             let date = cycle.unwrap_or_default();
             let d = crate::domain::date::Date::parse(date).ok_or_else(|| {
-                CliError::Usage(format!("--cycle takes a date written YYYY-MM-DD, not `{}`", visible(date)))
+                CliError::Usage(msg::DATE_FLAG.fill(ctx.lang, &[("flag", &"--cycle"), ("text", &visible(date))]))
             })?;
             let then = VendorFile::load(&crate::storage::cycle::history_path(&left.path, d))?;
             (then, date.to_string(), msg::NOW.text(lang).to_string())
         }
-        _ => return Err(CliError::Usage("give a second vendor, or --since REV".to_string())),
+        _ => return Err(CliError::Usage(msg::DIFF_NEEDS_WHAT.text(ctx.lang).to_string())),
     };
     // A cycle reads as a revision: old → new, labelled by its date.
     let since = since.or(cycle);

@@ -186,4 +186,26 @@ messages! {
         zh: "{flag} 需要写成 YYYY-MM-DD 的真实日期，而不是 `{text}`",
     }
     CREATED { en: "created {name} [{slug}]: {path}", zh: "已创建 {name} [{slug}]：{path}" }
+    // What a command still needs, or a flag that takes something else.
+    ANSWER_NEEDS_WHAT { en: "give a VALUE, --na, --clear or --note", zh: "请给出 VALUE（答案）、--na、--clear 或 --note" }
+    DECISION_FLAG {
+        en: "--decision takes approve, reject or needs-info, not `{d}`",
+        zh: "--decision 只能是 approve、reject 或 needs-info，而不是 `{d}`",
+    }
+    REVIEW_NEEDS_WHAT { en: "give --decision, or --comment with some text", zh: "请给出 --decision，或带文字的 --comment" }
+    DIFF_NEEDS_WHAT { en: "give a second vendor, or --since REV", zh: "请给出第二个服务商，或 --since REV" }
+    STATUS_FLAG {
+        en: "--status takes requested, received or closed, not `{s}`",
+        zh: "--status 只能是 requested、received 或 closed，而不是 `{s}`",
+    }
+    FOLLOWUP_EMPTY {
+        en: "the follow-up's TEXT is empty: say what the vendor should provide",
+        zh: "待补充事项的 TEXT 为空：请写明服务商应提供什么",
+    }
+    FOLLOWUP_NEEDS_WHAT { en: "give TEXT, --due or --status", zh: "请给出 TEXT、--due 或 --status" }
+    CYCLE_NOT_AFTER {
+        en: "--on {on} must be after the current cycle's assessed_on, {before}",
+        zh: "--on {on} 必须晚于本周期的 assessed_on（{before}）",
+    }
+    NO_SUCH_GROUP { en: "there is no Unix group `{group}` on this machine", zh: "本机没有名为 `{group}` 的 Unix 组" }
 }
