@@ -163,9 +163,8 @@ pub fn diff(
         // An earlier assessment cycle, kept by `ccvet reassess` (§11).
         (None, None) if cycle.is_some() => {
             let date = cycle.unwrap_or_default();
-            let d = crate::domain::date::Date::parse(date).ok_or_else(|| {
-                CliError::Usage(msg::DATE_FLAG.fill(ctx.lang, &[("flag", &"--cycle"), ("text", &visible(date))]))
-            })?;
+            let d = crate::domain::date::Date::parse(date)
+                .ok_or_else(|| CliError::Usage(msg::CYCLE_FLAG.fill(ctx.lang, &[("text", &visible(date))])))?;
             let then = VendorFile::load(&crate::storage::cycle::history_path(&left.path, d))?;
             (then, date.to_string(), msg::NOW.text(lang).to_string())
         }

@@ -208,4 +208,8 @@ messages! {
         zh: "--on {on} 必须晚于本周期的 assessed_on（{before}）",
     }
     NO_SUCH_GROUP { en: "there is no Unix group `{group}` on this machine", zh: "本机没有名为 `{group}` 的 Unix 组" }
+    CYCLE_FLAG {
+        en: "--cycle takes a date written YYYY-MM-DD, not `{text}`",
+        zh: "--cycle 需要写成 YYYY-MM-DD 的日期，而不是 `{text}`",
+    }
 }
