@@ -11,6 +11,7 @@ pub mod cells;
 pub mod cli;
 pub mod domain;
 pub mod git;
+pub mod i18n;
 pub mod safe_text;
 pub mod storage;
 pub mod summary;

@@ -333,7 +333,9 @@ fn validate_recognises_a_vendor_file_and_checks_it_against_the_questionnaire() {
     insta::assert_snapshot!("validate_bad_vendor", r.stderr.replace(&root, "[TMP]"));
     let zh = s.run(&["--lang", "zh", "validate", bad.to_str().unwrap()]);
     assert!(
-        zh.stderr.contains("不是问卷 `cloud-call-center` 中的问题") && zh.stderr.contains("发现 6 个错误"),
+        zh.stderr.contains("不是问卷 `cloud-call-center` 中的问题")
+            && zh.stderr.contains("发现 6 处错误")
+            && zh.stderr.contains("文件内容有误："),
         "{}",
         zh.stderr
     );

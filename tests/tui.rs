@@ -1201,3 +1201,17 @@ fn an_answer_under_a_renamed_key_shows_as_the_new_questions_and_is_edited_there(
     assert_eq!(iv.answers.keys().collect::<Vec<_>>(), ["ops.audit-log", "sec.iso27001"]);
     assert_eq!(iv.answers["sec.iso27001"].note.as_deref(), Some("证书编号 ISMS-001"));
 }
+
+#[test]
+fn a_value_that_is_not_an_answer_is_refused_in_the_apps_language() {
+    let mut app = interview(Lang::Zh, 120, 40);
+    // down to registered capital, a number question, as above
+    press(&mut app, &chars("2jjjjnjj"));
+    assert_eq!(app.interview.as_ref().unwrap().current(&app.questionnaire).unwrap().key, "basic.registered-capital");
+    press(&mut app, &[KeyCode::Enter]);
+    press(&mut app, &chars("lots"));
+    let err = app.interview.as_ref().unwrap().editor.as_ref().unwrap().error.clone().unwrap();
+    assert!(err.contains("数值题只能填数字"), "{err}");
+    assert!(text(&draw(&app)).contains("数值题只能填数字"));
+    assert!(press(&mut app, &[KeyCode::Enter]).is_empty(), "an invalid value is not saved");
+}

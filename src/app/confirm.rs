@@ -6,7 +6,7 @@
 use super::action::{Action, Effect};
 use super::state::{App, Confirm, Overlay, StatusKind};
 use crate::domain::signoff::{Gate, Request, gate};
-use crate::domain::text::Lang;
+use crate::i18n::status as msg;
 use crate::storage::review::Decision;
 
 /// `T` in a read-only view: asks to confirm, naming the interviewer, when
@@ -15,14 +15,11 @@ pub fn ask_take_over(app: &mut App) -> Vec<Effect> {
     let lang = app.lang;
     let Some(iv) = app.interview.as_ref() else { return vec![] };
     let Some(holder) = iv.read_only.as_ref() else {
-        app.say(StatusKind::Info, tr(lang, "you are the interviewer already", "您已是访谈人"));
+        app.say(StatusKind::Info, msg::YOU_ARE_THE_INTERVIEWER_ALREADY.text(lang));
         return vec![];
     };
     if !holder.user.is_empty() && !iv.writer_left {
-        let text = match lang {
-            Lang::En => format!("{} is interviewing now; T works once they leave the vendor", holder.user),
-            Lang::Zh => format!("{} 正在访谈；对方离开该服务商后才能按 T 接手", holder.user),
-        };
+        let text = msg::TAKE_OVER_WAIT.fill(lang, &[("user", &holder.user)]);
         app.say(StatusKind::Info, text);
         return vec![];
     }
@@ -44,14 +41,7 @@ pub fn ask_sign_off(app: &mut App, decision: Decision) -> Vec<Effect> {
     match gate(&request, &iv.report) {
         Gate::Open => vec![Effect::SignOff { decision }],
         Gate::Refused(_) => {
-            app.say(
-                StatusKind::Error,
-                tr(
-                    lang,
-                    "✗ you interviewed this vendor: its sign-off is for someone else (ccvet.toml may allow it)",
-                    "✗ 您是该服务商的访谈人：签核须由他人进行（ccvet.toml 可另行允许）",
-                ),
-            );
+            app.say(StatusKind::Error, msg::YOU_INTERVIEWED_THIS_VENDOR_ITS.text(lang));
             vec![]
         }
         Gate::Confirm(cautions) => {
@@ -72,15 +62,8 @@ pub fn answered(app: &mut App, action: Action) -> Vec<Effect> {
         (Action::Submit, Confirm::Archive { path, .. }) => vec![Effect::ArchiveVendor { path }],
         (Action::Quit, _) => super::update::update(app, Action::Quit),
         _ => {
-            app.say(StatusKind::Info, tr(app.lang, "cancelled: nothing changed", "已取消：未做任何更改"));
+            app.say(StatusKind::Info, msg::CANCELLED_NOTHING_CHANGED.text(app.lang));
             vec![]
         }
-    }
-}
-
-fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
     }
 }

@@ -4,6 +4,7 @@
 //! `update::followups`; the I/O (copying, hashing, a new cycle) in
 //! `run::followups`.
 
+use crate::i18n::status as msg;
 use std::collections::HashMap;
 
 use super::editor::TextBuffer;
@@ -29,16 +30,12 @@ impl Check {
     /// The mark after an evidence line: ✓ or ✗ and a word (never colour
     /// alone).
     pub fn mark(&self, lang: Lang) -> String {
-        let l = |en: &'static str, zh: &'static str| match lang {
-            Lang::En => en,
-            Lang::Zh => zh,
-        };
         match self {
-            Check::Pending => l("… checking", "… 校验中").to_string(),
-            Check::Ok => l("✓ digest matches", "✓ 摘要一致").to_string(),
-            Check::Missing => l("✗ file missing", "✗ 文件缺失").to_string(),
-            Check::Changed => l("✗ file changed since added", "✗ 文件已被改动").to_string(),
-            Check::Unreadable(why) => format!("{} {why}", l("✗ cannot read:", "✗ 无法读取：")),
+            Check::Pending => msg::CHECKING.text(lang).to_string(),
+            Check::Ok => msg::DIGEST_MATCHES.text(lang).to_string(),
+            Check::Missing => msg::FILE_MISSING.text(lang).to_string(),
+            Check::Changed => msg::FILE_CHANGED_SINCE_ADDED.text(lang).to_string(),
+            Check::Unreadable(why) => format!("{} {why}", msg::CANNOT_READ.text(lang)),
         }
     }
 }

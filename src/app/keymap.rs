@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::Action;
 use super::state::{App, Overlay, Screen};
 use crate::domain::text::Lang;
+use crate::i18n::{Msg, keys};
 use crate::storage::review::Decision;
 
 /// Where a key press lands.
@@ -65,18 +66,16 @@ pub struct Binding {
     pub action: Action,
     /// How the keys are shown, e.g. "↑↓ jk".
     pub shown: &'static str,
-    pub en: &'static str,
-    pub zh: &'static str,
+    /// What the keys do (from `i18n::keys`); `None` for a key that is
+    /// listed with the binding before it.
+    pub label: Option<Msg>,
     /// Also shown in the one-line hint bar.
     pub hint: bool,
 }
 
 impl Binding {
     pub fn label(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Zh => self.zh,
-        }
+        self.label.map_or("", |m| m.text(lang))
     }
 }
 
@@ -86,8 +85,8 @@ const UP: &[Key] = &[code(KeyCode::Up), k('k')];
 const DOWN: &[Key] = &[code(KeyCode::Down), k('j')];
 
 macro_rules! bind {
-    ($ctx:expr, $keys:expr, $action:expr, $shown:expr, $en:expr, $zh:expr, $hint:expr) => {
-        Binding { context: $ctx, keys: $keys, action: $action, shown: $shown, en: $en, zh: $zh, hint: $hint }
+    ($ctx:expr, $keys:expr, $action:expr, $shown:expr, $label:expr, $hint:expr) => {
+        Binding { context: $ctx, keys: $keys, action: $action, shown: $shown, label: $label, hint: $hint }
     };
 }
 
@@ -95,143 +94,110 @@ macro_rules! bind {
 /// and the hint bar.
 pub static BINDINGS: &[Binding] = &[
     // vendor list
-    bind!(Vendors, UP, Action::Up, "↑↓ jk", "move", "移动", true),
-    bind!(Vendors, DOWN, Action::Down, "", "", "", false),
-    bind!(Vendors, &[code(KeyCode::Enter)], Action::Open, "Enter", "open", "打开", true),
-    bind!(Vendors, &[k('n')], Action::NewVendor, "n", "new vendor", "新建", true),
-    bind!(Vendors, &[k('c')], Action::Compare, "c", "compare", "对比", true),
-    bind!(Vendors, &[k('/')], Action::Filter, "/", "filter", "筛选", true),
-    bind!(Vendors, &[k('S')], Action::ReviewScreen, "S", "reviews and sign-off", "评审与签核", true),
-    bind!(Vendors, &[k('d')], Action::NextDue, "d", "next vendor due", "下一个到期的服务商", false),
-    bind!(Vendors, &[k('C')], Action::Reassess, "C", "new assessment cycle", "开始新一轮评估", false),
-    bind!(Vendors, &[code(KeyCode::PageUp)], Action::PageUp, "PgUp PgDn", "page", "翻页", false),
-    bind!(Vendors, &[code(KeyCode::PageDown)], Action::PageDown, "", "", "", false),
-    bind!(Vendors, &[k('g'), code(KeyCode::Home)], Action::Top, "g G", "first / last", "首 / 尾", false),
-    bind!(Vendors, &[k('G'), code(KeyCode::End)], Action::Bottom, "", "", "", false),
+    bind!(Vendors, UP, Action::Up, "↑↓ jk", Some(keys::MOVE), true),
+    bind!(Vendors, DOWN, Action::Down, "", None, false),
+    bind!(Vendors, &[code(KeyCode::Enter)], Action::Open, "Enter", Some(keys::OPEN), true),
+    bind!(Vendors, &[k('n')], Action::NewVendor, "n", Some(keys::NEW_VENDOR), true),
+    bind!(Vendors, &[k('c')], Action::Compare, "c", Some(keys::COMPARE), true),
+    bind!(Vendors, &[k('/')], Action::Filter, "/", Some(keys::FILTER), true),
+    bind!(Vendors, &[k('S')], Action::ReviewScreen, "S", Some(keys::REVIEWS_AND_SIGN_OFF), true),
+    bind!(Vendors, &[k('d')], Action::NextDue, "d", Some(keys::NEXT_VENDOR_DUE), false),
+    bind!(Vendors, &[k('C')], Action::Reassess, "C", Some(keys::NEW_ASSESSMENT_CYCLE), false),
+    bind!(Vendors, &[code(KeyCode::PageUp)], Action::PageUp, "PgUp PgDn", Some(keys::PAGE), false),
+    bind!(Vendors, &[code(KeyCode::PageDown)], Action::PageDown, "", None, false),
+    bind!(Vendors, &[k('g'), code(KeyCode::Home)], Action::Top, "g G", Some(keys::FIRST_LAST), false),
+    bind!(Vendors, &[k('G'), code(KeyCode::End)], Action::Bottom, "", None, false),
     // interview
-    bind!(Interview, UP, Action::Up, "↑↓ jk", "question", "切换问题", true),
-    bind!(Interview, DOWN, Action::Down, "", "", "", false),
-    bind!(Interview, &[code(KeyCode::Tab)], Action::NextSection, "Tab S-Tab", "section", "切换部分", true),
-    bind!(Interview, &[code(KeyCode::BackTab)], Action::PrevSection, "", "", "", false),
-    bind!(Interview, &[k('u')], Action::NextUnanswered, "u", "next unanswered", "下一未答", true),
-    bind!(Interview, &[k('y')], Action::AnswerYes, "y n", "yes / no", "是 / 否", true),
-    bind!(Interview, &[k('n')], Action::AnswerNo, "", "", "", false),
-    bind!(Interview, &[k('1')], Action::Pick(1), "1-9 0", "pick option or rating", "选择选项或评分", true),
-    bind!(Interview, &[k('2')], Action::Pick(2), "", "", "", false),
-    bind!(Interview, &[k('3')], Action::Pick(3), "", "", "", false),
-    bind!(Interview, &[k('4')], Action::Pick(4), "", "", "", false),
-    bind!(Interview, &[k('5')], Action::Pick(5), "", "", "", false),
-    bind!(Interview, &[k('6')], Action::Pick(6), "", "", "", false),
-    bind!(Interview, &[k('7')], Action::Pick(7), "", "", "", false),
-    bind!(Interview, &[k('8')], Action::Pick(8), "", "", "", false),
-    bind!(Interview, &[k('9')], Action::Pick(9), "", "", "", false),
-    bind!(Interview, &[k('0')], Action::Pick(0), "", "", "", false),
-    bind!(
-        Interview,
-        &[code(KeyCode::Left), k('h')],
-        Action::OptionLeft,
-        "←→ hl",
-        "highlight option",
-        "移动选项",
-        false
-    ),
-    bind!(Interview, &[code(KeyCode::Right), k('l')], Action::OptionRight, "", "", "", false),
-    bind!(Interview, &[k(' ')], Action::ToggleOption, "Space", "toggle / pick option", "勾选选项", false),
-    bind!(Interview, &[code(KeyCode::Enter)], Action::EditValue, "Enter", "edit value", "编辑", true),
-    bind!(Interview, &[k('x')], Action::ToggleNa, "x", "N/A", "不适用", true),
-    bind!(Interview, &[k('e')], Action::EditNote, "e", "note", "备注", true),
-    bind!(Interview, &[k('z')], Action::Undo, "z Z", "undo / redo", "撤销 / 重做", true),
-    bind!(Interview, &[k('Z')], Action::Redo, "", "", "", false),
-    bind!(Interview, &[k('f')], Action::Followup, "f", "follow-up", "补充材料", true),
-    bind!(Interview, &[k('F')], Action::FollowupStatus, "F", "follow-up status", "补充材料状态", false),
-    bind!(Interview, &[k('a')], Action::AddEvidence, "a", "add evidence", "添加证明材料", false),
-    bind!(Interview, &[k('d')], Action::NextDue, "d", "next open follow-up", "下一项待补充", false),
-    bind!(Interview, &[code(KeyCode::Delete)], Action::ClearAnswer, "Del", "clear the answer", "清除答案", false),
-    bind!(
-        Interview,
-        &[code(KeyCode::PageDown)],
-        Action::PageDown,
-        "PgDn PgUp",
-        "scroll the question",
-        "滚动问题",
-        false
-    ),
-    bind!(Interview, &[code(KeyCode::PageUp)], Action::PageUp, "", "", "", false),
-    bind!(
-        Interview,
-        &[k('s')],
-        Action::ToggleScorePanel,
-        "s",
-        "score panel (narrow screens)",
-        "评分面板（窄屏）",
-        false
-    ),
-    bind!(Interview, &[k('H')], Action::ToggleHidden, "H", "show hidden questions", "显示隐藏的问题", false),
-    bind!(Interview, &[k('R')], Action::RetrySave, "R", "retry saving", "重试保存", false),
-    bind!(Interview, &[k('r')], Action::CommentQuestion, "r", "comment on the question", "评论此问题", false),
-    bind!(Interview, &[k('S')], Action::ReviewScreen, "S", "reviews and sign-off", "评审与签核", false),
-    bind!(Interview, &[k('T')], Action::TakeOver, "T", "take over as interviewer", "接手访谈", false),
+    bind!(Interview, UP, Action::Up, "↑↓ jk", Some(keys::QUESTION), true),
+    bind!(Interview, DOWN, Action::Down, "", None, false),
+    bind!(Interview, &[code(KeyCode::Tab)], Action::NextSection, "Tab S-Tab", Some(keys::SECTION), true),
+    bind!(Interview, &[code(KeyCode::BackTab)], Action::PrevSection, "", None, false),
+    bind!(Interview, &[k('u')], Action::NextUnanswered, "u", Some(keys::NEXT_UNANSWERED), true),
+    bind!(Interview, &[k('y')], Action::AnswerYes, "y n", Some(keys::YES_NO), true),
+    bind!(Interview, &[k('n')], Action::AnswerNo, "", None, false),
+    bind!(Interview, &[k('1')], Action::Pick(1), "1-9 0", Some(keys::PICK_OPTION_OR_RATING), true),
+    bind!(Interview, &[k('2')], Action::Pick(2), "", None, false),
+    bind!(Interview, &[k('3')], Action::Pick(3), "", None, false),
+    bind!(Interview, &[k('4')], Action::Pick(4), "", None, false),
+    bind!(Interview, &[k('5')], Action::Pick(5), "", None, false),
+    bind!(Interview, &[k('6')], Action::Pick(6), "", None, false),
+    bind!(Interview, &[k('7')], Action::Pick(7), "", None, false),
+    bind!(Interview, &[k('8')], Action::Pick(8), "", None, false),
+    bind!(Interview, &[k('9')], Action::Pick(9), "", None, false),
+    bind!(Interview, &[k('0')], Action::Pick(0), "", None, false),
+    bind!(Interview, &[code(KeyCode::Left), k('h')], Action::OptionLeft, "←→ hl", Some(keys::HIGHLIGHT_OPTION), false),
+    bind!(Interview, &[code(KeyCode::Right), k('l')], Action::OptionRight, "", None, false),
+    bind!(Interview, &[k(' ')], Action::ToggleOption, "Space", Some(keys::TOGGLE_PICK_OPTION), false),
+    bind!(Interview, &[code(KeyCode::Enter)], Action::EditValue, "Enter", Some(keys::EDIT_VALUE), true),
+    bind!(Interview, &[k('x')], Action::ToggleNa, "x", Some(keys::N_A), true),
+    bind!(Interview, &[k('e')], Action::EditNote, "e", Some(keys::NOTE), true),
+    bind!(Interview, &[k('z')], Action::Undo, "z Z", Some(keys::UNDO_REDO), true),
+    bind!(Interview, &[k('Z')], Action::Redo, "", None, false),
+    bind!(Interview, &[k('f')], Action::Followup, "f", Some(keys::FOLLOW_UP), true),
+    bind!(Interview, &[k('F')], Action::FollowupStatus, "F", Some(keys::FOLLOW_UP_STATUS), false),
+    bind!(Interview, &[k('a')], Action::AddEvidence, "a", Some(keys::ADD_EVIDENCE), false),
+    bind!(Interview, &[k('d')], Action::NextDue, "d", Some(keys::NEXT_OPEN_FOLLOW_UP), false),
+    bind!(Interview, &[code(KeyCode::Delete)], Action::ClearAnswer, "Del", Some(keys::CLEAR_THE_ANSWER), false),
+    bind!(Interview, &[code(KeyCode::PageDown)], Action::PageDown, "PgDn PgUp", Some(keys::SCROLL_THE_QUESTION), false),
+    bind!(Interview, &[code(KeyCode::PageUp)], Action::PageUp, "", None, false),
+    bind!(Interview, &[k('s')], Action::ToggleScorePanel, "s", Some(keys::SCORE_PANEL_NARROW_SCREENS), false),
+    bind!(Interview, &[k('H')], Action::ToggleHidden, "H", Some(keys::SHOW_HIDDEN_QUESTIONS), false),
+    bind!(Interview, &[k('R')], Action::RetrySave, "R", Some(keys::RETRY_SAVING), false),
+    bind!(Interview, &[k('r')], Action::CommentQuestion, "r", Some(keys::COMMENT_ON_THE_QUESTION), false),
+    bind!(Interview, &[k('S')], Action::ReviewScreen, "S", Some(keys::REVIEWS_AND_SIGN_OFF), false),
+    bind!(Interview, &[k('T')], Action::TakeOver, "T", Some(keys::TAKE_OVER_AS_INTERVIEWER), false),
     bind!(
         Interview,
         &[k('<')],
         Action::ResolveConflict { theirs: false },
         "< >",
-        "conflict: ours / theirs",
-        "冲突：保留我方 / 对方",
+        Some(keys::CONFLICT_OURS_THEIRS),
         false
     ),
-    bind!(Interview, &[k('>')], Action::ResolveConflict { theirs: true }, "", "", "", false),
-    bind!(Interview, &[k('v')], Action::QuestionHistory, "v", "answer history (git)", "答案历史（git）", false),
-    bind!(Interview, &[k('C')], Action::Reassess, "C", "new assessment cycle", "开始新一轮评估", false),
+    bind!(Interview, &[k('>')], Action::ResolveConflict { theirs: true }, "", None, false),
+    bind!(Interview, &[k('v')], Action::QuestionHistory, "v", Some(keys::ANSWER_HISTORY_GIT), false),
+    bind!(Interview, &[k('C')], Action::Reassess, "C", Some(keys::NEW_ASSESSMENT_CYCLE), false),
     // comparison
-    bind!(Compare, UP, Action::Up, "↑↓ jk", "move", "移动", true),
-    bind!(Compare, DOWN, Action::Down, "", "", "", false),
-    bind!(Compare, &[code(KeyCode::Enter)], Action::Open, "Enter", "open", "打开", true),
-    bind!(Compare, &[k('g'), code(KeyCode::Home)], Action::Top, "g G", "first / last", "首 / 尾", false),
-    bind!(Compare, &[k('G'), code(KeyCode::End)], Action::Bottom, "", "", "", false),
-    bind!(Compare, &[k('S')], Action::ReviewScreen, "S", "reviews and sign-off", "评审与签核", true),
+    bind!(Compare, UP, Action::Up, "↑↓ jk", Some(keys::MOVE), true),
+    bind!(Compare, DOWN, Action::Down, "", None, false),
+    bind!(Compare, &[code(KeyCode::Enter)], Action::Open, "Enter", Some(keys::OPEN), true),
+    bind!(Compare, &[k('g'), code(KeyCode::Home)], Action::Top, "g G", Some(keys::FIRST_LAST), false),
+    bind!(Compare, &[k('G'), code(KeyCode::End)], Action::Bottom, "", None, false),
+    bind!(Compare, &[k('S')], Action::ReviewScreen, "S", Some(keys::REVIEWS_AND_SIGN_OFF), true),
     // the review screen
-    bind!(Review, UP, Action::Up, "↑↓ jk", "scroll", "滚动", true),
-    bind!(Review, DOWN, Action::Down, "", "", "", false),
-    bind!(
-        Review,
-        &[k('A')],
-        Action::SignOff(Decision::Approve),
-        "A X N",
-        "approve / reject / needs info",
-        "批准 / 拒绝 / 需补充",
-        true
-    ),
-    bind!(Review, &[k('X')], Action::SignOff(Decision::Reject), "", "", "", false),
-    bind!(Review, &[k('N')], Action::SignOff(Decision::NeedsInfo), "", "", "", false),
-    bind!(Review, &[k('c')], Action::CommentVendor, "c", "comment on the vendor", "评论服务商", true),
+    bind!(Review, UP, Action::Up, "↑↓ jk", Some(keys::SCROLL), true),
+    bind!(Review, DOWN, Action::Down, "", None, false),
+    bind!(Review, &[k('A')], Action::SignOff(Decision::Approve), "A X N", Some(keys::APPROVE_REJECT_NEEDS_INFO), true),
+    bind!(Review, &[k('X')], Action::SignOff(Decision::Reject), "", None, false),
+    bind!(Review, &[k('N')], Action::SignOff(Decision::NeedsInfo), "", None, false),
+    bind!(Review, &[k('c')], Action::CommentVendor, "c", Some(keys::COMMENT_ON_THE_VENDOR), true),
     // help
-    bind!(Help, &[code(KeyCode::Esc), k('?'), k('q')], Action::Back, "Esc ?", "close help", "关闭帮助", true),
-    bind!(Help, &[k('L')], Action::ToggleLanguage, "L", "中文 / English", "中文 / English", true),
+    bind!(Help, &[code(KeyCode::Esc), k('?'), k('q')], Action::Back, "Esc ?", Some(keys::CLOSE_HELP), true),
+    bind!(Help, &[k('L')], Action::ToggleLanguage, "L", Some(keys::ENGLISH), true),
     // the archived vendors
-    bind!(Archived, UP, Action::Up, "↑↓ jk", "move", "移动", true),
-    bind!(Archived, DOWN, Action::Down, "", "", "", false),
-    bind!(Archived, &[code(KeyCode::Enter)], Action::Submit, "Enter", "restore", "恢复", true),
-    bind!(Archived, &[code(KeyCode::Esc), k('A'), k('q')], Action::Back, "Esc", "close", "关闭", true),
+    bind!(Archived, UP, Action::Up, "↑↓ jk", Some(keys::MOVE), true),
+    bind!(Archived, DOWN, Action::Down, "", None, false),
+    bind!(Archived, &[code(KeyCode::Enter)], Action::Submit, "Enter", Some(keys::RESTORE), true),
+    bind!(Archived, &[code(KeyCode::Esc), k('A'), k('q')], Action::Back, "Esc", Some(keys::CLOSE), true),
     // a confirmation
-    bind!(Confirm, &[k('y'), code(KeyCode::Enter)], Action::Submit, "y", "yes, do it", "是，执行", true),
-    bind!(Confirm, &[k('n'), code(KeyCode::Esc)], Action::Back, "n Esc", "no", "否", true),
+    bind!(Confirm, &[k('y'), code(KeyCode::Enter)], Action::Submit, "y", Some(keys::YES_DO_IT), true),
+    bind!(Confirm, &[k('n'), code(KeyCode::Esc)], Action::Back, "n Esc", Some(keys::NO), true),
     // typing one line
-    bind!(LineEdit, &[code(KeyCode::Enter)], Action::Submit, "Enter", "done", "确定", true),
-    bind!(LineEdit, &[code(KeyCode::Esc)], Action::Back, "Esc", "cancel", "取消", true),
+    bind!(LineEdit, &[code(KeyCode::Enter)], Action::Submit, "Enter", Some(keys::DONE), true),
+    bind!(LineEdit, &[code(KeyCode::Esc)], Action::Back, "Esc", Some(keys::CANCEL), true),
     // typing the note
-    bind!(NoteEdit, &[code(KeyCode::Esc)], Action::Submit, "Esc", "close, keeping the text", "关闭并保留文字", true),
-    bind!(NoteEdit, &[code(KeyCode::Enter)], Action::Newline, "Enter", "new line", "换行", true),
+    bind!(NoteEdit, &[code(KeyCode::Esc)], Action::Submit, "Esc", Some(keys::CLOSE_KEEPING_THE_TEXT), true),
+    bind!(NoteEdit, &[code(KeyCode::Enter)], Action::Newline, "Enter", Some(keys::NEW_LINE), true),
     // anywhere
-    bind!(Global, &[k('L')], Action::ToggleLanguage, "L", "中文 / English", "中文 / English", true),
-    bind!(Global, &[k('?')], Action::Help, "?", "help", "帮助", true),
-    bind!(Global, &[code(KeyCode::Esc)], Action::Back, "Esc", "back", "返回", true),
-    bind!(Global, &[k('q'), ctrl('c')], Action::Quit, "q", "quit", "退出", true),
+    bind!(Global, &[k('L')], Action::ToggleLanguage, "L", Some(keys::ENGLISH), true),
+    bind!(Global, &[k('?')], Action::Help, "?", Some(keys::HELP), true),
+    bind!(Global, &[code(KeyCode::Esc)], Action::Back, "Esc", Some(keys::BACK), true),
+    bind!(Global, &[k('q'), ctrl('c')], Action::Quit, "q", Some(keys::QUIT), true),
     // Housekeeping on the vendor list: after the global keys, so the hint
     // bar gives them the room left once `q quit` is shown.
-    bind!(Vendors, &[k('R')], Action::Rename, "R", "rename", "改名", true),
-    bind!(Vendors, &[k('a')], Action::Archive, "a", "archive", "归档", true),
-    bind!(Vendors, &[k('A')], Action::ShowArchived, "A", "archived vendors (restore)", "已归档（恢复）", false),
+    bind!(Vendors, &[k('R')], Action::Rename, "R", Some(keys::RENAME), true),
+    bind!(Vendors, &[k('a')], Action::Archive, "a", Some(keys::ARCHIVE), true),
+    bind!(Vendors, &[k('A')], Action::ShowArchived, "A", Some(keys::ARCHIVED_VENDORS_RESTORE), false),
 ];
 
 /// Keys that edit text wherever text is typed; not rebindable, not listed
@@ -313,7 +279,7 @@ pub fn shown(context: Context) -> impl Iterator<Item = &'static Binding> {
     let globals = !matches!(context, LineEdit | NoteEdit | Help | Confirm | Archived);
     BINDINGS
         .iter()
-        .filter(move |b| !b.en.is_empty() && (b.context == context || (globals && b.context == Global)))
+        .filter(move |b| b.label.is_some() && (b.context == context || (globals && b.context == Global)))
         .filter(move |b| {
             // Esc on the vendor list has nowhere to go back to.
             !(context == Vendors && b.context == Global && b.action == Action::Back)

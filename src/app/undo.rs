@@ -6,7 +6,7 @@
 use super::action::Effect;
 use super::state::{App, StatusKind};
 use crate::domain::answers::Answer;
-use crate::domain::text::Lang;
+use crate::i18n::status as msg;
 
 /// One change to one answer: what it was before and after.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,23 +42,14 @@ pub fn step(app: &mut App, redo: bool) -> Vec<Effect> {
     let Some(iv) = app.interview.as_mut() else { return vec![] };
     let popped = if redo { iv.history.redo.pop() } else { iv.history.undo.pop() };
     let Some(step) = popped else {
-        let text = match (redo, lang) {
-            (false, Lang::En) => "nothing to undo",
-            (false, Lang::Zh) => "没有可撤销的修改",
-            (true, Lang::En) => "nothing to redo",
-            (true, Lang::Zh) => "没有可重做的修改",
-        };
-        app.say(StatusKind::Info, text);
+        let text = if redo { msg::NOTHING_TO_REDO } else { msg::NOTHING_TO_UNDO };
+        app.say(StatusKind::Info, text.text(lang));
         return vec![];
     };
     let (now, then) = if redo { (&step.before, &step.after) } else { (&step.after, &step.before) };
     if !Answer::same_but_evidence(iv.answers.get(&step.key), now.as_ref()) {
         // Someone else's change came in since: theirs stays.
-        let text = match lang {
-            Lang::En => format!("✗ not undone: {} was changed by someone else since; theirs stays", step.key),
-            Lang::Zh => format!("✗ 未撤销：{} 之后已被他人修改，保留对方的答案", step.key),
-        };
-        app.say(StatusKind::Error, text);
+        app.say(StatusKind::Error, msg::NOT_UNDONE_THEIRS.fill(lang, &[("key", &step.key)]));
         return vec![];
     }
     let edits = Answer::edits_to(then.as_ref());
@@ -76,12 +67,7 @@ pub fn step(app: &mut App, redo: bool) -> Vec<Effect> {
     } else {
         iv.history.redo.push(step);
     }
-    let text = match (redo, lang) {
-        (false, Lang::En) => format!("undone: {key}"),
-        (false, Lang::Zh) => format!("已撤销：{key}"),
-        (true, Lang::En) => format!("redone: {key}"),
-        (true, Lang::Zh) => format!("已重做：{key}"),
-    };
+    let text = if redo { msg::REDONE } else { msg::UNDONE }.fill(lang, &[("key", &key)]);
     let effects = super::update::apply_edits(app, key, edits);
     app.say(StatusKind::Saved, text);
     effects

@@ -100,9 +100,7 @@ impl Context {
             (None, Some(code)) => {
                 Lang::parse(code).ok_or_else(|| CliError::Usage(format!("CCVET_LANG takes zh or en, not `{code}`")))?
             }
-            (None, None) => config.lang.unwrap_or_else(|| {
-                if env.locale.as_deref().is_some_and(|l| l.starts_with("zh")) { Lang::Zh } else { Lang::En }
-            }),
+            (None, None) => config.lang.unwrap_or_else(|| locale_lang(env)),
         };
         let user = crate::storage::identity::me().name;
         Ok(Context {
@@ -125,10 +123,27 @@ impl Context {
 
     pub fn find_vendor(&self, wanted: &str) -> Result<VendorFile, CliError> {
         self.workspace.find(wanted).map_err(|e| match e {
-            crate::storage::Error::NotFound(m) => CliError::Usage(m),
+            crate::storage::Error::NotFound(m) => CliError::Usage(m.get(self.lang)),
             other => CliError::Data(other),
         })
     }
+}
+
+/// The language of the locale (`$LC_ALL`, `$LANG`).
+fn locale_lang(env: &Env) -> Lang {
+    if env.locale.as_deref().is_some_and(|l| l.starts_with("zh")) { Lang::Zh } else { Lang::En }
+}
+
+/// The language to report an error in, as `Context::new` picks it, even
+/// when the error was that the config or the flag could not be read.
+/// Called only once a command failed, so a run that succeeds reads its
+/// config once.
+pub fn error_lang(flag: Option<&str>, env: &Env) -> Lang {
+    if let Some(lang) = flag.and_then(Lang::parse) {
+        return lang;
+    }
+    let config = config::config_path(env.config.clone()).and_then(|path| config::load(&path).ok());
+    config.and_then(|c| c.lang).unwrap_or_else(|| locale_lang(env))
 }
 
 pub fn score_of(loaded: &Loaded, vendor: &VendorFile) -> ScoreReport {

@@ -2,11 +2,11 @@
 //! workspace made right, and checked. Every problem is one sentence with
 //! its fix.
 
+use crate::i18n::cli as msg;
 use std::fmt::Write;
 use std::path::Path;
 
 use super::context::Context;
-use super::table::l;
 use super::{CliError, Output};
 use crate::domain::text::Lang;
 use crate::safe_text::visible;
@@ -21,7 +21,7 @@ pub fn init(ctx: &Context, dir: Option<&Path>, group: Option<&str>) -> Result<Ou
     let mut out = Output::default();
     if let Some(group) = group {
         let gid = identity::gid_of_group(group)
-            .ok_or_else(|| CliError::Usage(format!("there is no Unix group `{group}` on this machine")))?;
+            .ok_or_else(|| CliError::Usage(msg::NO_SUCH_GROUP.fill(ctx.lang, &[("group", &visible(group))])))?;
         let is_workspace = root.join("vendors").is_dir() || root.join("questionnaire.toml").is_file();
         let empty = std::fs::read_dir(&root).map_or(true, |mut entries| entries.next().is_none());
         if !empty && !is_workspace {
@@ -43,45 +43,28 @@ pub fn init(ctx: &Context, dir: Option<&Path>, group: Option<&str>) -> Result<Ou
     // gets the workspace's modes now.
     let repairs = team::fix(&team::check(&ws.root));
     let shown_root = visible(&ws.root.display().to_string()).into_owned();
-    let _ = writeln!(out.stdout, "{} {shown_root}", l(lang, "workspace ready:", "工作区已就绪："));
+    let _ = writeln!(out.stdout, "{} {shown_root}", msg::WORKSPACE_READY.text(lang));
     if let Some((modes, Some(gid))) = team::team_of(&ws.root) {
         let _ = writeln!(
             out.stdout,
             "  {} `{}`: {} {:04o}, {} {:04o}, {} {:04o}",
-            l(lang, "team workspace of group", "团队工作区，组"),
+            msg::TEAM_WORKSPACE_OF_GROUP.text(lang),
             visible(&identity::group_name(gid)),
-            l(lang, "folders", "文件夹"),
+            msg::FOLDERS.text(lang),
             modes.dir,
-            l(lang, "review folders", "评审文件夹"),
+            msg::REVIEW_FOLDERS.text(lang),
             modes.review_dir(),
-            l(lang, "files", "文件"),
+            msg::FILES.text(lang),
             modes.file
         );
     }
     let _ = writeln!(
         out.stdout,
         "  {}",
-        match (copied, lang) {
-            (true, Lang::En) => "questionnaire.toml: a copy of the default questionnaire, yours to customise",
-            (true, Lang::Zh) => "questionnaire.toml：默认问卷的副本，可自行修改",
-            (false, Lang::En) => "questionnaire.toml: already there, left as it is",
-            (false, Lang::Zh) => "questionnaire.toml：已存在，保持不变",
-        }
+        if copied { msg::INIT_QUESTIONNAIRE_COPIED } else { msg::INIT_QUESTIONNAIRE_KEPT }.text(lang)
     );
-    let _ = writeln!(
-        out.stdout,
-        "  {}",
-        l(
-            lang,
-            "vendors/: one file per vendor (ccvet new \"Vendor name\")",
-            "vendors/：每个服务商一个文件（ccvet new \"名称\"）"
-        )
-    );
-    let _ = writeln!(
-        out.stdout,
-        "  {}",
-        l(lang, "reviews/: reviewers' comments and sign-offs", "reviews/：评审意见与签核")
-    );
+    let _ = writeln!(out.stdout, "  {}", msg::VENDORS_ONE_FILE_PER_VENDOR.text(lang));
+    let _ = writeln!(out.stdout, "  {}", msg::REVIEWS_REVIEWERS_COMMENTS_AND_SIGN.text(lang));
     report_repairs(&mut out, &ws.root, &repairs, lang);
     out.stdout.push_str(&super::git::init_git(&ws.root, ws.modes.file, lang)?);
     Ok(out)
@@ -94,7 +77,7 @@ pub fn doctor(ctx: &Context, fix: bool) -> Result<Output, CliError> {
         return Err(CliError::Failed(format!(
             "{}: {}",
             visible(&root.display().to_string()),
-            l(lang, "no workspace here (ccvet init makes one)", "此处没有工作区（用 ccvet init 创建）")
+            msg::NO_WORKSPACE_HERE_CCVET_INIT.text(lang)
         )));
     }
     let mut out = Output::default();
@@ -118,17 +101,9 @@ pub fn doctor(ctx: &Context, fix: bool) -> Result<Output, CliError> {
         let _ = writeln!(out.stdout, "· {advice}");
     }
     if problems == 0 {
-        let _ = writeln!(out.stdout, "✓ {}", l(lang, "the workspace is in order", "工作区一切正常"));
+        let _ = writeln!(out.stdout, "✓ {}", msg::THE_WORKSPACE_IS_IN_ORDER.text(lang));
     } else {
-        let _ = writeln!(
-            out.stdout,
-            "{problems} {}",
-            l(
-                lang,
-                "problem(s); `ccvet doctor --fix` repairs what your account may",
-                "个问题；`ccvet doctor --fix` 可修复您的账户有权修复的部分"
-            )
-        );
+        let _ = writeln!(out.stdout, "{problems} {}", msg::PROBLEM_S_CCVET_DOCTOR_FIX.text(lang));
         out.failed = true;
     }
     Ok(out)
@@ -137,16 +112,11 @@ pub fn doctor(ctx: &Context, fix: bool) -> Result<Output, CliError> {
 fn report_repairs(out: &mut Output, root: &Path, repairs: &[(Finding, Repair)], lang: Lang) {
     for (f, repair) in repairs {
         let what = sentence(root, f, lang);
-        let line = match (repair, lang) {
-            (Repair::Fixed, Lang::En) => format!("✓ fixed: {what}"),
-            (Repair::Fixed, Lang::Zh) => format!("✓ 已修复：{what}"),
-            (Repair::NeedsOwner(who), Lang::En) => {
-                format!("✗ {what} (only its owner `{}` or root can change it)", visible(who))
-            }
-            (Repair::NeedsOwner(who), Lang::Zh) => format!("✗ {what}（只有所有者 `{}` 或 root 能修改）", visible(who)),
-            (Repair::ForAPerson, _) => format!("✗ {what}"),
-            (Repair::Failed(why), Lang::En) => format!("✗ {what} (the repair failed: {})", visible(why)),
-            (Repair::Failed(why), Lang::Zh) => format!("✗ {what}（修复失败：{}）", visible(why)),
+        let line = match repair {
+            Repair::Fixed => msg::REPAIR_FIXED.fill(lang, &[("what", &what)]),
+            Repair::NeedsOwner(who) => msg::REPAIR_NEEDS_OWNER.fill(lang, &[("what", &what), ("who", &visible(who))]),
+            Repair::ForAPerson => format!("✗ {what}"),
+            Repair::Failed(why) => msg::REPAIR_FAILED.fill(lang, &[("what", &what), ("why", &visible(why))]),
         };
         let _ = writeln!(out.stdout, "{line}");
     }
@@ -158,47 +128,22 @@ fn sentence(root: &Path, f: &Finding, lang: Lang) -> String {
     let path = if path.as_os_str().is_empty() { ".".to_string() } else { path.display().to_string() };
     let path = visible(&path).into_owned();
     let full = visible(&f.path.display().to_string()).into_owned();
-    let want = f.expected.mode;
+    let want = format!("{:04o}", f.expected.mode);
     let group = f.expected.gid.map(identity::group_name).unwrap_or_default();
-    match (&f.problem, lang) {
-        (Problem::OpenToOthers, Lang::En) => format!(
-            "{path} is open to every account on this machine; vendor assessments are confidential: chmod {want:04o} {full}"
-        ),
-        (Problem::OpenToOthers, Lang::Zh) => {
-            format!("{path} 对本机所有账户开放，而服务商评估是保密的：chmod {want:04o} {full}")
+    let base: [(&str, &dyn std::fmt::Display); 4] =
+        [("path", &path), ("full", &full), ("want", &want), ("group", &group)];
+    let with = |m: crate::i18n::Msg, more: &[(&str, &dyn std::fmt::Display)]| {
+        let args: Vec<(&str, &dyn std::fmt::Display)> = base.iter().chain(more).copied().collect();
+        m.fill(lang, &args)
+    };
+    match &f.problem {
+        Problem::OpenToOthers => with(msg::DOCTOR_OPEN_TO_OTHERS, &[]),
+        Problem::WrongGroup { has } => with(msg::DOCTOR_WRONG_GROUP, &[("has", &identity::group_name(*has))]),
+        Problem::WrongMode { has } => with(msg::DOCTOR_WRONG_MODE, &[("has", &format!("{has:04o}"))]),
+        Problem::UnverifiedReview { named, owner } => {
+            with(msg::DOCTOR_UNVERIFIED_REVIEW, &[("named", &visible(named)), ("owner", &visible(owner))])
         }
-        (Problem::WrongGroup { has }, Lang::En) => format!(
-            "{path} belongs to group `{}`, not the team's `{group}`, so the team cannot use it: chgrp {group} {full}",
-            identity::group_name(*has)
-        ),
-        (Problem::WrongGroup { has }, Lang::Zh) => format!(
-            "{path} 属于组 `{}` 而非团队的 `{group}`，团队无法使用：chgrp {group} {full}",
-            identity::group_name(*has)
-        ),
-        (Problem::WrongMode { has }, Lang::En) => {
-            format!("{path} has mode {has:04o} where the workspace needs {want:04o}: chmod {want:04o} {full}")
-        }
-        (Problem::WrongMode { has }, Lang::Zh) => {
-            format!("{path} 的权限为 {has:04o}，工作区需要 {want:04o}：chmod {want:04o} {full}")
-        }
-        (Problem::UnverifiedReview { named, owner }, Lang::En) => format!(
-            "{path} carries `{}`'s name but belongs to account `{}`: it is shown as unverified and never counts; `{}` or root should remove it",
-            visible(named),
-            visible(owner),
-            visible(owner)
-        ),
-        (Problem::UnverifiedReview { named, owner }, Lang::Zh) => format!(
-            "{path} 以 `{}` 命名却属于账户 `{}`：显示为未验证且不计入；应由 `{}` 或 root 删除",
-            visible(named),
-            visible(owner),
-            visible(owner)
-        ),
-        (Problem::SideFile, Lang::En) => format!(
-            "{path} keeps a change that met someone else's on the same answer: compare it with the vendor file, keep what is right, then delete it"
-        ),
-        (Problem::SideFile, Lang::Zh) => {
-            format!("{path} 保存了与他人同一答案冲突的修改：与服务商文件对比并保留正确内容后删除")
-        }
+        Problem::SideFile => with(msg::DOCTOR_SIDE_FILE, &[]),
     }
 }
 
@@ -235,12 +180,5 @@ fn sshd_advice(lang: Lang) -> Option<String> {
         })
         .and_then(|v| v.trim_end_matches('s').parse::<u64>().ok())
         .unwrap_or(0);
-    (interval == 0).then(|| {
-        l(
-            lang,
-            "sshd has no ClientAliveInterval: a frozen SSH link keeps its vendor locked until TCP gives up (hours); set ClientAliveInterval 60 and ClientAliveCountMax 3 in /etc/ssh/sshd_config",
-            "sshd 未设置 ClientAliveInterval：冻结的 SSH 连接会长时间锁住服务商；请在 /etc/ssh/sshd_config 中设置 ClientAliveInterval 60 与 ClientAliveCountMax 3",
-        )
-        .to_string()
-    })
+    (interval == 0).then(|| msg::SSHD_HAS_NO_CLIENTALIVEINTERVAL_A.text(lang).to_string())
 }

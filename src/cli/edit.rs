@@ -1,10 +1,10 @@
 //! Commands that check or change files: `validate`, `init`, `new`, `answer`.
 
+use crate::i18n::cli as msg;
 use std::fmt::Write;
 use std::path::Path;
 
 use super::context::{Context, score_of};
-use super::table::l;
 use super::{CliError, Output};
 use crate::domain::answers::Edit;
 use crate::domain::date::Date;
@@ -30,7 +30,7 @@ pub fn validate(ctx: &Context, file: Option<&Path>) -> Result<Output, CliError> 
         Some(path) => questionnaire::load(path),
         None => ctx.questionnaire().map_err(|e| match e {
             CliError::Data(e) => e,
-            other => Error::NotFound(other.to_string()),
+            other => Error::NotFound(other.to_string().into()),
         }),
     };
     match loaded {
@@ -40,32 +40,35 @@ pub fn validate(ctx: &Context, file: Option<&Path>) -> Result<Output, CliError> 
             let scored = q.questions().filter(|x| x.kind.is_scored()).count();
             let mut out = Output::default();
             for w in &loaded.warnings {
-                let _ = writeln!(out.stderr, "{w}");
+                let _ = writeln!(out.stderr, "{}", w.in_lang(ctx.lang));
             }
-            let _ = writeln!(
-                out.stdout,
-                "{}: ok: `{}` v{}, {} sections, {} questions ({} scored), {} bands{}",
-                visible(&loaded.origin.display_path().display().to_string()),
-                visible(&q.id),
-                q.version,
-                q.sections.len(),
-                questions,
-                scored,
-                q.bands.len(),
-                match loaded.warnings.len() {
-                    0 => String::new(),
-                    n => format!(", {n} warning{}", if n == 1 { "" } else { "s" }),
-                }
-            );
+            let warnings = match loaded.warnings.len() {
+                0 => String::new(),
+                1 => msg::VALIDATE_ONE_WARNING.text(ctx.lang).to_string(),
+                n => msg::VALIDATE_WARNINGS.fill(ctx.lang, &[("n", &n)]),
+            };
+            let path = visible(&loaded.origin.display_path().display().to_string()).into_owned();
+            let args: [(&str, &dyn std::fmt::Display); 8] = [
+                ("path", &path),
+                ("id", &visible(&q.id)),
+                ("version", &q.version),
+                ("sections", &q.sections.len()),
+                ("questions", &questions),
+                ("scored", &scored),
+                ("bands", &q.bands.len()),
+                ("warnings", &warnings),
+            ];
+            let _ = writeln!(out.stdout, "{}", msg::VALIDATE_OK.fill(ctx.lang, &args));
             Ok(out)
         }
         Err(Error::Invalid { diagnostics, .. }) => {
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             let mut out = Output { failed: true, ..Output::default() };
             for d in &diagnostics {
-                let _ = writeln!(out.stderr, "{d}");
+                let _ = writeln!(out.stderr, "{}", d.in_lang(ctx.lang));
             }
-            let _ = writeln!(out.stderr, "{errors} error{} found", if errors == 1 { "" } else { "s" });
+            let found = if errors == 1 { msg::ONE_ERROR_FOUND } else { msg::ERRORS_FOUND };
+            let _ = writeln!(out.stderr, "{}", found.fill(ctx.lang, &[("n", &errors)]));
             Ok(out)
         }
         Err(e) => Err(CliError::Data(e)),
@@ -81,7 +84,7 @@ pub fn new_vendor(
     let loaded = ctx.questionnaire()?;
     let assessed_on = match assessed_on {
         Some(text) => Date::parse(text).ok_or_else(|| {
-            CliError::Usage(format!("--assessed-on takes a real date written YYYY-MM-DD, not `{text}`"))
+            CliError::Usage(msg::DATE_FLAG.fill(ctx.lang, &[("flag", &"--assessed-on"), ("text", &visible(text))]))
         })?,
         None => today(),
     };
@@ -95,15 +98,20 @@ pub fn new_vendor(
     };
     let mut ws = Workspace::at(&ctx.workspace.root);
     let vendor = ws.create_vendor_for(&meta, Some(&loaded.questionnaire), &RealFs).map_err(|e| match e {
-        Error::NotFound(m) => CliError::Usage(m),
+        Error::NotFound(m) => CliError::Usage(m.get(ctx.lang)),
         other => CliError::Data(other),
     })?;
     Ok(Output {
         stdout: format!(
-            "created {} [{}]: {}\n",
-            visible(&vendor.meta.vendor),
-            vendor.slug,
-            visible(&vendor.path.display().to_string())
+            "{}\n",
+            msg::CREATED.fill(
+                ctx.lang,
+                &[
+                    ("name", &visible(&vendor.meta.vendor)),
+                    ("slug", &vendor.slug),
+                    ("path", &visible(&vendor.path.display().to_string()))
+                ]
+            )
         ),
         ..Output::default()
     })
@@ -120,47 +128,33 @@ pub fn answer(
 ) -> Result<Output, CliError> {
     let loaded = ctx.questionnaire()?;
     let q = &loaded.questionnaire;
-    let question = q.question(key).ok_or_else(|| {
-        let example = q.questions().next().map_or_else(String::new, |x| format!(", e.g. {}", x.key));
-        CliError::Usage(format!(
-            "no question `{key}` in questionnaire `{}`; name one as section.question{example}",
-            q.id
-        ))
-    })?;
+    let question = q.question(key).ok_or_else(|| super::followup::unknown_question(ctx.lang, q, key, true))?;
     let mut edits = Vec::new();
     if clear {
         edits.push(Edit::Clear);
     } else if na {
         if !question.allow_na || !question.kind.is_scored() {
-            return Err(CliError::Usage(format!("question `{key}` does not allow N/A")));
+            return Err(CliError::Usage(msg::QUESTION_NO_NA.fill(ctx.lang, &[("key", &key)])));
         }
         edits.push(Edit::NotApplicable(true));
     } else if let Some(text) = value {
-        let v = parse_input_in(question, text, ctx.lang)
-            .map_err(|why| CliError::Usage(format!("`{text}` is not an answer to `{key}`: {why}")))?;
+        let v = parse_input_in(question, text, ctx.lang).map_err(|why| {
+            CliError::Usage(msg::NOT_AN_ANSWER.fill(ctx.lang, &[("text", &text), ("key", &key), ("why", &why)]))
+        })?;
         edits.push(Edit::Value(v));
     }
     if let Some(note) = note {
         edits.push(Edit::Note((!note.is_empty()).then_some(note)));
     }
     if edits.is_empty() {
-        return Err(CliError::Usage("give a VALUE, --na, --clear or --note".to_string()));
+        return Err(CliError::Usage(msg::ANSWER_NEEDS_WHAT.text(ctx.lang).to_string()));
     }
     let mut vendor = ctx.find_vendor(wanted)?;
     let modes = ctx.workspace.modes;
     // One writer per vendor: hold its lock for the save.
     let _lock = match lock::acquire_patiently(&vendor.path, &holder(&ctx.user), modes.file) {
         Ok(Acquired::Mine(lock)) => lock,
-        Ok(Acquired::Theirs(who)) => {
-            let who = who.map_or_else(
-                || "someone".to_string(),
-                |h| format!("{} on {} (pid {}, since {})", h.user, h.host, h.pid, h.since),
-            );
-            return Err(CliError::Failed(format!(
-                "{} is open for writing by {who}; try again when they leave it",
-                vendor.meta.vendor
-            )));
-        }
+        Ok(Acquired::Theirs(who)) => return Err(super::followup::locked(ctx.lang, &vendor.meta.vendor, who)),
         Err(e) => return Err(CliError::Data(Error::io(&lock::lock_path(&vendor.path), e))),
     };
     let saved = vendor.save(q, key, &edits, &RealFs, modes.file)?;
@@ -171,9 +165,9 @@ pub fn answer(
         "saved {key} = {} · {} {} {}{}\n",
         if shown.is_empty() { "–".to_string() } else { visible(&shown).into_owned() },
         visible(&vendor.meta.vendor),
-        l(lang, "score", "得分"),
+        msg::SCORE_LC.text(lang),
         pct(report.score),
-        if report.disqualified() { l(lang, " ✗ DISQUALIFIED", " ✗ 不合格") } else { "" }
+        if report.disqualified() { msg::DISQUALIFIED.text(lang) } else { "" }
     );
     if saved.merged {
         stdout.push_str("(the file had been changed by someone else; their changes are kept)\n");
@@ -198,19 +192,19 @@ pub fn review(
         None => None,
         Some(d) => Some(
             Decision::parse(d)
-                .ok_or_else(|| CliError::Usage(format!("--decision takes approve, reject or needs-info, not `{d}`")))?,
+                .ok_or_else(|| CliError::Usage(msg::DECISION_FLAG.fill(ctx.lang, &[("d", &visible(d))])))?,
         ),
     };
     if decision.is_none() && comment.is_none() {
         return super::reviews::reviews(ctx, wanted);
     }
     if decision.is_none() && comment.as_deref().is_none_or(|c| c.trim().is_empty()) {
-        return Err(CliError::Usage("give --decision, or --comment with some text".to_string()));
+        return Err(CliError::Usage(msg::REVIEW_NEEDS_WHAT.text(ctx.lang).to_string()));
     }
     if let Some(key) = &question {
         let loaded = ctx.questionnaire()?;
         if loaded.questionnaire.question(key).is_none() {
-            return Err(CliError::Usage(format!("no question `{key}` in questionnaire `{}`", loaded.questionnaire.id)));
+            return Err(super::followup::unknown_question(ctx.lang, &loaded.questionnaire, key, false));
         }
     }
     let vendor = ctx.find_vendor(wanted)?;

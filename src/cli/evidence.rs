@@ -1,6 +1,7 @@
 //! `ccvet evidence add|check`, `ccvet due` and `ccvet reassess` (product
 //! brief §11).
 
+use crate::i18n::cli as msg;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -29,8 +30,8 @@ pub fn evidence(ctx: &Context, action: EvidenceAction) -> Result<Output, CliErro
 fn add(ctx: &Context, wanted: &str, key: &str, path: &str, expires: Option<&str>) -> Result<Output, CliError> {
     let loaded = ctx.questionnaire()?;
     let q = &loaded.questionnaire;
-    question(q, key)?;
-    let expires = expires.map(|d| date_arg("--expires", d)).transpose()?;
+    question(ctx.lang, q, key)?;
+    let expires = expires.map(|d| date_arg(ctx.lang, "--expires", d)).transpose()?;
     let seen_on = today()?;
     let mut vendor = ctx.find_vendor(wanted)?;
     let (source, copied) = if is_url(path) {
@@ -141,7 +142,7 @@ pub fn due(ctx: &Context, within: i64, json: bool) -> Result<Output, CliError> {
         let v = match VendorFile::load(&path) {
             Ok(v) => v,
             Err(e) => {
-                let _ = writeln!(out.stderr, "{e}");
+                let _ = writeln!(out.stderr, "{}", e.message(ctx.lang));
                 continue;
             }
         };
@@ -163,17 +164,16 @@ pub fn due(ctx: &Context, within: i64, json: bool) -> Result<Output, CliError> {
         return Ok(out);
     }
     let lang = ctx.lang;
-    let l = |en: &'static str, zh: &'static str| super::table::l(lang, en, zh);
     if rows.is_empty() {
-        let _ = writeln!(out.stdout, "{}", l("Nothing due.", "没有到期事项。"));
+        let _ = writeln!(out.stdout, "{}", msg::NOTHING_DUE.text(lang));
         return Ok(out);
     }
     for r in &rows {
         let what = match r.kind {
-            k if k == DueKind::Reassess.name() => l("re-assessment due", "需重新评估"),
-            k if k == DueKind::AnswerExpires.name() => l("answer date ends", "答案日期到期"),
-            k if k == DueKind::EvidenceExpires.name() => l("evidence expires", "证明材料到期"),
-            _ => l("follow-up overdue", "补充材料逾期"),
+            k if k == DueKind::Reassess.name() => msg::RE_ASSESSMENT_DUE.text(lang),
+            k if k == DueKind::AnswerExpires.name() => msg::ANSWER_DATE_ENDS.text(lang),
+            k if k == DueKind::EvidenceExpires.name() => msg::EVIDENCE_EXPIRES.text(lang),
+            _ => msg::FOLLOW_UP_OVERDUE.text(lang),
         };
         let _ = writeln!(
             out.stdout,
@@ -190,7 +190,7 @@ pub fn due(ctx: &Context, within: i64, json: bool) -> Result<Output, CliError> {
 
 pub fn reassess(ctx: &Context, wanted: &str, on: Option<&str>) -> Result<Output, CliError> {
     let on = match on {
-        Some(d) => date_arg("--on", d)?,
+        Some(d) => date_arg(ctx.lang, "--on", d)?,
         None => today()?,
     };
     let vendor = ctx.find_vendor(wanted)?;
@@ -201,7 +201,7 @@ pub fn reassess(ctx: &Context, wanted: &str, on: Option<&str>) -> Result<Output,
         )));
     };
     if on <= before {
-        return Err(CliError::Usage(format!("--on {on} must be after the current cycle's assessed_on, {before}")));
+        return Err(CliError::Usage(msg::CYCLE_NOT_AFTER.fill(ctx.lang, &[("on", &on), ("before", &before)])));
     }
     let modes = ctx.workspace.modes;
     let _lock =

@@ -1,6 +1,7 @@
 //! `ccvet followup` and `ccvet followups` (product brief §11): what was
 //! asked of a vendor per answer, and the list to send it.
 
+use crate::i18n::cli as msg;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -32,21 +33,33 @@ pub(super) fn today() -> Result<Date, CliError> {
 }
 
 /// Parses a `--due`/`--expires`/`--on` date.
-pub(super) fn date_arg(flag: &str, text: &str) -> Result<Date, CliError> {
+pub(super) fn date_arg(lang: Lang, flag: &str, text: &str) -> Result<Date, CliError> {
     Date::parse(text)
-        .ok_or_else(|| CliError::Usage(format!("{flag} takes a real date written YYYY-MM-DD, not `{}`", visible(text))))
+        .ok_or_else(|| CliError::Usage(msg::DATE_FLAG.fill(lang, &[("flag", &flag), ("text", &visible(text))])))
 }
 
 /// The question `key`, or a usage error naming an example.
-pub(super) fn question<'q>(q: &'q Questionnaire, key: &str) -> Result<&'q Question, CliError> {
-    q.question(key).ok_or_else(|| {
-        let example = q.questions().next().map_or_else(String::new, |x| format!(", e.g. {}", x.key));
-        CliError::Usage(format!(
-            "no question `{}` in questionnaire `{}`; name one as section.question{example}",
-            visible(key),
-            q.id
-        ))
+pub(super) fn question<'q>(lang: Lang, q: &'q Questionnaire, key: &str) -> Result<&'q Question, CliError> {
+    q.question(key).ok_or_else(|| unknown_question(lang, q, key, true))
+}
+
+/// "no question `key` in questionnaire `id`", naming an example if asked.
+pub(super) fn unknown_question(lang: Lang, q: &Questionnaire, key: &str, example: bool) -> CliError {
+    let (key, id) = (visible(key), visible(&q.id));
+    CliError::Usage(match q.questions().next().filter(|_| example) {
+        Some(x) => msg::UNKNOWN_QUESTION_EXAMPLE.fill(lang, &[("key", &key), ("id", &id), ("example", &x.key)]),
+        None if example => msg::UNKNOWN_QUESTION_HOW.fill(lang, &[("key", &key), ("id", &id)]),
+        None => msg::UNKNOWN_QUESTION.fill(lang, &[("key", &key), ("id", &id)]),
     })
+}
+
+/// The vendor is open for writing by someone else.
+pub(super) fn locked(lang: Lang, vendor: &str, who: Option<crate::storage::lock::Holder>) -> CliError {
+    let who = who.map_or_else(
+        || msg::SOMEONE.text(lang).to_string(),
+        |h| msg::LOCK_HOLDER.fill(lang, &[("user", &h.user), ("host", &h.host), ("pid", &h.pid), ("since", &h.since)]),
+    );
+    CliError::Failed(msg::VENDOR_LOCKED.fill(lang, &[("vendor", &visible(vendor)), ("who", &who)]))
 }
 
 /// Saves `edits` of answer `key` holding the vendor's lock, as `answer` does.
@@ -60,16 +73,7 @@ pub(super) fn save_edits(
     let modes = ctx.workspace.modes;
     let _lock = match lock::acquire_patiently(&vendor.path, &holder(&ctx.user), modes.file) {
         Ok(Acquired::Mine(lock)) => lock,
-        Ok(Acquired::Theirs(who)) => {
-            let who = who.map_or_else(
-                || "someone".to_string(),
-                |h| format!("{} on {} (pid {}, since {})", h.user, h.host, h.pid, h.since),
-            );
-            return Err(CliError::Failed(format!(
-                "{} is open for writing by {who}; try again when they leave it",
-                visible(&vendor.meta.vendor)
-            )));
-        }
+        Ok(Acquired::Theirs(who)) => return Err(locked(ctx.lang, &vendor.meta.vendor, who)),
         Err(e) => return Err(CliError::Data(Error::io(&lock::lock_path(&vendor.path), e))),
     };
     let saved = vendor.save(q, key, edits, &RealFs, modes.file)?;
@@ -87,19 +91,19 @@ pub fn followup(
 ) -> Result<Output, CliError> {
     let loaded = ctx.questionnaire()?;
     let q = &loaded.questionnaire;
-    question(q, key)?;
-    let due = due.map(|d| date_arg("--due", d)).transpose()?;
+    question(ctx.lang, q, key)?;
+    let due = due.map(|d| date_arg(ctx.lang, "--due", d)).transpose()?;
     let status = match status {
         None => None,
-        Some(s) => Some(Status::parse(s).ok_or_else(|| {
-            CliError::Usage(format!("--status takes requested, received or closed, not `{}`", visible(s)))
-        })?),
+        Some(s) => Some(
+            Status::parse(s).ok_or_else(|| CliError::Usage(msg::STATUS_FLAG.fill(ctx.lang, &[("s", &visible(s))])))?,
+        ),
     };
     let mut vendor = ctx.find_vendor(wanted)?;
     let before = vendor.answers.get(key).and_then(|a| a.followup.clone());
     let next = match (text, before) {
         (Some(text), _) if text.trim().is_empty() => {
-            return Err(CliError::Usage("the follow-up's TEXT is empty: say what the vendor should provide".into()));
+            return Err(CliError::Usage(msg::FOLLOWUP_EMPTY.text(ctx.lang).to_string()));
         }
         (Some(text), before) => Followup {
             ask: text.trim().to_string(),
@@ -109,7 +113,7 @@ pub fn followup(
         (None, Some(before)) if due.is_some() || status.is_some() => {
             Followup { ask: before.ask.clone(), due: due.or(before.due), status: status.unwrap_or(before.status) }
         }
-        (None, Some(_)) => return Err(CliError::Usage("give TEXT, --due or --status".into())),
+        (None, Some(_)) => return Err(CliError::Usage(msg::FOLLOWUP_NEEDS_WHAT.text(ctx.lang).to_string())),
         (None, None) => {
             return Err(CliError::Usage(format!(
                 "{} has no follow-up on `{key}`; ask one first: ccvet followup {} {key} \"what to provide\"",
@@ -168,7 +172,7 @@ pub fn followups(ctx: &Context, wanted: Option<&str>, format: ListFormat) -> Res
                 match v {
                     Ok(v) => out.push(v),
                     Err(e) => {
-                        let _ = writeln!(stderr, "{e}");
+                        let _ = writeln!(stderr, "{}", e.message(ctx.lang));
                     }
                 }
             }
@@ -243,10 +247,7 @@ pub fn followups(ctx: &Context, wanted: Option<&str>, format: ListFormat) -> Res
                 }
             }
             if letters.is_empty() {
-                return Ok(Output {
-                    stderr: format!("{}\n", tr(lang, "No open follow-ups.", "没有待补充的材料。")),
-                    ..Output::default()
-                });
+                return Ok(Output { stderr: format!("{}\n", msg::NO_OPEN_FOLLOW_UPS.text(lang)), ..Output::default() });
             }
             letters.join("\n---\n\n")
         }
@@ -254,18 +255,10 @@ pub fn followups(ctx: &Context, wanted: Option<&str>, format: ListFormat) -> Res
     Ok(Output { stdout, ..Output::default() })
 }
 
-fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
-}
-
+/// A date as a letter writes it: 2026年12月20日, or 2026-12-20 (a format
+/// of numbers, not a message).
 fn long_date(d: Date, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        Lang::En => d.to_string(),
-    }
+    if lang == Lang::Zh { format!("{}年{}月{}日", d.year(), d.month(), d.day()) } else { d.to_string() }
 }
 
 /// The letter to one vendor: greeting, the numbered items (question, what
@@ -275,57 +268,23 @@ fn letter(v: &VendorFile, items: &[&Item], lang: Lang, today: Date) -> String {
     let name = visible(&v.meta.vendor).into_owned();
     let signer = v.meta.interviewer.as_deref().map(|s| visible(s).into_owned());
     let mut s = String::new();
-    match lang {
-        Lang::Zh => {
-            let _ = writeln!(s, "# 补充材料清单：{name}\n");
-            let _ = writeln!(s, "尊敬的{name}：\n");
-            let met = v.meta.assessed_on.map_or_else(String::new, |d| format!("于{}", long_date(d, lang)));
-            let _ = writeln!(
-                s,
-                "您好！感谢贵司{met}配合我方开展云呼叫中心服务供应商尽职调查访谈。\
-                 为完成本次评估，烦请贵司补充提供以下材料：\n"
-            );
-        }
-        Lang::En => {
-            let _ = writeln!(s, "# Documents requested: {name}\n");
-            let _ = writeln!(s, "Dear {name} team,\n");
-            let met = v.meta.assessed_on.map_or_else(String::new, |d| format!(" on {d}"));
-            let _ = writeln!(
-                s,
-                "Thank you for meeting us{met} for our due-diligence review of your cloud call-center service. \
-                 To complete the assessment, please send us the following:\n"
-            );
-        }
-    }
+    let met = v
+        .meta
+        .assessed_on
+        .map_or_else(String::new, |d| msg::LETTER_MET_ON.fill(lang, &[("date", &long_date(d, lang))]));
+    let _ = writeln!(s, "{}", msg::LETTER_OPENING.fill(lang, &[("name", &name), ("met", &met)]));
     for (n, it) in items.iter().enumerate() {
         let _ = writeln!(s, "{}. **{}**", n + 1, visible(&it.question_text));
-        let _ = writeln!(s, "   {}{}", tr(lang, "Please provide: ", "需提供："), visible(&it.ask));
+        let _ = writeln!(s, "   {}{}", msg::PLEASE_PROVIDE.text(lang), visible(&it.ask));
         if let Some(due) = it.due.as_deref().and_then(Date::parse) {
-            let _ = writeln!(s, "   {}{}", tr(lang, "Due: ", "截止日期："), long_date(due, lang));
+            let _ = writeln!(s, "   {}{}", msg::DUE.text(lang), long_date(due, lang));
         }
         s.push('\n');
     }
-    match lang {
-        Lang::Zh => {
-            s.push_str(
-                "请于各项截止日期前将上述材料（加盖公章的扫描件或电子版）发送给我方；如有疑问，请随时与我方联系。\n\n",
-            );
-            s.push_str("感谢贵司的支持与配合！\n\n此致\n敬礼！\n\n");
-            if let Some(who) = &signer {
-                let _ = writeln!(s, "{who}");
-            }
-            let _ = writeln!(s, "{}", long_date(today, lang));
-        }
-        Lang::En => {
-            s.push_str(
-                "Please send these by the dates given (scans or electronic copies). If anything is unclear, \
-                 do not hesitate to contact us.\n\nThank you for your cooperation.\n\nKind regards,\n\n",
-            );
-            if let Some(who) = &signer {
-                let _ = writeln!(s, "{who}");
-            }
-            let _ = writeln!(s, "{today}");
-        }
+    s.push_str(msg::LETTER_CLOSING.text(lang));
+    if let Some(who) = &signer {
+        let _ = writeln!(s, "{who}");
     }
+    let _ = writeln!(s, "{}", long_date(today, lang));
     s
 }

@@ -1,11 +1,11 @@
 //! The git commands: `git-setup`, `merge-file` (the merge driver),
 //! `resolve`, `show` (the diff textconv).
 
+use crate::i18n::cli as msg;
 use std::fmt::Write;
 use std::path::Path;
 
 use super::context::Context;
-use super::table::l;
 use super::{CliError, Output};
 use crate::domain::answers::Answer;
 use crate::domain::present::{answer_text, pct};
@@ -20,21 +20,21 @@ use crate::storage::merge::{Side, merge_review, merge_vendor, resolve_text};
 use crate::storage::vendor::VendorFile;
 use crate::system::holder;
 
-fn git_failed(e: GitError) -> CliError {
-    CliError::Failed(e.to_string())
+fn git_failed(e: GitError, lang: Lang) -> CliError {
+    CliError::Failed(e.message(lang))
 }
 
 /// `ccvet git-setup`: registers the drivers in the clone's config.
 pub fn git_setup(ctx: &Context) -> Result<Output, CliError> {
     let exe = std::env::current_exe()
         .map_err(|e| CliError::Failed(format!("cannot tell where this ccvet program is: {e}")))?;
-    let top = crate::git::setup::git_setup(&ctx.workspace.root, &exe).map_err(git_failed)?;
+    let top = crate::git::setup::git_setup(&ctx.workspace.root, &exe).map_err(|e| git_failed(e, ctx.lang))?;
     let mut out = Output::default();
     let lang = ctx.lang;
     let _ = writeln!(
         out.stdout,
         "{} {}",
-        l(lang, "git drivers registered in", "git 驱动已登记于"),
+        msg::GIT_DRIVERS_REGISTERED_IN.text(lang),
         visible(&top.join(".git").join("config").display().to_string())
     );
     let _ = writeln!(out.stdout, "  merge.ccvet.driver, diff.ccvet.textconv → {}", visible(&exe.display().to_string()));
@@ -48,13 +48,9 @@ pub fn init_git(root: &Path, mode: u32, lang: Lang) -> Result<String, CliError> 
     let changed = crate::git::files::write_workspace_files(root, &RealFs, mode)?;
     for name in changed {
         let what = if name == ".gitignore" {
-            l(lang, "lock and side files stay out of git", "锁文件与冲突副本不进入 git")
+            msg::LOCK_AND_SIDE_FILES_STAY.text(lang)
         } else {
-            l(
-                lang,
-                "vendor and review files use ccvet's merge and diff drivers",
-                "供应商与评审文件使用 ccvet 的合并与 diff 驱动",
-            )
+            msg::VENDOR_AND_REVIEW_FILES_USE.text(lang)
         };
         let _ = writeln!(out, "  {name}: {what}");
     }
@@ -64,37 +60,17 @@ pub fn init_git(root: &Path, mode: u32, lang: Lang) -> Result<String, CliError> 
     let same = |a: &Path, b: &Path| a.canonicalize().ok().is_some_and(|a| b.canonicalize().ok() == Some(a));
     match crate::git::toplevel(root) {
         Ok(top) if !same(&top, root) => {
-            let _ = writeln!(
-                out,
-                "  {}",
-                l(
-                    lang,
-                    "inside a git repository: run `ccvet git-setup` to use ccvet's drivers there",
-                    "位于 git 仓库之内：运行 `ccvet git-setup` 以启用 ccvet 驱动"
-                )
-            );
+            let _ = writeln!(out, "  {}", msg::INSIDE_A_GIT_REPOSITORY_RUN.text(lang));
         }
         Ok(_) => {
             let exe = std::env::current_exe().map_err(|e| CliError::Failed(e.to_string()))?;
-            crate::git::setup::git_setup(root, &exe).map_err(git_failed)?;
-            let _ = writeln!(
-                out,
-                "  {}",
-                l(lang, "git drivers registered (ccvet git-setup)", "git 驱动已登记（ccvet git-setup）")
-            );
+            crate::git::setup::git_setup(root, &exe).map_err(|e| git_failed(e, lang))?;
+            let _ = writeln!(out, "  {}", msg::GIT_DRIVERS_REGISTERED_CCVET_GIT.text(lang));
         }
         Err(GitError::NotARepo(_) | GitError::NoGit) => {
-            let _ = writeln!(
-                out,
-                "  {}",
-                l(
-                    lang,
-                    "not a git repository: after `git init` (or in each clone) run `ccvet git-setup`",
-                    "不是 git 仓库：`git init` 之后（或在每个克隆中）运行 `ccvet git-setup`"
-                )
-            );
+            let _ = writeln!(out, "  {}", msg::NOT_A_GIT_REPOSITORY_AFTER.text(lang));
         }
-        Err(e) => return Err(git_failed(e)),
+        Err(e) => return Err(git_failed(e, lang)),
     }
     Ok(out)
 }
@@ -141,11 +117,7 @@ pub fn merge_file(
                 "{}: `{}` {}",
                 visible(&shown.display().to_string()),
                 visible(key),
-                l(
-                    lang,
-                    "was changed differently on both sides: ours is kept, theirs and the base are recorded beside it; settle it with `ccvet resolve VENDOR KEY --ours|--theirs`",
-                    "两边改得不同：保留我方，对方与共同祖先记录在旁；用 `ccvet resolve VENDOR KEY --ours|--theirs` 解决"
-                )
+                msg::WAS_CHANGED_DIFFERENTLY_ON_BOTH.text(lang)
             );
         }
     }
@@ -183,18 +155,18 @@ pub fn resolve(ctx: &Context, wanted: &str, key: &str, side: Side) -> Result<Out
         .map_err(|e| Error::io(&vendor.path, e))?;
     let lang = ctx.lang;
     let which = match side {
-        Side::Ours => l(lang, "ours", "我方"),
-        Side::Theirs => l(lang, "theirs", "对方"),
+        Side::Ours => msg::OURS.text(lang),
+        Side::Theirs => msg::THEIRS.text(lang),
     };
     let mut stdout = format!(
         "{} {} {} · {} {}\n",
         visible(key),
-        l(lang, "resolved, keeping", "已解决，采用"),
+        msg::RESOLVED_KEEPING.text(lang),
         which,
         visible(&next.meta.vendor),
         next.conflicts.len()
     );
-    stdout.push_str(l(lang, "conflicts left\n", "处冲突待解决\n"));
+    stdout.push_str(msg::CONFLICTS_LEFT.text(lang));
     Ok(Output { stdout, ..Output::default() })
 }
 
@@ -214,13 +186,13 @@ pub fn show(ctx: &Context, file: &Path) -> Result<Output, CliError> {
 /// A review file as lines: the reviewer, the sign-off, one line per comment.
 fn review_text(review: &crate::storage::review::ReviewFile, lang: Lang) -> String {
     let one_line = |s: &str| visible(&s.replace("\r\n", "⏎").replace('\n', "⏎")).into_owned();
-    let mut out = format!("{}{}\n", l(lang, "Reviewer: ", "评审人："), one_line(&review.reviewer));
+    let mut out = format!("{}{}\n", msg::REVIEWER.text(lang), one_line(&review.reviewer));
     match &review.signoff {
         Some(s) => {
             let _ = writeln!(
                 out,
                 "{}{} {} ({}){}",
-                l(lang, "Sign-off: ", "签核："),
+                msg::SIGN_OFF.text(lang),
                 s.decision.mark(),
                 s.decision.name(),
                 one_line(&s.at),
@@ -228,11 +200,11 @@ fn review_text(review: &crate::storage::review::ReviewFile, lang: Lang) -> Strin
             );
         }
         None => {
-            let _ = writeln!(out, "{}–", l(lang, "Sign-off: ", "签核："));
+            let _ = writeln!(out, "{}–", msg::SIGN_OFF.text(lang));
         }
     }
     for c in &review.comments {
-        let on = c.question.as_deref().map_or_else(|| l(lang, "the vendor", "服务商").to_string(), one_line);
+        let on = c.question.as_deref().map_or_else(|| msg::THE_VENDOR.text(lang).to_string(), one_line);
         let _ = writeln!(out, "{} · {on}: {}", one_line(&c.at), one_line(&c.text));
     }
     out
@@ -245,23 +217,23 @@ pub fn show_text(q: &crate::domain::questionnaire::Questionnaire, vendor: &Vendo
     let report = score_of_q(q, vendor);
     let mut out = String::new();
     let one_line = |s: &str| visible(&s.replace("\r\n", "⏎").replace('\n', "⏎")).into_owned();
-    let _ = writeln!(out, "{}{}", l(lang, "Vendor: ", "供应商："), one_line(&vendor.meta.vendor));
+    let _ = writeln!(out, "{}{}", msg::VENDOR.text(lang), one_line(&vendor.meta.vendor));
     let _ = writeln!(
         out,
         "{}{} · {} {}",
-        l(lang, "Assessed: ", "评估日期："),
+        msg::ASSESSED.text(lang),
         vendor.meta.assessed_on.map_or_else(|| "–".to_string(), |d| d.to_string()),
-        l(lang, "interviewer", "访谈人"),
+        msg::INTERVIEWER.text(lang),
         one_line(vendor.meta.interviewer.as_deref().unwrap_or("–"))
     );
     let band = report.band.and_then(|i| q.bands.get(i)).map_or("", |b| b.label.get(lang));
     let _ = writeln!(
         out,
         "{}{} {}{}",
-        l(lang, "Score: ", "得分："),
+        msg::SCORE_COLON.text(lang),
         pct(report.score),
         visible(band),
-        if report.disqualified() { l(lang, " ✗ DISQUALIFIED", " ✗ 不合格") } else { "" }
+        if report.disqualified() { msg::DISQUALIFIED.text(lang) } else { "" }
     );
     for (si, section) in q.sections.iter().enumerate() {
         let _ = writeln!(out, "\n## {}", visible(section.title.get(lang)));
@@ -272,15 +244,15 @@ pub fn show_text(q: &crate::domain::questionnaire::Questionnaire, vendor: &Vendo
             let _ = writeln!(
                 out,
                 "  {}{}",
-                l(lang, "answer: ", "回答："),
+                msg::ANSWER.text(lang),
                 if shown.is_empty() { "–".to_string() } else { one_line(&shown) }
             );
             if let Some(note) = answer.and_then(|a| a.note.as_deref()) {
-                let _ = writeln!(out, "  {}{}", l(lang, "note: ", "备注："), one_line(note));
+                let _ = writeln!(out, "  {}{}", msg::NOTE.text(lang), one_line(note));
             }
             let outcome = report.outcomes.get(si).and_then(|s| s.get(qi));
             if let Some(line) = outcome.and_then(|o| outcome_text(o, question.weight, lang)) {
-                let _ = writeln!(out, "  {}{line}", l(lang, "score: ", "得分："));
+                let _ = writeln!(out, "  {}{line}", msg::SCORE_COLON_LC.text(lang));
             }
             if let Some(c) = vendor.conflicts.iter().find(|c| c.key == question.key) {
                 let side = |a: &Option<Answer>| {
@@ -290,16 +262,16 @@ pub fn show_text(q: &crate::domain::questionnaire::Questionnaire, vendor: &Vendo
                 let _ = writeln!(
                     out,
                     "  {} {} · {} {}",
-                    l(lang, "CONFLICT: theirs", "冲突：对方"),
+                    msg::CONFLICT_THEIRS.text(lang),
                     side(&c.theirs),
-                    l(lang, "base", "共同祖先"),
+                    msg::BASE.text(lang),
                     side(&c.base)
                 );
             }
         }
     }
     for orphan in &report.orphans {
-        let _ = writeln!(out, "\n? {}  {}", visible(orphan), l(lang, "(no such question)", "（问卷中无此问题）"));
+        let _ = writeln!(out, "\n? {}  {}", visible(orphan), msg::NO_SUCH_QUESTION.text(lang));
     }
     out
 }
@@ -313,14 +285,12 @@ fn score_of_q(
 
 fn outcome_text(o: &Outcome, weight: f64, lang: Lang) -> Option<String> {
     match o {
-        Outcome::Scored { s, knockout } => Some(format!(
-            "{:.0}% × {weight}{}",
-            s * 100.0,
-            if *knockout { l(lang, " ✗ red line", " ✗ 红线") } else { "" }
-        )),
-        Outcome::NotApplicable => Some(l(lang, "N/A", "不适用").to_string()),
+        Outcome::Scored { s, knockout } => {
+            Some(format!("{:.0}% × {weight}{}", s * 100.0, if *knockout { msg::RED_LINE.text(lang) } else { "" }))
+        }
+        Outcome::NotApplicable => Some(msg::N_A.text(lang).to_string()),
         Outcome::Invalid(why) => Some(format!("! {}", visible(why))),
-        Outcome::Hidden => Some(l(lang, "hidden (condition not met)", "已隐藏（条件不满足）").to_string()),
+        Outcome::Hidden => Some(msg::HIDDEN_CONDITION_NOT_MET.text(lang).to_string()),
         Outcome::Unanswered | Outcome::Unscored { .. } => None,
     }
 }

@@ -1,5 +1,6 @@
 //! `ccvet log` and `ccvet diff`: answers across commits and across vendors.
 
+use crate::i18n::cli as msg;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -7,7 +8,6 @@ use serde::Serialize;
 use super::context::Context;
 use super::git_json::AnswerJson;
 use super::json;
-use super::table::l;
 use super::{CliError, Output};
 use crate::domain::answers::Answer;
 use crate::domain::present::{answer_text, pct};
@@ -30,12 +30,12 @@ pub struct ChangeJson {
     pub score: Option<f64>,
 }
 
-fn git_err(e: crate::git::GitError) -> CliError {
-    CliError::Failed(e.to_string())
+fn git_err(e: crate::git::GitError, lang: crate::domain::text::Lang) -> CliError {
+    CliError::Failed(e.message(lang))
 }
 
 fn repo_of(ctx: &Context, vendor: &VendorFile) -> Result<(std::path::PathBuf, String), CliError> {
-    let top = crate::git::toplevel(&ctx.workspace.root).map_err(git_err)?;
+    let top = crate::git::toplevel(&ctx.workspace.root).map_err(|e| git_err(e, ctx.lang))?;
     let rel = crate::git::repo_path(&top, &vendor.path)
         .ok_or_else(|| CliError::Failed(format!("{} is not inside the git repository", vendor.path.display())))?;
     Ok((top, rel))
@@ -48,10 +48,11 @@ pub fn log(ctx: &Context, wanted: &str, question: Option<&str>, as_json: bool) -
     if let Some(key) = question
         && q.question(key).is_none()
     {
-        return Err(CliError::Usage(format!("no question `{key}` in questionnaire `{}`", q.id)));
+        return Err(super::followup::unknown_question(ctx.lang, q, key, false));
     }
     let vendor = ctx.find_vendor(wanted)?;
-    let found = crate::git::changes::answer_changes(&ctx.workspace.root, &vendor.path, q, question).map_err(git_err)?;
+    let found = crate::git::changes::answer_changes(&ctx.workspace.root, &vendor.path, q, question)
+        .map_err(|e| git_err(e, ctx.lang))?;
     let texts: Vec<(String, String)> = found
         .iter()
         .map(|c| (shown(q, &c.key, c.old.as_ref(), ctx.lang), shown(q, &c.key, c.new.as_ref(), ctx.lang)))
@@ -74,7 +75,7 @@ pub fn log(ctx: &Context, wanted: &str, question: Option<&str>, as_json: bool) -
     let lang = ctx.lang;
     let mut out = String::new();
     if changes.is_empty() {
-        let _ = writeln!(out, "{}", l(lang, "no answer has changed in the git history", "git 历史中没有答案变更"));
+        let _ = writeln!(out, "{}", msg::NO_ANSWER_HAS_CHANGED_IN.text(lang));
     }
     for (c, (old, new)) in changes.iter().zip(&texts) {
         let _ = writeln!(
@@ -86,7 +87,7 @@ pub fn log(ctx: &Context, wanted: &str, question: Option<&str>, as_json: bool) -
             c.question,
             visible(old),
             visible(new),
-            l(lang, "score", "得分"),
+            msg::SCORE_LC.text(lang),
             pct(c.score)
         );
     }
@@ -154,21 +155,20 @@ pub fn diff(
         (None, Some(rev)) => {
             let (top, rel) = repo_of(ctx, &left)?;
             let text = crate::git::history::file_at(&top, rev, &rel)
-                .map_err(git_err)?
+                .map_err(|e| git_err(e, ctx.lang))?
                 .ok_or_else(|| CliError::Failed(format!("{} did not exist at `{rev}`", visible(&left.meta.vendor))))?;
             let then = VendorFile::parse(&left.path, text)?;
-            (then, rev.to_string(), l(lang, "now", "现在").to_string())
+            (then, rev.to_string(), msg::NOW.text(lang).to_string())
         }
         // An earlier assessment cycle, kept by `ccvet reassess` (§11).
         (None, None) if cycle.is_some() => {
             let date = cycle.unwrap_or_default();
-            let d = crate::domain::date::Date::parse(date).ok_or_else(|| {
-                CliError::Usage(format!("--cycle takes a date written YYYY-MM-DD, not `{}`", visible(date)))
-            })?;
+            let d = crate::domain::date::Date::parse(date)
+                .ok_or_else(|| CliError::Usage(msg::CYCLE_FLAG.fill(ctx.lang, &[("text", &visible(date))])))?;
             let then = VendorFile::load(&crate::storage::cycle::history_path(&left.path, d))?;
-            (then, date.to_string(), l(lang, "now", "现在").to_string())
+            (then, date.to_string(), msg::NOW.text(lang).to_string())
         }
-        _ => return Err(CliError::Usage("give a second vendor, or --since REV".to_string())),
+        _ => return Err(CliError::Usage(msg::DIFF_NEEDS_WHAT.text(ctx.lang).to_string())),
     };
     // A cycle reads as a revision: old → new, labelled by its date.
     let since = since.or(cycle);
@@ -228,14 +228,14 @@ fn diff_text(
     let _ = writeln!(
         out,
         "{} {} → {}: {} → {}",
-        l(lang, "score", "得分"),
+        msg::SCORE_LC.text(lang),
         visible(heads.0),
         visible(heads.1),
         pct(scores.0),
         pct(scores.1)
     );
     if keys.is_empty() {
-        let _ = writeln!(out, "{}", l(lang, "no answers differ", "答案没有差别"));
+        let _ = writeln!(out, "{}", msg::NO_ANSWERS_DIFFER.text(lang));
     }
     for key in keys {
         let text = |v: &VendorFile| visible(&shown(q, key, v.answers.get(key), lang)).into_owned();

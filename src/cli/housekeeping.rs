@@ -1,12 +1,12 @@
 //! `ccvet rename`, `ccvet archive [--restore]` and `ccvet list --archived`.
 //! The work is in `storage::housekeeping`; this prints it, in zh or en.
 
+use crate::i18n::cli as msg;
 use std::fmt::Write;
 use std::path::Path;
 
 use super::context::Context;
 use super::{CliError, Output};
-use crate::domain::text::Lang;
 use crate::safe_text::visible;
 use crate::storage::housekeeping::{self, HkError, Refusal};
 use crate::storage::vendor::VendorFile;
@@ -23,36 +23,23 @@ pub fn rename(ctx: &Context, wanted: &str, new_name: &str) -> Result<Output, Cli
         Err(e) => return Err(refused(ctx, e)),
     };
     let lang = ctx.lang;
-    let mut stdout = match lang {
-        Lang::En => format!(
-            "renamed {} [{}] to {} [{}]: {}\n",
-            visible(&vendor.meta.vendor),
-            visible(&done.old_slug),
-            visible(&done.vendor.meta.vendor),
-            visible(&done.vendor.slug),
-            shown(ctx, &done.vendor.path)
-        ),
-        Lang::Zh => format!(
-            "已将 {} [{}] 更名为 {} [{}]：{}\n",
-            visible(&vendor.meta.vendor),
-            visible(&done.old_slug),
-            visible(&done.vendor.meta.vendor),
-            visible(&done.vendor.slug),
-            shown(ctx, &done.vendor.path)
-        ),
-    };
+    let mut stdout = msg::RENAMED_FROM_TO.fill(
+        lang,
+        &[
+            ("old", &visible(&vendor.meta.vendor)),
+            ("old_slug", &visible(&done.old_slug)),
+            ("new", &visible(&done.vendor.meta.vendor)),
+            ("slug", &visible(&done.vendor.slug)),
+            ("path", &shown(ctx, &done.vendor.path)),
+        ],
+    );
+    stdout.push('\n');
     for dir in &done.moved {
-        let _ = writeln!(stdout, "  {} {}", t(lang, "moved:", "已移动："), shown(ctx, dir));
+        let _ = writeln!(stdout, "  {} {}", msg::MOVED.text(lang), shown(ctx, dir));
     }
     for (dir, why) in &done.kept {
-        let _ = match lang {
-            Lang::En => {
-                writeln!(stdout, "  stays: {} ({}); found through `renamed_from`", shown(ctx, dir), visible(why))
-            }
-            Lang::Zh => {
-                writeln!(stdout, "  保留原处：{}（{}）；通过 `renamed_from` 查找", shown(ctx, dir), visible(why))
-            }
-        };
+        let line = msg::STAYS_FOUND_THROUGH_ALIAS.fill(lang, &[("dir", &shown(ctx, dir)), ("why", &visible(why))]);
+        let _ = writeln!(stdout, "  {line}");
     }
     Ok(Output { stdout, ..Output::default() })
 }
@@ -61,22 +48,11 @@ pub fn archive(ctx: &Context, wanted: &str) -> Result<Output, CliError> {
     let vendor = ctx.find_vendor(wanted)?;
     let me = crate::system::holder(&ctx.user);
     let target = housekeeping::archive(&ctx.workspace, &vendor.path, &me).map_err(|e| refused(ctx, e))?;
-    let stdout = match ctx.lang {
-        Lang::En => format!(
-            "archived {} [{}]: {} (ccvet archive --restore {} brings it back)\n",
-            visible(&vendor.meta.vendor),
-            visible(&vendor.slug),
-            shown(ctx, &target),
-            visible(&vendor.slug)
-        ),
-        Lang::Zh => format!(
-            "已归档 {} [{}]：{}（ccvet archive --restore {} 可恢复）\n",
-            visible(&vendor.meta.vendor),
-            visible(&vendor.slug),
-            shown(ctx, &target),
-            visible(&vendor.slug)
-        ),
-    };
+    let mut stdout = msg::ARCHIVED_TO.fill(
+        ctx.lang,
+        &[("name", &visible(&vendor.meta.vendor)), ("slug", &visible(&vendor.slug)), ("path", &shown(ctx, &target))],
+    );
+    stdout.push('\n');
     Ok(Output { stdout, ..Output::default() })
 }
 
@@ -85,7 +61,7 @@ pub fn restore(ctx: &Context, wanted: &str) -> Result<Output, CliError> {
     let vendor = housekeeping::restore(&ctx.workspace, wanted, &me).map_err(|e| refused(ctx, e))?;
     let stdout = format!(
         "{} {} [{}]: {}\n",
-        t(ctx.lang, "restored", "已恢复"),
+        msg::RESTORED.text(ctx.lang),
         visible(&vendor.meta.vendor),
         visible(&vendor.slug),
         shown(ctx, &vendor.path)
@@ -100,11 +76,11 @@ pub fn list_archived(ctx: &Context) -> Result<Output, CliError> {
     let _ = writeln!(
         out.stdout,
         "{} {}",
-        t(lang, "Archived vendors in", "已归档的服务商："),
+        msg::ARCHIVED_VENDORS_IN.text(lang),
         shown(ctx, &housekeeping::archive_dir(&ctx.workspace))
     );
     if paths.is_empty() {
-        let _ = writeln!(out.stdout, "{}", t(lang, "none", "无"));
+        let _ = writeln!(out.stdout, "{}", msg::NONE.text(lang));
     }
     for path in paths {
         match VendorFile::load(&path) {
@@ -115,7 +91,7 @@ pub fn list_archived(ctx: &Context) -> Result<Output, CliError> {
                     "  {} [{}]  {} {on}",
                     visible(&v.meta.vendor),
                     visible(&v.slug),
-                    t(lang, "assessed", "评估于")
+                    msg::ASSESSED_ON.text(lang)
                 );
             }
             Err(e) => {
@@ -140,11 +116,4 @@ fn refused(ctx: &Context, e: HkError) -> CliError {
 fn shown(ctx: &Context, path: &Path) -> String {
     let rel = path.strip_prefix(&ctx.workspace.root).unwrap_or(path);
     visible(&rel.display().to_string()).into_owned()
-}
-
-fn t(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
 }

@@ -65,6 +65,15 @@ impl CliError {
         }
     }
 
+    /// The error in `lang` (`Display` is the English). Usage and other
+    /// errors are worded in the reader's language where they are made.
+    pub fn message(&self, lang: crate::domain::text::Lang) -> String {
+        match self {
+            CliError::Data(e) => e.message(lang),
+            other => other.to_string(),
+        }
+    }
+
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) => 2,
@@ -93,6 +102,7 @@ pub struct Output {
 
 /// Runs the command line and returns the process exit code.
 pub fn main(args: Args, env: &Env) -> ExitCode {
+    let lang_flag = args.lang.clone();
     let result = run(args, env);
     let (out, code) = match result {
         Ok(out) => {
@@ -102,7 +112,8 @@ pub fn main(args: Args, env: &Env) -> ExitCode {
         Err(e) => {
             // Errors about a file lead with `path:line:col`; the others
             // say who is speaking.
-            let text = if e.names_a_file() { format!("{e}\n") } else { format!("ccvet: {e}\n") };
+            let message = e.message(context::error_lang(lang_flag.as_deref(), env));
+            let text = if e.names_a_file() { format!("{message}\n") } else { format!("ccvet: {message}\n") };
             // A terminal without UTF-8 (the config may not have read).
             let stderr = if env.ascii.ascii(None) { crate::ascii::to_ascii(&text) } else { text };
             (Output { stderr, ..Output::default() }, e.exit_code())

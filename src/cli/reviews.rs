@@ -2,10 +2,10 @@
 //! and `score` ends with the sign-offs. Unverified files (not owned by the
 //! account they name) are shown, marked, and never counted.
 
+use crate::i18n::cli as msg;
 use std::fmt::Write;
 
 use super::context::Context;
-use super::table::l;
 use super::{CliError, Output};
 use crate::domain::text::Lang;
 use crate::safe_text::visible;
@@ -44,7 +44,7 @@ pub fn signoffs_text(vendor: &VendorFile, comments: bool, lang: Lang) -> String 
             out,
             "● {} {} ({}, since {})",
             visible(&h.user),
-            l(lang, "is interviewing", "正在访谈"),
+            msg::IS_INTERVIEWING.text(lang),
             visible(&h.host),
             visible(&h.since)
         );
@@ -52,7 +52,7 @@ pub fn signoffs_text(vendor: &VendorFile, comments: bool, lang: Lang) -> String 
     let reviews = load(vendor, &mut out);
     let states = review::signoff_states(&reviews, vendor.text());
     if comments && states.is_empty() {
-        let _ = writeln!(out, "{}", l(lang, "no sign-offs yet", "暂无签核"));
+        let _ = writeln!(out, "{}", msg::NO_SIGN_OFFS_YET.text(lang));
     }
     for s in &states {
         let _ = writeln!(
@@ -62,8 +62,8 @@ pub fn signoffs_text(vendor: &VendorFile, comments: bool, lang: Lang) -> String 
             s.decision.name(),
             visible(&s.user),
             visible(&s.at),
-            if s.stale { l(lang, "  STALE: answers changed since", "  已过期") } else { "" },
-            if s.verified { "" } else { l(lang, "  ⚠ UNVERIFIED: not counted", "  ⚠ 未验证：不计入") },
+            if s.stale { msg::STALE_ANSWERS_CHANGED_SINCE.text(lang) } else { "" },
+            if s.verified { "" } else { msg::UNVERIFIED_NOT_COUNTED.text(lang) },
             s.comment.as_deref().map_or(String::new(), |c| format!("\n    {}", visible(c)))
         );
     }
@@ -71,22 +71,18 @@ pub fn signoffs_text(vendor: &VendorFile, comments: bool, lang: Lang) -> String 
         let _ = writeln!(
             out,
             "⚠ {}",
-            visible(&match lang {
-                Lang::En => format!("the review file of `{}` is owned by account `{}`: unverified", r.user, r.owner),
-                Lang::Zh => format!("`{}` 的评审文件属于账户 `{}`：未验证", r.user, r.owner),
-            })
+            visible(&msg::REVIEW_UNVERIFIED.fill(lang, &[("user", &r.user), ("owner", &r.owner)]))
         );
     }
     if comments {
         for r in &reviews {
             for c in &r.file.comments {
-                let on =
-                    c.question.as_deref().map_or_else(|| l(lang, "the vendor", "服务商").to_string(), str::to_string);
+                let on = c.question.as_deref().map_or_else(|| msg::THE_VENDOR.text(lang).to_string(), str::to_string);
                 let _ = writeln!(
                     out,
                     "💬 {}{} {} ({}): {}",
                     visible(&r.user),
-                    if r.verified { "" } else { l(lang, " ⚠ unverified", " ⚠ 未验证") },
+                    if r.verified { "" } else { msg::UNVERIFIED.text(lang) },
                     visible(&c.at),
                     visible(&on),
                     visible(&c.text)

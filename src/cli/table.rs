@@ -1,5 +1,6 @@
 //! `score`, `compare` and the default vendor listing, as text, JSON or CSV.
 
+use crate::i18n::report as msg;
 use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
@@ -17,14 +18,6 @@ use crate::safe_text::visible;
 use crate::storage::source::Position;
 use crate::storage::vendor::VendorFile;
 use crate::summary::{self, Summary};
-
-/// A label in the interface language.
-pub fn l(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
-}
 
 pub fn score(ctx: &Context, wanted: &str, as_json: bool) -> Result<Output, CliError> {
     let loaded = ctx.questionnaire()?;
@@ -51,40 +44,39 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
     let _ = writeln!(
         out,
         "{} {} v{} · {} {} · {} {}",
-        l(lang, "questionnaire", "问卷"),
+        msg::QUESTIONNAIRE.text(lang),
         visible(&q.id),
         q.version,
-        l(lang, "assessed", "评估日期"),
+        msg::ASSESSED.text(lang),
         vendor.meta.assessed_on.map_or_else(|| "–".to_string(), |d| d.to_string()),
-        l(lang, "interviewer", "访谈人"),
+        msg::INTERVIEWER.text(lang),
         visible(vendor.meta.interviewer.as_deref().unwrap_or("–")),
     );
     // A red line leads, before any score or band.
     if report.disqualified() {
-        let _ = writeln!(out, "✗ {}", l(lang, "DISQUALIFIED (red line crossed):", "不合格（触及红线）："));
+        let _ = writeln!(out, "✗ {}", msg::DISQUALIFIED_RED_LINE_CROSSED.text(lang));
         for k in &report.knockouts {
             let reason = k.reason.as_ref().map_or("", |r| r.get(lang));
             let _ = writeln!(out, "  ✗ {} {}", k.key, visible(reason));
         }
     }
-    let _ = writeln!(out, "{} {}  {}", pad(l(lang, "Score", "得分"), 10), pct(report.score), visible(band));
+    let _ = writeln!(out, "{} {}  {}", pad(msg::SCORE.text(lang), 10), pct(report.score), visible(band));
     let _ = writeln!(
         out,
-        "{} {}{}",
-        pad(l(lang, "Range", "可能区间"), 10),
-        range(report.min, report.max),
-        l(lang, " still possible", "")
+        "{} {}",
+        pad(msg::RANGE.text(lang), 10),
+        msg::STILL_POSSIBLE.fill(lang, &[("range", &range(report.min, report.max))])
     );
     let texts = crate::domain::present::unscored_counts(report.outcomes.iter().flatten());
     let counts = crate::domain::present::counts_text(report.answered, report.total, texts, lang);
-    let _ = writeln!(out, "{} {counts}", pad(l(lang, "Answered", "已答"), 10));
+    let _ = writeln!(out, "{} {counts}", pad(msg::ANSWERED.text(lang), 10));
     if !report.hidden.is_empty() {
         let _ = writeln!(
             out,
             "{} {} {}: {}",
-            pad(l(lang, "Hidden", "已隐藏"), 10),
+            pad(msg::HIDDEN.text(lang), 10),
             report.hidden.len(),
-            l(lang, "(condition not met, not scored)", "（条件不满足，不计分）"),
+            msg::CONDITION_NOT_MET_NOT_SCORED.text(lang),
             report.hidden.join(", ")
         );
     }
@@ -93,11 +85,11 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
     let _ = writeln!(
         out,
         "{}  {}  {}  {}  {}",
-        pad(l(lang, "Section", "部分"), title_width),
-        rpad(l(lang, "Weight", "权重"), 6),
-        rpad(l(lang, "Score", "得分"), 6),
-        pad(l(lang, "Range", "区间"), 11),
-        l(lang, "Answered", "已答"),
+        pad(msg::SECTION.text(lang), title_width),
+        rpad(msg::WEIGHT.text(lang), 6),
+        rpad(msg::SCORE.text(lang), 6),
+        pad(msg::RANGE_COLUMN.text(lang), 11),
+        msg::ANSWERED.text(lang),
     );
     for (section, s) in q.sections.iter().zip(&report.sections) {
         let _ = writeln!(
@@ -117,31 +109,13 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
         let _ = writeln!(out, "! {}: {}{}", issue.key, visible(&issue.message), visible(&place));
     }
     for orphan in &report.orphans {
-        let _ = writeln!(
-            out,
-            "? {}: {}",
-            visible(orphan),
-            l(
-                lang,
-                "answer to a question the questionnaire no longer has (kept in the file)",
-                "问卷中已无此问题的答案（保留在文件中）"
-            )
-        );
+        let _ = writeln!(out, "? {}: {}", visible(orphan), msg::ANSWER_TO_A_QUESTION_THE.text(lang));
     }
     for w in &vendor.warnings {
-        let _ = writeln!(out, "! {w}");
+        let _ = writeln!(out, "! {}", w.in_lang(lang));
     }
     for c in &vendor.conflicts {
-        let _ = writeln!(
-            out,
-            "⚠ {}: {}",
-            visible(&c.key),
-            l(
-                lang,
-                "merge conflict: ours is in force; `ccvet resolve VENDOR KEY --ours|--theirs`",
-                "合并冲突：当前采用我方；用 `ccvet resolve VENDOR KEY --ours|--theirs` 解决"
-            )
-        );
+        let _ = writeln!(out, "⚠ {}: {}", visible(&c.key), msg::MERGE_CONFLICT_OURS_IS_IN.text(lang));
     }
     if let Some(w) = crate::summary::questionnaire_mismatch(q, &vendor.meta) {
         let _ = writeln!(out, "! {}", visible(&w));
@@ -151,7 +125,7 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
             out,
             "● {} {} ({}, since {})",
             visible(&h.user),
-            l(lang, "is interviewing", "正在访谈"),
+            msg::IS_INTERVIEWING.text(lang),
             visible(&h.host),
             visible(&h.since)
         );
@@ -180,7 +154,7 @@ fn ranked(ctx: &Context) -> Result<Ranked, CliError> {
     for result in summary::load(&loaded.questionnaire, &paths) {
         match result {
             Ok(v) => vendors.push(v),
-            Err(e) => errors.push(format!("{e}\n")),
+            Err(e) => errors.push(format!("{}\n", e.message(ctx.lang))),
         }
     }
     summary::rank(&mut vendors);
@@ -214,18 +188,9 @@ pub fn compare(ctx: &Context, as_json: bool, as_csv: Option<CsvStyle>) -> Result
 pub fn list(ctx: &Context) -> Result<Output, CliError> {
     let r = ranked(ctx)?;
     let lang = ctx.lang;
-    let mut stdout =
-        format!("{} {}\n", l(lang, "Workspace", "工作区"), visible(&ctx.workspace.root.display().to_string()));
+    let mut stdout = format!("{} {}\n", msg::WORKSPACE.text(lang), visible(&ctx.workspace.root.display().to_string()));
     if r.vendors.is_empty() && r.errors.is_empty() {
-        let _ = writeln!(
-            stdout,
-            "{}",
-            l(
-                lang,
-                "No vendors yet. Create one with: ccvet new \"Vendor name\"",
-                "还没有服务商。新建：ccvet new \"服务商名称\""
-            )
-        );
+        let _ = writeln!(stdout, "{}", msg::NO_VENDORS_YET_CREATE_ONE.text(lang));
     } else {
         stdout.push_str(&ranking_text(&r.loaded.questionnaire, &r.vendors, lang));
     }
@@ -242,17 +207,17 @@ fn ranking_text(q: &Questionnaire, vendors: &[Summary], lang: Lang) -> String {
         out,
         "{}  {}  {}  {}  {}  {}  {}",
         rpad("#", 3),
-        pad(l(lang, "Vendor", "服务商"), name_w),
-        rpad(l(lang, "Score", "得分"), 6),
-        pad(l(lang, "Band", "评级"), band_w),
-        pad(l(lang, "Range", "区间"), 11),
-        rpad(l(lang, "Done", "完成"), 5),
-        l(lang, "Status · sign-offs (~ stale)", "状态 · 签核（~ 已过期）"),
+        pad(msg::VENDOR.text(lang), name_w),
+        rpad(msg::SCORE.text(lang), 6),
+        pad(msg::BAND.text(lang), band_w),
+        pad(msg::RANGE_COLUMN.text(lang), 11),
+        rpad(msg::DONE.text(lang), 5),
+        msg::STATUS_SIGN_OFFS_STALE.text(lang),
     );
     for (i, (vendor, (name, band))) in vendors.iter().zip(names.iter().zip(&bands)).enumerate() {
         let report = &vendor.report;
         let mut status = if report.disqualified() {
-            format!("✗ {} ({}) ", l(lang, "DISQUALIFIED", "不合格"), report.knockouts.len())
+            format!("✗ {} ({}) ", msg::DISQUALIFIED.text(lang), report.knockouts.len())
         } else {
             String::new()
         };
@@ -328,40 +293,23 @@ fn csv(q: &Questionnaire, vendors: &[Summary], lang: Lang, style: CsvStyle) -> S
 /// the sections) band id, red lines and sign-offs; `[3]` also ends each
 /// section's score header.
 fn csv_headers(lang: Lang) -> [&'static str; 14] {
-    match lang {
-        Lang::En => [
-            "Rank",
-            "Vendor",
-            "Slug",
-            "Score",
-            "Lowest possible",
-            "Highest possible",
-            "Band",
-            "Disqualified",
-            "Red-line ids",
-            "Answered",
-            "Questions",
-            "Band id",
-            "Red lines",
-            "Sign-offs (~ stale)",
-        ],
-        Lang::Zh => [
-            "排名",
-            "服务商",
-            "标识",
-            "得分",
-            "最低可能",
-            "最高可能",
-            "评级",
-            "不合格",
-            "红线题号",
-            "已答",
-            "题数",
-            "评级编号",
-            "触及红线",
-            "签核（~ 已过期）",
-        ],
-    }
+    [
+        msg::CSV_RANK,
+        msg::CSV_VENDOR,
+        msg::CSV_SLUG,
+        msg::CSV_SCORE,
+        msg::CSV_LOWEST,
+        msg::CSV_HIGHEST,
+        msg::CSV_BAND,
+        msg::CSV_DISQUALIFIED,
+        msg::CSV_RED_LINE_IDS,
+        msg::CSV_ANSWERED,
+        msg::CSV_QUESTIONS,
+        msg::CSV_BAND_ID,
+        msg::CSV_RED_LINES,
+        msg::CSV_SIGN_OFFS,
+    ]
+    .map(|m| m.text(lang))
 }
 
 /// A CSV field: control characters made visible, quoted where needed, and

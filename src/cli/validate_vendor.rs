@@ -3,6 +3,7 @@
 //! dates, follow-up and evidence shapes), every problem as
 //! `path:line:col: sentence`, exit 1 when there is an error.
 
+use crate::i18n::cli as msg;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -58,13 +59,7 @@ pub fn validate(ctx: &Context, path: &Path) -> Result<Output, CliError> {
     }
     for (key, answer) in &vendor.answers {
         if q.is_orphan(&vendor.answers, key) && key.contains('.') {
-            let message = match lang {
-                Lang::En => format!(
-                    "`{key}` is not a question of `{}` (a typo, or a question since removed): it is kept but never scored",
-                    q.id
-                ),
-                Lang::Zh => format!("`{key}` 不是问卷 `{}` 中的问题（拼写错误或问题已删除）：保留但不计分", q.id),
-            };
+            let message = msg::NOT_A_QUESTION_OF.fill(lang, &[("key", key), ("id", &q.id)]);
             found.push(at(&answer.span, Severity::Error, message));
         }
     }
@@ -82,35 +77,27 @@ pub fn validate(ctx: &Context, path: &Path) -> Result<Output, CliError> {
     }
     let mut out = report(&found, lang);
     let answers = vendor.answers.values().filter(|a| a.value.is_some() || a.na).count();
-    let _ = match lang {
-        Lang::En => writeln!(
-            out.stdout,
-            "{}: ok: vendor `{}`, {answers} answer{} checked against `{}` v{}{}",
-            visible(&path.display().to_string()),
-            visible(&vendor.meta.vendor),
-            if answers == 1 { "" } else { "s" },
-            visible(&q.id),
-            q.version,
-            warnings(found.len(), lang)
-        ),
-        Lang::Zh => writeln!(
-            out.stdout,
-            "{}：通过：服务商“{}”，{answers} 条答案已按问卷 `{}` v{} 检查{}",
-            visible(&path.display().to_string()),
-            visible(&vendor.meta.vendor),
-            visible(&q.id),
-            q.version,
-            warnings(found.len(), lang)
-        ),
-    };
+    let ok = if answers == 1 { msg::VENDOR_FILE_OK_ONE } else { msg::VENDOR_FILE_OK_MANY };
+    let line = ok.fill(
+        lang,
+        &[
+            ("path", &visible(&path.display().to_string())),
+            ("name", &visible(&vendor.meta.vendor)),
+            ("answers", &answers),
+            ("id", &visible(&q.id)),
+            ("version", &q.version),
+            ("warnings", &warnings(found.len(), lang)),
+        ],
+    );
+    let _ = writeln!(out.stdout, "{line}");
     Ok(out)
 }
 
 fn warnings(n: usize, lang: Lang) -> String {
-    match (n, lang) {
-        (0, _) => String::new(),
-        (n, Lang::En) => format!(", {n} warning{}", if n == 1 { "" } else { "s" }),
-        (n, Lang::Zh) => format!("，{n} 条警告"),
+    match n {
+        0 => String::new(),
+        1 => msg::VALIDATE_ONE_WARNING.text(lang).to_string(),
+        n => msg::VALIDATE_WARNINGS.fill(lang, &[("n", &n)]),
     }
 }
 
@@ -118,15 +105,13 @@ fn warnings(n: usize, lang: Lang) -> String {
 fn report(diagnostics: &[Diagnostic], lang: Lang) -> Output {
     let mut out = Output::default();
     for d in diagnostics {
-        let _ = writeln!(out.stderr, "{d}");
+        let _ = writeln!(out.stderr, "{}", d.in_lang(lang));
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     if errors > 0 {
         out.failed = true;
-        let _ = match lang {
-            Lang::En => writeln!(out.stderr, "{errors} error{} found", if errors == 1 { "" } else { "s" }),
-            Lang::Zh => writeln!(out.stderr, "发现 {errors} 个错误"),
-        };
+        let found = if errors == 1 { msg::ONE_ERROR_FOUND } else { msg::ERRORS_FOUND };
+        let _ = writeln!(out.stderr, "{}", found.fill(lang, &[("n", &errors)]));
     }
     out
 }

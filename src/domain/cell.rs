@@ -9,6 +9,7 @@ use super::date::Date;
 use super::input::parse_input;
 use super::questionnaire::{ChoiceOption, Kind, Question};
 use super::text::Lang;
+use crate::i18n::domain as msg;
 
 /// A cell's content, as typed by the spreadsheet program.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,7 +45,7 @@ pub fn parse_cell(question: &Question, cell: &Cell, lang: Lang) -> Result<CellAn
         return if question.allow_na && question.kind.is_scored() {
             Ok(CellAnswer::NotApplicable)
         } else {
-            Err(tr(lang, "this question does not allow N/A", "本题不允许填“不适用”").to_string())
+            Err(msg::THIS_QUESTION_DOES_NOT_ALLOW.text(lang).to_string())
         };
     }
     let value = match (&question.kind, cell) {
@@ -52,8 +53,7 @@ pub fn parse_cell(question: &Question, cell: &Cell, lang: Lang) -> Result<CellAn
         (Kind::YesNo { .. }, Cell::Text(t)) => match fold(t).as_str() {
             "yes" | "y" | "true" | "是" | "有" => Ok(Value::Bool(true)),
             "no" | "n" | "false" | "否" | "无" => Ok(Value::Bool(false)),
-            _ => Err(tr(lang, "a yes/no question takes yes or no (是 or 否)", "是非题只能填“是”或“否”（yes / no）")
-                .to_string()),
+            _ => Err(msg::A_YES_NO_QUESTION_TAKES.text(lang).to_string()),
         },
         (Kind::Choice { options }, Cell::Text(t)) => {
             find_option(options, t).map(|o| Value::Str(o.id.clone())).ok_or_else(|| choice_error(options, lang))
@@ -91,10 +91,7 @@ pub fn parse_cell(question: &Question, cell: &Cell, lang: Lang) -> Result<CellAn
         (Kind::Text, Cell::Number(n)) => Ok(Value::Str(number_text(*n))),
         (Kind::Text, Cell::Bool(b)) => Ok(Value::Str(super::present::yes_no(*b, lang).to_string())),
         (Kind::Text, Cell::Date(d)) => Ok(Value::Str(d.to_string())),
-        (Kind::YesNo { .. }, _) => {
-            Err(tr(lang, "a yes/no question takes yes or no (是 or 否)", "是非题只能填“是”或“否”（yes / no）")
-                .to_string())
-        }
+        (Kind::YesNo { .. }, _) => Err(msg::A_YES_NO_QUESTION_TAKES.text(lang).to_string()),
         (Kind::Choice { options } | Kind::Multi { options }, _) => Err(choice_error(options, lang)),
     }?;
     Ok(CellAnswer::Value(value))
@@ -134,13 +131,7 @@ fn parse_multi(options: &[ChoiceOption], text: &str, lang: Lang) -> Result<Value
             .find_map(|j| find_option(options, &text[pieces[i].0..pieces[j - 1].1]).map(|o| (j, o)));
         let Some((next, option)) = found else {
             let item = text[pieces[i].0..pieces[i].1].trim();
-            return Err(match lang {
-                Lang::En => format!(
-                    "`{item}` is not an option; list options separated by commas, from: {}",
-                    labels(options, lang)
-                ),
-                Lang::Zh => format!("“{item}”不是选项；多个选项用逗号分隔，可选：{}", labels(options, lang)),
-            });
+            return Err(msg::CELL_NOT_AN_OPTION.fill(lang, &[("item", &item), ("options", &labels(options, lang))]));
         };
         let value = Value::Str(option.id.clone());
         if !chosen.contains(&value) {
@@ -149,9 +140,7 @@ fn parse_multi(options: &[ChoiceOption], text: &str, lang: Lang) -> Result<Value
         i = next;
     }
     if chosen.is_empty() {
-        return Err(
-            tr(lang, "no option named; write (none) to choose none", "未填选项；一个都不选请填“（无）”").to_string()
-        );
+        return Err(msg::NO_OPTION_NAMED_WRITE_NONE.text(lang).to_string());
     }
     Ok(Value::List(chosen))
 }
@@ -202,34 +191,20 @@ fn number_text(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 9.0e15 { format!("{}", n as i64) } else { n.to_string() }
 }
 
-fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
-}
-
 fn choice_error(options: &[ChoiceOption], lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("pick one of the options: {}", labels(options, lang)),
-        Lang::Zh => format!("请从选项中选一个：{}", labels(options, lang)),
-    }
+    msg::CELL_PICK_ONE.fill(lang, &[("options", &labels(options, lang))])
 }
 
 fn rating_error(max: u32, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("a rating takes a whole number from 0 to {max}"),
-        Lang::Zh => format!("评分只能填 0 到 {max} 的整数"),
-    }
+    msg::CELL_RATING.fill(lang, &[("max", &max)])
 }
 
 fn number_error(lang: Lang) -> String {
-    tr(lang, "a number question takes a number, such as 1000 or 2.5", "数值题只能填数字，例如 1000 或 2.5").to_string()
+    msg::A_NUMBER_QUESTION_TAKES_A.text(lang).to_string()
 }
 
 fn date_error(lang: Lang) -> String {
-    tr(lang, "a date question takes a real date, such as 2028-05-31", "日期题只能填有效日期，例如 2028-05-31")
-        .to_string()
+    msg::A_DATE_QUESTION_TAKES_A.text(lang).to_string()
 }
 
 #[cfg(test)]

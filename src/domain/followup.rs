@@ -7,6 +7,7 @@
 use super::answers::{Answer, Answers};
 use super::date::Date;
 use super::text::Lang;
+use crate::i18n::domain as msg;
 
 /// Where a follow-up stands: `requested` → `received` → `closed`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -255,46 +256,40 @@ pub fn describe(answer: Option<&Answer>, lang: Lang) -> Vec<String> {
     out
 }
 
+/// Brackets and separators as each language writes them.
+fn marks(lang: Lang) -> (&'static str, &'static str, &'static str, &'static str) {
+    match lang {
+        Lang::Zh => ("（", "）", "：", "，"),
+        Lang::En => (" (", ")", ": ", ", "),
+    }
+}
+
 /// "Carried, to confirm" and the open follow-up of an answer.
 pub fn describe_followup(answer: Option<&Answer>, lang: Lang) -> Vec<String> {
-    let l = |en: &'static str, zh: &'static str| match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    };
     let Some(a) = answer else { return Vec::new() };
-    let (open, close, colon) = match lang {
-        Lang::Zh => ("（", "）", "："),
-        Lang::En => (" (", ")", ": "),
-    };
+    let (open, close, colon, _) = marks(lang);
     let mut out = Vec::new();
     if a.carried {
-        out.push(l("Carried over from the last assessment: to confirm", "沿用上一周期的答案：待确认").to_string());
+        out.push(msg::CARRIED_OVER_FROM_THE_LAST.text(lang).to_string());
     }
     if let Some(f) = a.followup.as_ref().filter(|f| f.status.is_open()) {
         let status = match f.status {
-            Status::Requested => l("requested", "已请求"),
-            _ => l("received, to review", "已收到，待核对"),
+            Status::Requested => msg::REQUESTED.text(lang),
+            _ => msg::RECEIVED_TO_REVIEW.text(lang),
         };
-        let due = f.due.map_or_else(String::new, |d| format!("{}{d}", l(", due ", "，截止 ")));
-        out.push(format!("{}{open}{status}{due}{close}{colon}{}", l("Follow-up", "待补充材料"), f.ask));
+        let due = f.due.map_or_else(String::new, |d| format!("{}{d}", msg::DUE.text(lang)));
+        out.push(format!("{}{open}{status}{due}{close}{colon}{}", msg::FOLLOW_UP.text(lang), f.ask));
     }
     out
 }
 
 /// One evidence entry: name, when seen, expiry, the digest's start.
 pub fn describe_evidence(e: &Evidence, lang: Lang) -> String {
-    let l = |en: &'static str, zh: &'static str| match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    };
-    let (open, close, colon, comma) = match lang {
-        Lang::Zh => ("（", "）", "：", "，"),
-        Lang::En => (" (", ")", ": ", ", "),
-    };
-    let mut line = format!("{}{colon}{}", l("Evidence", "证明材料"), e.label());
-    line.push_str(&format!("{open}{} {}", l("seen", "查验于"), e.seen_on));
+    let (open, close, colon, comma) = marks(lang);
+    let mut line = format!("{}{colon}{}", msg::EVIDENCE.text(lang), e.label());
+    line.push_str(&format!("{open}{} {}", msg::SEEN.text(lang), e.seen_on));
     if let Some(x) = e.expires {
-        line.push_str(&format!("{comma}{} {x}", l("expires", "有效期至")));
+        line.push_str(&format!("{comma}{} {x}", msg::EXPIRES.text(lang)));
     }
     if let Source::File { sha256, .. } = &e.source {
         line.push_str(&format!("{comma}SHA-256 {}…", sha256.get(..12).unwrap_or(sha256)));

@@ -7,6 +7,7 @@ use super::answers::Value;
 use super::date::Date;
 use super::questionnaire::{ChoiceOption, Kind, Question};
 use super::text::Lang;
+use crate::i18n::domain as msg;
 
 /// Parses `input` for `question`, or says in one sentence (in English)
 /// what the kind accepts.
@@ -25,23 +26,22 @@ pub fn parse_input_in(question: &Question, input: &str, lang: Lang) -> Result<Va
         Kind::YesNo { .. } => match trimmed.to_lowercase().as_str() {
             "yes" | "y" | "true" | "是" => Ok(Value::Bool(true)),
             "no" | "n" | "false" | "否" => Ok(Value::Bool(false)),
-            _ => Err("a yes/no question takes `yes` or `no`".to_string()),
+            _ => Err(msg::INPUT_YESNO.text(lang).to_string()),
         },
         Kind::Choice { options } => {
             if options.iter().any(|o| o.id == trimmed) {
                 Ok(Value::Str(trimmed.to_string()))
             } else {
-                Err(format!("a choice question takes one option id: {}", option_list(question)))
+                Err(msg::INPUT_CHOICE.fill(lang, &[("options", &option_list(question))]))
             }
         }
         Kind::Multi { options } => {
             let mut chosen: Vec<Value> = Vec::new();
             for id in trimmed.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                 if !options.iter().any(|o| o.id == id) {
-                    return Err(format!(
-                        "`{id}` is not an option; a multi question takes option ids separated by commas: {}",
-                        option_list(question)
-                    ));
+                    return Err(
+                        msg::INPUT_MULTI_UNKNOWN.fill(lang, &[("id", &id), ("options", &option_list(question))])
+                    );
                 }
                 let value = Value::Str(id.to_string());
                 if !chosen.contains(&value) {
@@ -51,30 +51,26 @@ pub fn parse_input_in(question: &Question, input: &str, lang: Lang) -> Result<Va
             let alone = options.iter().find(|o| o.exclusive);
             if chosen.is_empty() {
                 return Err(match alone {
-                    Some(o) => {
-                        format!("a multi question takes at least one option id; if none applies, answer `{}`", o.id)
-                    }
-                    None => {
-                        "a multi question takes at least one option id; to remove the answer use --clear".to_string()
-                    }
+                    Some(o) => msg::INPUT_MULTI_EMPTY_NONE.fill(lang, &[("none", &o.id)]),
+                    None => msg::INPUT_MULTI_EMPTY.text(lang).to_string(),
                 });
             }
             if chosen.len() > 1
                 && let Some(o) = options.iter().find(|o| o.exclusive && chosen.contains(&Value::Str(o.id.clone())))
             {
-                return Err(format!("`{}` is chosen alone or not at all, not together with other options", o.id));
+                return Err(msg::INPUT_MULTI_ALONE.fill(lang, &[("id", &o.id)]));
             }
             Ok(Value::List(chosen))
         }
         Kind::Rating { max } => match trimmed.parse::<i64>() {
             Ok(n) if (0..=i64::from(*max)).contains(&n) => Ok(Value::Integer(n)),
-            _ => Err(format!("a rating question takes a whole number from 0 to {max}")),
+            _ => Err(msg::INPUT_RATING.fill(lang, &[("max", max)])),
         },
         // Full-width digits, thousands separators and units: see `number`.
         Kind::Number { unit, .. } => super::number::parse_number(trimmed, unit.as_ref(), lang),
-        Kind::Date { .. } => loose_date(trimmed)
-            .map(Value::Date)
-            .ok_or_else(|| "a date question takes a real date, such as 2028-05-31".to_string()),
+        Kind::Date { .. } => {
+            loose_date(trimmed).map(Value::Date).ok_or_else(|| msg::A_DATE_QUESTION_TAKES_A.text(lang).to_string())
+        }
         Kind::Text => Ok(Value::Str(input.to_string())),
     }
 }

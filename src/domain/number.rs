@@ -22,6 +22,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::answers::Value;
 use super::text::{LText, Lang};
+use crate::i18n::domain as msg;
 
 /// What a unit measures, as far as conversions go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,20 +58,9 @@ fn fold(text: &str) -> String {
     text.nfkc().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
 }
 
-fn tr(lang: Lang, en: String, zh: String) -> String {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
-}
-
 /// The sentence for text that is no number at all.
 pub fn not_a_number(lang: Lang) -> String {
-    tr(
-        lang,
-        "a number question takes a number, such as 1000, 5,000 or 2.5".to_string(),
-        "数值题只能填数字，例如 1000、5,000 或 2.5".to_string(),
-    )
+    msg::INPUT_NUMBER.text(lang).to_string()
 }
 
 /// The value `input` means for a number question whose unit is `unit`, or
@@ -101,23 +91,13 @@ pub fn parse_number(input: &str, unit: Option<&LText>, lang: Lang) -> Result<Val
     let word = fold(typed_unit);
     let shown = shown_unit(typed_unit);
     let Some(unit) = unit else {
-        return Err(tr(
-            lang,
-            format!("“{shown}” is not a unit this question takes: give the number alone"),
-            format!("本题不带单位，“{shown}”不适用：请只填写数字"),
-        ));
+        return Err(msg::UNIT_NONE_TAKEN.fill(lang, &[("shown", &shown)]));
     };
     let expected = unit.get(lang);
     if word == fold(&unit.zh) || word == fold(&unit.en) {
         return to_value(&plain, is_integer).ok_or_else(|| not_a_number(lang));
     }
-    let wrong = || {
-        tr(
-            lang,
-            format!("“{shown}” is not this question's unit: give the number in {expected}"),
-            format!("单位“{shown}”与本题不符：请按{expected}填写数字"),
-        )
-    };
+    let wrong = || msg::UNIT_NOT_THIS.fill(lang, &[("shown", &shown), ("expected", &expected)]);
     let asked = family_of_unit(unit);
     match (family_of_word(&word), asked) {
         (Some(typed), Some(asked)) if typed == asked => to_value(&plain, is_integer).ok_or_else(|| not_a_number(lang)),
@@ -127,31 +107,19 @@ pub fn parse_number(input: &str, unit: Option<&LText>, lang: Lang) -> Result<Val
             if is_whole(minutes) {
                 Ok(whole(minutes))
             } else {
-                Err(tr(
-                    lang,
-                    format!("{plain} hours is not a whole number of minutes: give the number in {expected}"),
-                    format!("{plain} 小时换算成分钟不是整数：请按{expected}填写"),
-                ))
+                Err(msg::UNIT_HOURS_NOT_WHOLE_MINUTES.fill(lang, &[("plain", &plain), ("expected", &expected)]))
             }
         }
-        (Some(Family::Minutes), Some(Family::Hours)) if word == "分" => Err(tr(
-            lang,
-            format!("“分” could mean minutes or points: give the number in {expected}, or write 分钟"),
-            format!("“分”可能指分钟也可能指分数：请按{expected}填写，或写“分钟”"),
-        )),
+        (Some(Family::Minutes), Some(Family::Hours)) if word == "分" => {
+            Err(msg::UNIT_FEN_AMBIGUOUS.fill(lang, &[("expected", &expected)]))
+        }
         (Some(Family::Minutes), Some(Family::Hours)) => {
             let minutes: f64 = plain.parse().map_err(|_| not_a_number(lang))?;
             let hours = minutes / 60.0;
             if is_whole(hours * 100.0) {
                 Ok(if is_whole(hours) { whole(hours) } else { Value::Float((hours * 100.0).round() / 100.0) })
             } else {
-                Err(tr(
-                    lang,
-                    format!(
-                        "{plain} minutes is not a round number of hours (two decimals at most): give the number in {expected}"
-                    ),
-                    format!("{plain} 分钟换算成小时超过两位小数：请按{expected}填写"),
-                ))
+                Err(msg::UNIT_MINUTES_NOT_ROUND_HOURS.fill(lang, &[("plain", &plain), ("expected", &expected)]))
             }
         }
         _ => Err(wrong()),

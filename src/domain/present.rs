@@ -4,6 +4,7 @@
 use super::answers::{Answer, Value};
 use super::questionnaire::{Kind, Question};
 use super::text::Lang;
+use crate::i18n::domain as msg;
 
 /// A percentage with one decimal, or an en dash when there is none.
 pub fn pct(value: Option<f64>) -> String {
@@ -20,10 +21,7 @@ pub fn range(min: Option<f64>, max: Option<f64>) -> String {
 
 /// What stands for the band where a red line is hit.
 fn disqualified(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "✗ DISQUALIFIED",
-        Lang::Zh => "✗ 不合格",
-    }
+    msg::DISQUALIFIED_MARK.text(lang)
 }
 
 /// Unscored (text) questions among `outcomes`: (answered, shown).
@@ -40,10 +38,9 @@ pub fn counts_text(answered: usize, total: usize, (text_answered, texts): (usize
     if texts == 0 {
         return format!("{answered}/{total}");
     }
-    match lang {
-        Lang::En => format!("{answered}/{total} scored + {text_answered}/{texts} text"),
-        Lang::Zh => format!("{answered}/{total} 计分题 + {text_answered}/{texts} 文字题"),
-    }
+    let args: [(&str, &dyn std::fmt::Display); 4] =
+        [("answered", &answered), ("total", &total), ("text_answered", &text_answered), ("texts", &texts)];
+    msg::COUNTS_SCORED_AND_TEXT.fill(lang, &args)
 }
 
 /// The band as far as it is certain: its label once one band remains,
@@ -62,10 +59,7 @@ pub fn band_text(q: &super::questionnaire::Questionnaire, report: &super::scorin
             let labels: Vec<&str> =
                 possible.iter().filter_map(|&i| q.bands.get(i)).map(|b| b.label.get(lang)).collect();
             let bar = q.bands.get(*top).map_or(0.0, |b| b.min);
-            let word = match lang {
-                Lang::En => "possible: ",
-                Lang::Zh => "可能：",
-            };
+            let word = msg::POSSIBLE.text(lang);
             format!("≥ {bar}? · {word}{}", labels.join(" / "))
         }
     }
@@ -106,10 +100,7 @@ pub fn answer_text(question: &Question, answer: Option<&Answer>, lang: Lang) -> 
         return String::new();
     };
     if answer.na {
-        return match lang {
-            Lang::Zh => "不适用".to_string(),
-            Lang::En => "N/A".to_string(),
-        };
+        return msg::NA.text(lang).to_string();
     }
     answer.value.as_ref().map_or_else(String::new, |v| value_text(question, v, lang))
 }
@@ -136,14 +127,7 @@ pub fn value_text(question: &Question, value: &Value, lang: Lang) -> String {
                 })
                 .collect();
             let sep = if lang == Lang::Zh { "、" } else { ", " };
-            if labels.is_empty() {
-                match lang {
-                    Lang::Zh => "（无）".to_string(),
-                    Lang::En => "(none)".to_string(),
-                }
-            } else {
-                labels.join(sep)
-            }
+            if labels.is_empty() { msg::NONE_CHOSEN.text(lang).to_string() } else { labels.join(sep) }
         }
         (Kind::Rating { max }, Value::Integer(n)) => format!("{n}/{max}"),
         (Kind::Number { unit, .. }, Value::Integer(_) | Value::Float(_)) => {
@@ -167,22 +151,14 @@ pub fn value_text(question: &Question, value: &Value, lang: Lang) -> String {
 }
 
 pub fn yes_no(b: bool, lang: Lang) -> &'static str {
-    match (b, lang) {
-        (true, Lang::Zh) => "是",
-        (false, Lang::Zh) => "否",
-        (true, Lang::En) => "yes",
-        (false, Lang::En) => "no",
-    }
+    if b { msg::YES.text(lang) } else { msg::NO.text(lang) }
 }
 
 /// Who gave an answer, when not the interviewer: "stated by the vendor"
 /// for an answer imported from the vendor's workbook.
 pub fn source_text(answer: Option<&Answer>, lang: Lang) -> Option<&'static str> {
     // Another `source` text is a person's own field, not ccvet's mark.
-    (answer?.source.as_deref()? == super::answers::VENDOR_SOURCE).then_some(match lang {
-        Lang::Zh => "供应商自述",
-        Lang::En => "stated by the vendor",
-    })
+    (answer?.source.as_deref()? == super::answers::VENDOR_SOURCE).then_some(msg::STATED_BY_VENDOR.text(lang))
 }
 
 /// A `show_if` as a sentence for people filling a form offline: "Only if
@@ -203,30 +179,19 @@ pub fn condition_text(
             .map_or_else(|| id.to_string(), |o| o.label.get(lang).to_string())
     };
     let number = |x: f64| if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") };
-    let (or, yes, no) = match lang {
-        Lang::En => (" or ", "yes", "no"),
-        Lang::Zh => ("或", "是", "否"),
-    };
-    let test = match (&condition.test, lang) {
-        (Test::Any(ids), _) => ids.iter().map(|id| label(id)).collect::<Vec<_>>().join(or),
-        (Test::Is(b), _) => (if *b { yes } else { no }).to_string(),
-        (Test::Range { min: Some(lo), max: Some(hi) }, Lang::En) => {
-            format!("between {} and {}", number(*lo), number(*hi))
+    let (or, yes, no) = (msg::OR.text(lang), msg::YES.text(lang), msg::NO.text(lang));
+    let test = match &condition.test {
+        Test::Any(ids) => ids.iter().map(|id| label(id)).collect::<Vec<_>>().join(or),
+        Test::Is(b) => (if *b { yes } else { no }).to_string(),
+        Test::Range { min: Some(lo), max: Some(hi) } => {
+            msg::BETWEEN.fill(lang, &[("lo", &number(*lo)), ("hi", &number(*hi))])
         }
-        (Test::Range { min: Some(lo), max: Some(hi) }, Lang::Zh) => {
-            format!("介于 {} 与 {} 之间", number(*lo), number(*hi))
-        }
-        (Test::Range { min: Some(lo), .. }, Lang::En) => format!("at least {}", number(*lo)),
-        (Test::Range { min: Some(lo), .. }, Lang::Zh) => format!("不少于 {}", number(*lo)),
-        (Test::Range { max: Some(hi), .. }, Lang::En) => format!("at most {}", number(*hi)),
-        (Test::Range { max: Some(hi), .. }, Lang::Zh) => format!("不超过 {}", number(*hi)),
-        (Test::Range { .. }, _) => String::new(),
+        Test::Range { min: Some(lo), .. } => msg::AT_LEAST.fill(lang, &[("lo", &number(*lo))]),
+        Test::Range { max: Some(hi), .. } => msg::AT_MOST.fill(lang, &[("hi", &number(*hi))]),
+        Test::Range { .. } => String::new(),
     };
     let text = controller.text.get(lang);
-    match lang {
-        Lang::En => format!("Only if “{text}” is {test}."),
-        Lang::Zh => format!("仅当“{text}”为{test}时作答。"),
-    }
+    msg::ONLY_IF.fill(lang, &[("text", &text), ("test", &test)])
 }
 
 #[cfg(test)]

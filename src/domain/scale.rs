@@ -6,6 +6,7 @@
 
 use super::questionnaire::{Kind, Threshold, threshold_score};
 use super::text::Lang;
+use crate::i18n::domain as msg;
 
 /// A number as a questionnaire writes it: `1000`, `2.01`.
 fn number(x: f64) -> String {
@@ -77,34 +78,19 @@ pub fn thresholds_text(kind: &Kind, lang: Lang) -> Option<String> {
 /// [`thresholds_text`] as its lead and its clauses, for a screen that
 /// wraps between clauses rather than inside one.
 pub fn thresholds_clauses(kind: &Kind, lang: Lang) -> Option<(String, Vec<String>)> {
-    let otherwise = match lang {
-        Lang::En => "else",
-        Lang::Zh => "其余",
-    };
+    let otherwise = msg::ELSE.text(lang);
     match kind {
         Kind::Number { thresholds, unit } if !thresholds.is_empty() => {
-            let lead = match (lang, unit) {
-                (Lang::En, Some(u)) => format!("Scores ({}): ", u.en),
-                (Lang::Zh, Some(u)) => format!("计分（{}）：", u.zh),
-                (Lang::En, None) => "Scores: ".to_string(),
-                (Lang::Zh, None) => "计分：".to_string(),
+            let lead = match unit {
+                Some(u) => msg::SCORES_IN_UNIT.fill(lang, &[("unit", &u.get(lang))]),
+                None => msg::SCORES_LEAD.text(lang).to_string(),
             };
             Some((lead, clauses(&runs(thresholds), otherwise)))
         }
         Kind::Date { thresholds, knockout } if !thresholds.is_empty() => {
-            let lead = match lang {
-                Lang::En => "Scores by whole months left: ",
-                Lang::Zh => "按剩余整月数计分：",
-            };
-            let expired = match lang {
-                Lang::En => "expired",
-                Lang::Zh => "已过期",
-            };
-            let red_line = match (lang, knockout.is_some()) {
-                (_, false) => "",
-                (Lang::En, true) => " ✗ red line",
-                (Lang::Zh, true) => " ✗ 红线",
-            };
+            let lead = msg::SCORES_BY_WHOLE_MONTHS_LEFT.text(lang);
+            let expired = msg::EXPIRED.text(lang);
+            let red_line = if knockout.is_some() { msg::RED_LINE_AFTER.text(lang) } else { "" };
             // Below 0 months is expired: it scores 0 whatever the thresholds.
             let from_zero = thresholds.iter().map(|t| t.min).fold(f64::INFINITY, f64::min) == 0.0;
             let mut items = clauses(&runs(thresholds), if from_zero { expired } else { otherwise });

@@ -33,14 +33,12 @@ pub enum Caution {
 impl Caution {
     /// Why a decision needs a second thought, as one clause.
     pub fn describe(&self, lang: super::text::Lang) -> String {
-        use super::text::Lang;
-        match (self, lang) {
-            (Caution::ApprovesDisqualified, Lang::En) => "the vendor is ✗ DISQUALIFIED (a red line)".to_string(),
-            (Caution::ApprovesDisqualified, Lang::Zh) => "该服务商 ✗ 不合格（触及红线）".to_string(),
-            (Caution::Incomplete { answered, total }, Lang::En) => {
-                format!("only {answered} of {total} scored questions are answered")
+        use crate::i18n::domain as msg;
+        match self {
+            Caution::ApprovesDisqualified => msg::CAUTION_DISQUALIFIED.text(lang).to_string(),
+            Caution::Incomplete { answered, total } => {
+                msg::CAUTION_INCOMPLETE.fill(lang, &[("answered", answered), ("total", total)])
             }
-            (Caution::Incomplete { answered, total }, Lang::Zh) => format!("计分问题仅回答 {answered}/{total}"),
         }
     }
 }

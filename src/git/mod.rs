@@ -28,17 +28,24 @@ pub enum GitError {
     Failed(String),
 }
 
+impl GitError {
+    /// The sentence in `lang` (`Display` is the English); git's own words
+    /// stay as git wrote them.
+    pub fn message(&self, lang: crate::domain::text::Lang) -> String {
+        use crate::i18n::cli as msg;
+        match self {
+            GitError::NoGit => msg::GIT_NOT_INSTALLED.text(lang).to_string(),
+            GitError::NotARepo(p) => {
+                msg::GIT_NOT_A_REPO.fill(lang, &[("path", &crate::safe_text::visible(&p.display().to_string()))])
+            }
+            GitError::Failed(m) => format!("git: {}", crate::safe_text::visible(m)),
+        }
+    }
+}
+
 impl std::fmt::Display for GitError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            GitError::NoGit => f.write_str("the `git` program is not installed or not on PATH"),
-            GitError::NotARepo(p) => write!(
-                f,
-                "{} is not in a git repository (run `git init` there first, then `ccvet git-setup`)",
-                crate::safe_text::visible(&p.display().to_string())
-            ),
-            GitError::Failed(m) => write!(f, "git: {}", crate::safe_text::visible(m)),
-        }
+        f.write_str(&self.message(crate::domain::text::Lang::En))
     }
 }
 

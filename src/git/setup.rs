@@ -68,58 +68,16 @@ pub enum GitSetupStatus {
 impl GitSetupStatus {
     /// One sentence for a person, English or Chinese.
     pub fn sentence(&self, lang: crate::domain::text::Lang) -> String {
-        use crate::domain::text::Lang;
-        let zh = lang == Lang::Zh;
+        use crate::i18n::cli as msg;
         match self {
-            GitSetupStatus::NotARepo => {
-                if zh {
-                    "工作区不在 git 仓库中".into()
-                } else {
-                    "the workspace is not in a git repository".into()
-                }
-            }
-            GitSetupStatus::NoGit => {
-                if zh {
-                    "未安装 git".into()
-                } else {
-                    "git is not installed".into()
-                }
-            }
-            GitSetupStatus::Missing(keys) => {
-                if zh {
-                    format!(
-                        "此克隆未登记 ccvet 的合并与 diff 驱动（缺少 {}）：请运行 `ccvet git-setup`",
-                        keys.join(", ")
-                    )
-                } else {
-                    format!(
-                        "this clone lacks ccvet's merge and diff drivers (missing {}): run `ccvet git-setup`",
-                        keys.join(", ")
-                    )
-                }
-            }
+            GitSetupStatus::NotARepo => msg::SETUP_NOT_A_REPO.text(lang).to_string(),
+            GitSetupStatus::NoGit => msg::SETUP_NO_GIT.text(lang).to_string(),
+            GitSetupStatus::Missing(keys) => msg::SETUP_MISSING.fill(lang, &[("keys", &keys.join(", "))]),
             GitSetupStatus::Stale { program } => {
-                let program = crate::safe_text::visible(program);
-                if zh {
-                    format!("ccvet 合并驱动指向不存在的程序 {program}：请重新运行 `ccvet git-setup`")
-                } else {
-                    format!("the ccvet merge driver names {program}, which is not there: run `ccvet git-setup` again")
-                }
+                msg::SETUP_STALE.fill(lang, &[("program", &crate::safe_text::visible(program))])
             }
-            GitSetupStatus::NoAttributes => {
-                if zh {
-                    ".gitattributes 未把供应商文件交给 ccvet 驱动：请运行 `ccvet init`".into()
-                } else {
-                    ".gitattributes does not route vendor files to the ccvet drivers: run `ccvet init`".into()
-                }
-            }
-            GitSetupStatus::Ready => {
-                if zh {
-                    "git 驱动已就绪".into()
-                } else {
-                    "the git drivers are set up".into()
-                }
-            }
+            GitSetupStatus::NoAttributes => msg::SETUP_NO_ATTRIBUTES.text(lang).to_string(),
+            GitSetupStatus::Ready => msg::SETUP_READY.text(lang).to_string(),
         }
     }
 }

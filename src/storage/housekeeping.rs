@@ -19,6 +19,7 @@
 //! list, ranking, comparison, due list or report reads; reviews, evidence
 //! and history stay where they are, keyed by the slug, which stays reserved.
 
+use crate::i18n::errors;
 use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, Item, Value};
@@ -78,63 +79,31 @@ impl HkError {
     pub fn sentence(&self, lang: Lang) -> String {
         match self {
             HkError::Refused(r) => r.sentence(lang),
-            HkError::Storage(e) => e.to_string(),
+            HkError::Storage(e) => e.message(lang),
         }
     }
 }
 
 impl Refusal {
-    /// One sentence saying why, in `lang` (the messages of this module).
+    /// One sentence saying why, in `lang`.
     pub fn sentence(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
+        let path = |p: &std::path::Path| visible(&p.display().to_string()).into_owned();
         match self {
-            Refusal::NoName if zh => "服务商名称须含可见的文字或数字".into(),
-            Refusal::NoName => "a vendor needs a name with visible characters".into(),
-            Refusal::SameName if zh => "新名称与当前名称相同：未做任何更改".into(),
-            Refusal::SameName => "the new name is the current one: nothing changed".into(),
-            Refusal::NameTaken { slug } if zh => format!("已有同名服务商（{}）", visible(slug)),
-            Refusal::NameTaken { slug } => format!("a vendor with that name exists already ({})", visible(slug)),
-            Refusal::SlugTaken { slug, vendor } if zh => format!(
-                "文件名 vendors/{}.toml 已属于服务商“{}”：请选一个字母或数字不同的名称",
-                visible(slug),
-                visible(vendor)
-            ),
-            Refusal::SlugTaken { slug, vendor } => format!(
-                "the file name vendors/{}.toml is taken by vendor `{}`; choose a name that differs in letters or digits",
-                visible(slug),
-                visible(vendor)
-            ),
-            Refusal::SlugInUse { slug, folder } if zh => format!(
-                "文件名 {} 仍被 {} 使用（另一服务商的评审、证据或历史）：请另选名称",
-                visible(slug),
-                visible(&folder.display().to_string())
-            ),
-            Refusal::SlugInUse { slug, folder } => format!(
-                "the file name {} is still used by {} (another vendor's reviews, evidence or history); \
-                 choose another name",
-                visible(slug),
-                visible(&folder.display().to_string())
-            ),
-            Refusal::Locked(h) => {
-                let who = h.as_ref().map(|h| h.user.as_str()).filter(|u| !u.is_empty());
-                match (who, zh) {
-                    (Some(u), true) => format!("{} 正在写入该服务商：待其离开后再试", visible(u)),
-                    (Some(u), false) => format!("{} is writing this vendor; try again when they leave it", visible(u)),
-                    (None, true) => "该服务商正被写入：稍后再试".into(),
-                    (None, false) => "this vendor is open for writing; try again when it is left".into(),
-                }
+            Refusal::NoName => errors::VENDOR_NAME_INVISIBLE.text(lang).to_string(),
+            Refusal::SameName => errors::RENAME_SAME_NAME.text(lang).to_string(),
+            Refusal::NameTaken { slug } => errors::RENAME_NAME_TAKEN.fill(lang, &[("slug", &visible(slug))]),
+            Refusal::SlugTaken { slug, vendor } => {
+                errors::RENAME_SLUG_TAKEN.fill(lang, &[("slug", &visible(slug)), ("vendor", &visible(vendor))])
             }
-            Refusal::NotWritable(dir) if zh => format!(
-                "您无权在 {} 中创建或删除文件：请文件夹所有者或团队管理员处理（ccvet doctor 会说明）",
-                visible(&dir.display().to_string())
-            ),
-            Refusal::NotWritable(dir) => format!(
-                "you may not create or remove files in {}; ask its owner or the team's administrator \
-                 (ccvet doctor explains)",
-                visible(&dir.display().to_string())
-            ),
-            Refusal::NotArchived(w) if zh => format!("归档中没有名为或文件名为 `{}` 的服务商", visible(w)),
-            Refusal::NotArchived(w) => format!("no archived vendor with slug or name `{}`", visible(w)),
+            Refusal::SlugInUse { slug, folder } => {
+                errors::RENAME_SLUG_IN_USE.fill(lang, &[("slug", &visible(slug)), ("folder", &path(folder))])
+            }
+            Refusal::Locked(h) => match h.as_ref().map(|h| h.user.as_str()).filter(|u| !u.is_empty()) {
+                Some(u) => errors::HOUSEKEEPING_LOCKED_BY.fill(lang, &[("who", &visible(u))]),
+                None => errors::HOUSEKEEPING_LOCKED.text(lang).to_string(),
+            },
+            Refusal::NotWritable(dir) => errors::HOUSEKEEPING_NOT_WRITABLE.fill(lang, &[("dir", &path(dir))]),
+            Refusal::NotArchived(w) => errors::NOT_ARCHIVED.fill(lang, &[("wanted", &visible(w))]),
         }
     }
 }

@@ -30,7 +30,9 @@ use std::path::{Path, PathBuf};
 
 use source::{Diagnostic, Position};
 
+use crate::domain::text::Lang;
 use crate::domain::validate::Severity;
+use crate::i18n::{Text, errors};
 use crate::safe_text::visible;
 
 /// Files larger than this are refused rather than read: no real vendor or
@@ -57,11 +59,11 @@ pub enum Error {
     )]
     Conflict { path: PathBuf, key: String, mine: PathBuf },
 
-    #[error("{}: {}", shown(path), visible(message))]
-    Refused { path: PathBuf, message: String },
+    #[error("{}: {}", shown(path), visible(&message.to_string()))]
+    Refused { path: PathBuf, message: Text },
 
-    #[error("{}", visible(.0))]
-    NotFound(String),
+    #[error("{}", visible(&.0.to_string()))]
+    NotFound(Text),
 }
 
 impl Error {
@@ -69,8 +71,28 @@ impl Error {
         Error::Io { path: path.to_path_buf(), source }
     }
 
-    pub fn refused(path: &Path, message: impl Into<String>) -> Error {
+    pub fn refused(path: &Path, message: impl Into<Text>) -> Error {
         Error::Refused { path: path.to_path_buf(), message: message.into() }
+    }
+
+    /// The error in `lang` (`Display` is the English). Details that come
+    /// from elsewhere (a parser, the system) stay in their own words.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let at = |path: &Path, why: &str| errors::AT_PATH.fill(lang, &[("path", &shown(path)), ("why", &why)]);
+        match self {
+            Error::Io { path, source } => at(path, &io_sentence_in(source, lang)),
+            Error::Invalid { diagnostics, .. } => {
+                sorted(diagnostics).map(|d| d.in_lang(lang)).collect::<Vec<_>>().join("\n")
+            }
+            Error::Conflict { path, key, mine } => {
+                errors::CONFLICT.fill(lang, &[("path", &shown(path)), ("key", &visible(key)), ("mine", &shown(mine))])
+            }
+            Error::Refused { path, message } => at(path, &visible(&message.get(lang))),
+            Error::NotFound(text) => visible(&text.get(lang)).into_owned(),
+        }
     }
 }
 
@@ -78,26 +100,38 @@ fn shown(path: &Path) -> String {
     visible(&path.display().to_string()).into_owned()
 }
 
-fn join(diagnostics: &[Diagnostic]) -> String {
+/// Errors first, then warnings.
+fn sorted(diagnostics: &[Diagnostic]) -> impl Iterator<Item = &Diagnostic> {
     diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .chain(diagnostics.iter().filter(|d| d.severity == Severity::Warning))
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
+}
+
+fn join(diagnostics: &[Diagnostic]) -> String {
+    sorted(diagnostics).map(ToString::to_string).collect::<Vec<_>>().join("\n")
 }
 
 /// An I/O error as a plain sentence, without Rust's "(os error 28)".
 pub fn io_sentence(error: &io::Error) -> String {
+    io_sentence_in(error, Lang::En)
+}
+
+/// An I/O error as a plain sentence in `lang` (the system's own words for
+/// the rarer kinds).
+pub fn io_sentence_in(error: &io::Error, lang: Lang) -> String {
     use io::ErrorKind as K;
-    let text = match error.kind() {
-        K::NotFound => "no such file or folder".to_string(),
-        K::PermissionDenied => "permission denied".to_string(),
-        K::StorageFull => "the disk is full".to_string(),
-        K::ReadOnlyFilesystem => "the file system is read-only".to_string(),
-        K::AlreadyExists => "it already exists".to_string(),
-        _ => {
+    let known = match error.kind() {
+        K::NotFound => Some(errors::IO_NOT_FOUND),
+        K::PermissionDenied => Some(errors::IO_PERMISSION_DENIED),
+        K::StorageFull => Some(errors::IO_DISK_FULL),
+        K::ReadOnlyFilesystem => Some(errors::IO_READ_ONLY),
+        K::AlreadyExists => Some(errors::IO_ALREADY_EXISTS),
+        _ => None,
+    };
+    let text = match known {
+        Some(m) => m.text(lang).to_string(),
+        None => {
             let s = error.to_string();
             match s.find(" (os error") {
                 Some(i) => s[..i].to_string(),
@@ -113,12 +147,12 @@ pub fn io_sentence(error: &io::Error) -> String {
 pub fn read_text(path: &Path) -> Result<String, Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
-        return Err(Error::refused(path, "this is a folder, not a file"));
+        return Err(Error::refused(path, Text::new(errors::A_FOLDER, &[])));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(Error::refused(
             path,
-            format!("the file is {} bytes; ccvet reads files of at most {MAX_FILE_BYTES}", meta.len()),
+            Text::new(errors::TOO_LARGE, &[("size", &meta.len()), ("max", &MAX_FILE_BYTES)]),
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
@@ -159,7 +193,7 @@ pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
                 path: path.to_path_buf(),
                 position: Some(Position::of(&prefix, prefix.len())),
                 severity: Severity::Error,
-                message: "the file is not valid UTF-8 text".to_string(),
+                message: errors::NOT_UTF8.text(Lang::En).to_string(),
             }],
         }
     })

@@ -154,7 +154,7 @@ pub fn parse(text: &str) -> Result<(Questionnaire, Vec<Problem>), Vec<Problem>> 
 /// toml's messages are multi-line in places; a diagnostic is one sentence.
 pub fn syntax_message(message: &str) -> String {
     let one_line = message.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!("TOML syntax error: {one_line}")
+    crate::i18n::errors::TOML_SYNTAX.fill(crate::domain::text::Lang::En, &[("detail", &one_line)])
 }
 
 fn build(root: &DeTable<'_>, span: Span, problems: &mut Vec<Problem>) -> Questionnaire {

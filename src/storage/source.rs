@@ -4,7 +4,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::domain::Span;
+use crate::domain::text::Lang;
 use crate::domain::validate::{Problem, Severity};
+use crate::i18n::{errors, relocalise};
 use crate::safe_text::visible;
 
 /// A 1-based line and column; the column counts characters, not bytes.
@@ -57,18 +59,41 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// `path:line:col: message` in `lang` (`Display` is the English). In
+    /// Chinese a lead sentence says what kind of problem it is; the detail
+    /// (a parser's or a check's own words) follows as it was written.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let message = visible(&self.message);
+        let text = match relocalise(&message, lang, &[errors::TOML_SYNTAX, errors::NOT_UTF8]) {
+            Some(text) if self.severity == Severity::Error => text,
+            _ => {
+                let lead = if self.severity == Severity::Warning { errors::FILE_WARNING } else { errors::FILE_PROBLEM };
+                lead.fill(lang, &[("detail", &message)])
+            }
+        };
+        format!("{}{text}", self.place())
+    }
+
+    /// `path:line:col: ` or `path: `.
+    fn place(&self) -> String {
+        let path = self.path.display().to_string();
+        let path = visible(&path);
+        match self.position {
+            Some(p) => format!("{path}:{}:{}: ", p.line, p.col),
+            None => format!("{path}: "),
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
     /// Always safe to print: the path and message have their control and
     /// bidirectional characters made visible.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path.display().to_string();
-        let path = visible(&path);
-        match self.position {
-            Some(p) => write!(f, "{path}:{}:{}: ", p.line, p.col)?,
-            None => write!(f, "{path}: ")?,
-        }
+        f.write_str(&self.place())?;
         if self.severity == Severity::Warning {
             f.write_str("warning: ")?;
         }

@@ -9,6 +9,7 @@ use super::atomic::{FileSystem, create_atomic};
 use super::perms::{Modes, create_dir_all};
 use super::vendor::{Meta, VendorFile};
 use super::{Error, questionnaire};
+use crate::i18n::{Text, errors};
 use crate::safe_text::is_hostile;
 
 pub struct Workspace {
@@ -100,25 +101,28 @@ impl Workspace {
         match (found.len(), renamed) {
             (1, _) => Ok(found.remove(0)),
             // An old slug in a script: say where the vendor went.
-            (0, Some(v)) => Err(Error::NotFound(format!(
-                "`{wanted}` was renamed: it is now `{}`, slug `{}`",
-                v.meta.vendor, v.slug
+            (0, Some(v)) => Err(Error::NotFound(Text::new(
+                errors::VENDOR_RENAMED,
+                &[("wanted", &wanted), ("name", &v.meta.vendor), ("slug", &v.slug)],
             ))),
-            (0, None) if archived => Err(Error::NotFound(format!(
-                "`{wanted}` is archived; `ccvet archive --restore {wanted}` brings it back"
-            ))),
-            (0, None) => Err(Error::NotFound(format!(
-                "no vendor with slug or name `{wanted}` in {}{}",
-                self.vendors_dir().display(),
-                match unreadable {
-                    0 => String::new(),
-                    n => format!(" ({n} vendor file(s) could not be read; `ccvet compare` lists them)"),
-                }
-            ))),
-            _ => Err(Error::NotFound(format!(
-                "{} vendors are named `{wanted}`; name one by its slug: {}",
-                found.len(),
-                found.iter().map(|v| v.slug.as_str()).collect::<Vec<_>>().join(", ")
+            (0, None) if archived => Err(Error::NotFound(Text::new(errors::VENDOR_ARCHIVED, &[("wanted", &wanted)]))),
+            (0, None) => {
+                let dir = self.vendors_dir().display().to_string();
+                Err(Error::NotFound(match unreadable {
+                    0 => Text::new(errors::UNKNOWN_VENDOR, &[("wanted", &wanted), ("dir", &dir)]),
+                    n => Text::new(
+                        errors::UNKNOWN_VENDOR_SOME_UNREADABLE,
+                        &[("wanted", &wanted), ("dir", &dir), ("n", &n)],
+                    ),
+                }))
+            }
+            _ => Err(Error::NotFound(Text::new(
+                errors::VENDOR_NAME_TWICE,
+                &[
+                    ("n", &found.len()),
+                    ("wanted", &wanted),
+                    ("slugs", &found.iter().map(|v| v.slug.as_str()).collect::<Vec<_>>().join(", ")),
+                ],
             ))),
         }
     }
@@ -167,7 +171,7 @@ impl Workspace {
         // A name needs a letter or digit (of any script): zero-width and
         // filler characters alone would make an invisible vendor.
         if !name.chars().any(is_visible_letter) {
-            return Err(Error::NotFound("a vendor needs a name with visible characters".into()));
+            return Err(Error::NotFound(Text::new(errors::VENDOR_NAME_INVISIBLE, &[])));
         }
         self.ensure()?;
         // One creator at a time, so two sessions creating the same name at
@@ -179,7 +183,7 @@ impl Workspace {
         for path in self.vendor_paths()? {
             if let Ok(v) = VendorFile::load(&path) {
                 if v.meta.vendor.nfc().collect::<String>() == name {
-                    return Err(Error::refused(&path, format!("a vendor named `{name}` already exists")));
+                    return Err(Error::refused(&path, Text::new(errors::VENDOR_EXISTS, &[("name", &name)])));
                 }
                 vendors.push(v);
             }

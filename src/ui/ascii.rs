@@ -12,14 +12,7 @@ use crate::domain::text::Lang;
 /// Said once when the app starts in ASCII mode. ASCII in both languages:
 /// Chinese could not be read here anyway.
 pub fn notice(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => {
-            "ASCII mode: Chinese text needs a UTF-8 terminal (shown as pinyin here; CCVET_ASCII=0 forces UTF-8)"
-        }
-        Lang::Zh => {
-            "ASCII mode: Zhongwen xuyao UTF-8 zhongduan / Chinese text needs a UTF-8 terminal (CCVET_ASCII=0 forces UTF-8)"
-        }
-    }
+    crate::i18n::tui::ASCII_NOTICE.text(lang)
 }
 
 fn plain(symbol: &str) -> bool {

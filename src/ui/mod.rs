@@ -7,12 +7,12 @@ pub mod text;
 pub mod theme;
 pub mod widgets;
 
+use crate::i18n::tui as msg;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::app::keymap::screen_context;
 use crate::app::state::{App, Overlay, Screen};
-use crate::domain::text::Lang;
 use layout::{MIN_HEIGHT, MIN_WIDTH, SCORE_WIDTH, is_wide, side_width, too_small};
 use theme::Theme;
 use widgets::comparison::Comparison;
@@ -24,14 +24,6 @@ use widgets::question_list::QuestionList;
 use widgets::score_panel::ScorePanel;
 use widgets::title_bar::TitleBar;
 use widgets::vendor_list::VendorList;
-
-/// An interface word in the current language.
-pub fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
-}
 
 pub fn render(app: &App, frame: &mut Frame) {
     draw(app, frame);
@@ -46,8 +38,8 @@ fn draw(app: &App, frame: &mut Frame) {
     if too_small(area.width, area.height) {
         let text = format!(
             "{} {MIN_WIDTH}×{MIN_HEIGHT} ({} {}×{})",
-            tr(app.lang, "terminal too small: ccvet needs", "终端太小：至少需要"),
-            tr(app.lang, "now", "当前"),
+            msg::TERMINAL_TOO_SMALL_CCVET_NEEDS.text(app.lang),
+            msg::NOW.text(app.lang),
             area.width,
             area.height
         );
@@ -109,8 +101,8 @@ fn draw(app: &App, frame: &mut Frame) {
         }
         Some(Overlay::NewVendor(buffer)) => {
             let prompt = Prompt {
-                title: tr(app.lang, "New vendor: name", "新建服务商：名称"),
-                hint: tr(app.lang, "Enter creates · Esc cancels", "Enter 创建 · Esc 取消"),
+                title: msg::NEW_VENDOR_NAME.text(app.lang),
+                hint: msg::ENTER_CREATES_ESC_CANCELS.text(app.lang),
                 buffer,
                 theme: &th,
             };
@@ -120,12 +112,8 @@ fn draw(app: &App, frame: &mut Frame) {
         }
         Some(Overlay::Rename { buffer, .. }) => {
             let prompt = Prompt {
-                title: tr(app.lang, "Rename vendor: new name", "服务商改名：新名称"),
-                hint: tr(
-                    app.lang,
-                    "Enter renames (reviews, evidence follow) · Esc cancels",
-                    "Enter 改名（评审、证据随之移动）· Esc 取消",
-                ),
+                title: msg::RENAME_VENDOR_NEW_NAME.text(app.lang),
+                hint: msg::ENTER_RENAMES_REVIEWS_EVIDENCE_FOLLOW.text(app.lang),
                 buffer,
                 theme: &th,
             };
@@ -139,19 +127,11 @@ fn draw(app: &App, frame: &mut Frame) {
         }
         Some(Overlay::Comment { question, buffer }) => {
             let title = match question {
-                Some(key) => format!("{} {key}", tr(app.lang, "Comment on", "评论")),
-                None => tr(app.lang, "Comment on the vendor", "评论服务商").to_string(),
+                Some(key) => format!("{} {key}", msg::COMMENT_ON.text(app.lang)),
+                None => msg::COMMENT_ON_THE_VENDOR.text(app.lang).to_string(),
             };
-            let prompt = Prompt {
-                title: &title,
-                hint: tr(
-                    app.lang,
-                    "Enter saves (in your own review file) · Esc closes, keeping a draft",
-                    "Enter 保存（写入您自己的评审文件）· Esc 关闭并保留草稿",
-                ),
-                buffer,
-                theme: &th,
-            };
+            let prompt =
+                Prompt { title: &title, hint: msg::ENTER_SAVES_IN_YOUR_OWN.text(app.lang), buffer, theme: &th };
             let caret = prompt.caret(body);
             frame.render_widget(prompt, body);
             frame.set_cursor_position(caret);
@@ -159,7 +139,7 @@ fn draw(app: &App, frame: &mut Frame) {
         None => {
             if app.screen == Screen::Vendors && app.vendors.filtering {
                 // The filter is typed into the list's title.
-                let prefix = format!(" {} / ", tr(app.lang, "Vendors", "服务商"));
+                let prefix = format!(" {} / ", msg::VENDORS.text(app.lang));
                 let (_, col) = app.vendors.filter.caret_position(u16::MAX);
                 let x = body.x
                     + 1

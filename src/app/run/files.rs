@@ -43,7 +43,7 @@ impl super::Runner {
         for path in &affected {
             let row = path.is_file().then(|| {
                 let result = summary::load_one(&self.app.questionnaire, path);
-                row_of(path, result, &root)
+                row_of(path, result, &root, self.app.lang)
             });
             self.app.replace_row(path, row);
         }
@@ -76,7 +76,7 @@ impl super::Runner {
             }
             let fresh = VendorFile::load(&open)
                 .map(Box::new)
-                .map_err(|e| self.short(e.to_string().lines().next().unwrap_or_default()));
+                .map_err(|e| self.short(e.message(self.app.lang).lines().next().unwrap_or_default()));
             actions.push(Action::VendorChanged(fresh));
         }
         actions.push(Action::LockChanged(lock::holder_of(&open).map(local_since)));

@@ -6,6 +6,7 @@ use super::*;
 use crate::app::followups::Check;
 use crate::domain::date::Date;
 use crate::domain::followup::{Evidence, Source};
+use crate::i18n::status as msg;
 
 /// "Today" at the edge: `$CCVET_TODAY` (YYYY-MM-DD) when set, as for the
 /// command line, else the local calendar day.
@@ -46,17 +47,12 @@ impl super::Runner {
         match std::fs::metadata(&file) {
             Ok(m) if m.is_file() => {}
             Ok(_) => {
-                let message = match self.app.lang {
-                    Lang::En => format!("{shown} is not a file; give a file or an http(s) URL"),
-                    Lang::Zh => format!("{shown} 不是文件；请给出文件或 http(s) 网址"),
-                };
+                let message = msg::SHOWN_IS_NOT_A_FILE.fill(self.app.lang, &[("shown", &shown)]);
                 return vec![failed(message)];
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let message = match self.app.lang {
-                    Lang::En => format!("no file {shown} (a path is relative to the workspace {})", self.root_prefix()),
-                    Lang::Zh => format!("找不到文件 {shown}（相对路径以工作区 {} 为起点）", self.root_prefix()),
-                };
+                let root = self.root_prefix();
+                let message = msg::NO_SUCH_EVIDENCE_FILE.fill(self.app.lang, &[("shown", &shown), ("root", &root)]);
                 return vec![failed(message)];
             }
             Err(e) => return vec![failed(self.short(&Error::io(&file, e).to_string()))],
@@ -107,12 +103,7 @@ impl super::Runner {
                 Ok(Acquired::Mine(lock)) => Some(lock),
                 Ok(Acquired::Theirs(holder)) => {
                     let who = holder.map_or_else(String::new, |h| h.user);
-                    let text = match self.app.lang {
-                        Lang::En => {
-                            format!("✗ {who} is interviewing this vendor; a new cycle can start when they leave")
-                        }
-                        Lang::Zh => format!("✗ {who} 正在访谈该服务商；对方离开后才能开始新一轮评估"),
-                    };
+                    let text = msg::WHO_IS_INTERVIEWING_THIS_VENDOR.fill(self.app.lang, &[("who", &who)]);
                     return vec![Action::Failed(text)];
                 }
                 Err(e) => return vec![Action::Failed(self.short(&Error::io(&lock::lock_path(path), e).to_string()))],

@@ -2,6 +2,7 @@
 //! remembering the language: the I/O behind `R`, `a`, `A` and `L`.
 
 use super::*;
+use crate::i18n::status as msg;
 use crate::storage::housekeeping::{self, HkError};
 
 impl super::Runner {
@@ -11,10 +12,7 @@ impl super::Runner {
             Ok(done) => {
                 self.reload_vendors(true);
                 self.select(&done.vendor.path);
-                let text = match lang {
-                    Lang::En => format!("✓ renamed: {} [{}]", done.vendor.meta.vendor, done.vendor.slug),
-                    Lang::Zh => format!("✓ 已改名：{} [{}]", done.vendor.meta.vendor, done.vendor.slug),
-                };
+                let text = msg::RENAMED.fill(lang, &[("name", &done.vendor.meta.vendor), ("slug", &done.vendor.slug)]);
                 vec![Action::VendorsLoaded, Action::HousekeepingDone(text)]
             }
             Err(HkError::Refused(r @ housekeeping::Refusal::SameName)) => {
@@ -33,10 +31,7 @@ impl super::Runner {
                 self.reload_vendors(true);
                 let name = VendorFile::load(&target)
                     .map_or_else(|_| crate::storage::vendor::slug_of(&target), |v| v.meta.vendor);
-                let text = match lang {
-                    Lang::En => format!("✓ archived {name} (A lists archived vendors, to restore)"),
-                    Lang::Zh => format!("✓ 已归档 {name}（按 A 查看已归档的服务商并恢复）"),
-                };
+                let text = msg::ARCHIVED_NAME_A_LISTS_ARCHIVED.fill(lang, &[("name", &name)]);
                 vec![Action::VendorsLoaded, Action::HousekeepingDone(text)]
             }
             Err(e) => vec![Action::Failed(self.short(&format!("✗ {}", e.sentence(lang))))],
@@ -66,10 +61,7 @@ impl super::Runner {
             Ok(vendor) => {
                 self.reload_vendors(true);
                 self.select(&vendor.path);
-                let text = match lang {
-                    Lang::En => format!("✓ restored {} [{}]", vendor.meta.vendor, vendor.slug),
-                    Lang::Zh => format!("✓ 已恢复 {} [{}]", vendor.meta.vendor, vendor.slug),
-                };
+                let text = msg::RESTORED.fill(lang, &[("name", &vendor.meta.vendor), ("slug", &vendor.slug)]);
                 vec![Action::VendorsLoaded, Action::HousekeepingDone(text)]
             }
             Err(e) => vec![Action::Failed(self.short(&format!("✗ {}", e.sentence(lang))))],
@@ -84,10 +76,7 @@ impl super::Runner {
         match crate::storage::config::save_lang(&path, lang) {
             Ok(()) => vec![],
             Err(e) => {
-                let lead = match lang {
-                    Lang::En => "language not remembered:",
-                    Lang::Zh => "未能记住语言：",
-                };
+                let lead = msg::LANGUAGE_NOT_REMEMBERED.text(lang);
                 vec![Action::Failed(format!("{lead} {e}"))]
             }
         }

@@ -13,7 +13,7 @@ impl super::Runner {
     /// The vendor files (a large folder takes a millisecond or two to list:
     /// once per load).
     pub(super) fn list_vendors(&mut self) -> Option<Vec<PathBuf>> {
-        self.workspace.vendor_paths().map_err(|e| self.app.say(StatusKind::Error, e.to_string())).ok()
+        self.workspace.vendor_paths().map_err(|e| self.app.say(StatusKind::Error, e.message(self.app.lang))).ok()
     }
 
     pub(super) fn load_rows(&mut self, paths: Vec<PathBuf>, now: bool) {
@@ -22,7 +22,11 @@ impl super::Runner {
         // Before the questionnaire is in, rows can only be file names.
         if self.questionnaire_ready && few_and_small(&paths) {
             let loaded = summary::load(&self.app.questionnaire, &paths);
-            let rows = loaded.into_iter().zip(&paths).map(|(result, path)| row_of(path, result, &root)).collect();
+            let rows = loaded
+                .into_iter()
+                .zip(&paths)
+                .map(|(result, path)| row_of(path, result, &root, self.app.lang))
+                .collect();
             self.app.set_vendors(rows);
             self.app.vendors.loading = None;
             return;
@@ -41,10 +45,10 @@ impl super::Runner {
         if !now {
             return;
         }
-        let (tx, generation) = (self.events.clone(), self.load_generation);
+        let (tx, generation, lang) = (self.events.clone(), self.load_generation, self.app.lang);
         let batch = (paths.len() / 16).max(32);
         let send = move |loaded: Vec<(usize, PathBuf, Result<summary::Summary, Error>)>| {
-            let rows = loaded.into_iter().map(|(i, path, result)| (i, row_of(&path, result, &root))).collect();
+            let rows = loaded.into_iter().map(|(i, path, result)| (i, row_of(&path, result, &root, lang))).collect();
             tx.send(Incoming::Loaded { generation, rows }).is_ok()
         };
         if let Err(e) = summary::load_in_background(self.app.questionnaire.clone(), paths, batch, send) {
@@ -79,7 +83,7 @@ impl super::Runner {
                 self.reload_vendors(true);
                 vec![Action::VendorCreated { slug: v.slug }]
             }
-            Err(e) => vec![Action::CreateFailed { name, message: self.short(&e.to_string()) }],
+            Err(e) => vec![Action::CreateFailed { name, message: self.short(&e.message(self.app.lang)) }],
         }
     }
 }
@@ -92,7 +96,7 @@ pub(super) fn few_and_small(paths: &[PathBuf]) -> bool {
 
 /// A vendor list row from a loaded summary or the error that stopped it,
 /// with "changed" in local time and paths relative to the workspace.
-pub(super) fn row_of(path: &Path, result: Result<summary::Summary, Error>, root: &str) -> VendorRow {
+pub(super) fn row_of(path: &Path, result: Result<summary::Summary, Error>, root: &str, lang: Lang) -> VendorRow {
     match result {
         Ok(s) => {
             let changed = s.modified.map(crate::system::local_short).unwrap_or_default();
@@ -101,7 +105,7 @@ pub(super) fn row_of(path: &Path, result: Result<summary::Summary, Error>, root:
         Err(e) => VendorRow::Unreadable {
             path: path.to_path_buf(),
             slug: crate::storage::vendor::slug_of(path),
-            error: e.to_string().lines().next().unwrap_or_default().replace(root, ""),
+            error: e.message(lang).lines().next().unwrap_or_default().replace(root, ""),
         },
     }
 }

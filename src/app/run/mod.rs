@@ -142,7 +142,7 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
     runner.app.today = followups::today();
     match crate::storage::policy::load(&runner.workspace.root) {
         Ok(policy) => runner.app.self_signoff = policy.self_signoff,
-        Err(e) => runner.app.say(StatusKind::Error, e.to_string()),
+        Err(e) => runner.app.say(StatusKind::Error, e.message(runner.app.lang)),
     }
     runner.app.ascii = setup.ascii;
     // Said once; a warning about the workspace's permissions says more.

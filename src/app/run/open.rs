@@ -11,7 +11,9 @@ impl super::Runner {
         self.lock = None;
         let vendor = match VendorFile::load(path) {
             Ok(vendor) => vendor,
-            Err(e) => return vec![Action::Failed(self.short(e.to_string().lines().next().unwrap_or_default()))],
+            Err(e) => {
+                return vec![Action::Failed(self.short(e.message(self.app.lang).lines().next().unwrap_or_default()))];
+            }
         };
         let mine = vendor.meta.interviewer.as_deref().is_none_or(|who| who == self.user);
         let (lock, read_only) = if review || !mine {
@@ -20,7 +22,11 @@ impl super::Runner {
             match self.acquire(path) {
                 Ok(Acquired::Mine(lock)) => (Some(lock), None),
                 Ok(Acquired::Theirs(holder)) => (None, Some(local_since(holder.unwrap_or_default()))),
-                Err(e) => return vec![Action::Failed(self.short(&Error::io(&lock::lock_path(path), e).to_string()))],
+                Err(e) => {
+                    return vec![Action::Failed(
+                        self.short(&Error::io(&lock::lock_path(path), e).message(self.app.lang)),
+                    )];
+                }
             }
         };
         self.lock = lock;
@@ -57,7 +63,7 @@ impl super::Runner {
         for r in review::load_all(vendor, &aliases) {
             match r {
                 Ok(r) => reviews.push(r),
-                Err(e) => errors.push(self.short(e.to_string().lines().next().unwrap_or_default())),
+                Err(e) => errors.push(self.short(e.message(self.app.lang).lines().next().unwrap_or_default())),
             }
         }
         (reviews, errors)
@@ -80,7 +86,7 @@ impl super::Runner {
                         self.lock = Some(lock);
                         vec![Action::VendorChanged(Ok(Box::new(fresh))), Action::TookOver(true)]
                     }
-                    Err(e) => vec![Action::Failed(self.short(&e.to_string()))],
+                    Err(e) => vec![Action::Failed(self.short(&e.message(self.app.lang)))],
                 }
             }
             Ok(Acquired::Theirs(holder)) => vec![Action::LockChanged(holder), Action::TookOver(false)],
@@ -94,7 +100,7 @@ impl super::Runner {
         let Some(path) = self.app.interview.as_ref().map(|iv| iv.vendor.path.clone()) else { return vec![] };
         let changes =
             crate::git::changes::answer_changes(&self.workspace.root, &path, &self.app.questionnaire, Some(&key))
-                .map_err(|e| self.short(&e.to_string()));
+                .map_err(|e| self.short(&e.message(self.app.lang)));
         vec![Action::HistoryLoaded { key, changes }]
     }
 
@@ -114,7 +120,7 @@ impl super::Runner {
         });
         match result {
             Ok(next) => vec![Action::VendorChanged(Ok(Box::new(next)))],
-            Err(e) => vec![Action::Failed(self.short(&e.to_string()))],
+            Err(e) => vec![Action::Failed(self.short(&e.message(self.app.lang)))],
         }
     }
 
@@ -127,7 +133,7 @@ impl super::Runner {
                 let name = mine.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 vec![Action::Failed(format!("✗ {key} was changed by someone else; theirs is kept, yours is in {name}"))]
             }
-            Err(e) => vec![Action::Failed(self.short(&e.to_string()))],
+            Err(e) => vec![Action::Failed(self.short(&e.message(self.app.lang)))],
         }
     }
 }

@@ -48,7 +48,7 @@ impl super::Runner {
                 let (reviews, errors) = self.load_reviews(path);
                 vec![Action::ReviewsChanged(reviews, errors)]
             }
-            Err(e) => vec![Action::Failed(self.short(&e.to_string()))],
+            Err(e) => vec![Action::Failed(self.short(&e.message(self.app.lang)))],
         }
     }
 }

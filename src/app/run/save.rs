@@ -57,12 +57,13 @@ impl super::Runner {
                 saver::Outcome::Conflict { mine } => {
                     iv.pending.remove(0);
                     let name = mine.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                    let message = format!("{key} was changed by someone else; theirs is kept, yours is in {name}");
+                    let message =
+                        crate::i18n::status::SAVE_CONFLICT.fill(self.app.lang, &[("key", &key), ("name", &name)]);
                     actions.push(Action::SaveFailed { key, message, conflict: true });
                 }
                 saver::Outcome::Failed(e) => {
                     // It stays pending (and on screen) for a retry.
-                    let message = e.to_string().replace(&root, "");
+                    let message = e.message(self.app.lang).replace(&root, "");
                     actions.push(Action::SaveFailed { key, message, conflict: false });
                     failed = true;
                 }

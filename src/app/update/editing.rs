@@ -1,6 +1,7 @@
 //! Typing: a value, the note, a comment or a name; Esc and Enter.
 
 use super::*;
+use crate::i18n::status as msg;
 
 /// Keys while a line or the note is being typed.
 pub(super) fn typing(app: &mut App, action: Action) -> Vec<Effect> {
@@ -27,7 +28,7 @@ pub(super) fn typing(app: &mut App, action: Action) -> Vec<Effect> {
                     && !buffer.text().trim().is_empty()
                 {
                     app.comment_draft = Some((question, buffer.text().to_string()));
-                    app.say(StatusKind::Info, t(app.lang, "comment kept as a draft", "评论已保留为草稿"));
+                    app.say(StatusKind::Info, msg::COMMENT_KEPT_AS_A_DRAFT.text(app.lang));
                 }
                 app.overlay = None;
                 vec![]
@@ -74,7 +75,7 @@ pub(super) fn typing(app: &mut App, action: Action) -> Vec<Effect> {
         // leaves insert mode.)
         (EditTarget::Value, Action::Back) => {
             iv.editor = None;
-            app.say(StatusKind::Info, t(lang, "edit cancelled; the answer is unchanged", "已取消编辑，答案未变"));
+            app.say(StatusKind::Info, msg::EDIT_CANCELLED_THE_ANSWER_IS.text(lang));
             vec![]
         }
         (_, Action::Submit) => finish_editor(app, false),
@@ -117,13 +118,13 @@ pub(super) fn submit_prompt(app: &mut App, text: String) -> Vec<Effect> {
         }
         Some(Overlay::NewVendor(buffer)) if text.is_empty() => {
             app.overlay = Some(Overlay::NewVendor(buffer));
-            app.say(StatusKind::Error, t(app.lang, "a vendor needs a name", "服务商需要名称"));
+            app.say(StatusKind::Error, msg::A_VENDOR_NEEDS_A_NAME.text(app.lang));
             vec![]
         }
         Some(Overlay::NewVendor(_)) => vec![Effect::CreateVendor { name: text }],
         Some(Overlay::Rename { path, buffer }) if text.is_empty() => {
             app.overlay = Some(Overlay::Rename { path, buffer });
-            app.say(StatusKind::Error, t(app.lang, "a vendor needs a name", "服务商需要名称"));
+            app.say(StatusKind::Error, msg::A_VENDOR_NEEDS_A_NAME.text(app.lang));
             vec![]
         }
         Some(Overlay::Rename { path, .. }) => vec![Effect::RenameVendor { path, name: text }],
@@ -156,12 +157,9 @@ pub(super) fn check_value(question: &crate::domain::questionnaire::Question, tex
     if text.trim().is_empty() {
         return None;
     }
-    // Number sentences come in Chinese already; the others still lead
-    // with a Chinese word.
-    parse_input_in(question, text, lang).err().map(|why| match lang {
-        Lang::Zh if why.is_ascii() => format!("无效：{why}"),
-        _ => why,
-    })
+    crate::domain::input::parse_input_in(question, text, lang)
+        .err()
+        .map(|why| msg::INVALID_VALUE.fill(lang, &[("why", &why)]))
 }
 
 /// Ends the open editor, saving what it holds when it is valid. `quitting`
@@ -186,7 +184,7 @@ pub(super) fn finish_editor(app: &mut App, quitting: bool) -> Vec<Effect> {
             Edit::Note(note)
         }
         EditTarget::Value if text.trim().is_empty() => Edit::Clear,
-        EditTarget::Value => match parse_input_in(question, &text, app.lang) {
+        EditTarget::Value => match crate::domain::input::parse_input_in(question, &text, app.lang) {
             Ok(v) => Edit::Value(v),
             Err(why) if !quitting => {
                 iv.editor = Some(Editor { error: Some(why), ..editor });
@@ -194,7 +192,7 @@ pub(super) fn finish_editor(app: &mut App, quitting: bool) -> Vec<Effect> {
             }
             Err(why) => {
                 let lang = app.lang;
-                app.say(StatusKind::Error, format!("{} {why}", t(lang, "✗ not saved:", "✗ 未保存：")));
+                app.say(StatusKind::Error, format!("{} {why}", msg::NOT_SAVED_MARKED.text(lang)));
                 return vec![];
             }
         },

@@ -8,35 +8,10 @@ use crate::app::followups::{Check, Form, FormKind, one_line, unchecked};
 use crate::app::state::Confirm;
 use crate::domain::date::Date;
 use crate::domain::followup::{DEFAULT_WITHIN_DAYS, Followup, Status, add_days, is_due};
+use crate::i18n::status as msg;
 
 /// Days from today a new follow-up is due by default.
 pub const DEFAULT_DUE_DAYS: i64 = 14;
-
-/// The app's words here, as (en, zh) pairs.
-mod words {
-    pub const NO_FOLLOWUP: (&str, &str) =
-        ("no follow-up on this question: f asks one", "此问题没有补充材料请求：按 f 新建");
-    pub const ASK_EMPTY: (&str, &str) =
-        ("say what the vendor should provide (or Esc to cancel)", "请写明需服务商提供的材料（或按 Esc 取消）");
-    pub const PATH_EMPTY: (&str, &str) = (
-        "type a file's path (relative to the workspace or absolute) or an http(s) URL",
-        "请输入文件路径（相对工作区或绝对路径）或 http(s) 网址",
-    );
-    pub const FOLLOWUP_CANCELLED: (&str, &str) = ("follow-up not saved", "补充材料请求未保存");
-    pub const EVIDENCE_CANCELLED: (&str, &str) = ("no evidence added", "未添加证明材料");
-    pub const COPYING: (&str, &str) = ("copying the evidence…", "正在复制证明材料…");
-    pub const NO_OPEN: (&str, &str) = ("no open follow-ups", "没有待补充的材料");
-    pub const NONE_DUE: (&str, &str) = ("no vendor has anything due in the next 90 days", "未来 90 天内没有到期事项");
-    pub const SAVE_FIRST: (&str, &str) = ("saving first; press again", "正在保存，请稍后再按");
-    pub const NO_DATE: (&str, &str) = (
-        "has no assessed_on date: set it in the file before starting a new cycle",
-        "没有 assessed_on 日期：请先在文件中填写，再开始新一轮评估",
-    );
-}
-
-fn w(lang: Lang, pair: (&'static str, &'static str)) -> &'static str {
-    t(lang, pair.0, pair.1)
-}
 
 /// Why `text` is not a date, as a sentence, or the date (empty: none).
 fn date_field(text: &str, lang: Lang) -> Result<Option<Date>, String> {
@@ -44,10 +19,7 @@ fn date_field(text: &str, lang: Lang) -> Result<Option<Date>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    Date::parse(text).map(Some).ok_or_else(|| match lang {
-        Lang::En => format!("`{text}` is not a date: write YYYY-MM-DD, e.g. 2026-12-31, or leave it empty"),
-        Lang::Zh => format!("“{text}”不是日期：请写成 YYYY-MM-DD，例如 2026-12-31，或留空"),
-    })
+    Date::parse(text).map(Some).ok_or_else(|| msg::TEXT_IS_NOT_A_DATE.fill(lang, &[("text", &text)]))
 }
 
 /// `f`: the form for a new follow-up (what the question's guidance says to
@@ -77,7 +49,7 @@ pub(super) fn cycle_status(app: &mut App) -> Vec<Effect> {
     let Some(question) = iv.current(q) else { return vec![] };
     let key = question.key.clone();
     let Some(f) = iv.answer(&key).and_then(|a| a.followup.clone()) else {
-        app.say(StatusKind::Info, w(lang, words::NO_FOLLOWUP));
+        app.say(StatusKind::Info, msg::NO_FOLLOWUP.text(lang));
         return vec![];
     };
     let status = match f.status {
@@ -86,15 +58,12 @@ pub(super) fn cycle_status(app: &mut App) -> Vec<Effect> {
         Status::Closed => Status::Requested,
     };
     let effects = apply(app, key, Edit::Followup(Some(Followup { status, ..f })));
-    let word = match (status, lang) {
-        (Status::Requested, Lang::En) => "follow-up requested again",
-        (Status::Received, Lang::En) => "follow-up received, to review",
-        (Status::Closed, Lang::En) => "follow-up closed",
-        (Status::Requested, Lang::Zh) => "补充材料已重新请求",
-        (Status::Received, Lang::Zh) => "补充材料已收到，待核对",
-        (Status::Closed, Lang::Zh) => "补充材料已关闭",
+    let word = match status {
+        Status::Requested => msg::FOLLOWUP_REQUESTED_AGAIN,
+        Status::Received => msg::FOLLOWUP_RECEIVED,
+        Status::Closed => msg::FOLLOWUP_CLOSED,
     };
-    app.say(StatusKind::Info, word);
+    app.say(StatusKind::Info, word.text(lang));
     effects
 }
 
@@ -125,20 +94,20 @@ pub(super) fn form_key(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Back => {
             let said = match form.kind {
-                FormKind::Followup { .. } => words::FOLLOWUP_CANCELLED,
-                FormKind::Evidence { .. } => words::EVIDENCE_CANCELLED,
+                FormKind::Followup { .. } => msg::FOLLOWUP_CANCELLED,
+                FormKind::Evidence { .. } => msg::EVIDENCE_CANCELLED,
             };
             app.overlay = None;
-            app.say(StatusKind::Info, w(lang, said));
+            app.say(StatusKind::Info, said.text(lang));
             vec![]
         }
         Action::Submit if form.step == 0 => {
             if form.first.text().trim().is_empty() {
                 let why = match form.kind {
-                    FormKind::Followup { .. } => words::ASK_EMPTY,
-                    FormKind::Evidence { .. } => words::PATH_EMPTY,
+                    FormKind::Followup { .. } => msg::ASK_EMPTY,
+                    FormKind::Evidence { .. } => msg::PATH_EMPTY,
                 };
-                form.error = Some(w(lang, why).to_string());
+                form.error = Some(why.text(lang).to_string());
             } else {
                 form.step = 1;
                 form.error = None;
@@ -190,7 +159,7 @@ fn submit(app: &mut App, form: Form, date: Option<Date>) -> Vec<Effect> {
             apply(app, key, edit)
         }
         FormKind::Evidence { key } => {
-            app.say(StatusKind::Info, w(app.lang, words::COPYING));
+            app.say(StatusKind::Info, msg::COPYING.text(app.lang));
             let expires_text = form.second.text().trim().to_string();
             vec![Effect::AddEvidence { key, path: ask, expires: date, expires_text }]
         }
@@ -207,10 +176,7 @@ pub(super) fn evidence_copied(app: &mut App, key: String, entry: crate::domain::
     }
     let label = crate::safe_text::visible(entry.label()).into_owned();
     let effects = apply_edits(app, key, vec![Edit::AddEvidence(entry)]);
-    let text = match lang {
-        Lang::En => format!("evidence added: {label}"),
-        Lang::Zh => format!("已添加证明材料：{label}"),
-    };
+    let text = msg::EVIDENCE_ADDED_LABEL.fill(lang, &[("label", &label)]);
     app.say(StatusKind::Saved, text);
     effects
 }
@@ -221,7 +187,7 @@ pub(super) fn evidence_failed(app: &mut App, key: String, path: String, expires:
     let mut form = Form::evidence(key, &path, &expires);
     form.error = Some(message.clone());
     app.overlay = Some(Overlay::Form(Box::new(form)));
-    app.say(StatusKind::Error, format!("{} {message}", t(lang, "✗ evidence not added:", "✗ 未添加证明材料：")));
+    app.say(StatusKind::Error, format!("{} {message}", msg::EVIDENCE_NOT_ADDED.text(lang)));
 }
 
 /// Digests checked in the background.
@@ -254,7 +220,7 @@ pub(super) fn ask_reassess(app: &mut App) -> Vec<Effect> {
         Screen::Interview => {
             let Some(iv) = app.interview.as_ref() else { return vec![] };
             if !iv.pending.is_empty() {
-                app.say(StatusKind::Info, w(lang, words::SAVE_FIRST));
+                app.say(StatusKind::Info, msg::SAVE_FIRST.text(lang));
                 return vec![];
             }
             (iv.vendor.path.clone(), iv.vendor.meta.vendor.clone(), iv.vendor.meta.assessed_on)
@@ -268,14 +234,11 @@ pub(super) fn ask_reassess(app: &mut App) -> Vec<Effect> {
     };
     let name = crate::safe_text::visible(&vendor).into_owned();
     let Some(from) = from else {
-        app.say(StatusKind::Error, format!("✗ {name} {}", w(lang, words::NO_DATE)));
+        app.say(StatusKind::Error, format!("✗ {name} {}", msg::NO_DATE.text(lang)));
         return vec![];
     };
     if on <= from {
-        let text = match lang {
-            Lang::En => format!("✗ {name} was assessed on {from}: a new cycle can start after that day"),
-            Lang::Zh => format!("✗ {name} 的评估日期为 {from}：新一轮评估须在此日期之后开始"),
-        };
+        let text = msg::NAME_WAS_ASSESSED_ON_FROM.fill(lang, &[("from", &from), ("name", &name)]);
         app.say(StatusKind::Error, text);
         return vec![];
     }
@@ -297,12 +260,7 @@ pub(super) fn reassessed(
         iv.history = Default::default();
         effects = vendor_changed(app, Ok(vendor));
     }
-    let text = match lang {
-        Lang::En => format!(
-            "✓ new cycle assessed on {on}; answers carried over, to confirm; the last cycle is kept as {history}"
-        ),
-        Lang::Zh => format!("✓ 已开始 {on} 的新一轮评估；答案已沿用，待确认；上一轮保存在 {history}"),
-    };
+    let text = msg::NEW_CYCLE_ASSESSED_ON_ON.fill(lang, &[("history", &history), ("on", &on)]);
     app.say(StatusKind::Saved, text);
     effects
 }
@@ -322,7 +280,7 @@ pub(super) fn next_due_vendor(app: &mut App) {
             app.vendors.selected = i;
             fix_scroll(app);
         }
-        None => app.say(StatusKind::Info, w(lang, words::NONE_DUE)),
+        None => app.say(StatusKind::Info, msg::NONE_DUE.text(lang)),
     }
 }
 
@@ -345,6 +303,6 @@ pub(super) fn next_open_followup(app: &mut App) {
             focus_answer(iv, q);
             fix_scroll(app);
         }
-        None => app.say(StatusKind::Info, w(lang, words::NO_OPEN)),
+        None => app.say(StatusKind::Info, msg::NO_OPEN.text(lang)),
     }
 }

@@ -1,6 +1,7 @@
 //! The interview: answering, moving between questions, N/A, notes.
 
 use super::*;
+use crate::i18n::status as msg;
 
 pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
     let lang = app.lang;
@@ -31,11 +32,10 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::Reassess
     );
     if let Some(holder) = iv.read_only.as_ref().filter(|_| changes_answers) {
-        let text = match (lang, holder.user.is_empty() || iv.writer_left) {
-            (Lang::En, true) => "read-only: T to answer".to_string(),
-            (Lang::Zh, true) => "只读：按 T 作答".to_string(),
-            (Lang::En, false) => format!("read-only: {} is interviewing; T takes over when they leave", holder.user),
-            (Lang::Zh, false) => format!("只读：{} 正在访谈；对方离开后按 T 接手", holder.user),
+        let text = if holder.user.is_empty() || iv.writer_left {
+            msg::READ_ONLY_T_TO_ANSWER.text(lang).to_string()
+        } else {
+            msg::READ_ONLY_INTERVIEWING.fill(lang, &[("user", &holder.user)])
         };
         app.say(StatusKind::Info, text);
         return vec![];
@@ -69,10 +69,10 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::ResolveConflict { theirs } => {
             if !iv.vendor.conflicts.iter().any(|c| c.key == key) {
-                app.say(StatusKind::Info, t(lang, "no merge conflict on this question", "此问题没有合并冲突"));
+                app.say(StatusKind::Info, msg::NO_MERGE_CONFLICT_ON_THIS.text(lang));
                 vec![]
             } else if !iv.pending.is_empty() {
-                app.say(StatusKind::Info, t(lang, "saving first; press again", "正在保存，请稍后再按"));
+                app.say(StatusKind::Info, msg::SAVING_FIRST_PRESS_AGAIN.text(lang));
                 vec![]
             } else {
                 vec![Effect::Resolve { key, theirs }]
@@ -104,7 +104,7 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::NextUnanswered => {
             if !jump_to_unanswered(iv, q) {
-                app.say(StatusKind::Info, t(lang, "every question has an answer", "所有问题均已作答"));
+                app.say(StatusKind::Info, msg::EVERY_QUESTION_HAS_AN_ANSWER.text(lang));
             }
             fix_scroll(app);
             vec![]
@@ -122,7 +122,7 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
         Action::AnswerYes | Action::AnswerNo => match question.kind {
             Kind::YesNo { .. } => apply(app, key, Edit::Value(Value::Bool(action == Action::AnswerYes))),
             _ => {
-                app.say(StatusKind::Info, t(lang, "y / n answer yes/no questions", "y / n 用于是否题"));
+                app.say(StatusKind::Info, msg::Y_N_ANSWER_YES_NO.text(lang));
                 vec![]
             }
         },
@@ -149,11 +149,11 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
                 pick(app, key, n)
             }
             Kind::Multi { .. } => {
-                app.say(StatusKind::Info, t(lang, "Space or 1-9 toggles an option", "按空格或 1-9 勾选选项"));
+                app.say(StatusKind::Info, msg::SPACE_OR_1_9_TOGGLES.text(lang));
                 vec![]
             }
             Kind::YesNo { .. } => {
-                app.say(StatusKind::Info, t(lang, "answer with y or n", "请按 y 或 n 作答"));
+                app.say(StatusKind::Info, msg::ANSWER_WITH_Y_OR_N.text(lang));
                 vec![]
             }
             _ => {
@@ -176,7 +176,7 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::ToggleNa => {
             if !question.allow_na || !question.kind.is_scored() {
-                app.say(StatusKind::Info, t(lang, "this question does not allow N/A", "此问题不允许\"不适用\""));
+                app.say(StatusKind::Info, msg::THIS_QUESTION_DOES_NOT_ALLOW.text(lang));
                 return vec![];
             }
             let na = iv.answer(&key).is_some_and(|a| a.na);
@@ -205,12 +205,7 @@ pub(super) fn interview(app: &mut App, action: Action) -> Vec<Effect> {
             iv.show_hidden = !iv.show_hidden;
             iv.keep_cursor_shown(q);
             let n = iv.report.hidden.len();
-            let text = match (iv.show_hidden, lang) {
-                (true, Lang::Zh) => format!("显示 {n} 个因条件不满足而隐藏的问题（灰色）"),
-                (true, Lang::En) => format!("showing {n} question(s) hidden by their conditions (greyed)"),
-                (false, Lang::Zh) => format!("已隐藏 {n} 个条件不满足的问题"),
-                (false, Lang::En) => format!("{n} question(s) hidden by their conditions"),
-            };
+            let text = if iv.show_hidden { msg::SHOWING_HIDDEN } else { msg::HIDING_HIDDEN }.fill(lang, &[("n", &n)]);
             app.say(StatusKind::Info, text);
             fix_scroll(app);
             vec![]
@@ -286,7 +281,7 @@ pub(super) fn pick(app: &mut App, key: String, n: u8) -> Vec<Effect> {
         },
         Kind::Rating { max } if u32::from(n) <= *max => Edit::Value(Value::Integer(i64::from(n))),
         Kind::Rating { max } => {
-            app.say(StatusKind::Info, format!("{} 0–{max}", t(lang, "rate", "评分范围")));
+            app.say(StatusKind::Info, format!("{} 0–{max}", msg::RATE.text(lang)));
             return vec![];
         }
         _ => return vec![],

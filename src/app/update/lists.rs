@@ -1,6 +1,7 @@
 //! The vendor list and the comparison: moving, filtering, opening.
 
 use super::*;
+use crate::i18n::status as msg;
 
 pub(super) fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
     let list = &mut app.vendors;
@@ -17,8 +18,7 @@ pub(super) fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
                 vec![Effect::OpenVendor { path, review: false }]
             }
             Some(VendorRow::Unreadable { error, .. }) => {
-                let message =
-                    format!("{} {error}", t(app.lang, "cannot open; fix the file first:", "无法打开，请先修复文件："));
+                let message = format!("{} {error}", msg::CANNOT_OPEN_FIX_THE_FILE.text(app.lang));
                 app.say(StatusKind::Error, message);
                 vec![]
             }
@@ -58,16 +58,10 @@ pub(super) fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
                     });
                 }
                 Some(VendorRow::Loading { .. }) => {
-                    app.say(
-                        StatusKind::Info,
-                        t(lang, "still loading this vendor; a moment", "该服务商仍在加载，请稍候"),
-                    );
+                    app.say(StatusKind::Info, msg::STILL_LOADING_THIS_VENDOR_A.text(lang));
                 }
                 Some(VendorRow::Unreadable { .. }) => {
-                    app.say(
-                        StatusKind::Error,
-                        t(lang, "this file does not read; fix it first", "该文件无法读取，请先修复"),
-                    );
+                    app.say(StatusKind::Error, msg::THIS_FILE_DOES_NOT_READ.text(lang));
                 }
                 None => {}
             }

@@ -8,6 +8,7 @@ mod lists;
 mod review;
 mod saving;
 
+use crate::i18n::status as msg;
 use editing::*;
 pub(in crate::app) use followups::check_new_evidence;
 use followups::*;
@@ -22,18 +23,10 @@ use super::editor::TextBuffer;
 use super::keymap::{Context, context};
 use super::state::{App, Confirm, EditTarget, Editor, Interview, Overlay, Screen, StatusKind, VendorRow};
 use crate::domain::answers::{Answer, Edit, Value};
-use crate::domain::input::parse_input_in;
 use crate::domain::questionnaire::{Kind, Questionnaire};
 use crate::domain::scoring::Outcome;
 use crate::domain::text::Lang;
 use crate::ui::layout::{keep_visible, question_rows, table_rows};
-
-fn t(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
-}
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     // Results of I/O and resizes apply whatever has the keyboard.
@@ -47,7 +40,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Saved { key, merged } => return saved(app, &key, merged),
         Action::SaveFailed { key, message, conflict } => return save_failed(app, &key, message, conflict),
         Action::VendorCreated { slug } => {
-            app.say(StatusKind::Saved, format!("{} {slug}", t(app.lang, "created", "已新建")));
+            app.say(StatusKind::Saved, format!("{} {slug}", msg::CREATED.text(app.lang)));
             let path = app.vendors.rows.iter().find(|r| r.path().file_stem().is_some_and(|s| s == slug.as_str()));
             return path
                 .map(|r| vec![Effect::OpenVendor { path: r.path().to_path_buf(), review: false }])
@@ -73,7 +66,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::ArchivedListed(rows) => {
             if rows.is_empty() {
-                app.say(StatusKind::Info, t(app.lang, "no archived vendors", "没有已归档的服务商"));
+                app.say(StatusKind::Info, msg::NO_ARCHIVED_VENDORS.text(app.lang));
             } else {
                 app.overlay = Some(Overlay::Archived { rows, selected: 0 });
             }
@@ -134,9 +127,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     iv.read_only = None;
                     iv.writer_left = false;
                 }
-                app.say(StatusKind::Saved, t(lang, "you are the interviewer now", "现在由您进行访谈"));
+                app.say(StatusKind::Saved, msg::YOU_ARE_THE_INTERVIEWER_NOW.text(lang));
             } else {
-                app.say(StatusKind::Error, t(lang, "someone still holds this vendor", "仍有人在访谈此服务商"));
+                app.say(StatusKind::Error, msg::SOMEONE_STILL_HOLDS_THIS_VENDOR.text(lang));
             }
             return vec![];
         }
@@ -239,10 +232,7 @@ fn quit(app: &mut App) -> Vec<Effect> {
     let unsaved = app.interview.as_ref().and_then(|iv| iv.unsaved()).unwrap_or(0);
     if unsaved > 0 && !app.quit_confirm {
         app.quit_confirm = true;
-        let text = match app.lang {
-            Lang::En => format!("✗ {unsaved} answer(s) not saved yet; retrying. q again quits without them"),
-            Lang::Zh => format!("✗ {unsaved} 条答案尚未保存，正在重试；再按 q 将放弃它们并退出"),
-        };
+        let text = msg::QUIT_UNSAVED.fill(app.lang, &[("unsaved", &unsaved)]);
         app.say(StatusKind::Error, text);
         return vec![Effect::SaveVendor];
     }

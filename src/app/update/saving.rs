@@ -2,6 +2,7 @@
 //! changing under the open vendor.
 
 use super::*;
+use crate::i18n::status as msg;
 
 /// Applies an edit to what the screen shows, re-scores, and asks for a
 /// save. The edit stays pending until the save confirms it.
@@ -63,7 +64,7 @@ pub(super) fn saved(app: &mut App, key: &str, merged: bool) -> Vec<Effect> {
         iv.save_failed = false;
         leave = iv.leave_after_save && iv.pending.is_empty();
     }
-    app.say(StatusKind::Saved, format!("✓ {} {key}", t(app.lang, "saved", "已保存")));
+    app.say(StatusKind::Saved, format!("✓ {} {key}", msg::SAVED.text(app.lang)));
     if leave { leave_interview(app) } else { vec![] }
 }
 
@@ -78,8 +79,8 @@ pub(super) fn save_failed(app: &mut App, key: &str, message: String, conflict: b
         }
         reapply_pending(iv, q);
     }
-    let hint = if conflict { "" } else { t(app.lang, " · R retries", " · 按 R 重试") };
-    app.say(StatusKind::Error, format!("✗ {} {message}{hint}", t(app.lang, "not saved:", "未保存：")));
+    let hint = if conflict { "" } else { msg::R_RETRIES.text(app.lang) };
+    app.say(StatusKind::Error, format!("✗ {} {message}{hint}", msg::NOT_SAVED.text(app.lang)));
     vec![]
 }
 
@@ -113,11 +114,7 @@ pub(super) fn vendor_changed(
             reapply_pending(iv, q);
             iv.refresh_signoffs();
             if changed && iv.read_only.is_none() && effects.is_empty() {
-                let text = t(
-                    app.lang,
-                    "the file was changed on disk by someone else; shown as it is now",
-                    "文件已被他人修改，已显示最新版本",
-                );
+                let text = msg::THE_FILE_WAS_CHANGED_ON.text(app.lang);
                 app.say(StatusKind::Info, text);
             }
         }

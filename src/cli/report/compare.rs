@@ -2,6 +2,7 @@
 //! the view a decision meeting asks for: the ranking with verdicts and
 //! sign-offs, then every question with each vendor's answer.
 
+use crate::i18n::report as msg;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -10,7 +11,6 @@ use super::markdown::md;
 use super::{red_lines, signoff_lines, write_or_print};
 use crate::cli::args::ReportFormat;
 use crate::cli::context::Context;
-use crate::cli::table::l;
 use crate::cli::{CliError, Output};
 use crate::domain::present::{answer_text, pct, range};
 use crate::domain::scoring::score;
@@ -40,7 +40,7 @@ pub fn report(ctx: &Context, format: ReportFormat, output: Option<&Path>) -> Res
     for r in summary::load(q, &paths) {
         match r {
             Ok(v) => vendors.push(v),
-            Err(e) => stderr.push_str(&format!("{e}\n")),
+            Err(e) => stderr.push_str(&format!("{}\n", e.message(ctx.lang))),
         }
     }
     summary::rank(&mut vendors);
@@ -65,8 +65,8 @@ pub fn report(ctx: &Context, format: ReportFormat, output: Option<&Path>) -> Res
                     s.mark,
                     s.decision,
                     s.user,
-                    if s.stale { l(lang, " ~ stale", " ~ 已过期") } else { "" },
-                    if s.verified { "" } else { l(lang, " ⚠ unverified", " ⚠ 未验证") }
+                    if s.stale { msg::STALE.text(lang) } else { "" },
+                    if s.verified { "" } else { msg::UNVERIFIED.text(lang) }
                 )
             })
             .collect::<Vec<_>>()
@@ -78,7 +78,7 @@ pub fn report(ctx: &Context, format: ReportFormat, output: Option<&Path>) -> Res
             } else {
                 format!(
                     "✗ {}: {}",
-                    l(lang, "DISQUALIFIED", "不合格"),
+                    msg::DISQUALIFIED.text(lang),
                     reds.iter().map(|(q, _)| q.as_str()).collect::<Vec<_>>().join("; ")
                 )
             },
@@ -92,7 +92,7 @@ pub fn report(ctx: &Context, format: ReportFormat, output: Option<&Path>) -> Res
         });
     }
     let questions: Vec<String> = q.questions().map(|x| x.text.get(lang).to_string()).collect();
-    let title = format!("{} · {}", q.title.get(lang), l(lang, "vendors side by side", "服务商对比"));
+    let title = format!("{} · {}", q.title.get(lang), msg::VENDORS_SIDE_BY_SIDE.text(lang));
     let text = match format {
         ReportFormat::Html => html(&title, &columns, &questions, lang),
         _ => markdown(&title, &columns, &questions, lang),
@@ -106,13 +106,13 @@ pub fn report(ctx: &Context, format: ReportFormat, output: Option<&Path>) -> Res
 fn headers(lang: Lang) -> [&'static str; 8] {
     [
         "#",
-        l(lang, "Vendor", "服务商"),
-        l(lang, "Verdict", "结论"),
-        l(lang, "Score", "得分"),
-        l(lang, "Band", "评级"),
-        l(lang, "Range", "区间"),
-        l(lang, "Completion", "完成度"),
-        l(lang, "Sign-offs", "签核"),
+        msg::VENDOR.text(lang),
+        msg::VERDICT.text(lang),
+        msg::SCORE.text(lang),
+        msg::BAND.text(lang),
+        msg::RANGE_COLUMN.text(lang),
+        msg::COMPLETION.text(lang),
+        msg::SIGN_OFFS.text(lang),
     ]
 }
 
@@ -134,9 +134,9 @@ fn markdown(title: &str, columns: &[Column], questions: &[String], lang: Lang) -
             md(&c.signoffs)
         );
     }
-    let _ = writeln!(out, "\n## {}\n", l(lang, "Question by question", "逐题对比"));
+    let _ = writeln!(out, "\n## {}\n", msg::QUESTION_BY_QUESTION.text(lang));
     let names: Vec<String> = columns.iter().map(|c| md(&c.name)).collect();
-    let _ = writeln!(out, "| {} | {} |", l(lang, "Question", "问题"), names.join(" | "));
+    let _ = writeln!(out, "| {} | {} |", msg::QUESTION.text(lang), names.join(" | "));
     let _ = writeln!(out, "|---|{}", "---|".repeat(columns.len()));
     for (i, question) in questions.iter().enumerate() {
         let cells: Vec<String> = columns
@@ -175,9 +175,9 @@ fn html(title: &str, columns: &[Column], questions: &[String], lang: Lang) -> St
         );
     }
     out.push_str("</tbody></table>\n");
-    let _ = writeln!(out, "<h2>{}</h2>", l(lang, "Question by question", "逐题对比"));
+    let _ = writeln!(out, "<h2>{}</h2>", msg::QUESTION_BY_QUESTION.text(lang));
     let share = if columns.is_empty() { 0 } else { 70 / columns.len() as u32 };
-    let mut cols: Vec<(&str, u32, bool)> = vec![(l(lang, "Question", "问题"), 30, false)];
+    let mut cols: Vec<(&str, u32, bool)> = vec![(msg::QUESTION.text(lang), 30, false)];
     cols.extend(columns.iter().map(|c| (c.name.as_str(), share, false)));
     table_start(&mut out, &cols);
     for (i, question) in questions.iter().enumerate() {

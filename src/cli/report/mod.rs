@@ -13,12 +13,12 @@ mod followup_lines;
 mod html;
 mod markdown;
 
+use crate::i18n::report as msg;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::args::ReportFormat;
 use super::context::{Context, score_of};
-use super::table::l;
 use super::{CliError, Output};
 use crate::domain::present::{answer_text, pct, range, source_text};
 use crate::domain::questionnaire::Questionnaire;
@@ -174,53 +174,49 @@ struct Labels {
 impl Labels {
     fn new(lang: Lang) -> Labels {
         Labels {
-            verdict: l(lang, "Verdict", "结论"),
-            score: l(lang, "Score", "得分"),
-            band: l(lang, "Band", "评级"),
-            provisional: l(lang, "provisional: questions still open", "暂定：尚有未答问题"),
-            range_possible: l(lang, "Range still possible", "可能区间"),
-            completion: l(lang, "Completion", "完成度"),
-            disqualified: l(lang, "DISQUALIFIED: red lines crossed", "不合格：触及红线"),
-            qualified: l(lang, "No red line crossed", "未触及红线"),
-            signoffs: l(lang, "Sign-offs", "签核"),
-            no_signoffs: l(lang, "No sign-offs yet.", "尚无签核。"),
-            decision: l(lang, "Decision", "决定"),
-            account: l(lang, "Account", "账号"),
-            time: l(lang, "Time", "时间"),
-            stale: l(lang, "~ stale: the answers changed since", "~ 已过期：之后回答有改动"),
-            unverified: l(
-                lang,
-                "⚠ unverified: the file is not owned by this account; not counted",
-                "⚠ 未验证：文件不属于该账号，不计入",
-            ),
-            comments: l(lang, "Reviewers' comments", "评审意见"),
-            answered_by: l(lang, "Who answered", "回答来源"),
-            sections: l(lang, "Sections", "各部分"),
-            section: l(lang, "Section", "部分"),
-            weight: l(lang, "Weight", "权重"),
-            range: l(lang, "Range", "区间"),
-            answered: l(lang, "Answered", "已答"),
-            question: l(lang, "Question", "问题"),
-            answer: l(lang, "Answer", "回答"),
-            notes: l(lang, "Note and comments", "备注与评审意见"),
-            orphans: l(lang, "Answers to removed questions", "已删除问题的答案"),
-            signatures: l(lang, "Signatures", "签字"),
-            role: l(lang, "Role", "角色"),
-            name: l(lang, "Name", "姓名"),
-            signature: l(lang, "Signature", "签名"),
-            date: l(lang, "Date", "日期"),
-            interviewer: l(lang, "Interviewer", "访谈人"),
-            reviewer: l(lang, "Reviewer", "评审人"),
-            approver: l(lang, "Approver", "审批人"),
+            verdict: msg::VERDICT.text(lang),
+            score: msg::SCORE.text(lang),
+            band: msg::BAND.text(lang),
+            provisional: msg::PROVISIONAL_QUESTIONS_STILL_OPEN.text(lang),
+            range_possible: msg::RANGE_STILL_POSSIBLE.text(lang),
+            completion: msg::COMPLETION.text(lang),
+            disqualified: msg::DISQUALIFIED_RED_LINES_CROSSED.text(lang),
+            qualified: msg::NO_RED_LINE_CROSSED.text(lang),
+            signoffs: msg::SIGN_OFFS.text(lang),
+            no_signoffs: msg::NO_SIGN_OFFS_YET.text(lang),
+            decision: msg::DECISION.text(lang),
+            account: msg::ACCOUNT.text(lang),
+            time: msg::TIME.text(lang),
+            stale: msg::STALE_THE_ANSWERS_CHANGED_SINCE.text(lang),
+            unverified: msg::UNVERIFIED_THE_FILE_IS_NOT.text(lang),
+            comments: msg::REVIEWERS_COMMENTS.text(lang),
+            answered_by: msg::WHO_ANSWERED.text(lang),
+            sections: msg::SECTIONS.text(lang),
+            section: msg::SECTION.text(lang),
+            weight: msg::WEIGHT.text(lang),
+            range: msg::RANGE_COLUMN.text(lang),
+            answered: msg::ANSWERED.text(lang),
+            question: msg::QUESTION.text(lang),
+            answer: msg::ANSWER.text(lang),
+            notes: msg::NOTE_AND_COMMENTS.text(lang),
+            orphans: msg::ANSWERS_TO_REMOVED_QUESTIONS.text(lang),
+            signatures: msg::SIGNATURES.text(lang),
+            role: msg::ROLE.text(lang),
+            name: msg::NAME.text(lang),
+            signature: msg::SIGNATURE.text(lang),
+            date: msg::DATE.text(lang),
+            interviewer: msg::INTERVIEWER_HEADING.text(lang),
+            reviewer: msg::REVIEWER.text(lang),
+            approver: msg::APPROVER.text(lang),
         }
     }
 }
 
 fn decision_word(d: Decision, lang: Lang) -> &'static str {
     match d {
-        Decision::Approve => l(lang, "approved", "批准"),
-        Decision::Reject => l(lang, "rejected", "否决"),
-        Decision::NeedsInfo => l(lang, "needs information", "需补充信息"),
+        Decision::Approve => msg::APPROVED.text(lang),
+        Decision::Reject => msg::REJECTED.text(lang),
+        Decision::NeedsInfo => msg::NEEDS_INFORMATION.text(lang),
     }
 }
 
@@ -228,12 +224,12 @@ fn decision_word(d: Decision, lang: Lang) -> &'static str {
 /// (an N/A answer already reads "N/A": never twice).
 fn state_word(outcome: &Outcome, lang: Lang) -> &'static str {
     match outcome {
-        Outcome::Unanswered => l(lang, "unanswered", "未答"),
+        Outcome::Unanswered => msg::UNANSWERED.text(lang),
         Outcome::NotApplicable | Outcome::Scored { knockout: false, .. } => "",
-        Outcome::Scored { knockout: true, .. } => l(lang, "✗ RED LINE", "✗ 红线"),
-        Outcome::Unscored { .. } => l(lang, "not scored", "不计分"),
-        Outcome::Invalid(_) => l(lang, "! invalid answer", "! 答案无效"),
-        Outcome::Hidden => l(lang, "hidden (condition not met)", "已隐藏（条件不满足）"),
+        Outcome::Scored { knockout: true, .. } => msg::RED_LINE.text(lang),
+        Outcome::Unscored { .. } => msg::NOT_SCORED.text(lang),
+        Outcome::Invalid(_) => msg::INVALID_ANSWER.text(lang),
+        Outcome::Hidden => msg::HIDDEN_CONDITION_NOT_MET.text(lang),
     }
 }
 
@@ -329,12 +325,10 @@ impl Doc {
                     .collect(),
             })
             .collect();
-        let mut answered_by = vec![(format!("{} {}", l(lang, "Interviewer", "访谈人"), interviewer), by_interviewer)];
+        let mut answered_by =
+            vec![(format!("{} {}", msg::INTERVIEWER_HEADING.text(lang), interviewer), by_interviewer)];
         if by_vendor > 0 {
-            answered_by.push((
-                l(lang, "Stated by the vendor (imported workbook)", "供应商自述（导入的工作簿）").to_string(),
-                by_vendor,
-            ));
+            answered_by.push((msg::STATED_BY_THE_VENDOR_IMPORTED.text(lang).to_string(), by_vendor));
         }
         let signoffs = signoff_states(reviews, vendor.text());
         Doc {
@@ -342,9 +336,9 @@ impl Doc {
             title: vendor.meta.vendor.clone(),
             subtitle: q.title.get(lang).to_string(),
             facts: vec![
-                (l(lang, "Assessed on", "评估日期"), vendor.meta.assessed_on.map_or_else(dash, |d| d.to_string())),
-                (l(lang, "Interviewer", "访谈人"), interviewer.clone()),
-                (l(lang, "Questionnaire", "问卷"), format!("{} v{}", q.id, q.version)),
+                (msg::ASSESSED_ON.text(lang), vendor.meta.assessed_on.map_or_else(dash, |d| d.to_string())),
+                (msg::INTERVIEWER_HEADING.text(lang), interviewer.clone()),
+                (msg::QUESTIONNAIRE_HEADING.text(lang), format!("{} v{}", q.id, q.version)),
             ],
             verdict: Verdict {
                 disqualified: report.disqualified(),

@@ -6,6 +6,7 @@
 //! sheet holding the dropdown lists (Excel caps an inline list at 255
 //! characters, and a label may hold a comma).
 
+use crate::i18n::xlsx as msg;
 use std::path::Path;
 
 use rust_xlsxwriter::{
@@ -13,7 +14,7 @@ use rust_xlsxwriter::{
     ProtectionOptions, Workbook, Worksheet,
 };
 
-use super::{ANSWER, ID, NOTE, clip, tr, write_workbook, xlsx_error};
+use super::{ANSWER, ID, NOTE, clip, write_workbook, xlsx_error};
 use crate::cli::context::Context;
 use crate::cli::{CliError, Output};
 use crate::domain::answers::{Answer, Value};
@@ -37,7 +38,7 @@ pub mod col {
 }
 
 pub fn questions_sheet_name(lang: Lang) -> &'static str {
-    tr(lang, "Questions", "问卷")
+    msg::QUESTIONS_SHEET.text(lang)
 }
 
 pub fn form(ctx: &Context, wanted: Option<&str>, xlsx: bool, output: &Path) -> Result<Output, CliError> {
@@ -77,7 +78,7 @@ fn instructions(
     today: &str,
 ) -> Result<Worksheet, rust_xlsxwriter::XlsxError> {
     let mut ws = Worksheet::new();
-    ws.set_name(tr(lang, "Instructions", "填写说明"))?;
+    ws.set_name(msg::INSTRUCTIONS.text(lang))?;
     let title = Format::new().set_bold().set_font_size(14);
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
@@ -86,44 +87,37 @@ fn instructions(
     ws.write_string_with_format(
         0,
         0,
-        format!("{} · {}", tr(lang, "Vendor questionnaire", "供应商问卷"), q.title.get(lang)),
+        format!("{} · {}", msg::VENDOR_QUESTIONNAIRE.text(lang), q.title.get(lang)),
         &title,
     )?;
-    let vendor_name =
-        vendor.map_or_else(|| tr(lang, "(your company)", "（贵公司名称）").to_string(), |v| v.meta.vendor.clone());
+    let vendor_name = vendor.map_or_else(|| msg::YOUR_COMPANY.text(lang).to_string(), |v| v.meta.vendor.clone());
     let facts = [
-        (tr(lang, "Vendor", "供应商"), vendor_name),
-        (tr(lang, "Date", "日期"), today.to_string()),
-        (tr(lang, "Questionnaire", "问卷"), format!("{} v{}", q.id, q.version)),
-        (tr(lang, "Questions", "题数"), q.questions().count().to_string()),
+        (msg::VENDOR_FORM.text(lang), vendor_name),
+        (msg::DATE.text(lang), today.to_string()),
+        (msg::QUESTIONNAIRE.text(lang), format!("{} v{}", q.id, q.version)),
+        (msg::QUESTION_COUNT.text(lang), q.questions().count().to_string()),
     ];
     for (i, (k, v)) in facts.iter().enumerate() {
         let row = 2 + i as u32;
         ws.write_string_with_format(row, 0, *k, &bold)?;
         ws.write_string(row, 1, v)?;
     }
-    ws.write_string_with_format(7, 0, tr(lang, "How to fill it in", "填写方法"), &bold)?;
+    ws.write_string_with_format(7, 0, msg::HOW_TO_FILL_IT_IN.text(lang), &bold)?;
     let sheet = questions_sheet_name(lang);
-    let steps: Vec<String> = match lang {
-        Lang::En => vec![
-            format!("1. On the sheet “{sheet}”, fill in the yellow cells: column D (answer) and column E (note)."),
-            "2. Where a cell has a dropdown, pick the answer from it; type numbers as plain numbers and dates as YYYY-MM-DD.".into(),
-            format!("3. Several options: write them separated by commas, e.g. “A, B”; write {} to choose none.", NONE_WORDS[0]),
-            "4. Not applicable: write N/A (only where column H says the question allows it).".into(),
-            "5. Column F says what evidence we ask for: attach it to your reply, or describe it in the note.".into(),
-            "6. Do not change the hidden id column, the header row or the order of the rows; send the file back as .xlsx.".into(),
-            "7. A cell left empty changes nothing; an answer we already have is never overwritten without asking you.".into(),
-        ],
-        Lang::Zh => vec![
-            format!("1. 在“{sheet}”工作表中填写黄色单元格：D 列（回答）和 E 列（备注）。"),
-            "2. 有下拉列表的单元格请从列表中选择；数字直接填数字，日期按 YYYY-MM-DD 填写。".into(),
-            "3. 多选题：多个选项用逗号分隔，例如“A, B”；一个都不选请填“（无）”。".into(),
-            "4. 不适用：填“不适用”（仅限 H 列注明允许的题目）。".into(),
-            "5. F 列说明需要提供的证明材料：请随回复附上，或在备注中说明。".into(),
-            "6. 请勿修改隐藏的 id 列、表头和行的顺序；请以 .xlsx 格式发回。".into(),
-            "7. 留空的单元格不会改变任何内容；我们已有的回答不会在未经确认的情况下被覆盖。".into(),
-        ],
-    };
+    // The word for "none" a person writes: `(none)`, or `（无）` in Chinese.
+    let none = none_word(lang);
+    let steps: Vec<String> = [
+        msg::STEP_YELLOW_CELLS,
+        msg::STEP_DROPDOWNS,
+        msg::STEP_SEVERAL,
+        msg::STEP_NA,
+        msg::STEP_EVIDENCE,
+        msg::STEP_DO_NOT_CHANGE,
+        msg::STEP_EMPTY,
+    ]
+    .iter()
+    .map(|m| m.fill(lang, &[("sheet", &sheet), ("none", &none)]))
+    .collect();
     for (i, step) in steps.iter().enumerate() {
         ws.write_string_with_format(8 + i as u32, 1, step, &wrap)?;
     }
@@ -149,13 +143,13 @@ fn questions(
     let open_date = open.clone().set_num_format("yyyy-mm-dd");
     let headers: [(u16, String, f64); 8] = [
         (col::ID, ID.to_string(), 24.0),
-        (col::SECTION, tr(lang, "section", "部分").to_string(), 16.0),
-        (col::QUESTION, tr(lang, "question", "问题").to_string(), 48.0),
-        (col::ANSWER, tr(lang, "answer", "answer 回答").to_string(), 24.0),
-        (col::NOTE, tr(lang, "note", "note 备注").to_string(), 32.0),
-        (col::EVIDENCE, tr(lang, "evidence to provide", "需提供的证明").to_string(), 40.0),
-        (col::UNIT, tr(lang, "unit", "单位").to_string(), 10.0),
-        (col::HOW, tr(lang, "how to answer", "填写方式").to_string(), 36.0),
+        (col::SECTION, msg::FORM_SECTION.text(lang).to_string(), 16.0),
+        (col::QUESTION, msg::FORM_QUESTION.text(lang).to_string(), 48.0),
+        (col::ANSWER, msg::FORM_ANSWER.text(lang).to_string(), 24.0),
+        (col::NOTE, msg::FORM_NOTE.text(lang).to_string(), 32.0),
+        (col::EVIDENCE, msg::EVIDENCE_TO_PROVIDE.text(lang).to_string(), 40.0),
+        (col::UNIT, msg::UNIT.text(lang).to_string(), 10.0),
+        (col::HOW, msg::HOW_TO_ANSWER.text(lang).to_string(), 36.0),
     ];
     debug_assert!(headers[3].1.starts_with(ANSWER) && headers[4].1.starts_with(NOTE));
     for (c, text, width) in &headers {
@@ -247,33 +241,33 @@ fn write_answer(
 }
 
 pub fn na_word(lang: Lang) -> &'static str {
-    tr(lang, "N/A", "不适用")
+    msg::N_A.text(lang)
+}
+
+/// The word a person writes to choose no option, in `lang`.
+fn none_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => NONE_WORDS[0],
+        Lang::Zh => NONE_WORDS[2],
+    }
 }
 
 /// What the answer cell takes, in words (column H and the input message).
 pub fn how_to_answer(question: &Question, lang: Lang) -> String {
-    let mut text = match (&question.kind, lang) {
-        (Kind::YesNo { .. }, Lang::En) => "yes or no (dropdown)".to_string(),
-        (Kind::YesNo { .. }, Lang::Zh) => "是 或 否（下拉选择）".to_string(),
-        (Kind::Choice { options }, Lang::En) => format!("one option (dropdown): {}", labels(options, lang)),
-        (Kind::Choice { options }, Lang::Zh) => format!("单选（下拉选择）：{}", labels(options, lang)),
-        (Kind::Multi { options }, Lang::En) => {
-            format!("any options, separated by commas ({} for none): {}", NONE_WORDS[0], labels(options, lang))
+    let none = none_word(lang);
+    let mut text = match &question.kind {
+        Kind::YesNo { .. } => msg::TAKES_YES_NO.text(lang).to_string(),
+        Kind::Choice { options } => msg::TAKES_ONE_OPTION.fill(lang, &[("options", &labels(options, lang))]),
+        Kind::Multi { options } => {
+            msg::TAKES_ANY_OPTIONS.fill(lang, &[("none", &none), ("options", &labels(options, lang))])
         }
-        (Kind::Multi { options }, Lang::Zh) => {
-            format!("多选，用逗号分隔（都不选填“（无）”）：{}", labels(options, lang))
-        }
-        (Kind::Rating { max }, Lang::En) => format!("a whole number from 0 to {max} (dropdown)"),
-        (Kind::Rating { max }, Lang::Zh) => format!("0 到 {max} 的整数（下拉选择）"),
-        (Kind::Number { .. }, Lang::En) => "a number".to_string(),
-        (Kind::Number { .. }, Lang::Zh) => "数字".to_string(),
-        (Kind::Date { .. }, Lang::En) => "a date, YYYY-MM-DD".to_string(),
-        (Kind::Date { .. }, Lang::Zh) => "日期，YYYY-MM-DD".to_string(),
-        (Kind::Text, Lang::En) => "free text".to_string(),
-        (Kind::Text, Lang::Zh) => "自由填写".to_string(),
+        Kind::Rating { max } => msg::TAKES_RATING.fill(lang, &[("max", max)]),
+        Kind::Number { .. } => msg::TAKES_NUMBER.text(lang).to_string(),
+        Kind::Date { .. } => msg::TAKES_DATE.text(lang).to_string(),
+        Kind::Text => msg::TAKES_TEXT.text(lang).to_string(),
     };
     if question.allow_na && question.kind.is_scored() {
-        text.push_str(tr(lang, "; N/A allowed", "；可填“不适用”"));
+        text.push_str(msg::N_A_ALLOWED.text(lang));
     }
     text
 }
@@ -336,7 +330,7 @@ fn validation(
     let message = clip(&how_to_answer(question, lang), 250);
     dv.set_input_title(clip(&question.key, 31))?
         .set_input_message(message.clone())?
-        .set_error_title(clip(tr(lang, "Not an answer to this question", "不是本题的有效回答"), 31))?
+        .set_error_title(clip(msg::NOT_AN_ANSWER_TO_THIS.text(lang), 31))?
         .set_error_message(message)
         .map(|dv| dv.set_error_style(style))
 }

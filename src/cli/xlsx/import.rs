@@ -7,13 +7,14 @@
 //! unless `--overwrite`; each such conflict is listed. Empty cells change
 //! nothing.
 
+use crate::i18n::xlsx as msg;
 use std::fmt::Write;
 use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 
-use super::{ANSWER, ID, NOTE, cell_ref, tr};
+use super::{ANSWER, ID, NOTE, cell_ref};
 use crate::cli::context::{Context, score_of};
 use crate::cli::{CliError, Output};
 use crate::domain::answers::{Answer, Edit};
@@ -44,12 +45,8 @@ pub struct Row {
 /// Reads the questions sheet of `bytes`: the rows with something to
 /// import, or every bad cell as `Sheet!C12: sentence`.
 pub fn read_rows(bytes: Vec<u8>, q: &Questionnaire, lang: Lang) -> Result<Vec<Row>, Vec<String>> {
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        vec![match lang {
-            Lang::En => format!("not a workbook ccvet can read (.xlsx, .xls or .ods): {e}"),
-            Lang::Zh => format!("不是 ccvet 能读取的工作簿（.xlsx、.xls 或 .ods）：{e}"),
-        }]
-    })?;
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| vec![msg::NOT_A_WORKBOOK.fill(lang, &[("e", &e)])])?;
     for name in book.sheet_names() {
         let Ok(range) = book.worksheet_range(&name) else { continue };
         let Some((top, left)) = range.start() else { continue };
@@ -78,32 +75,19 @@ pub fn read_rows(bytes: Vec<u8>, q: &Questionnaire, lang: Lang) -> Result<Vec<Ro
             let note = note_col.and_then(|c| range.get((r, c))).and_then(note_text);
             if id.is_empty() {
                 if answer_cell.is_some() || note.is_some() {
-                    errors.push(format!(
-                        "{}: {}",
-                        at(answer_col),
-                        tr(
-                            lang,
-                            "this row has no question id, so the answer belongs to no question",
-                            "此行没有题目 id，回答无法对应到题目"
-                        )
-                    ));
+                    errors.push(format!("{}: {}", at(answer_col), msg::THIS_ROW_HAS_NO_QUESTION.text(lang)));
                 }
                 continue;
             }
             let Some(question) = q.question(&id) else {
                 if answer_cell.is_some() || note.is_some() {
-                    errors.push(match lang {
-                        Lang::En => format!("{}: `{id}` is not a question of questionnaire `{}`", at(id_col), q.id),
-                        Lang::Zh => format!("{}: “{id}”不是问卷“{}”中的题目", at(id_col), q.id),
-                    });
+                    errors
+                        .push(msg::ROW_UNKNOWN_QUESTION.fill(lang, &[("at", &at(id_col)), ("id", &id), ("q", &q.id)]));
                 }
                 continue;
             };
             if let Some(first) = seen.insert(id.clone(), at(id_col)) {
-                errors.push(match lang {
-                    Lang::En => format!("{}: question `{id}` appears twice (first at {first})", at(id_col)),
-                    Lang::Zh => format!("{}: 题目“{id}”出现了两次（第一次在 {first}）", at(id_col)),
-                });
+                errors.push(msg::ROW_TWICE.fill(lang, &[("at", &at(id_col)), ("id", &id), ("first", &first)]));
                 continue;
             }
             let answer = match answer_cell {
@@ -126,14 +110,7 @@ pub fn read_rows(bytes: Vec<u8>, q: &Questionnaire, lang: Lang) -> Result<Vec<Ro
         }
         return if errors.is_empty() { Ok(rows) } else { Err(errors) };
     }
-    Err(vec![
-        tr(
-            lang,
-            "no sheet has a header row with `id` and `answer` columns (is this a workbook from `ccvet form`?)",
-            "没有任何工作表带有 `id` 和 `answer` 列的表头（这是 `ccvet form` 生成的工作簿吗？）",
-        )
-        .to_string(),
-    ])
+    Err(vec![msg::NO_SHEET_HAS_A_HEADER.text(lang).to_string()])
 }
 
 fn begins_with_word(cell: &str, word: &str) -> bool {
@@ -229,7 +206,7 @@ pub fn plan(q: &Questionnaire, vendor: &VendorFile, rows: &[Row], overwrite: boo
                 if old.is_some() && theirs {
                     plan.conflicts.push((
                         row.at.clone(),
-                        format!("{} ({})", row.key, tr(lang, "note", "备注")),
+                        format!("{} ({})", row.key, msg::NOTE_WORD.text(lang)),
                         old.unwrap_or_default().to_string(),
                         note.clone(),
                     ));
@@ -259,10 +236,7 @@ pub fn import(ctx: &Context, wanted: &str, file: &Path, overwrite: bool) -> Resu
             for e in &errors {
                 let _ = writeln!(stderr, "{shown}:{}", visible(e));
             }
-            let _ = match lang {
-                Lang::En => writeln!(stderr, "{} bad cell(s): nothing imported", errors.len()),
-                Lang::Zh => writeln!(stderr, "{} 个单元格有误：未导入任何内容", errors.len()),
-            };
+            let _ = writeln!(stderr, "{}", msg::BAD_CELLS.fill(lang, &[("n", &errors.len())]));
             return Ok(Output { stderr, failed: true, ..Output::default() });
         }
     };
@@ -271,12 +245,14 @@ pub fn import(ctx: &Context, wanted: &str, file: &Path, overwrite: bool) -> Resu
     let _lock = match lock::acquire_patiently(&found.path, &holder(&ctx.user), ctx.workspace.modes.file) {
         Ok(Acquired::Mine(lock)) => lock,
         Ok(Acquired::Theirs(who)) => {
-            let who =
-                who.map_or_else(|| "someone".to_string(), |h| format!("{} on {} (pid {})", h.user, h.host, h.pid));
-            return Err(CliError::Failed(format!(
-                "{} is open for writing by {who}; try again when they leave it",
-                found.meta.vendor
-            )));
+            use crate::i18n::cli;
+            let who = who.map_or_else(
+                || cli::SOMEONE.text(lang).to_string(),
+                |h| cli::LOCK_HOLDER_NO_SINCE.fill(lang, &[("user", &h.user), ("host", &h.host), ("pid", &h.pid)]),
+            );
+            return Err(CliError::Failed(
+                cli::VENDOR_LOCKED.fill(lang, &[("vendor", &found.meta.vendor), ("who", &who)]),
+            ));
         }
         Err(e) => return Err(CliError::Data(Error::io(&lock::lock_path(&found.path), e))),
     };
@@ -288,53 +264,21 @@ pub fn import(ctx: &Context, wanted: &str, file: &Path, overwrite: bool) -> Resu
     let report = score_of(&loaded, &vendor);
     let mut out = Output::default();
     for (at, key, ours, theirs) in &plan.conflicts {
-        let _ = match (lang, overwrite) {
-            (Lang::En, true) => writeln!(
-                out.stderr,
-                "{shown}:{at}: {key}: replaced the interviewer's “{}” with the workbook's “{}”",
-                visible(ours),
-                visible(theirs)
-            ),
-            (Lang::Zh, true) => writeln!(
-                out.stderr,
-                "{shown}:{at}: {key}：访谈者的“{}”已替换为工作簿中的“{}”",
-                visible(ours),
-                visible(theirs)
-            ),
-            (Lang::En, false) => writeln!(
-                out.stderr,
-                "{shown}:{at}: {key}: kept the interviewer's “{}”; the workbook says “{}” (--overwrite takes it)",
-                visible(ours),
-                visible(theirs)
-            ),
-            (Lang::Zh, false) => writeln!(
-                out.stderr,
-                "{shown}:{at}: {key}：保留访谈者的“{}”；工作簿中为“{}”（加 --overwrite 采用工作簿的）",
-                visible(ours),
-                visible(theirs)
-            ),
-        };
+        let m = if overwrite { msg::CONFLICT_REPLACED } else { msg::CONFLICT_KEPT };
+        let args: [(&str, &dyn std::fmt::Display); 5] =
+            [("shown", &shown), ("at", at), ("key", key), ("ours", &visible(ours)), ("theirs", &visible(theirs))];
+        let _ = writeln!(out.stderr, "{}", m.fill(lang, &args));
     }
-    let _ = match lang {
-        Lang::En => writeln!(
-            out.stdout,
-            "imported {} answer(s) from {shown} into {}; {} conflict(s) {} · score {}",
-            plan.changes.len(),
-            visible(&vendor.meta.vendor),
-            plan.conflicts.len(),
-            if overwrite { "overwritten" } else { "kept" },
-            pct(report.score)
-        ),
-        Lang::Zh => writeln!(
-            out.stdout,
-            "已从 {shown} 导入 {} 条回答到 {}；{} {} 处冲突 · 得分 {}",
-            plan.changes.len(),
-            visible(&vendor.meta.vendor),
-            if overwrite { "覆盖" } else { "保留" },
-            plan.conflicts.len(),
-            pct(report.score)
-        ),
-    };
+    let how = if overwrite { msg::OVERWRITTEN } else { msg::KEPT }.text(lang);
+    let args: [(&str, &dyn std::fmt::Display); 6] = [
+        ("n", &plan.changes.len()),
+        ("shown", &shown),
+        ("vendor", &visible(&vendor.meta.vendor)),
+        ("conflicts", &plan.conflicts.len()),
+        ("how", &how),
+        ("score", &pct(report.score)),
+    ];
+    let _ = writeln!(out.stdout, "{}", msg::IMPORTED.fill(lang, &args));
     // Conflicts left out are a partial import: say so in the exit code.
     out.failed = !overwrite && !plan.conflicts.is_empty();
     Ok(out)

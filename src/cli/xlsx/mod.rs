@@ -9,7 +9,6 @@ pub mod workbook;
 use std::path::Path;
 
 use super::{CliError, Output};
-use crate::domain::text::Lang;
 use crate::safe_text::visible;
 use crate::storage::atomic::{RealFs, write_atomic};
 
@@ -18,13 +17,6 @@ use crate::storage::atomic::{RealFs, write_atomic};
 pub const ID: &str = "id";
 pub const ANSWER: &str = "answer";
 pub const NOTE: &str = "note";
-
-pub fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
-}
 
 /// A column letter as a spreadsheet names it: 0 → A, 25 → Z, 26 → AA.
 pub fn column_name(col: u32) -> String {

@@ -5,12 +5,13 @@
 //! Numbers are numbers with a format (a score is 85.3, not "85.3"),
 //! headers frozen, filters on, printed on A4 landscape.
 
+use crate::i18n::xlsx as msg;
 use std::collections::HashSet;
 use std::path::Path;
 
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use super::{tr, write_workbook, xlsx_error};
+use super::{write_workbook, xlsx_error};
 use crate::cli::context::{Context, score_of};
 use crate::cli::{CliError, Output};
 use crate::domain::answers::Answer;
@@ -77,7 +78,7 @@ pub fn compare(ctx: &Context, output: Option<&Path>) -> Result<Output, CliError>
         match result {
             Ok(v) => vendors.push(v),
             Err(e) => {
-                out.stderr.push_str(&format!("{e}\n"));
+                out.stderr.push_str(&format!("{}\n", e.message(ctx.lang)));
                 out.failed = true;
             }
         }
@@ -115,10 +116,9 @@ fn build_compare(
     let st = Styles::new();
     ranking_sheet(workbook.add_worksheet(), q, vendors, lang, &st)?;
     let side = workbook.add_worksheet();
-    side.set_name(tr(lang, "Questions", "逐题对比"))?;
+    side.set_name(msg::QUESTIONS.text(lang))?;
     let fixed = question_columns(side, q, lang, &st)?;
-    let mut names =
-        HashSet::from([tr(lang, "Ranking", "排名").to_lowercase(), tr(lang, "Questions", "逐题对比").to_lowercase()]);
+    let mut names = HashSet::from([msg::RANKING.text(lang).to_lowercase(), msg::QUESTIONS.text(lang).to_lowercase()]);
     for (i, summary) in vendors.iter().enumerate() {
         // One vendor at a time: its answers are needed only for its column
         // and its own sheet, which is written row by row to a temporary
@@ -185,20 +185,20 @@ fn ranking_sheet(
     lang: Lang,
     st: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.set_name(tr(lang, "Ranking", "排名"))?;
+    ws.set_name(msg::RANKING.text(lang))?;
     let mut headers: Vec<(String, f64)> = vec![
         ("#".into(), 5.0),
-        (tr(lang, "Vendor", "服务商").into(), 28.0),
-        (tr(lang, "Score", "得分").into(), 8.0),
-        (tr(lang, "Band", "评级").into(), 22.0),
-        (tr(lang, "Lowest possible", "最低可能").into(), 9.0),
-        (tr(lang, "Highest possible", "最高可能").into(), 9.0),
-        (tr(lang, "Completion", "完成度").into(), 10.0),
-        (tr(lang, "Status", "状态").into(), 16.0),
-        (tr(lang, "Red lines", "触及红线").into(), 40.0),
-        (tr(lang, "Sign-offs (~ stale)", "签核（~ 已过期）").into(), 30.0),
-        (tr(lang, "Open follow-ups", "待补充材料").into(), 10.0),
-        (tr(lang, "Overdue", "已逾期").into(), 9.0),
+        (msg::VENDOR.text(lang).into(), 28.0),
+        (msg::SCORE.text(lang).into(), 8.0),
+        (msg::BAND.text(lang).into(), 22.0),
+        (msg::LOWEST_POSSIBLE.text(lang).into(), 9.0),
+        (msg::HIGHEST_POSSIBLE.text(lang).into(), 9.0),
+        (msg::COMPLETION.text(lang).into(), 10.0),
+        (msg::STATUS.text(lang).into(), 16.0),
+        (msg::RED_LINES.text(lang).into(), 40.0),
+        (msg::SIGN_OFFS_STALE.text(lang).into(), 30.0),
+        (msg::OPEN_FOLLOW_UPS.text(lang).into(), 10.0),
+        (msg::OVERDUE.text(lang).into(), 9.0),
     ];
     debug_assert_eq!(headers.len(), usize::from(FOLLOWUPS_COL) + 2);
     let fixed = headers.len() as u16;
@@ -221,7 +221,7 @@ fn ranking_sheet(
         number(ws, row, 4, r.min, score)?;
         number(ws, row, 5, r.max, score)?;
         ws.write_number_with_format(row, 6, r.completion(), percent)?;
-        let status = if red { format!("✗ {}", tr(lang, "DISQUALIFIED", "不合格")) } else { String::new() };
+        let status = if red { format!("✗ {}", msg::DISQUALIFIED.text(lang)) } else { String::new() };
         ws.write_string_with_format(row, 7, &status, text)?;
         ws.write_string_with_format(row, 8, red_lines(q, r, lang), text)?;
         ws.write_string_with_format(row, 9, signoffs_text(&v.signoffs, lang), text)?;
@@ -251,12 +251,12 @@ fn open_followups(vendor: &VendorFile, today: Date) -> (usize, usize) {
 fn followup_cell(answer: Option<&Answer>, lang: Lang) -> String {
     let Some(f) = answer.and_then(|a| a.followup.as_ref()) else { return String::new() };
     let status = match f.status {
-        Status::Requested => tr(lang, "requested", "已请求"),
-        Status::Received => tr(lang, "received", "已收到"),
-        Status::Closed => tr(lang, "closed", "已关闭"),
+        Status::Requested => msg::REQUESTED.text(lang),
+        Status::Received => msg::RECEIVED.text(lang),
+        Status::Closed => msg::CLOSED.text(lang),
     };
-    let due = f.due.map_or_else(String::new, |d| format!("{}{d}", tr(lang, ", due ", "，截止 ")));
-    format!("{status}{due}{}{}", tr(lang, ": ", "："), f.ask)
+    let due = f.due.map_or_else(String::new, |d| format!("{}{d}", msg::DUE.text(lang)));
+    format!("{status}{due}{}{}", msg::COLON.text(lang), f.ask)
 }
 
 /// Evidence as one cell: a line per item (name or URL, seen, expiry, digest).
@@ -265,9 +265,9 @@ fn evidence_cell(answer: Option<&Answer>, lang: Lang) -> String {
     a.evidence
         .iter()
         .map(|e| {
-            let mut line = format!("{} ({} {}", e.label(), tr(lang, "seen", "查验于"), e.seen_on);
+            let mut line = format!("{} ({} {}", e.label(), msg::SEEN.text(lang), e.seen_on);
             if let Some(x) = e.expires {
-                line.push_str(&format!(", {} {x}", tr(lang, "expires", "有效期至")));
+                line.push_str(&format!(", {} {x}", msg::EXPIRES.text(lang)));
             }
             if let Source::File { sha256, .. } = &e.source {
                 line.push_str(&format!(", SHA-256 {}", sha256.get(..12).unwrap_or(sha256)));
@@ -307,8 +307,8 @@ pub fn signoffs_text(signoffs: &[SignOffState], lang: Lang) -> String {
     signoffs
         .iter()
         .map(|s| {
-            let stale = if s.stale { tr(lang, " ~ stale", " ~ 已过期") } else { "" };
-            let unverified = if s.verified { "" } else { tr(lang, " ⚠ unverified", " ⚠ 未验证") };
+            let stale = if s.stale { msg::STALE.text(lang) } else { "" };
+            let unverified = if s.verified { "" } else { msg::UNVERIFIED.text(lang) };
             format!("{} {} {} {}{stale}{unverified}", s.decision.mark(), s.decision.name(), s.user, s.at)
         })
         .collect::<Vec<_>>()
@@ -317,8 +317,7 @@ pub fn signoffs_text(signoffs: &[SignOffState], lang: Lang) -> String {
 
 /// The fixed columns of the question-by-question sheet; vendors follow.
 fn question_columns(ws: &mut Worksheet, q: &Questionnaire, lang: Lang, st: &Styles) -> Result<u16, XlsxError> {
-    let headers =
-        [(crate::cli::xlsx::ID, 22.0), (tr(lang, "Section", "部分"), 14.0), (tr(lang, "Question", "问题"), 44.0)];
+    let headers = [(crate::cli::xlsx::ID, 22.0), (msg::SECTION.text(lang), 14.0), (msg::QUESTION.text(lang), 44.0)];
     for (c, (text, width)) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *text, &st.header)?;
         ws.set_column_width(c as u16, *width)?;
@@ -346,16 +345,16 @@ fn vendor_sheet(
 ) -> Result<(), XlsxError> {
     let headers = [
         (crate::cli::xlsx::ID, 22.0),
-        (tr(lang, "Section", "部分"), 14.0),
-        (tr(lang, "Question", "问题"), 44.0),
-        (tr(lang, "Answer", "回答"), 28.0),
-        (tr(lang, "Note", "备注"), 36.0),
-        (tr(lang, "Source", "来源"), 16.0),
-        (tr(lang, "Score", "得分"), 8.0),
-        (tr(lang, "State", "状态"), 16.0),
-        (tr(lang, "Evidence to ask for", "需提供的证明"), 36.0),
-        (tr(lang, "Follow-up", "待补充材料"), 36.0),
-        (tr(lang, "Evidence", "证明材料"), 40.0),
+        (msg::SECTION.text(lang), 14.0),
+        (msg::QUESTION.text(lang), 44.0),
+        (msg::ANSWER.text(lang), 28.0),
+        (msg::NOTE.text(lang), 36.0),
+        (msg::SOURCE.text(lang), 16.0),
+        (msg::SCORE.text(lang), 8.0),
+        (msg::STATE.text(lang), 16.0),
+        (msg::EVIDENCE_TO_ASK_FOR.text(lang), 36.0),
+        (msg::FOLLOW_UP.text(lang), 36.0),
+        (msg::EVIDENCE.text(lang), 40.0),
     ];
     for (c, (text, width)) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *text, &st.header)?;
@@ -375,7 +374,7 @@ fn vendor_sheet(
             ws.write_string_with_format(row, 4, answer.and_then(|a| a.note.as_deref()).unwrap_or(""), text)?;
             let source = match source_text(answer, lang) {
                 Some(s) => s,
-                None if answer.is_some_and(|a| a.value.is_some() || a.na) => tr(lang, "interviewer", "访谈记录"),
+                None if answer.is_some_and(|a| a.value.is_some() || a.na) => msg::INTERVIEWER.text(lang),
                 None => "",
             };
             ws.write_string_with_format(row, 5, source, text)?;
@@ -384,14 +383,14 @@ fn vendor_sheet(
                 _ => number(ws, row, 6, None, score)?,
             }
             let state = match outcome {
-                Outcome::Unanswered => tr(lang, "open", "未答").to_string(),
-                Outcome::NotApplicable => tr(lang, "N/A", "不适用").to_string(),
-                Outcome::Scored { knockout: true, .. } => format!("✗ {}", tr(lang, "RED LINE", "红线")),
-                Outcome::Scored { .. } => tr(lang, "scored", "已计分").to_string(),
-                Outcome::Unscored { answered: true } => tr(lang, "not scored", "不计分").to_string(),
-                Outcome::Unscored { answered: false } => tr(lang, "open (not scored)", "未答（不计分）").to_string(),
+                Outcome::Unanswered => msg::OPEN.text(lang).to_string(),
+                Outcome::NotApplicable => msg::N_A.text(lang).to_string(),
+                Outcome::Scored { knockout: true, .. } => format!("✗ {}", msg::RED_LINE.text(lang)),
+                Outcome::Scored { .. } => msg::SCORED.text(lang).to_string(),
+                Outcome::Unscored { answered: true } => msg::NOT_SCORED.text(lang).to_string(),
+                Outcome::Unscored { answered: false } => msg::OPEN_NOT_SCORED.text(lang).to_string(),
                 Outcome::Invalid(why) => format!("! {why}"),
-                Outcome::Hidden => tr(lang, "hidden (condition not met)", "已隐藏（条件不满足）").to_string(),
+                Outcome::Hidden => msg::HIDDEN_CONDITION_NOT_MET.text(lang).to_string(),
             };
             ws.write_string_with_format(row, 7, &state, text)?;
             ws.write_string_with_format(row, 8, question.help.as_ref().map_or("", |h| h.get(lang)), text)?;
@@ -403,14 +402,11 @@ fn vendor_sheet(
     // Below the questions: the verdict and the sign-offs, for the printout.
     row += 1;
     let facts = [
-        (tr(lang, "Vendor", "服务商"), vendor.meta.vendor.clone()),
-        (tr(lang, "Score", "得分"), crate::domain::present::pct(report.score)),
-        (
-            tr(lang, "Band", "评级"),
-            report.band.and_then(|b| q.bands.get(b)).map_or("", |b| b.label.get(lang)).to_string(),
-        ),
-        (tr(lang, "Red lines", "触及红线"), red_lines(q, report, lang)),
-        (tr(lang, "Sign-offs", "签核"), signoffs_text(signoffs, lang)),
+        (msg::VENDOR.text(lang), vendor.meta.vendor.clone()),
+        (msg::SCORE.text(lang), crate::domain::present::pct(report.score)),
+        (msg::BAND.text(lang), report.band.and_then(|b| q.bands.get(b)).map_or("", |b| b.label.get(lang)).to_string()),
+        (msg::RED_LINES.text(lang), red_lines(q, report, lang)),
+        (msg::SIGN_OFFS.text(lang), signoffs_text(signoffs, lang)),
     ];
     for (k, v) in facts {
         ws.write_string_with_format(row, 2, k, &st.header)?;

@@ -1,6 +1,7 @@
 //! The archived vendors (`A` on the vendor list): a small list in a box,
 //! Enter restores the highlighted one.
 
+use crate::i18n::tui as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,7 +11,6 @@ use crate::domain::text::Lang;
 use crate::safe_text::visible;
 use crate::ui::text::fit;
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 pub struct ArchivedList<'a> {
     /// (slug, name)
@@ -29,7 +29,7 @@ impl Widget for ArchivedList<'_> {
         let height = wanted.min(area.height);
         let rect = Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 3, width, height);
         super::clear_popup(rect, buf);
-        let block = super::panel(tr(self.lang, "Archived vendors", "已归档的服务商"), th.key, th);
+        let block = super::panel(msg::ARCHIVED_VENDORS.text(self.lang), th.key, th);
         let inner = block.inner(rect);
         block.render(rect, buf);
         if inner.height == 0 {
@@ -47,7 +47,7 @@ impl Widget for ArchivedList<'_> {
             buf.set_line(inner.x, y, &Line::from(vec![Span::raw(mark), Span::styled(text, style)]), inner.width);
         }
         if inner.height > 2 {
-            let keys = tr(self.lang, "Enter restores · Esc closes", "Enter 恢复 · Esc 关闭");
+            let keys = msg::ENTER_RESTORES_ESC_CLOSES.text(self.lang);
             buf.set_line(inner.x, inner.bottom() - 1, &Line::styled(keys, th.muted), inner.width);
         }
     }

@@ -5,6 +5,7 @@
 //! the app reloads them whenever a file in the vendor's review folder
 //! changes.
 
+use crate::i18n::tui as msg;
 use std::collections::HashSet;
 
 use ratatui::text::Line;
@@ -14,7 +15,6 @@ use crate::domain::text::Lang;
 use crate::storage::review::Comment;
 use crate::ui::text::wrapped;
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 /// The mark beside a question that has comments: plain ASCII, so it
 /// reads the same under NO_COLOR and in ASCII mode.
@@ -46,18 +46,12 @@ pub fn lines(iv: &Interview, key: &str, width: u16, lang: Lang, th: &Theme) -> V
         return Vec::new();
     }
     let mut lines = vec![Line::raw("")];
-    let title = match lang {
-        Lang::En => format!("{MARK} Reviewers' comments ({}):", comments.len()),
-        Lang::Zh => format!("{MARK} 评审意见（{} 条）：", comments.len()),
-    };
+    let title = msg::REVIEWERS_COMMENTS.fill(lang, &[("mark", &MARK), ("n", &comments.len())]);
     lines.push(Line::styled(title, th.key));
     for (user, verified, c) in comments {
-        let warn = if verified {
-            String::new()
-        } else {
-            format!(" ⚠ {}", tr(lang, "UNVERIFIED (not written by this account)", "未验证（非本账户所写）"))
-        };
-        let colon = tr(lang, ": ", "：");
+        let warn =
+            if verified { String::new() } else { format!(" ⚠ {}", msg::UNVERIFIED_NOT_WRITTEN_HERE.text(lang)) };
+        let colon = msg::COLON.text(lang);
         let head = format!("{user} {}{warn}{colon}", super::review::short_time(&c.at));
         let style = if verified { ratatui::style::Style::new() } else { th.warn };
         lines.extend(wrapped(&format!("{head}{}", c.text), width, "  ", style));

@@ -1,6 +1,7 @@
 //! Vendors side by side by section, ranked, disqualified last with a mark,
 //! a word and their first reason.
 
+use crate::i18n::tui as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,7 +11,6 @@ use crate::app::state::{App, VendorRow};
 use crate::domain::present::pct;
 use crate::ui::text::{cut, fit, fit_right, safe};
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 pub struct Comparison<'a> {
     pub app: &'a App,
@@ -22,7 +22,7 @@ impl Widget for Comparison<'_> {
         let (app, th) = (self.app, self.theme);
         let lang = app.lang;
         let q = &app.questionnaire;
-        let block = super::panel(tr(lang, "Comparison", "对比"), th.border, th);
+        let block = super::panel(msg::COMPARISON.text(lang), th.border, th);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 {
@@ -38,13 +38,13 @@ impl Widget for Comparison<'_> {
         let mut header = format!(
             "{} {} {} {}",
             fit_right("#", 3),
-            fit(tr(lang, "Vendor", "服务商"), name_w),
-            fit_right(tr(lang, "Total", "总分"), 6),
-            fit_right(tr(lang, "Done", "完成"), 4)
+            fit(msg::VENDOR.text(lang), name_w),
+            fit_right(msg::TOTAL.text(lang), 6),
+            fit_right(msg::DONE.text(lang), 4)
         );
         if cols.holder > 0 {
             header.push(' ');
-            header.push_str(&fit(if cols.holder < 3 { "" } else { tr(lang, "Open by", "正在访谈") }, cols.holder));
+            header.push_str(&fit(if cols.holder < 3 { "" } else { msg::OPEN_BY.text(lang) }, cols.holder));
         }
         for s in &q.sections {
             header.push(' ');
@@ -52,7 +52,7 @@ impl Widget for Comparison<'_> {
         }
         buf.set_line(inner.x, inner.y, &Line::styled(header, th.header), inner.width);
         if app.ranking.is_empty() {
-            let text = tr(lang, "No vendors to compare yet.", "还没有可对比的服务商。");
+            let text = msg::NO_VENDORS_TO_COMPARE_YET.text(lang);
             buf.set_line(inner.x, inner.y + 1, &Line::styled(text, th.muted), inner.width);
             return;
         }
@@ -69,13 +69,13 @@ impl Widget for Comparison<'_> {
                 .map(|k| {
                     let text = q.question(&k.key).map_or(k.key.as_str(), |x| x.text.get(lang));
                     match &k.reason {
-                        Some(r) => format!("{text}{}{}", tr(lang, ": ", "："), r.get(lang)),
+                        Some(r) => format!("{text}{}{}", msg::COLON.text(lang), r.get(lang)),
                         None => text.to_string(),
                     }
                 })
                 .collect();
             if !reasons.is_empty() && inner.height > 3 {
-                let text = format!("✗ {}{}{}", summary.meta.vendor, tr(lang, ": ", "："), reasons.join("; "));
+                let text = format!("✗ {}{}{}", summary.meta.vendor, msg::COLON.text(lang), reasons.join("; "));
                 let lines = crate::ui::text::wrapped(&text, inner.width, "", th.knockout);
                 let room = usize::from(inner.height).saturating_sub(3).min(3);
                 let shown = lines.len().min(room);
@@ -117,7 +117,7 @@ impl Widget for Comparison<'_> {
                 spans.push(Span::raw(fit_right(&pct(s.score), col_w)));
             }
             if r.disqualified() {
-                spans.push(Span::styled(format!(" ✗ {}", tr(lang, "DISQUALIFIED", "不合格")), th.knockout));
+                spans.push(Span::styled(format!(" ✗ {}", msg::DISQUALIFIED.text(lang)), th.knockout));
             }
             // Sign-offs before the reason: the reason is in full below.
             if !summary.signoffs.is_empty() {
@@ -169,7 +169,7 @@ impl Columns {
         let status_min = match flagged {
             false => 0,
             true if width < 70 => 3,
-            true => text_w(tr(app.lang, "DISQUALIFIED", "不合格")) + 3,
+            true => text_w(msg::DISQUALIFIED.text(app.lang)) + 3,
         };
         // Sections share what a 10-cell name and the status leave, each up to
         // its whole title; then the name takes its share, the status the rest.

@@ -1,6 +1,7 @@
 //! The confirmation box: what is about to happen and why it needs a
 //! second thought, then `y` / `n`.
 
+use crate::i18n::tui as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -12,7 +13,6 @@ use crate::domain::text::Lang;
 use crate::storage::review::Decision;
 use crate::ui::text::wrapped;
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 pub struct ConfirmBox<'a> {
     pub confirm: &'a Confirm,
@@ -26,73 +26,42 @@ impl ConfirmBox<'_> {
         let mut lines = Vec::new();
         let title = match self.confirm {
             Confirm::TakeOver { from } => {
-                let text = match (from, lang) {
-                    (Some(who), Lang::En) => format!(
-                        "{who} is this vendor's interviewer. Take over: you answer from now on, and the file records you as its interviewer."
-                    ),
-                    (Some(who), Lang::Zh) => {
-                        format!("{who} 是该服务商的访谈人。接手后由您作答，文件将记录您为访谈人。")
-                    }
-                    (None, Lang::En) => "No one is interviewing this vendor. Become its interviewer?".to_string(),
-                    (None, Lang::Zh) => "该服务商无人访谈。由您担任访谈人？".to_string(),
+                let text = match from {
+                    Some(who) => msg::TAKE_OVER_FROM.fill(lang, &[("who", who)]),
+                    None => msg::BECOME_INTERVIEWER.text(lang).to_string(),
                 };
                 lines.extend(wrapped(&text, width, "", Style::new()));
-                tr(lang, "Take over as interviewer?", "接手访谈？").to_string()
+                msg::TAKE_OVER_AS_INTERVIEWER.text(lang).to_string()
             }
             Confirm::Reassess { path, vendor, from, on } => {
                 let slug = crate::storage::vendor::slug_of(path);
                 let name = crate::ui::text::safe(vendor);
                 let kept = format!("vendors/history/{}/{from}.toml", crate::ui::text::safe(&slug));
-                let text = match lang {
-                    Lang::En => format!(
-                        "{name}: the cycle assessed on {from} is kept as {kept}. The new cycle, assessed on {on}, carries every answer over, marked to confirm; closed follow-ups are dropped, open ones kept."
-                    ),
-                    Lang::Zh => format!(
-                        "{name}：{from} 的评估保存为 {kept}。{on} 开始的新一轮评估沿用全部答案并标为待确认；已关闭的补充材料请求删除，未关闭的保留。"
-                    ),
-                };
+                let text = msg::NAME_THE_CYCLE_ASSESSED_ON
+                    .fill(lang, &[("from", &from), ("kept", &kept), ("name", &name), ("on", &on)]);
                 lines.extend(wrapped(&text, width, "", Style::new()));
-                match lang {
-                    Lang::En => format!("Start a new assessment cycle on {on}?"),
-                    Lang::Zh => format!("开始 {on} 的新一轮评估？"),
-                }
+                msg::START_A_NEW_ASSESSMENT_CYCLE.fill(lang, &[("on", &on)])
             }
             Confirm::Archive { name, .. } => {
                 let name = crate::safe_text::visible(name);
-                let text = match lang {
-                    Lang::En => format!(
-                        "“{name}” leaves the vendor list, rankings, comparison, due list and reports; its reviews, evidence and history stay. A on the vendor list brings it back."
-                    ),
-                    Lang::Zh => format!(
-                        "“{name}”将移出服务商列表、排名、对比、到期清单和报告；其评审、证据和历史保留。在服务商列表按 A 可恢复。"
-                    ),
-                };
+                let text = msg::NAME_LEAVES_THE_VENDOR_LIST.fill(lang, &[("name", &name)]);
                 lines.extend(wrapped(&text, width, "", Style::new()));
-                match lang {
-                    Lang::En => format!("Archive {name}?"),
-                    Lang::Zh => format!("归档 {name}？"),
-                }
+                msg::ARCHIVE_NAME.fill(lang, &[("name", &name)])
             }
             Confirm::SignOff { decision, cautions } => {
                 for caution in cautions {
                     lines.extend(wrapped(&format!("! {}", caution.describe(lang)), width, "", th.knockout));
                 }
-                let word = match (decision, lang) {
-                    (Decision::Approve, Lang::En) => "Approve",
-                    (Decision::Reject, Lang::En) => "Reject",
-                    (Decision::NeedsInfo, Lang::En) => "Ask for more information",
-                    (Decision::Approve, Lang::Zh) => "批准",
-                    (Decision::Reject, Lang::Zh) => "拒绝",
-                    (Decision::NeedsInfo, Lang::Zh) => "要求补充材料",
+                let word = match decision {
+                    Decision::Approve => msg::DECIDE_APPROVE,
+                    Decision::Reject => msg::DECIDE_REJECT,
+                    Decision::NeedsInfo => msg::DECIDE_NEEDS_INFO,
                 };
-                match lang {
-                    Lang::En => format!("{word} all the same?"),
-                    Lang::Zh => format!("仍要{word}？"),
-                }
+                msg::ALL_THE_SAME.fill(lang, &[("word", &word.text(lang))])
             }
         };
         lines.push(Line::raw(""));
-        lines.push(Line::styled(tr(lang, "y yes, do it · n or Esc: no", "y 是，执行 · n 或 Esc：否"), th.key));
+        lines.push(Line::styled(msg::Y_YES_DO_IT_N.text(lang), th.key));
         (title, lines)
     }
 }

@@ -2,6 +2,7 @@
 //! and its reason, a refused name): shown whole, wrapped, in a box just
 //! above the hint bar until the next key, instead of cut at the edge.
 
+use crate::i18n::tui as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -11,7 +12,6 @@ use crate::app::state::{Status, StatusKind};
 use crate::domain::text::Lang;
 use crate::ui::text::{safe, wrapped};
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 pub struct ErrorBox<'a> {
     pub status: &'a Status,
@@ -40,7 +40,7 @@ impl Widget for ErrorBox<'_> {
         let height = u16::try_from(shown).unwrap_or(1) + 2;
         let area = Rect::new(body.x, body.bottom() - height, body.width, height);
         super::clear_popup(area, buf);
-        let block = super::panel(tr(self.lang, "Error", "错误"), th.error, th);
+        let block = super::panel(msg::ERROR.text(self.lang), th.error, th);
         let inner = block.inner(area);
         block.render(area, buf);
         for (i, line) in lines.into_iter().take(shown).enumerate() {

@@ -3,6 +3,7 @@
 //! box, the one being typed highlighted, the caret where the terminal
 //! cursor (and an IME's candidate window) should be.
 
+use crate::i18n::{Msg, tui as msg};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -14,7 +15,6 @@ use crate::app::followups::{Form, FormKind};
 use crate::domain::text::Lang;
 use crate::ui::text::{fit, safe, wrapped};
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 /// Rows the first field may take before it scrolls.
 const FIRST_ROWS: usize = 7;
@@ -25,27 +25,12 @@ pub struct FormBox<'a> {
     pub theme: &'a Theme,
 }
 
-/// The words of a form, as (en, zh) pairs: title, first label, second label.
-fn labels(kind: &FormKind) -> [(&'static str, &'static str); 3] {
+/// The words of a form: title, first label, second label.
+fn labels(kind: &FormKind) -> [Msg; 3] {
     match kind {
-        FormKind::Followup { editing: false, .. } => [
-            ("New follow-up", "新建补充材料请求"),
-            ("What should the vendor provide?", "需服务商提供什么？"),
-            ("Due (YYYY-MM-DD; empty: no due date): ", "截止日期（YYYY-MM-DD；留空则不设）："),
-        ],
-        FormKind::Followup { editing: true, .. } => [
-            ("Edit the follow-up", "编辑补充材料请求"),
-            ("What should the vendor provide?", "需服务商提供什么？"),
-            ("Due (YYYY-MM-DD; empty: no due date): ", "截止日期（YYYY-MM-DD；留空则不设）："),
-        ],
-        FormKind::Evidence { .. } => [
-            ("Add evidence", "添加证明材料"),
-            (
-                "File (relative to the workspace, or absolute) or http(s) URL:",
-                "文件（相对工作区或绝对路径）或 http(s) 网址：",
-            ),
-            ("Expires (YYYY-MM-DD; empty: no expiry): ", "有效期至（YYYY-MM-DD；留空则不设）："),
-        ],
+        FormKind::Followup { editing: false, .. } => [msg::NEW_FOLLOWUP, msg::FOLLOWUP_ASK, msg::FOLLOWUP_DUE],
+        FormKind::Followup { editing: true, .. } => [msg::EDIT_FOLLOWUP, msg::FOLLOWUP_ASK, msg::FOLLOWUP_DUE],
+        FormKind::Evidence { .. } => [msg::ADD_EVIDENCE, msg::EVIDENCE_PATH, msg::EVIDENCE_EXPIRES],
     }
 }
 
@@ -53,7 +38,7 @@ impl FormBox<'_> {
     /// The box's lines and the caret's place within them (row, column).
     fn lines(&self, width: u16) -> (String, Vec<Line<'static>>, (u16, u16)) {
         let (form, lang, th) = (self.form, self.lang, self.theme);
-        let l = |pair: (&'static str, &'static str)| tr(lang, pair.0, pair.1);
+        let l = |m: Msg| m.text(lang);
         let [title, first, second] = labels(&form.kind);
         let title = format!("{} · {}", l(title), safe(form.key()));
         let mut lines = wrapped(l(first), width, "", th.muted);
@@ -87,8 +72,8 @@ impl FormBox<'_> {
             Some(why) => lines.extend(wrapped(&format!("! {why}"), width, "", th.error)),
             None => {
                 let hint = match (form.step, lang) {
-                    (0, _) => tr(lang, "Enter: next · Esc: cancel", "Enter 下一步 · Esc 取消"),
-                    (_, _) => tr(lang, "Enter: save · Esc: back", "Enter 保存 · Esc 返回"),
+                    (0, _) => msg::ENTER_NEXT_ESC_CANCEL.text(lang),
+                    (_, _) => msg::ENTER_SAVE_ESC_BACK.text(lang),
                 };
                 lines.push(Line::styled(hint, th.key));
             }

@@ -1,6 +1,7 @@
 //! The help overlay, generated from the keymap table for where you are.
 //! When the terminal is short it lays the keys out in two columns.
 
+use crate::i18n::tui as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,7 +11,6 @@ use crate::app::keymap::{Binding, Context, shown};
 use crate::domain::text::Lang;
 use crate::ui::text::fit;
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 pub struct Help<'a> {
     pub context: Context,
@@ -53,7 +53,7 @@ impl Widget for Help<'_> {
         let height = u16::try_from(rows + 4).unwrap_or(u16::MAX).min(area.height);
         let rect = Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height);
         super::clear_popup(rect, buf);
-        let block = super::panel(tr(self.lang, "Keys", "按键"), th.key, th);
+        let block = super::panel(msg::KEYS.text(self.lang), th.key, th);
         let inner = block.inner(rect);
         block.render(rect, buf);
         let col_w = usize::from(inner.width.saturating_sub(1)) / columns;
@@ -68,11 +68,7 @@ impl Widget for Help<'_> {
         }
         let last = inner.y + inner.height.saturating_sub(1);
         if inner.height > u16::try_from(rows).unwrap_or(u16::MAX) {
-            let text = tr(
-                self.lang,
-                "Every change is saved at once. Esc or ? closes.",
-                "每次修改都会立即保存。Esc 或 ? 关闭。",
-            );
+            let text = msg::EVERY_CHANGE_IS_SAVED_AT.text(self.lang);
             buf.set_line(inner.x + 1, last, &Line::styled(text, th.muted), inner.width.saturating_sub(1));
         }
     }

@@ -1,6 +1,7 @@
 //! The history of one question's answer from git (`v` in the interview):
 //! when, who, old → new, and the score after each commit, newest first.
 
+use crate::i18n::tui as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -13,7 +14,6 @@ use crate::domain::text::Lang;
 use crate::git::changes::AnswerChange;
 use crate::ui::text::{fit, safe};
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 pub struct HistoryView<'a> {
     pub questionnaire: &'a Questionnaire,
@@ -47,7 +47,7 @@ impl Widget for HistoryView<'_> {
         let width = 78.min(area.width);
         let rect = Rect::new(area.x + (area.width - width) / 2, area.y, width, area.height);
         Clear.render(rect, buf);
-        let title = format!("{} {}", tr(lang, "History of", "历史："), self.key);
+        let title = format!("{} {}", msg::HISTORY_OF.text(lang), self.key);
         let block = super::panel(&title, th.border, th);
         let inner = block.inner(rect);
         block.render(rect, buf);
@@ -55,10 +55,9 @@ impl Widget for HistoryView<'_> {
         let mut lines: Vec<Line> = Vec::new();
         match self.changes {
             Err(why) => lines.push(Line::styled(fit(&safe(why), w), th.warn)),
-            Ok(changes) if changes.is_empty() => lines.push(Line::styled(
-                fit(tr(lang, "no change of this answer in the git history", "git 历史中此答案没有变更"), w),
-                th.muted,
-            )),
+            Ok(changes) if changes.is_empty() => {
+                lines.push(Line::styled(fit(msg::NO_CHANGE_OF_THIS_ANSWER.text(lang), w), th.muted))
+            }
             Ok(changes) => {
                 for c in changes.iter().rev() {
                     let when = c.date.get(..16).unwrap_or(&c.date).replace('T', " ");
@@ -66,7 +65,7 @@ impl Widget for HistoryView<'_> {
                         "{when}  {}  {}  {} {}",
                         safe(&c.author),
                         c.commit.get(..8).unwrap_or(&c.commit),
-                        tr(lang, "score", "得分"),
+                        msg::SCORE_LC.text(lang),
                         pct(c.score)
                     );
                     lines.push(Line::from(Span::styled(fit(&head, w), th.key)));
@@ -79,7 +78,7 @@ impl Widget for HistoryView<'_> {
         for (i, line) in lines.iter().take(rows).enumerate() {
             buf.set_line(inner.x, inner.y + u16::try_from(i).unwrap_or(0), line, inner.width);
         }
-        let close = tr(lang, "Esc closes", "Esc 关闭");
+        let close = msg::ESC_CLOSES.text(lang);
         buf.set_line(inner.x, inner.y + inner.height.saturating_sub(1), &Line::styled(close, th.muted), inner.width);
     }
 }

@@ -3,6 +3,7 @@
 //! frame into lines, with the caret's position when an editor is open so
 //! the terminal cursor (and an IME's candidate window) sits at the caret.
 
+use crate::i18n::tui as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -16,7 +17,6 @@ use crate::domain::scoring::Outcome;
 use crate::domain::text::Lang;
 use crate::ui::text::{fit, safe, wrapped};
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 pub struct QuestionView<'a> {
     block: Block<'a>,
@@ -45,52 +45,36 @@ impl<'a> QuestionView<'a> {
             let idle = idle_text(iv.last_change, now, lang);
             let text = if holder.user.is_empty() || iv.writer_left {
                 let who = if holder.user.is_empty() { interviewer.clone() } else { Some(safe(&holder.user)) };
-                match (lang, who) {
-                    (Lang::En, Some(who)) => format!("◉ read-only · {who} is not writing now{idle} · T takes over"),
-                    (Lang::Zh, Some(who)) => format!("◉ 只读 · {who} 当前未在作答{idle} · 按 T 接手"),
-                    (Lang::En, None) => "◉ read-only · no interviewer · T to answer".to_string(),
-                    (Lang::Zh, None) => "◉ 只读 · 无访谈人 · 按 T 作答".to_string(),
+                match who {
+                    Some(who) => msg::READ_ONLY_NOT_WRITING.fill(lang, &[("who", &who), ("idle", &idle)]),
+                    None => msg::READ_ONLY_NO_INTERVIEWER.text(lang).to_string(),
                 }
             } else {
                 let since = holder.since.get(11..16).unwrap_or(&holder.since);
-                match lang {
-                    Lang::En => format!(
-                        "◉ {} is interviewing (since {}{idle}), following live · read-only",
-                        safe(&holder.user),
-                        safe(since)
-                    ),
-                    Lang::Zh => {
-                        format!("◉ {} 正在访谈（自 {} 起{idle}），实时跟随 · 只读", safe(&holder.user), safe(since))
-                    }
-                }
+                let args: [(&str, &dyn std::fmt::Display); 3] =
+                    [("user", &safe(&holder.user)), ("since", &safe(since)), ("idle", &idle)];
+                msg::FOLLOWING_LIVE.fill(lang, &args)
             };
             lines.extend(wrapped(&text, width, "", th.warn));
         }
         if let Some(why) = &iv.disk_error {
-            let text = format!(
-                "{} {why}",
-                tr(
-                    lang,
-                    "! the file on disk does not read; showing the last good version:",
-                    "! 磁盘上的文件无法读取，显示最后一个有效版本："
-                )
-            );
+            let text = format!("{} {why}", msg::THE_FILE_ON_DISK_DOES.text(lang));
             lines.extend(wrapped(&text, width, "", th.error));
         }
         // The title bar names the section; this line says where in it.
         let place = (0..iv.question).filter(|&i| iv.shown(iv.section, i)).count() + 1;
         let mut heading = format!("{place}/{}", iv.shown_in(q, iv.section));
         if matches!(iv.report.outcomes.get(iv.section).and_then(|o| o.get(iv.question)), Some(Outcome::Hidden)) {
-            let why = tr(lang, "hidden: its condition is not met; not scored", "已隐藏：条件不满足，不计分");
+            let why = msg::HIDDEN_ITS_CONDITION_IS_NOT.text(lang);
             lines.extend(wrapped(why, width, "", th.muted));
         }
         if let Some(area) = &question.area {
             heading.push_str(&format!(" · {}", safe(area.get(lang))));
         }
         let weight = if question.kind.is_scored() {
-            format!(" · {} {}", tr(lang, "weight", "权重"), question.weight)
+            format!(" · {} {}", msg::WEIGHT.text(lang), question.weight)
         } else {
-            format!(" · {}", tr(lang, "not scored", "不计分"))
+            format!(" · {}", msg::NOT_SCORED.text(lang))
         };
         lines.push(Line::from(vec![Span::styled(heading, th.muted), Span::styled(weight, th.muted)]));
         lines.extend(wrapped(question.text.get(lang), width, "", th.header));
@@ -111,7 +95,7 @@ impl<'a> QuestionView<'a> {
                 lines.push(Line::from(spans));
                 if knockout.is_some() {
                     let bad = yes_no(!good, lang);
-                    lines.push(Line::styled(format!("✗ {} = {}", tr(lang, "red line", "红线"), bad), th.knockout));
+                    lines.push(Line::styled(format!("✗ {} = {}", msg::RED_LINE.text(lang), bad), th.knockout));
                 }
             }
             Kind::Choice { options } | Kind::Multi { options } => {
@@ -133,11 +117,8 @@ impl<'a> QuestionView<'a> {
                     let mut spans = vec![Span::styled(number, th.key), Span::raw(format!("{mark} "))];
                     // The red-line mark is part of the label, so it wraps with
                     // it and is never cut off at the edge.
-                    let red_line = if o.knockout.is_some() {
-                        format!(" ✗ {}", tr(lang, "red line", "红线"))
-                    } else {
-                        String::new()
-                    };
+                    let red_line =
+                        if o.knockout.is_some() { format!(" ✗ {}", msg::RED_LINE.text(lang)) } else { String::new() };
                     let label = format!("{}  {:.0}%{red_line}", safe(o.label.get(lang)), o.score * 100.0);
                     let style = if on { th.header } else { th.muted };
                     for (n, part) in wrapped(&label, width.saturating_sub(6), "", style).into_iter().enumerate() {
@@ -190,7 +171,7 @@ impl<'a> QuestionView<'a> {
                 Kind::Number { unit: Some(u), .. } => format!(" {}", safe(u.get(lang))),
                 _ => String::new(),
             };
-            let prompt = format!("{}{unit} ", tr(lang, "value", "数值"));
+            let prompt = format!("{}{unit} ", msg::VALUE.text(lang));
             let prompt_w = u16::try_from(unicode_width::UnicodeWidthStr::width(prompt.as_str())).unwrap_or(u16::MAX);
             let row = lines.len();
             let box_width = width.saturating_sub(prompt_w).max(1);
@@ -206,35 +187,28 @@ impl<'a> QuestionView<'a> {
             caret = Some(Position::new(inner.x + prompt_w + caret_col, inner.y + u16::try_from(row).unwrap_or(0)));
             match &editor.error {
                 Some(why) => lines.extend(wrapped(&format!("! {why}"), width, "", th.error)),
-                None => lines.push(Line::styled(
-                    tr(lang, "Enter keeps the value · Esc cancels", "Enter 保存 · Esc 取消"),
-                    th.muted,
-                )),
+                None => lines.push(Line::styled(msg::ENTER_KEEPS_THE_VALUE_ESC.text(lang), th.muted)),
             }
         } else if typed && !matches!(question.kind, Kind::Rating { .. }) {
             let shown = answer_text(question, answer, lang);
-            let shown = if shown.is_empty() {
-                tr(lang, "(no answer: Enter to type one)", "（未作答：按 Enter 输入）").to_string()
-            } else {
-                shown
-            };
+            let shown = if shown.is_empty() { msg::NO_ANSWER_ENTER_TO_TYPE.text(lang).to_string() } else { shown };
             lines.extend(wrapped(&shown, width, "", th.header));
         }
         // The outcome always takes at least a line, so answering does not
         // push the note and the evidence down (and make them redrawn).
         let outcome_at = lines.len();
         if answer.is_some_and(|a| a.na) {
-            lines.push(Line::styled(tr(lang, "– not applicable", "– 不适用"), th.muted));
+            lines.push(Line::styled(msg::NOT_APPLICABLE.text(lang), th.muted));
         }
         match outcome {
             Outcome::Scored { s, knockout: false } => {
-                lines.push(Line::styled(format!("{} {:.0}%", tr(lang, "scores", "得分"), s * 100.0), th.good));
+                lines.push(Line::styled(format!("{} {:.0}%", msg::SCORES.text(lang), s * 100.0), th.good));
             }
             Outcome::Scored { knockout: true, .. } => {
                 let reason = iv.report.knockouts.iter().find(|k| k.key == question.key).and_then(|k| k.reason.as_ref());
                 let text = match reason {
-                    Some(r) => format!("✗ {}: {}", tr(lang, "RED LINE", "红线"), r.get(lang)),
-                    None => format!("✗ {}", tr(lang, "RED LINE", "红线")),
+                    Some(r) => format!("✗ {}: {}", msg::RED_LINE_CAPS.text(lang), r.get(lang)),
+                    None => format!("✗ {}", msg::RED_LINE_CAPS.text(lang)),
                 };
                 lines.extend(wrapped(&text, width, "", th.knockout));
             }
@@ -277,11 +251,11 @@ impl<'a> QuestionView<'a> {
             };
             let text = format!(
                 "⚠ {} {} · {} {} ({})",
-                tr(lang, "merge conflict: theirs", "合并冲突：对方"),
+                msg::MERGE_CONFLICT_THEIRS.text(lang),
                 side(&c.theirs),
-                tr(lang, "base", "共同祖先"),
+                msg::BASE.text(lang),
                 side(&c.base),
-                tr(lang, "< keep ours, > take theirs", "< 保留我方，> 采用对方")
+                msg::KEEP_OURS_TAKE_THEIRS.text(lang)
             );
             lines.extend(wrapped(&text, width, "", th.warn));
         }
@@ -293,10 +267,7 @@ impl<'a> QuestionView<'a> {
         lines.push(Line::raw(""));
         let editing_note = iv.editor.as_ref().filter(|e| e.target == EditTarget::Note);
         if let Some(editor) = editing_note {
-            lines.push(Line::styled(
-                tr(lang, "Note (Esc closes, text kept; Enter new line):", "备注（Esc 关闭并保留文字；Enter 换行）："),
-                th.key,
-            ));
+            lines.push(Line::styled(msg::NOTE_ESC_CLOSES_TEXT_KEPT.text(lang), th.key));
             let start = lines.len();
             let text = editor.buffer.text().to_string();
             for (a, b) in editor.buffer.wrap(width) {
@@ -306,21 +277,21 @@ impl<'a> QuestionView<'a> {
             caret = Some(Position::new(inner.x + col, inner.y + u16::try_from(start).unwrap_or(0) + row));
         } else if let Some(note) = answer.and_then(|a| a.note.as_deref()) {
             let label = match iv.read_only {
-                Some(_) => tr(lang, "Note:", "备注："),
-                None => tr(lang, "Note (e edits):", "备注（e 编辑）："),
+                Some(_) => msg::NOTE.text(lang),
+                None => msg::NOTE_E_EDITS.text(lang),
             };
             lines.push(Line::styled(label, th.muted));
             lines.extend(wrapped(note, width, "", ratatui::style::Style::new()));
         } else if iv.read_only.is_some() {
-            lines.push(Line::styled(tr(lang, "No note", "无备注"), th.muted));
+            lines.push(Line::styled(msg::NO_NOTE.text(lang), th.muted));
         } else {
-            lines.push(Line::styled(tr(lang, "No note (e adds one)", "无备注（按 e 添加）"), th.muted));
+            lines.push(Line::styled(msg::NO_NOTE_E_ADDS_ONE.text(lang), th.muted));
         }
 
         // The evidence to ask for.
         if let Some(help) = &question.help {
             lines.push(Line::raw(""));
-            lines.push(Line::styled(tr(lang, "Evidence to ask for:", "需索取的证据："), th.muted));
+            lines.push(Line::styled(msg::EVIDENCE_TO_ASK_FOR.text(lang), th.muted));
             lines.extend(wrapped(help.get(lang), width, "", th.muted));
         }
         // Scroll: PgUp/PgDn move the view, and the caret or the highlighted
@@ -342,10 +313,10 @@ impl<'a> QuestionView<'a> {
             caret = Some(Position::new(c.x, c.y - u16::try_from(start).unwrap_or(0)));
         }
         if height > 1 && start > 0 {
-            lines[0] = Line::styled(tr(lang, "↑ more (PgUp)", "↑ 更多（PgUp）"), th.key);
+            lines[0] = Line::styled(msg::MORE_PGUP.text(lang), th.key);
         }
         if height > 1 && lines.len() > height && focus.is_none_or(|f| f - start != height - 1) {
-            lines[height - 1] = Line::styled(tr(lang, "↓ more (PgDn)", "↓ 更多（PgDn）"), th.key);
+            lines[height - 1] = Line::styled(msg::MORE_PGDN.text(lang), th.key);
         }
         QuestionView { block, lines, caret }
     }
@@ -382,10 +353,7 @@ impl Widget for &QuestionView<'_> {
 fn idle_text(last_change: Option<i64>, now: i64, lang: Lang) -> String {
     let Some(minutes) = last_change.map(|t| (now - t) / 60).filter(|m| *m >= 1) else { return String::new() };
     let amount = if minutes < 120 { format!("{minutes} min") } else { format!("{} h", minutes / 60) };
-    match lang {
-        Lang::En => format!(", idle {amount}"),
-        Lang::Zh => format!("，已 {amount} 无改动"),
-    }
+    msg::IDLE.fill(lang, &[("amount", &amount)])
 }
 
 #[cfg(test)]

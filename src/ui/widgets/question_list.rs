@@ -6,6 +6,7 @@
 //! the mark of a question reviewers commented on, the current question
 //! highlighted. Only the rows that show are built.
 
+use crate::i18n::tui as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,7 +18,6 @@ use crate::domain::scoring::Outcome;
 use crate::domain::text::Lang;
 use crate::ui::text::{fit, safe};
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 pub struct QuestionList<'a> {
     pub questionnaire: &'a Questionnaire,
@@ -61,7 +61,7 @@ fn list_label(questions: &[crate::domain::questionnaire::Question], at: usize, l
 impl Widget for QuestionList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (q, iv, th, lang) = (self.questionnaire, self.interview, self.theme, self.lang);
-        let block = super::panel(tr(lang, "Questions", "问题"), th.border, th);
+        let block = super::panel(msg::QUESTIONS.text(lang), th.border, th);
         let inner = block.inner(area);
         block.render(area, buf);
         let rows = usize::from(inner.height);

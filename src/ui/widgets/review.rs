@@ -2,6 +2,7 @@
 //! word), their comments on the vendor, and their comments on each question
 //! beside its answer.
 
+use crate::i18n::tui as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,7 +15,6 @@ use crate::domain::text::Lang;
 use crate::storage::review::Decision;
 use crate::ui::text::{safe, wrapped};
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 pub struct ReviewView<'a> {
     pub questionnaire: &'a Questionnaire,
@@ -31,9 +31,9 @@ pub(super) fn short_time(at: &str) -> String {
 
 fn decision_word(d: Decision, lang: Lang) -> &'static str {
     match d {
-        Decision::Approve => tr(lang, "approved", "批准"),
-        Decision::Reject => tr(lang, "rejected", "拒绝"),
-        Decision::NeedsInfo => tr(lang, "needs info", "需补充信息"),
+        Decision::Approve => msg::APPROVED.text(lang),
+        Decision::Reject => msg::REJECTED.text(lang),
+        Decision::NeedsInfo => msg::NEEDS_INFO.text(lang),
     }
 }
 
@@ -44,7 +44,7 @@ fn verdict_lines(q: &Questionnaire, iv: &Interview, lang: Lang, th: &Theme, w: u
     let r = &iv.report;
     let mut lines = Vec::new();
     if r.disqualified() {
-        lines.push(Line::styled(tr(lang, "✗ DISQUALIFIED: red lines crossed", "✗ 不合格：触及红线"), th.knockout));
+        lines.push(Line::styled(msg::DISQUALIFIED_RED_LINES_CROSSED.text(lang), th.knockout));
         for hit in &r.knockouts {
             let text = q.question(&hit.key).map_or_else(|| hit.key.clone(), |x| x.text.get(lang).to_string());
             let reason = hit.reason.as_ref().map_or_else(String::new, |why| format!(": {}", why.get(lang)));
@@ -52,19 +52,14 @@ fn verdict_lines(q: &Questionnaire, iv: &Interview, lang: Lang, th: &Theme, w: u
         }
     }
     let band = r.band.and_then(|b| q.bands.get(b)).map_or("–", |b| b.label.get(lang));
-    let text = match lang {
-        Lang::En => format!(
-            "score {} · {} · range {} · answered {}/{}",
-            pct(r.score),
-            band,
-            range(r.min, r.max),
-            r.answered,
-            r.total
-        ),
-        Lang::Zh => {
-            format!("得分 {} · {} · 区间 {} · 已答 {}/{}", pct(r.score), band, range(r.min, r.max), r.answered, r.total)
-        }
-    };
+    let args: [(&str, &dyn std::fmt::Display); 5] = [
+        ("score", &pct(r.score)),
+        ("band", &band),
+        ("range", &range(r.min, r.max)),
+        ("answered", &r.answered),
+        ("total", &r.total),
+    ];
+    let text = msg::REVIEW_SCORE_LINE.fill(lang, &args);
     lines.extend(wrapped(&text, w, "", th.header));
     lines.push(Line::raw(""));
     lines
@@ -73,7 +68,7 @@ fn verdict_lines(q: &Questionnaire, iv: &Interview, lang: Lang, th: &Theme, w: u
 impl Widget for ReviewView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (q, iv, lang, th) = (self.questionnaire, self.interview, self.lang, self.theme);
-        let block = super::panel(tr(lang, "Reviews and sign-offs", "评审与签核"), th.border, th);
+        let block = super::panel(msg::REVIEWS_AND_SIGN_OFFS.text(lang), th.border, th);
         let inner = block.inner(area);
         block.render(area, buf);
         let w = inner.width;
@@ -82,34 +77,19 @@ impl Widget for ReviewView<'_> {
         // What the reviewer must know before signing: who is changing the
         // answers, and whether the file on disk even reads.
         if let Some(h) = iv.read_only.as_ref().filter(|h| !h.user.is_empty() && !iv.writer_left) {
-            let text = format!(
-                "◉ {} {}",
-                safe(&h.user),
-                tr(lang, "is interviewing: answers may still change", "正在访谈：答案仍可能变化")
-            );
+            let text = format!("◉ {} {}", safe(&h.user), msg::IS_INTERVIEWING_ANSWERS_MAY_STILL.text(lang));
             lines.push(Line::styled(text, th.warn));
         }
         if let Some(why) = &iv.disk_error {
-            let text = format!(
-                "! {} {why}",
-                tr(lang, "the vendor file does not read; signing is refused:", "服务商文件无法读取，暂不能签核：")
-            );
+            let text = format!("! {} {why}", msg::THE_VENDOR_FILE_DOES_NOT.text(lang));
             lines.extend(wrapped(&text, w, "", th.error));
         }
         for why in &iv.review_errors {
-            lines.extend(wrapped(
-                &format!("! {} {why}", tr(lang, "a review file does not read:", "评审文件无法读取：")),
-                w,
-                "",
-                th.error,
-            ));
+            lines.extend(wrapped(&format!("! {} {why}", msg::A_REVIEW_FILE_DOES_NOT.text(lang)), w, "", th.error));
         }
-        lines.push(Line::styled(tr(lang, "Sign-offs", "签核"), th.header));
+        lines.push(Line::styled(msg::SIGN_OFFS.text(lang), th.header));
         if iv.signoffs.is_empty() {
-            lines.push(Line::styled(
-                tr(lang, "  none yet (A approve · X reject · N needs info)", "  暂无（A 批准 · X 拒绝 · N 需补充）"),
-                th.muted,
-            ));
+            lines.push(Line::styled(msg::NONE_YET_A_APPROVE_X.text(lang), th.muted));
         }
         for s in &iv.signoffs {
             let style = match s.decision {
@@ -122,23 +102,11 @@ impl Widget for ReviewView<'_> {
                 Span::raw(format!("{}  {}", safe(&s.user), safe(&short_time(&s.at)))),
             ];
             if s.stale {
-                spans.push(Span::styled(
-                    format!("  ~ {}", tr(lang, "STALE: answers changed since", "已过期：签核后答案有改动")),
-                    th.warn,
-                ));
+                spans.push(Span::styled(format!("  ~ {}", msg::STALE_ANSWERS_CHANGED_SINCE.text(lang)), th.warn));
             }
             if !s.verified {
-                spans.push(Span::styled(
-                    format!(
-                        "  ⚠ {}",
-                        tr(
-                            lang,
-                            "UNVERIFIED: not written by this account; not counted",
-                            "未验证：非本账户所写，不计入"
-                        )
-                    ),
-                    th.knockout,
-                ));
+                spans
+                    .push(Span::styled(format!("  ⚠ {}", msg::UNVERIFIED_NOT_WRITTEN_BY_THIS.text(lang)), th.knockout));
             }
             lines.push(Line::from(spans));
             if let Some(comment) = &s.comment {
@@ -148,10 +116,10 @@ impl Widget for ReviewView<'_> {
         let comments: Vec<(&str, &crate::storage::review::Comment)> =
             iv.reviews.iter().flat_map(|r| r.file.comments.iter().map(move |c| (r.user.as_str(), c))).collect();
         lines.push(Line::raw(""));
-        lines.push(Line::styled(tr(lang, "On the vendor", "关于服务商"), th.header));
+        lines.push(Line::styled(msg::ON_THE_VENDOR.text(lang), th.header));
         let general: Vec<_> = comments.iter().filter(|(_, c)| c.question.is_none()).collect();
         if general.is_empty() {
-            lines.push(Line::styled(tr(lang, "  no comments (c adds one)", "  无评论（按 c 添加）"), th.muted));
+            lines.push(Line::styled(msg::NO_COMMENTS_C_ADDS_ONE.text(lang), th.muted));
         }
         for (user, c) in general {
             lines.extend(wrapped(
@@ -171,7 +139,7 @@ impl Widget for ReviewView<'_> {
             lines.extend(wrapped(question.text.get(lang), w, "", th.header));
             let answer = answer_text(question, iv.answers.get(&question.key), lang);
             let answer = if answer.is_empty() { "–".to_string() } else { answer };
-            lines.extend(wrapped(&format!("{} {answer}", tr(lang, "answer:", "回答：")), w, "  ", th.muted));
+            lines.extend(wrapped(&format!("{} {answer}", msg::ANSWER.text(lang)), w, "  ", th.muted));
             for (user, c) in on_it {
                 lines.extend(wrapped(
                     &format!("{user} {}: {}", short_time(&c.at), c.text),

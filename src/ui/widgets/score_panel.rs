@@ -2,6 +2,7 @@
 //! possible, a bar per section with weight, score and completion, and every
 //! knockout with a mark and its reason.
 
+use crate::i18n::tui as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -13,7 +14,6 @@ use crate::domain::scoring::ScoreReport;
 use crate::domain::text::Lang;
 use crate::ui::text::{cut, fit, fit_right, safe, wrapped};
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 pub struct ScorePanel<'a> {
     pub questionnaire: &'a Questionnaire,
@@ -26,7 +26,7 @@ pub struct ScorePanel<'a> {
 impl Widget for ScorePanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (q, r, th, lang) = (self.questionnaire, self.report, self.theme, self.lang);
-        let block = super::panel(tr(lang, "Score", "评分"), th.border, th);
+        let block = super::panel(msg::SCORE_PANEL.text(lang), th.border, th);
         let inner = block.inner(area);
         block.render(area, buf);
         let w = usize::from(inner.width);
@@ -34,7 +34,7 @@ impl Widget for ScorePanel<'_> {
         let band = crate::domain::present::band_beside_mark(q, r, lang);
         // A red line leads, before any score or band.
         if r.disqualified() {
-            lines.push(Line::styled(format!("✗ {}", tr(lang, "DISQUALIFIED", "不合格")), th.knockout));
+            lines.push(Line::styled(format!("✗ {}", msg::DISQUALIFIED.text(lang)), th.knockout));
         }
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", pct(r.score)), th.header),
@@ -45,18 +45,13 @@ impl Widget for ScorePanel<'_> {
             let text = crate::domain::present::band_text(q, r, lang);
             lines.extend(wrapped(&safe(&text), inner.width, "", th.muted));
         }
-        lines.push(Line::styled(format!("{} {}", tr(lang, "range", "区间"), range(r.min, r.max)), th.muted));
+        lines.push(Line::styled(format!("{} {}", msg::RANGE.text(lang), range(r.min, r.max)), th.muted));
         lines.push(Line::from(range_bar(r.min, r.max, w.saturating_sub(2), th)));
         let texts = crate::domain::present::unscored_counts(r.outcomes.iter().flatten());
         let counts = crate::domain::present::counts_text(r.answered, r.total, texts, lang);
-        lines.extend(wrapped(
-            &format!("{} {counts}", tr(lang, "answered", "已答")),
-            inner.width,
-            "",
-            Default::default(),
-        ));
+        lines.extend(wrapped(&format!("{} {counts}", msg::ANSWERED.text(lang)), inner.width, "", Default::default()));
         if self.unsaved > 0 {
-            lines.push(Line::styled(format!("! {} {}", self.unsaved, tr(lang, "unsaved", "条未保存")), th.error));
+            lines.push(Line::styled(format!("! {} {}", self.unsaved, msg::UNSAVED.text(lang)), th.error));
         }
         lines.push(Line::raw(""));
         let title_w = w.saturating_sub(14);
@@ -80,14 +75,11 @@ impl Widget for ScorePanel<'_> {
         }
         if fitting < q.sections.len() {
             let more = q.sections.len() - fitting;
-            lines.push(Line::styled(format!("+{more} {}", tr(lang, "more sections", "个部分未显示")), th.muted));
+            lines.push(Line::styled(format!("+{more} {}", msg::MORE_SECTIONS.text(lang)), th.muted));
         }
         if r.disqualified() {
             lines.push(Line::raw(""));
-            lines.push(Line::styled(
-                format!("✗ {}", tr(lang, "DISQUALIFIED: red lines", "不合格：触及红线")),
-                th.knockout,
-            ));
+            lines.push(Line::styled(format!("✗ {}", msg::DISQUALIFIED_RED_LINES.text(lang)), th.knockout));
             for (n, k) in r.knockouts.iter().enumerate() {
                 // Name the question as the interviewer knows it.
                 let what = q.question(&k.key).map_or(k.key.as_str(), |x| x.text.get(lang));
@@ -99,7 +91,7 @@ impl Widget for ScorePanel<'_> {
                 let room = usize::from(inner.height).saturating_sub(lines.len());
                 let left = r.knockouts.len() - n;
                 if part.len() + usize::from(left > 1) > room {
-                    let more = format!("✗ +{left} {}", tr(lang, "more (see the question list)", "项（见问题列表）"));
+                    let more = format!("✗ +{left} {}", msg::MORE_SEE_THE_QUESTION_LIST.text(lang));
                     lines.push(Line::styled(more, th.knockout));
                     break;
                 }

@@ -2,6 +2,7 @@
 //! glance. What matters most comes first, so a narrow terminal cuts the
 //! least important part: score and red lines, then vendor, then section.
 
+use crate::i18n::tui as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -11,11 +12,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::state::{App, Screen};
 use crate::domain::present::{pct, range};
-use crate::domain::text::Lang;
 use crate::ui::layout::is_wide;
 use crate::ui::text::{cut, fit, fit_right, safe};
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 pub struct TitleBar<'a> {
     pub app: &'a App,
@@ -30,21 +29,21 @@ impl Widget for TitleBar<'_> {
         match app.screen {
             Screen::Vendors => {
                 let count = match app.vendors.loading {
-                    Some((done, all)) => format!("{done}/{all} {}", tr(lang, "loaded…", "已载入…")),
+                    Some((done, all)) => format!("{done}/{all} {}", msg::LOADED.text(lang)),
                     None => app.vendors.rows.len().to_string(),
                 };
-                spans.push(Span::raw(format!("│ {} ({count})", tr(lang, "Vendors", "服务商"))));
+                spans.push(Span::raw(format!("│ {} ({count})", msg::VENDORS.text(lang))));
             }
             Screen::Compare => {
-                spans.push(Span::raw(format!("│ {} ", tr(lang, "Comparison, ranked", "对比（按排名）"))));
+                spans.push(Span::raw(format!("│ {} ", msg::COMPARISON_RANKED.text(lang))));
                 if let Some((done, all)) = app.vendors.loading {
-                    spans.push(Span::styled(format!("({done}/{all} {}) ", tr(lang, "loaded…", "已载入…")), th.warn));
+                    spans.push(Span::styled(format!("({done}/{all} {}) ", msg::LOADED.text(lang)), th.warn));
                 }
             }
             Screen::Review => {
                 if let Some(iv) = &app.interview {
                     let name = cut(&safe(&iv.vendor.meta.vendor), 40);
-                    spans.push(Span::raw(format!("│ {} │ {name}", tr(lang, "Reviews", "评审"))));
+                    spans.push(Span::raw(format!("│ {} │ {name}", msg::REVIEWS.text(lang))));
                 }
             }
             Screen::Interview => {
@@ -56,7 +55,7 @@ impl Widget for TitleBar<'_> {
                     let band = crate::domain::present::band_beside_mark(q, r, lang);
                     spans.push(Span::raw("│ "));
                     if r.disqualified() {
-                        spans.push(Span::styled(format!("✗ {} ", tr(lang, "DISQUALIFIED", "不合格")), th.knockout));
+                        spans.push(Span::styled(format!("✗ {} ", msg::DISQUALIFIED.text(lang)), th.knockout));
                     }
                     // Fixed widths: a new score does not move the rest of
                     // the line (which would then be redrawn).
@@ -77,15 +76,15 @@ impl Widget for TitleBar<'_> {
                 let (open, late) = crate::domain::followup::followup_counts(&iv.answers, app.today);
                 if open > 0 {
                     let at = spans.len().saturating_sub(1);
-                    let text = match (is_wide(app.width), lang) {
-                        (true, Lang::En) => format!("│ +{open} follow-up(s), !{late} overdue "),
-                        (true, Lang::Zh) => format!("│ 待补充 +{open}，逾期 !{late} "),
-                        (false, _) => format!("│ +{open} !{late} "),
+                    let text = if is_wide(app.width) {
+                        msg::TITLE_FOLLOWUPS.fill(lang, &[("open", &open), ("late", &late)])
+                    } else {
+                        format!("│ +{open} !{late} ")
                     };
                     spans.insert(at, Span::styled(text, if late > 0 { th.error } else { th.warn }));
                 }
                 if let Some(n) = iv.unsaved() {
-                    spans.insert(1, Span::styled(format!("! {n} {} ", tr(lang, "unsaved", "条未保存")), th.error));
+                    spans.insert(1, Span::styled(format!("! {n} {} ", msg::UNSAVED.text(lang)), th.error));
                 }
             }
         }

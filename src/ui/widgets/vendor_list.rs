@@ -4,6 +4,7 @@
 //! ending within 90 days, overdue follow-ups): `!` once a date has passed,
 //! `*` within the window.
 
+use crate::i18n::tui as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -15,7 +16,6 @@ use crate::domain::followup::{DEFAULT_WITHIN_DAYS, is_due, is_past};
 use crate::domain::present::pct;
 use crate::ui::text::{cut, fit, fit_right, safe};
 use crate::ui::theme::Theme;
-use crate::ui::tr;
 
 pub struct VendorList<'a> {
     pub app: &'a App,
@@ -27,7 +27,7 @@ impl Widget for VendorList<'_> {
         let (app, th) = (self.app, self.theme);
         let lang = app.lang;
         let list = &app.vendors;
-        let mut title = tr(lang, "Vendors", "服务商").to_string();
+        let mut title = msg::VENDORS.text(lang).to_string();
         if list.filtering || !list.filter.text().is_empty() {
             title = format!("{title} / {}", safe(list.filter.text()));
         }
@@ -43,27 +43,27 @@ impl Widget for VendorList<'_> {
         let cols = Columns::of(app, &shown, w.saturating_sub(2));
         let mut header = format!(
             "  {} {} {} {}",
-            fit(tr(lang, "Vendor", "服务商"), cols.name),
-            fit_right(tr(lang, "Score", "得分"), SCORE_W),
-            fit(tr(lang, "Band", "评级"), cols.band),
-            fit_right(tr(lang, "Done", "完成"), DONE_W),
+            fit(msg::VENDOR.text(lang), cols.name),
+            fit_right(msg::SCORE.text(lang), SCORE_W),
+            fit(msg::BAND.text(lang), cols.band),
+            fit_right(msg::DONE.text(lang), DONE_W),
         );
         if cols.holder > 0 {
             header.push(' ');
-            header.push_str(&fit(tr(lang, "Open by", "正在访谈"), cols.holder));
+            header.push_str(&fit(msg::OPEN_BY.text(lang), cols.holder));
         }
         header.push(' ');
-        header.push_str(&fit(tr(lang, "Status", "状态"), cols.status));
+        header.push_str(&fit(msg::STATUS.text(lang), cols.status));
         if cols.changed > 0 {
             header.push(' ');
-            header.push_str(&fit(tr(lang, "Changed", "修改时间"), cols.changed));
+            header.push_str(&fit(msg::CHANGED.text(lang), cols.changed));
         }
         buf.set_line(inner.x, inner.y, &Line::styled(header, th.header), inner.width);
         if list.visible.is_empty() {
             let empty = if list.rows.is_empty() {
-                tr(lang, "No vendors yet: press n to add one.", "还没有服务商：按 n 新建。")
+                msg::NO_VENDORS_YET_PRESS_N.text(lang)
             } else {
-                tr(lang, "No vendor matches the filter.", "没有匹配的服务商。")
+                msg::NO_VENDOR_MATCHES_THE_FILTER.text(lang)
             };
             buf.set_line(inner.x, inner.y + 1, &Line::styled(empty, th.muted), inner.width);
             return;
@@ -125,7 +125,7 @@ impl Widget for VendorList<'_> {
                     }
                     let signed = safe(&crate::summary::signoff_text(&summary.signoffs)).into_owned();
                     if r.disqualified() {
-                        let mark = format!("✗ {}", tr(lang, "DISQUALIFIED", "不合格"));
+                        let mark = format!("✗ {}", msg::DISQUALIFIED.text(lang));
                         let rest = status_w.saturating_sub(unicode_width::UnicodeWidthStr::width(mark.as_str()) + 1);
                         let mark_w = unicode_width::UnicodeWidthStr::width(mark.as_str());
                         spans.push(Span::styled(cut(&mark, status_w), th.knockout));
@@ -150,7 +150,7 @@ impl Widget for VendorList<'_> {
                 }
                 VendorRow::Unreadable { slug, error, .. } => {
                     let [name, pad] = name(slug);
-                    let why = format!("! {} {}", tr(lang, "unreadable:", "无法读取："), safe(error));
+                    let why = format!("! {} {}", msg::UNREADABLE.text(lang), safe(error));
                     let why = Span::styled(cut(&why, w.saturating_sub(name_w + 3)), th.error);
                     let mut spans = marker;
                     spans.extend([name, pad, Span::raw(" "), why]);
@@ -193,7 +193,7 @@ impl Columns {
                     }
                     let mut s = text_w(&crate::summary::signoff_text(&summary.signoffs));
                     if summary.report.disqualified() {
-                        s += text_w(tr(app.lang, "DISQUALIFIED", "不合格")) + 3;
+                        s += text_w(msg::DISQUALIFIED.text(app.lang)) + 3;
                     }
                     status = status.max(s);
                 }
@@ -213,7 +213,7 @@ impl Columns {
         }
         let status_at = columns.len();
         let marked = rows.iter().any(|r| matches!(r, VendorRow::Ok { summary, .. } if summary.report.disqualified()));
-        let mark_w = if marked { text_w(tr(app.lang, "DISQUALIFIED", "不合格")) + 2 } else { 8 };
+        let mark_w = if marked { text_w(msg::DISQUALIFIED.text(app.lang)) + 2 } else { 8 };
         columns.push(Column::new(mark_w, status.min(60)));
         // "Changed" only where the band, holder and status are whole with it.
         let whole = |widths: &[usize]| columns.iter().zip(widths).all(|(c, &w)| c.rank > 0 || w >= c.want);

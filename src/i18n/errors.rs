@@ -1,0 +1,67 @@
+//! Messages: errors about files and the workspace (`src/storage`), put in
+//! words where the reader's language is known. Each entry holds both
+//! languages; see `crate::i18n`.
+
+messages! {
+    IO_NOT_FOUND { en: "no such file or folder", zh: "没有这个文件或文件夹" }
+    IO_PERMISSION_DENIED { en: "permission denied", zh: "没有权限" }
+    IO_DISK_FULL { en: "the disk is full", zh: "磁盘已满" }
+    IO_READ_ONLY { en: "the file system is read-only", zh: "文件系统是只读的" }
+    IO_ALREADY_EXISTS { en: "it already exists", zh: "已经存在" }
+    /// `{path}: {why}`, the shape of every error about one file.
+    AT_PATH { en: "{path}: {why}", zh: "{path}：{why}" }
+    CONFLICT {
+        en: "{path}: `{key}` was changed on disk by someone else since it was read; their answer is kept and yours was saved to {mine}",
+        zh: "{path}：`{key}` 在读取之后已被他人在磁盘上修改；保留对方的答案，您的答案另存到 {mine}",
+    }
+    /// The parser's own words follow (in English).
+    TOML_SYNTAX { en: "TOML syntax error: {detail}", zh: "文件无法解析（TOML 语法错误）：{detail}" }
+    /// Before a problem found in a file that parsed (the detail in English).
+    FILE_PROBLEM { en: "{detail}", zh: "文件内容有误：{detail}" }
+    FILE_WARNING { en: "warning: {detail}", zh: "注意：{detail}" }
+    NOT_UTF8 { en: "the file is not valid UTF-8 text", zh: "文件不是有效的 UTF-8 文本" }
+    A_FOLDER { en: "this is a folder, not a file", zh: "这是文件夹，不是文件" }
+    TOO_LARGE {
+        en: "the file is {size} bytes; ccvet reads files of at most {max}",
+        zh: "文件有 {size} 字节；ccvet 只读取不超过 {max} 字节的文件",
+    }
+    UNKNOWN_VENDOR { en: "no vendor with slug or name `{wanted}` in {dir}", zh: "{dir} 中没有简称或名称为 `{wanted}` 的服务商" }
+    UNKNOWN_VENDOR_SOME_UNREADABLE {
+        en: "no vendor with slug or name `{wanted}` in {dir} ({n} vendor file(s) could not be read; `ccvet compare` lists them)",
+        zh: "{dir} 中没有简称或名称为 `{wanted}` 的服务商（{n} 个服务商文件无法读取；`ccvet compare` 会列出它们）",
+    }
+    VENDOR_NAME_TWICE {
+        en: "{n} vendors are named `{wanted}`; name one by its slug: {slugs}",
+        zh: "有 {n} 个服务商名为 `{wanted}`；请用简称指定其中一个：{slugs}",
+    }
+    VENDOR_NAME_INVISIBLE {
+        en: "a vendor needs a name with visible characters",
+        zh: "服务商名称需要含有可见字符",
+    }
+    VENDOR_EXISTS { en: "a vendor named `{name}` already exists", zh: "名为 `{name}` 的服务商已存在" }
+    VENDOR_RENAMED {
+        en: "`{wanted}` was renamed: it is now `{name}`, slug `{slug}`",
+        zh: "`{wanted}` 已改名：现为 `{name}`，简称 `{slug}`",
+    }
+    VENDOR_ARCHIVED {
+        en: "`{wanted}` is archived; `ccvet archive --restore {wanted}` brings it back",
+        zh: "`{wanted}` 已归档；`ccvet archive --restore {wanted}` 可将其恢复",
+    }
+    RENAME_SAME_NAME { en: "the new name is the current one: nothing changed", zh: "新名称与当前名称相同：未做任何更改" }
+    RENAME_NAME_TAKEN { en: "a vendor with that name exists already ({slug})", zh: "已有同名服务商（{slug}）" }
+    RENAME_SLUG_TAKEN {
+        en: "the file name vendors/{slug}.toml is taken by vendor `{vendor}`; choose a name that differs in letters or digits",
+        zh: "文件名 vendors/{slug}.toml 已属于服务商“{vendor}”：请选一个字母或数字不同的名称",
+    }
+    RENAME_SLUG_IN_USE {
+        en: "the file name {slug} is still used by {folder} (another vendor's reviews, evidence or history); choose another name",
+        zh: "文件名 {slug} 仍被 {folder} 使用（另一服务商的评审、证据或历史）：请另选名称",
+    }
+    HOUSEKEEPING_LOCKED_BY { en: "{who} is writing this vendor; try again when they leave it", zh: "{who} 正在写入该服务商：待其离开后再试" }
+    HOUSEKEEPING_LOCKED { en: "this vendor is open for writing; try again when it is left", zh: "该服务商正被写入：稍后再试" }
+    HOUSEKEEPING_NOT_WRITABLE {
+        en: "you may not create or remove files in {dir}; ask its owner or the team's administrator (ccvet doctor explains)",
+        zh: "您无权在 {dir} 中创建或删除文件：请文件夹所有者或团队管理员处理（ccvet doctor 会说明）",
+    }
+    NOT_ARCHIVED { en: "no archived vendor with slug or name `{wanted}`", zh: "归档中没有名为或文件名为 `{wanted}` 的服务商" }
+}
