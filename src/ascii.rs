@@ -8,7 +8,7 @@
 //! transliterated with deunicode, cut or padded to fit), so tables and
 //! screens laid out for the original text stay aligned.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// What the environment says about ASCII mode.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -119,32 +119,31 @@ pub fn to_ascii(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     let mut run = String::new();
-    let mut width = 0;
-    let flush = |out: &mut String, run: &mut String, width: &mut usize| {
+    // A run's width is measured whole, as the terminal lays it out: an
+    // emoji with a skin-tone modifier is two cells, not one plus two.
+    let flush = |out: &mut String, run: &mut String| {
         if !run.is_empty() {
-            out.push_str(&fit_run(run, *width));
+            out.push_str(&fit_run(run, run.as_str().width()));
             run.clear();
-            *width = 0;
         }
     };
     for c in text.chars() {
         if is_plain(c) || c == '\n' || c == '\t' {
-            flush(&mut out, &mut run, &mut width);
+            flush(&mut out, &mut run);
             out.push(c);
         } else if let Some(s) = symbol(c).filter(|_| c.width() == Some(1)) {
             // A mark or a line keeps its own place: runs of text end there.
-            flush(&mut out, &mut run, &mut width);
+            flush(&mut out, &mut run);
             out.push(s);
         } else if c.is_control() {
             // Already made visible upstream; never pass one through.
-            flush(&mut out, &mut run, &mut width);
+            flush(&mut out, &mut run);
             out.push('?');
         } else {
             run.push(c);
-            width += c.width().unwrap_or(0);
         }
     }
-    flush(&mut out, &mut run, &mut width);
+    flush(&mut out, &mut run);
     out
 }
 
@@ -152,7 +151,6 @@ pub fn to_ascii(text: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn the_locale_decides_utf8_as_posix_resolves_it() {
@@ -196,6 +194,9 @@ mod tests {
         assert_eq!(to_ascii("a\u{1b}b"), "a?b");
         // A line between two texts stays where it was.
         assert_eq!(to_ascii("服务商持有│许可证"), "Fu Wu Shan|Xu Ke ");
+        // An emoji with a skin-tone modifier takes the cells it takes as a
+        // whole (found by the property below).
+        assert_eq!(to_ascii("🕴🏻").width(), "🕴🏻".width());
     }
 
     proptest! {
