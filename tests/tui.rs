@@ -1215,3 +1215,20 @@ fn a_value_that_is_not_an_answer_is_refused_in_the_apps_language() {
     assert!(text(&draw(&app)).contains("数值题只能填数字"));
     assert!(press(&mut app, &[KeyCode::Enter]).is_empty(), "an invalid value is not saved");
 }
+
+/// A vendor just created is opened, and it is the one selected when Esc
+/// goes back to the list (before, the selection stayed where it was, and
+/// Enter opened another vendor).
+#[test]
+fn a_new_vendor_is_the_selected_one_back_on_the_list() {
+    let mut app = app(Lang::En, 80, 24);
+    assert!(!text(&draw(&app)).contains("▶ Empty Ltd"), "another row is selected to begin with");
+    let effects = update(&mut app, Action::VendorCreated { slug: "empty".into() });
+    assert!(
+        matches!(&effects[..], [Effect::OpenVendor { path, review: false }] if path.ends_with("empty.toml")),
+        "{effects:?}"
+    );
+    let screen = text(&draw(&app));
+    assert!(screen.contains("▶ Empty Ltd"), "{screen}");
+    assert_eq!(update(&mut app, Action::Open).len(), 1);
+}

@@ -41,10 +41,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::SaveFailed { key, message, conflict } => return save_failed(app, &key, message, conflict),
         Action::VendorCreated { slug } => {
             app.say(StatusKind::Saved, format!("{} {slug}", msg::CREATED.text(app.lang)));
-            let path = app.vendors.rows.iter().find(|r| r.path().file_stem().is_some_and(|s| s == slug.as_str()));
-            return path
-                .map(|r| vec![Effect::OpenVendor { path: r.path().to_path_buf(), review: false }])
-                .unwrap_or_default();
+            let list = &mut app.vendors;
+            let Some(at) = list.rows.iter().position(|r| r.path().file_stem().is_some_and(|s| s == slug.as_str()))
+            else {
+                return vec![];
+            };
+            // Back on the list (Esc), the new vendor is the one selected.
+            if let Some(pos) = list.visible.iter().position(|&i| i == at) {
+                list.selected = pos;
+            }
+            return vec![Effect::OpenVendor { path: list.rows[at].path().to_path_buf(), review: false }];
         }
         Action::Failed(message) => {
             app.say(StatusKind::Error, message);
