@@ -51,7 +51,8 @@ fn verdict_lines(q: &Questionnaire, iv: &Interview, lang: Lang, th: &Theme, w: u
             lines.extend(wrapped(&format!("✗ {text}{reason}"), w, "  ", th.knockout));
         }
     }
-    let band = r.band.and_then(|b| q.bands.get(b)).map_or("–", |b| b.label.get(lang));
+    // The band only as far as it is certain, as everywhere else.
+    let band = crate::domain::present::band_text(q, r, lang);
     let args: [(&str, &dyn std::fmt::Display); 5] = [
         ("score", &pct(r.score)),
         ("band", &band),
