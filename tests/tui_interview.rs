@@ -100,6 +100,25 @@ fn values_as_an_ime_types_them_are_saved_normalised() {
     assert_eq!(value(&app, "service.sla-fix-hours"), Some(Value::Integer(2)));
 }
 
+/// An IME left in full-width mode: `２` picks option 2, `１２００` starts
+/// and fills a number's edit, `ｘ` is N/A; typed into a note, full-width
+/// text stays as it was typed.
+#[test]
+fn full_width_keys_work_as_the_keys_they_look_like() {
+    let mut app = interview(Lang::Zh, 80, 24);
+    go_to(&mut app, "basic.licence-scope");
+    press(&mut app, &common::chars("２"));
+    assert_eq!(value(&app, "basic.licence-scope"), Some(Value::Str("provincial".into())));
+    go_to(&mut app, "basic.registered-capital");
+    press(&mut app, &common::chars("１２００"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(value(&app, "basic.registered-capital"), Some(Value::Integer(1200)));
+    press(&mut app, &common::chars("ｅ１，２"));
+    press(&mut app, &[KeyCode::Esc]);
+    let note = app.interview.as_ref().unwrap().answers.get("basic.registered-capital").and_then(|a| a.note.clone());
+    assert_eq!(note.as_deref(), Some("１，２"));
+}
+
 #[test]
 fn a_unit_of_another_kind_is_refused_naming_the_unit_expected() {
     for (lang, expected) in

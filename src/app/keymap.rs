@@ -49,6 +49,19 @@ const fn ctrl(c: char) -> Key {
 }
 
 impl Key {
+    /// A full-width character (`１`, `ｙ`, `？`, the ideographic space) as
+    /// the ASCII key it stands for; any other key as it is.
+    pub fn half_width(self) -> Key {
+        let code = match self.code {
+            KeyCode::Char(c @ '\u{ff01}'..='\u{ff5e}') => {
+                KeyCode::Char(char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c))
+            }
+            KeyCode::Char('\u{3000}') => KeyCode::Char(' '),
+            other => other,
+        };
+        Key { code, ..self }
+    }
+
     /// A crossterm key event as a table key: Shift is part of the
     /// character already (`G`), so it is dropped for characters.
     pub fn from_event(event: &KeyEvent) -> Key {
@@ -251,6 +264,9 @@ fn find(context: Context, key: Key) -> Option<&'static Binding> {
 /// The action for `key` in `context`: the context's own binding, else (when
 /// not typing) a global one. While typing, Ctrl-C still quits.
 pub fn lookup(context: Context, key: Key) -> Option<Action> {
+    // A Chinese IME left in full-width mode types `２` or `ｙ`: as a command
+    // key it is the key it looks like. Typed text stays as typed.
+    let key = if matches!(context, LineEdit | NoteEdit) { key } else { key.half_width() };
     if let Some(b) = find(context, key) {
         return Some(b.action.clone());
     }
