@@ -712,6 +712,35 @@ fn the_hint_bar_offers_only_keys_that_work_on_this_question() {
     assert_eq!(actions(&app).first(), Some(&Action::TakeOver));
 }
 
+/// Lists and the review screen offer only what can work: nothing to open
+/// or rename once the filter empties the list, nothing to move in an
+/// empty comparison, no sign-off for the vendor's own interviewer.
+#[test]
+fn the_hint_bar_offers_list_and_review_keys_only_where_they_work() {
+    use ccvet::app::hints::hints;
+    let actions = |app: &App| hints(app).iter().map(|b| b.action.clone()).collect::<Vec<_>>();
+    let mut app = app(Lang::En, 200, 40);
+    assert!(actions(&app).contains(&Action::Open) && actions(&app).contains(&Action::Rename));
+    press(&mut app, &chars("/zzz"));
+    press(&mut app, &[KeyCode::Enter]);
+    let shown = actions(&app);
+    for gone in [Action::Open, Action::ReviewScreen, Action::Rename, Action::Archive, Action::Up] {
+        assert!(!shown.contains(&gone), "{gone:?} offered with no vendor shown: {shown:?}");
+    }
+    assert!(shown.contains(&Action::NewVendor) && shown.contains(&Action::Filter), "{shown:?}");
+    let mut empty = App::new(common::default_questionnaire(), Lang::En, 200, 40);
+    empty.screen = Screen::Compare;
+    assert!(!actions(&empty).contains(&Action::Open) && !actions(&empty).contains(&Action::Up));
+    let mut app = interview(Lang::En, 200, 40);
+    app.screen = Screen::Review;
+    app.me = "somebody".into();
+    assert!(actions(&app).contains(&Action::SignOff(ccvet::storage::review::Decision::Approve)));
+    app.interview.as_mut().unwrap().vendor.meta.interviewer = Some("somebody".into());
+    assert!(!actions(&app).contains(&Action::SignOff(ccvet::storage::review::Decision::Approve)));
+    app.self_signoff = true;
+    assert!(actions(&app).contains(&Action::SignOff(ccvet::storage::review::Decision::Approve)));
+}
+
 #[test]
 fn keys_on_the_too_small_screen_change_nothing() {
     let mut app = interview(Lang::En, 40, 10);

@@ -13,8 +13,9 @@ pub fn hints(app: &App) -> Vec<&'static Binding> {
     let ctx = context(app);
     let iv = app.interview.as_ref().filter(|_| app.screen == Screen::Interview && ctx == Context::Interview);
     let question = iv.and_then(|iv| iv.current(&app.questionnaire));
-    let mut hints: Vec<&'static Binding> =
-        shown(ctx).filter(|b| b.hint && iv.is_none_or(|iv| works(b, iv, question))).collect();
+    let mut hints: Vec<&'static Binding> = shown(ctx)
+        .filter(|b| b.hint && iv.is_none_or(|iv| works(b, iv, question)) && available(app, ctx, &b.action))
+        .collect();
     if let Some(i) = hints.iter().position(|b| b.action == Action::Help) {
         let help = hints.remove(i);
         hints.insert(0, help);
@@ -25,6 +26,40 @@ pub fn hints(app: &App) -> Vec<&'static Binding> {
         hints.splice(0..0, take);
     }
     hints
+}
+
+/// Whether a key of the lists and the review screen can do anything now:
+/// nothing to open, move or rename in an empty list (or one the filter
+/// emptied), no sign-off for the vendor's own interviewer (unless the
+/// workspace allows it, as `confirm::ask_sign_off` decides).
+fn available(app: &App, ctx: Context, action: &Action) -> bool {
+    let needs_a_row = matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::Open
+            | Action::ReviewScreen
+            | Action::Rename
+            | Action::Archive
+            | Action::Reassess
+            | Action::NextDue
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+    );
+    match ctx {
+        Context::Vendors => !needs_a_row || !app.vendors.visible.is_empty(),
+        Context::Compare => !needs_a_row || !app.ranking.is_empty(),
+        Context::Review => match action {
+            Action::SignOff(_) => {
+                let interviewer = app.interview.as_ref().and_then(|iv| iv.vendor.meta.interviewer.as_deref());
+                app.self_signoff || interviewer != Some(app.me.as_str())
+            }
+            _ => true,
+        },
+        _ => true,
+    }
 }
 
 /// Taking over works once the writer this view follows has left.
