@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::ranking::by_rank;
 use crate::domain::scoring::{ScoreReport, score};
+use crate::domain::text::Lang;
 use crate::storage::Error;
 use crate::storage::lock::{self, Holder};
 use crate::storage::review::{self, SignOffState};
@@ -85,7 +86,7 @@ impl Summary {
         report.outcomes = Vec::new();
         let modified = modified_secs(&vendor.path);
         let mut warnings: Vec<String> = vendor.warnings.iter().map(ToString::to_string).collect();
-        warnings.extend(questionnaire_mismatch(q, &vendor.meta));
+        warnings.extend(questionnaire_mismatch(q, &vendor.meta, Lang::En));
         let mut reviews = Vec::new();
         for r in review::load_all_of(&vendor) {
             match r {
@@ -121,18 +122,14 @@ impl Summary {
 
 /// A warning when the vendor was assessed with another questionnaire (its
 /// answers then mostly show as orphans).
-pub fn questionnaire_mismatch(q: &Questionnaire, meta: &Meta) -> Option<String> {
+pub fn questionnaire_mismatch(q: &Questionnaire, meta: &Meta, lang: Lang) -> Option<String> {
+    use crate::i18n::report as msg;
     let id = meta.questionnaire.as_deref()?;
     if id != q.id {
-        Some(format!("this vendor was assessed with questionnaire `{id}`, but `{}` is in use", q.id))
-    } else if meta.questionnaire_version.is_some_and(|v| v != q.version) {
-        Some(format!(
-            "this vendor was assessed with version {} of `{id}`, but version {} is in use",
-            meta.questionnaire_version.unwrap_or_default(),
-            q.version
-        ))
+        Some(msg::OTHER_QUESTIONNAIRE.fill(lang, &[("id", &id), ("in_use", &q.id)]))
     } else {
-        None
+        let was = meta.questionnaire_version.filter(|v| *v != q.version)?;
+        Some(msg::OTHER_QUESTIONNAIRE_VERSION.fill(lang, &[("was", &was), ("id", &id), ("now", &q.version)]))
     }
 }
 
@@ -163,7 +160,11 @@ pub fn load(q: &Questionnaire, paths: &[PathBuf]) -> Vec<Result<Summary, Error>>
             paths.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>())).collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|_| vec![Err(Error::NotFound("a loader thread failed".into()))]))
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Err(Error::NotFound(crate::i18n::Text::new(crate::i18n::errors::LOADER_FAILED, &[])))]
+                })
+            })
             .collect()
     })
 }

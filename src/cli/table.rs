@@ -117,7 +117,7 @@ fn score_text(q: &Questionnaire, vendor: &VendorFile, report: &ScoreReport, lang
     for c in &vendor.conflicts {
         let _ = writeln!(out, "⚠ {}: {}", visible(&c.key), msg::MERGE_CONFLICT_OURS_IS_IN.text(lang));
     }
-    if let Some(w) = crate::summary::questionnaire_mismatch(q, &vendor.meta) {
+    if let Some(w) = crate::summary::questionnaire_mismatch(q, &vendor.meta, lang) {
         let _ = writeln!(out, "! {}", visible(&w));
     }
     if let Some(h) = crate::storage::lock::holder_of(&vendor.path) {

@@ -63,7 +63,7 @@ pub fn validate(ctx: &Context, path: &Path) -> Result<Output, CliError> {
             found.push(at(&answer.span, Severity::Error, message));
         }
     }
-    if let Some(mismatch) = crate::summary::questionnaire_mismatch(q, &vendor.meta) {
+    if let Some(mismatch) = crate::summary::questionnaire_mismatch(q, &vendor.meta, lang) {
         found.push(Diagnostic {
             path: path.to_path_buf(),
             position: None,

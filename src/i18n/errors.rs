@@ -64,4 +64,28 @@ messages! {
         zh: "您无权在 {dir} 中创建或删除文件：请文件夹所有者或团队管理员处理（ccvet doctor 会说明）",
     }
     NOT_ARCHIVED { en: "no archived vendor with slug or name `{wanted}`", zh: "归档中没有名为或文件名为 `{wanted}` 的服务商" }
+    // New cycles, evidence, reviews and vendor files.
+    HISTORY_KEPT_ALREADY {
+        en: "a history file of that cycle is already there; it is never replaced",
+        zh: "该轮评估的历史文件已存在；历史文件从不覆盖",
+    }
+    CANNOT_EDIT { en: "cannot edit: {why}", zh: "无法编辑：{why}" }
+    CYCLE_NO_DATE {
+        en: "has no `assessed_on`; set it in the file before starting a new cycle",
+        zh: "没有 `assessed_on`：请先在文件中填写，再开始新一轮评估",
+    }
+    CYCLE_NOT_AFTER {
+        en: "a new cycle on {on} must start after the current cycle's assessed_on, {before}",
+        zh: "{on} 开始的新一轮评估须晚于本轮的 assessed_on（{before}）",
+    }
+    CHANGED_WHILE_READING {
+        en: "the vendor file changed while reading it; try again",
+        zh: "读取服务商文件时文件发生了变化；请重试",
+    }
+    EVIDENCE_NAME_TAKEN { en: "too many files of that name already", zh: "同名文件已太多" }
+    REVIEW_NOT_YOURS { en: "this review file is reviewer `{reviewer}`'s", zh: "此评审文件属于评审人 `{reviewer}`" }
+    CANNOT_WRITE_REVIEW { en: "cannot write the review: {why}", zh: "无法写入评审：{why}" }
+    NO_FREE_FILE_NAME { en: "no free file name for this vendor", zh: "无法为该服务商找到可用的文件名" }
+    NOT_IN_CONFLICT { en: "`{key}` is not in conflict", zh: "`{key}` 没有冲突" }
+    LOADER_FAILED { en: "a loader thread failed", zh: "加载线程出错" }
 }

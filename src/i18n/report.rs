@@ -95,4 +95,13 @@ messages! {
     CSV_BAND_ID { en: "Band id", zh: "评级编号" }
     CSV_RED_LINES { en: "Red lines", zh: "触及红线" }
     CSV_SIGN_OFFS { en: "Sign-offs (~ stale)", zh: "签核（~ 已过期）" }
+    // The vendor was assessed with another questionnaire (`score`, `validate`).
+    OTHER_QUESTIONNAIRE {
+        en: "this vendor was assessed with questionnaire `{id}`, but `{in_use}` is in use",
+        zh: "该服务商是按问卷 `{id}` 评估的，但当前使用的是 `{in_use}`",
+    }
+    OTHER_QUESTIONNAIRE_VERSION {
+        en: "this vendor was assessed with version {was} of `{id}`, but version {now} is in use",
+        zh: "该服务商是按问卷 `{id}` 的第 {was} 版评估的，但当前使用的是第 {now} 版",
+    }
 }

@@ -4,6 +4,7 @@
 //! cycle: the new `assessed_on`, every answer marked `carried = true` (to
 //! confirm), follow-ups closed in the last cycle dropped, open ones kept.
 
+use crate::i18n::{Text, errors};
 use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, Item};
@@ -48,7 +49,7 @@ pub fn keep(target: &Path, bytes: &[u8], modes: Modes) -> Result<(), Error> {
     match create_atomic(&RealFs, target, bytes, modes.file) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            Err(Error::refused(target, "a history file of that cycle is already there; it is never replaced"))
+            Err(Error::refused(target, Text::new(errors::HISTORY_KEPT_ALREADY, &[])))
         }
         Err(e) => Err(Error::io(target, e)),
     }
@@ -57,7 +58,7 @@ pub fn keep(target: &Path, bytes: &[u8], modes: Modes) -> Result<(), Error> {
 /// The text of the new cycle made from vendor file `text`.
 pub fn next_cycle_text(text: &str, on: Date) -> Result<String, Error> {
     let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-        Error::refused(Path::new("<vendor>"), format!("cannot edit: {}", e.message()))
+        Error::refused(Path::new("<vendor>"), Text::new(errors::CANNOT_EDIT, &[("why", &e.message())]))
     })?;
     match doc.get_mut("assessed_on").and_then(Item::as_value_mut) {
         Some(v) => {
@@ -103,17 +104,14 @@ pub fn start_cycle(
 ) -> Result<(super::vendor::VendorFile, PathBuf), Error> {
     let path = &vendor.path;
     let Some(before) = vendor.meta.assessed_on else {
-        return Err(Error::refused(path, "has no `assessed_on`; set it in the file before starting a new cycle"));
+        return Err(Error::refused(path, Text::new(errors::CYCLE_NO_DATE, &[])));
     };
     if on <= before {
-        return Err(Error::refused(
-            path,
-            format!("a new cycle on {on} must start after the current cycle's assessed_on, {before}"),
-        ));
+        return Err(Error::refused(path, Text::new(errors::CYCLE_NOT_AFTER, &[("on", &on), ("before", &before)])));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     if bytes != vendor.text().as_bytes() {
-        return Err(Error::refused(path, "the vendor file changed while reading it; try again"));
+        return Err(Error::refused(path, Text::new(errors::CHANGED_WHILE_READING, &[])));
     }
     let text = next_cycle_text(vendor.text(), on)?;
     let next = super::vendor::VendorFile::parse(path, text.clone())?;

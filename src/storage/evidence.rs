@@ -3,6 +3,7 @@
 //! A copy never replaces a file already there: a second file of the same
 //! name gets a new name (`name-2.pdf`, …).
 
+use crate::i18n::{Text, errors};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -75,7 +76,7 @@ pub fn copy_in(root: &Path, slug: &str, source: &Path, modes: Modes) -> Result<C
             Err(e) => return Err(Error::io(&target, e)),
         }
     }
-    Err(Error::refused(&dir, "too many files of that name already"))
+    Err(Error::refused(&dir, Text::new(errors::EVIDENCE_NAME_TAKEN, &[])))
 }
 
 /// What checking one recorded file found.

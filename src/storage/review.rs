@@ -4,6 +4,7 @@
 //! records a digest of the vendor file as signed: when the answers change,
 //! the sign-off is stale until it is renewed.
 
+use crate::i18n::{Text, errors};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -302,7 +303,8 @@ pub fn update(
     refuse_someone_elses(&path, user)?;
     let mut file = match load(&path) {
         Ok(review) if review.file.reviewer != user => {
-            return Err(Error::refused(&path, format!("this review file is reviewer `{}`'s", review.file.reviewer)));
+            let reviewer = review.file.reviewer;
+            return Err(Error::refused(&path, Text::new(errors::REVIEW_NOT_YOURS, &[("reviewer", &reviewer)])));
         }
         Ok(review) => review.file,
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
@@ -311,7 +313,8 @@ pub fn update(
         Err(e) => return Err(e),
     };
     change(&mut file);
-    let text = toml::to_string(&file).map_err(|e| Error::refused(&path, format!("cannot write the review: {e}")))?;
+    let text = toml::to_string(&file)
+        .map_err(|e| Error::refused(&path, Text::new(errors::CANNOT_WRITE_REVIEW, &[("why", &e)])))?;
     write_atomic(fs, &path, text.as_bytes(), modes.review_file()).map_err(|e| Error::io(&path, e))?;
     drop(lock);
     Ok(file)

@@ -212,7 +212,7 @@ impl Workspace {
                 Err(e) => return Err(Error::io(&path, e)),
             }
         }
-        Err(Error::refused(&self.vendors_dir(), "no free file name for this vendor"))
+        Err(Error::refused(&self.vendors_dir(), Text::new(errors::NO_FREE_FILE_NAME, &[])))
     }
 }
 
