@@ -336,6 +336,8 @@ fn a_vendor_from_another_questionnaire_is_flagged() {
         "{}",
         r.stdout
     );
+    let r = sb.ok(&["--lang", "zh", "score", "other"]);
+    assert!(r.stdout.contains("! 该服务商是按问卷 `vsaq` 评估的，但当前使用的是 `cloud-call-center`"), "{}", r.stdout);
 }
 
 #[test]
@@ -452,4 +454,16 @@ fn answer_takes_numbers_as_a_chinese_interviewer_types_them() {
     let r = sb.run(&["--lang", "zh", "answer", "acme-call", "basic.registered-capital", "12%"]);
     assert_eq!(r.code, 2, "{}", r.transcript());
     assert!(r.stderr.contains("单位“%”与本题不符：请按万元填写数字"), "{}", r.transcript());
+    // What is saved, and a sign-off refused, read in Chinese too.
+    let r = sb.ok(&["--lang", "zh", "answer", "acme-call", "basic.registered-capital", "1200"]);
+    assert!(
+        r.stdout.starts_with("已保存 basic.registered-capital = ") && r.stdout.contains(" 得分 "),
+        "{}",
+        r.transcript()
+    );
+    let r = sb.run(&["--lang", "zh", "review", "acme-call", "--decision", "approve"]);
+    assert_eq!(r.code, 1, "{}", r.transcript());
+    assert!(r.stderr.contains("访谈人不能签核自己访谈的服务商"), "{}", r.transcript());
+    let r = sb.run(&["--lang", "zh", "report", "--compare", "--format", "xlsx", "-o", "x.xlsx"]);
+    assert!(r.stderr.contains("report --compare 只能输出 md 或 html"), "{}", r.transcript());
 }

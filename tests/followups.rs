@@ -323,3 +323,31 @@ fn the_merge_driver_merges_follow_ups_and_evidence_per_field() {
     assert!(merged.contains(r#"followup = { ask = "theirs asks", status = "requested" }"#), "{merged}");
     assert!(merged.contains("evidence/yun-lian-ke-ji/e.pdf"), "{merged}");
 }
+
+#[test]
+fn follow_ups_evidence_reviews_and_cycles_speak_chinese_under_lang_zh() {
+    let s = Sandbox::new();
+    let zh = |args: &[&str]| s.ok(&[&["--lang", "zh"], args].concat()).stdout;
+    let out = zh(&["answer", V, "basic.licence-scope", "nationwide"]);
+    assert!(out.starts_with("已保存 basic.licence-scope = "), "{out}");
+    let out = zh(&["followup", V, "basic.licence-scope", "营业执照", "--due", "2026-12-31"]);
+    assert_eq!(out, "云联科技 basic.licence-scope：requested · 营业执照 · 截止 2026-12-31\n");
+    std::fs::write(s.dir.path().join("licence.pdf"), b"pdf").unwrap();
+    let out = zh(&["evidence", "add", V, "basic.licence-scope", "licence.pdf", "--expires", "2027-01-31"]);
+    assert!(out.contains("：已添加证明材料 evidence/yun-lian-ke-ji/licence.pdf（sha256 "), "{out}");
+    assert!(out.ends_with("，2027-01-31 到期\n"), "{out}");
+    assert_eq!(zh(&["evidence", "check"]), "已检查 1 个证明材料文件，0 个缺失或被改动\n");
+    std::fs::write(s.ws().join("evidence/yun-lian-ke-ji/licence.pdf"), b"changed").unwrap();
+    let r = s.run(&["--lang", "zh", "evidence", "check"]);
+    assert!(r.stderr.contains("licence.pdf：添加后已被改动（现在的 sha256 为 "), "{}", r.stderr);
+    s.fails(&["--lang", "zh", "evidence", "add", V, "basic.licence-scope", "."], 2, ". 不是文件");
+    s.fails(&["--lang", "zh", "followup", V, "basic.licence-number", "--status", "closed"], 2, "上没有补充材料请求");
+    let out = zh(&["review", V, "--comment", "请核对执照"]);
+    assert!(out.starts_with("已以 ") && out.contains("的身份对 云联科技 发表评论"), "{out}");
+    s.fails(&["--lang", "zh", "review", V, "--decision", "approve"], 1, "；如仍要签核，请加 --force");
+    let out = zh(&["reassess", V, "--on", "2027-01-20"]);
+    assert!(out.starts_with("云联科技：已开始 2027-01-20 的新一轮评估；2026-01-15 那一轮保存在 "), "{out}");
+    // English stays as it was.
+    let out = s.ok(&["--lang", "en", "answer", V, "basic.licence-scope", "provincial"]).stdout;
+    assert!(out.starts_with("saved basic.licence-scope = ") && out.contains(" score "), "{out}");
+}

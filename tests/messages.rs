@@ -149,3 +149,15 @@ fn unknown_questions_bad_values_and_locks_are_said_in_chinese() {
     drop(lock);
     insta::assert_snapshot!("errors_in_chinese", transcript);
 }
+
+#[test]
+fn a_language_ccvet_does_not_speak_is_refused_in_the_one_it_would_use() {
+    let sb = Sandbox::new();
+    let zh = sb.run_with(&["--lang", "fr", "compare"], &[("LANG", "zh_CN.UTF-8")]);
+    assert_eq!(zh.code, 2, "{}", zh.stderr);
+    assert_eq!(zh.stderr, "ccvet: --lang 只能是 zh 或 en，而不是 `fr`\n");
+    let zh = sb.run_with(&["compare"], &[("LANG", "zh_CN.UTF-8"), ("CCVET_LANG", "fr")]);
+    assert_eq!(zh.stderr, "ccvet: CCVET_LANG 只能是 zh 或 en，而不是 `fr`\n");
+    let en = sb.run(&["--lang", "fr", "compare"]);
+    assert_eq!(en.stderr, "ccvet: --lang takes zh or en, not `fr`\n");
+}

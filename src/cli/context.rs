@@ -6,6 +6,7 @@ use super::CliError;
 use super::args::Args;
 use crate::domain::scoring::{ScoreReport, score};
 use crate::domain::text::Lang;
+use crate::i18n::cli as msg;
 use crate::storage::config::{self, Config};
 use crate::storage::questionnaire::{self, Loaded};
 use crate::storage::vendor::VendorFile;
@@ -93,14 +94,18 @@ impl Context {
             .unwrap_or_else(config::default_workspace);
         // --lang, then $CCVET_LANG, then the config file (which `L` in the
         // app writes), then the locale.
+        // A code that is not a language is refused in the language the
+        // reader would have had without it.
+        let fallback = config.lang.unwrap_or_else(|| locale_lang(env));
+        let refused = |m: crate::i18n::Msg, code: &str, lang: Lang| {
+            CliError::Usage(m.fill(lang, &[("code", &crate::safe_text::visible(code))]))
+        };
         let lang = match (&args.lang, &env.lang) {
-            (Some(code), _) => {
-                Lang::parse(code).ok_or_else(|| CliError::Usage(format!("--lang takes zh or en, not `{code}`")))?
-            }
-            (None, Some(code)) => {
-                Lang::parse(code).ok_or_else(|| CliError::Usage(format!("CCVET_LANG takes zh or en, not `{code}`")))?
-            }
-            (None, None) => config.lang.unwrap_or_else(|| locale_lang(env)),
+            (Some(code), env_code) => Lang::parse(code).ok_or_else(|| {
+                refused(msg::LANG_FLAG, code, env_code.as_deref().and_then(Lang::parse).unwrap_or(fallback))
+            })?,
+            (None, Some(code)) => Lang::parse(code).ok_or_else(|| refused(msg::LANG_ENV, code, fallback))?,
+            (None, None) => fallback,
         };
         let user = crate::storage::identity::me().name;
         Ok(Context {

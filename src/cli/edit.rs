@@ -161,16 +161,18 @@ pub fn answer(
     let report = score_of(&loaded, &vendor);
     let lang = ctx.lang;
     let shown = answer_text(question, vendor.answers.get(key), lang);
-    let mut stdout = format!(
-        "saved {key} = {} · {} {} {}{}\n",
-        if shown.is_empty() { "–".to_string() } else { visible(&shown).into_owned() },
-        visible(&vendor.meta.vendor),
-        msg::SCORE_LC.text(lang),
-        pct(report.score),
-        if report.disqualified() { msg::DISQUALIFIED.text(lang) } else { "" }
-    );
+    let value = if shown.is_empty() { "–".to_string() } else { visible(&shown).into_owned() };
+    let dq = if report.disqualified() { msg::DISQUALIFIED.text(lang) } else { "" };
+    let args: [(&str, &dyn std::fmt::Display); 5] = [
+        ("key", &key),
+        ("value", &value),
+        ("vendor", &visible(&vendor.meta.vendor)),
+        ("score", &pct(report.score)),
+        ("dq", &dq),
+    ];
+    let mut stdout = format!("{}\n", msg::ANSWER_SAVED.fill(lang, &args));
     if saved.merged {
-        stdout.push_str("(the file had been changed by someone else; their changes are kept)\n");
+        let _ = writeln!(stdout, "{}", msg::MERGED_THEIRS_KEPT.text(lang));
     }
     Ok(Output { stdout, ..Output::default() })
 }
@@ -221,29 +223,20 @@ pub fn review(
         match gate(&request, &report) {
             Gate::Open => {}
             Gate::Refused(_) => {
-                return Err(CliError::Failed(format!(
-                    "{} is interviewed by you ({}): the interviewer cannot sign off their own vendor \
-                     (a workspace may allow it with `[policy] self_signoff = true` in ccvet.toml)",
-                    visible(&vendor.meta.vendor),
-                    visible(&ctx.user)
-                )));
+                return Err(CliError::Failed(
+                    msg::SELF_SIGNOFF_REFUSED
+                        .fill(ctx.lang, &[("vendor", &visible(&vendor.meta.vendor)), ("user", &visible(&ctx.user))]),
+                ));
             }
             Gate::Confirm(cautions) if !force => {
                 let why: Vec<String> = cautions.iter().map(|c| c.describe(ctx.lang)).collect();
-                return Err(CliError::Failed(format!(
-                    "not signed: {}; add --force to sign off all the same",
-                    why.join("; ")
-                )));
+                return Err(CliError::Failed(msg::NOT_SIGNED_FORCE.fill(ctx.lang, &[("why", &why.join("; "))])));
             }
             Gate::Confirm(_) => {}
         }
     }
     let at = crate::system::now_rfc3339();
     let signed = digest(vendor.text());
-    let what = match decision {
-        Some(d) => format!("signed off `{}`", d.name()),
-        None => "commented".to_string(),
-    };
     update(
         &vendor.path,
         &vendor.meta.renamed_from,
@@ -256,8 +249,10 @@ pub fn review(
         ctx.workspace.modes,
     )?;
     let me = crate::storage::identity::shown(&ctx.user, ctx.display_name.as_deref());
-    Ok(Output {
-        stdout: format!("{what} on {} as {}\n", visible(&vendor.meta.vendor), visible(&me)),
-        ..Output::default()
-    })
+    let (name, me) = (visible(&vendor.meta.vendor), visible(&me));
+    let line = match decision {
+        Some(d) => msg::SIGNED_OFF_AS.fill(ctx.lang, &[("decision", &d.name()), ("vendor", &name), ("me", &me)]),
+        None => msg::COMMENTED_AS.fill(ctx.lang, &[("vendor", &name), ("me", &me)]),
+    };
+    Ok(Output { stdout: format!("{line}\n"), ..Output::default() })
 }

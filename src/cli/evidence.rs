@@ -32,7 +32,7 @@ fn add(ctx: &Context, wanted: &str, key: &str, path: &str, expires: Option<&str>
     let q = &loaded.questionnaire;
     question(ctx.lang, q, key)?;
     let expires = expires.map(|d| date_arg(ctx.lang, "--expires", d)).transpose()?;
-    let seen_on = today()?;
+    let seen_on = today(ctx.lang)?;
     let mut vendor = ctx.find_vendor(wanted)?;
     let (source, copied) = if is_url(path) {
         (Source::Url(path.to_string()), None)
@@ -40,10 +40,8 @@ fn add(ctx: &Context, wanted: &str, key: &str, path: &str, expires: Option<&str>
         let file = Path::new(path);
         let meta = std::fs::metadata(file).map_err(|e| CliError::Data(crate::storage::Error::io(file, e)))?;
         if !meta.is_file() {
-            return Err(CliError::Usage(format!(
-                "{} is not a file; give a file or an http(s) URL",
-                visible(&file.display().to_string())
-            )));
+            let shown = visible(&file.display().to_string()).into_owned();
+            return Err(CliError::Usage(msg::NOT_A_FILE.fill(ctx.lang, &[("shown", &shown)])));
         }
         let c = copy_in(&ctx.workspace.root, &vendor.slug, file, ctx.workspace.modes)?;
         (Source::File { file: c.file.clone(), sha256: c.sha256.clone() }, Some(c))
@@ -56,21 +54,24 @@ fn add(ctx: &Context, wanted: &str, key: &str, path: &str, expires: Option<&str>
         }
         return Err(e);
     }
-    let stdout = match copied {
-        Some(c) => format!(
-            "{} {key}: evidence {} (sha256 {}){}\n",
-            visible(&vendor.meta.vendor),
-            visible(&c.file),
-            c.sha256,
-            expires.map_or_else(String::new, |d| format!(", expires {d}"))
+    let lang = ctx.lang;
+    let name = visible(&vendor.meta.vendor);
+    let expires = expires.map_or_else(String::new, |d| msg::EVIDENCE_EXPIRES_ON.fill(lang, &[("date", &d)]));
+    let line = match copied {
+        Some(c) => msg::EVIDENCE_ADDED_FILE.fill(
+            lang,
+            &[
+                ("vendor", &name),
+                ("key", &key),
+                ("file", &visible(&c.file)),
+                ("sha256", &c.sha256),
+                ("expires", &expires),
+            ],
         ),
-        None => format!(
-            "{} {key}: evidence {}{}\n",
-            visible(&vendor.meta.vendor),
-            visible(path),
-            expires.map_or_else(String::new, |d| format!(", expires {d}"))
-        ),
+        None => msg::EVIDENCE_ADDED_URL
+            .fill(lang, &[("vendor", &name), ("key", &key), ("url", &visible(path)), ("expires", &expires)]),
     };
+    let stdout = format!("{line}\n");
     Ok(Output { stdout, ..Output::default() })
 }
 
@@ -93,26 +94,26 @@ fn check_all(ctx: &Context, wanted: Option<&str>) -> Result<Output, CliError> {
                 let Source::File { file, sha256 } = &e.source else { continue };
                 files += 1;
                 let shown = visible(file);
+                let lang = ctx.lang;
                 let problem = match check(&ctx.workspace.root, file, sha256) {
                     Check::Ok => None,
-                    Check::Missing => Some("missing".to_string()),
+                    Check::Missing => Some(msg::EVIDENCE_MISSING.text(lang).to_string()),
                     Check::Changed { now } => {
-                        Some(format!("changed since it was added (sha256 now {now}, recorded {})", visible(sha256)))
+                        Some(msg::EVIDENCE_CHANGED.fill(lang, &[("now", &now), ("recorded", &visible(sha256))]))
                     }
-                    Check::Unreadable(why) => Some(format!("cannot be read: {why}")),
+                    Check::Unreadable(why) => Some(msg::EVIDENCE_UNREADABLE.fill(lang, &[("why", &why)])),
                 };
                 if let Some(p) = problem {
                     bad += 1;
-                    let _ = writeln!(out.stderr, "{shown}: {p} ({} {key})", v.slug);
+                    let args: [(&str, &dyn std::fmt::Display); 4] =
+                        [("file", &shown), ("problem", &p), ("slug", &v.slug), ("key", &key)];
+                    let _ = writeln!(out.stderr, "{}", msg::EVIDENCE_PROBLEM_AT.fill(lang, &args));
                 }
             }
         }
     }
-    let _ = writeln!(
-        out.stdout,
-        "{files} evidence file{} checked, {bad} missing or changed",
-        if files == 1 { "" } else { "s" }
-    );
+    let checked = if files == 1 { msg::EVIDENCE_CHECKED_ONE } else { msg::EVIDENCE_CHECKED_MANY };
+    let _ = writeln!(out.stdout, "{}", checked.fill(ctx.lang, &[("files", &files), ("bad", &bad)]));
     out.failed = bad > 0;
     Ok(out)
 }
@@ -132,7 +133,7 @@ struct DueJson {
 pub fn due(ctx: &Context, within: i64, json: bool) -> Result<Output, CliError> {
     let loaded = ctx.questionnaire()?;
     let q = &loaded.questionnaire;
-    let today = today()?;
+    let today = today(ctx.lang)?;
     let months = q.reassess_months();
     let is_date = |key: &str| q.question(key).is_some_and(|x| matches!(x.kind, Kind::Date { .. }));
     let mut rows = Vec::new();
@@ -191,14 +192,13 @@ pub fn due(ctx: &Context, within: i64, json: bool) -> Result<Output, CliError> {
 pub fn reassess(ctx: &Context, wanted: &str, on: Option<&str>) -> Result<Output, CliError> {
     let on = match on {
         Some(d) => date_arg(ctx.lang, "--on", d)?,
-        None => today()?,
+        None => today(ctx.lang)?,
     };
     let vendor = ctx.find_vendor(wanted)?;
     let Some(before) = vendor.meta.assessed_on else {
-        return Err(CliError::Usage(format!(
-            "{} has no `assessed_on`; set it in the file before starting a new cycle",
-            visible(&vendor.meta.vendor)
-        )));
+        return Err(CliError::Usage(
+            msg::REASSESS_NO_DATE.fill(ctx.lang, &[("vendor", &visible(&vendor.meta.vendor))]),
+        ));
     };
     if on <= before {
         return Err(CliError::Usage(msg::CYCLE_NOT_AFTER.fill(ctx.lang, &[("on", &on), ("before", &before)])));
@@ -208,20 +208,15 @@ pub fn reassess(ctx: &Context, wanted: &str, on: Option<&str>) -> Result<Output,
         match crate::storage::lock::acquire_patiently(&vendor.path, &crate::system::holder(&ctx.user), modes.file) {
             Ok(crate::storage::lock::Acquired::Mine(lock)) => lock,
             Ok(crate::storage::lock::Acquired::Theirs(_)) => {
-                return Err(CliError::Failed(format!(
-                    "{} is open for writing by someone; try again when they leave it",
-                    visible(&vendor.meta.vendor)
-                )));
+                return Err(CliError::Failed(
+                    msg::REASSESS_LOCKED.fill(ctx.lang, &[("vendor", &visible(&vendor.meta.vendor))]),
+                ));
             }
             Err(e) => return Err(CliError::Data(crate::storage::Error::io(&vendor.path, e))),
         };
     let (_, history) = crate::storage::cycle::start_cycle(&vendor, on, modes)?;
-    Ok(Output {
-        stdout: format!(
-            "{}: new cycle assessed on {on}; the cycle of {before} is kept as {}; answers carried over, to confirm\n",
-            visible(&vendor.meta.vendor),
-            visible(&history.display().to_string())
-        ),
-        ..Output::default()
-    })
+    let history = history.display().to_string();
+    let args: [(&str, &dyn std::fmt::Display); 4] =
+        [("vendor", &visible(&vendor.meta.vendor)), ("on", &on), ("before", &before), ("history", &visible(&history))];
+    Ok(Output { stdout: format!("{}\n", msg::REASSESSED.fill(ctx.lang, &args)), ..Output::default() })
 }

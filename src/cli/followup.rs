@@ -23,11 +23,11 @@ use crate::system::holder;
 
 /// "Today", injectable at the edge for tests and scripts: `$CCVET_TODAY`
 /// (YYYY-MM-DD), else the local calendar day.
-pub(super) fn today() -> Result<Date, CliError> {
+pub(super) fn today(lang: Lang) -> Result<Date, CliError> {
     match std::env::var("CCVET_TODAY") {
-        Ok(text) if !text.is_empty() => Date::parse(&text).ok_or_else(|| {
-            CliError::Usage(format!("$CCVET_TODAY must be a real date written YYYY-MM-DD, not `{}`", visible(&text)))
-        }),
+        Ok(text) if !text.is_empty() => {
+            Date::parse(&text).ok_or_else(|| CliError::Usage(msg::TODAY_ENV.fill(lang, &[("text", &visible(&text))])))
+        }
         _ => Ok(crate::system::today()),
     }
 }
@@ -115,23 +115,24 @@ pub fn followup(
         }
         (None, Some(_)) => return Err(CliError::Usage(msg::FOLLOWUP_NEEDS_WHAT.text(ctx.lang).to_string())),
         (None, None) => {
-            return Err(CliError::Usage(format!(
-                "{} has no follow-up on `{key}`; ask one first: ccvet followup {} {key} \"what to provide\"",
-                visible(&vendor.meta.vendor),
-                vendor.slug
-            )));
+            let args: [(&str, &dyn std::fmt::Display); 3] =
+                [("vendor", &visible(&vendor.meta.vendor)), ("key", &key), ("slug", &vendor.slug)];
+            return Err(CliError::Usage(msg::NO_FOLLOWUP_ON.fill(ctx.lang, &args)));
         }
     };
     let merged = save_edits(ctx, &mut vendor, q, key, &[Edit::Followup(Some(next.clone()))])?;
-    let mut stdout = format!(
-        "{} {key}: {} · {}{}\n",
-        visible(&vendor.meta.vendor),
-        next.status.name(),
-        visible(&next.ask),
-        next.due.map_or_else(String::new, |d| format!(" · due {d}"))
-    );
+    let lang = ctx.lang;
+    let due = next.due.map_or_else(String::new, |d| msg::FOLLOWUP_DUE_ON.fill(lang, &[("date", &d)]));
+    let args: [(&str, &dyn std::fmt::Display); 5] = [
+        ("vendor", &visible(&vendor.meta.vendor)),
+        ("key", &key),
+        ("status", &next.status.name()),
+        ("ask", &visible(&next.ask)),
+        ("due", &due),
+    ];
+    let mut stdout = format!("{}\n", msg::FOLLOWUP_SAVED.fill(lang, &args));
     if merged {
-        stdout.push_str("(the file had been changed by someone else; their changes are kept)\n");
+        let _ = writeln!(stdout, "{}", msg::MERGED_THEIRS_KEPT.text(lang));
     }
     Ok(Output { stdout, ..Output::default() })
 }
@@ -162,7 +163,7 @@ struct Item {
 pub fn followups(ctx: &Context, wanted: Option<&str>, format: ListFormat) -> Result<Output, CliError> {
     let loaded = ctx.questionnaire()?;
     let q = &loaded.questionnaire;
-    let today = today()?;
+    let today = today(ctx.lang)?;
     let vendors: Vec<VendorFile> = match wanted {
         Some(w) => vec![ctx.find_vendor(w)?],
         None => {
@@ -177,7 +178,8 @@ pub fn followups(ctx: &Context, wanted: Option<&str>, format: ListFormat) -> Res
                 }
             }
             if !stderr.is_empty() {
-                return Err(CliError::Failed(format!("some vendor files do not read:\n{}", stderr.trim_end())));
+                let list = stderr.trim_end();
+                return Err(CliError::Failed(msg::SOME_VENDOR_FILES_DO_NOT_READ.fill(ctx.lang, &[("list", &list)])));
             }
             out
         }

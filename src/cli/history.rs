@@ -36,8 +36,10 @@ fn git_err(e: crate::git::GitError, lang: crate::domain::text::Lang) -> CliError
 
 fn repo_of(ctx: &Context, vendor: &VendorFile) -> Result<(std::path::PathBuf, String), CliError> {
     let top = crate::git::toplevel(&ctx.workspace.root).map_err(|e| git_err(e, ctx.lang))?;
-    let rel = crate::git::repo_path(&top, &vendor.path)
-        .ok_or_else(|| CliError::Failed(format!("{} is not inside the git repository", vendor.path.display())))?;
+    let rel = crate::git::repo_path(&top, &vendor.path).ok_or_else(|| {
+        let path = visible(&vendor.path.display().to_string()).into_owned();
+        CliError::Failed(msg::NOT_IN_THE_GIT_REPO.fill(ctx.lang, &[("path", &path)]))
+    })?;
     Ok((top, rel))
 }
 
@@ -154,9 +156,12 @@ pub fn diff(
         }
         (None, Some(rev)) => {
             let (top, rel) = repo_of(ctx, &left)?;
-            let text = crate::git::history::file_at(&top, rev, &rel)
-                .map_err(|e| git_err(e, ctx.lang))?
-                .ok_or_else(|| CliError::Failed(format!("{} did not exist at `{rev}`", visible(&left.meta.vendor))))?;
+            let text =
+                crate::git::history::file_at(&top, rev, &rel).map_err(|e| git_err(e, ctx.lang))?.ok_or_else(|| {
+                    let args: [(&str, &dyn std::fmt::Display); 2] =
+                        [("vendor", &visible(&left.meta.vendor)), ("rev", &visible(rev))];
+                    CliError::Failed(msg::DID_NOT_EXIST_AT.fill(ctx.lang, &args))
+                })?;
             let then = VendorFile::parse(&left.path, text)?;
             (then, rev.to_string(), msg::NOW.text(lang).to_string())
         }

@@ -124,7 +124,9 @@ pub fn main(args: Args, env: &Env) -> ExitCode {
     if let Err(e) = stdout.write_all(out.stdout.as_bytes()).and_then(|()| stdout.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        let _ = writeln!(std::io::stderr(), "ccvet: cannot write the output: {e}");
+        let why =
+            crate::i18n::cli::CANNOT_WRITE_OUTPUT.fill(context::error_lang(lang_flag.as_deref(), env), &[("why", &e)]);
+        let _ = writeln!(std::io::stderr(), "ccvet: {why}");
         return ExitCode::from(1);
     }
     let _ = std::io::stderr().write_all(out.stderr.as_bytes());
@@ -188,7 +190,7 @@ fn dispatch(ctx: &context::Context, args: Args, env: &Env) -> Result<Output, Cli
         Command::Archive { vendor, restore: true } => housekeeping::restore(ctx, &vendor),
         Command::App => app(ctx),
         Command::Report { compare: true, format: args::ReportFormat::Xlsx, .. } => {
-            Err(CliError::Usage("report --compare writes md or html; for a workbook use compare --xlsx".to_string()))
+            Err(CliError::Usage(crate::i18n::cli::REPORT_COMPARE_NOT_XLSX.text(ctx.lang).to_string()))
         }
         Command::Report { compare: true, format, output, .. } => report::compare_report(ctx, format, output.as_deref()),
         Command::Report { vendor, format, output, .. } => {

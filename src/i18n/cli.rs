@@ -238,4 +238,89 @@ messages! {
         en: "{path}: ok: vendor `{name}`, {answers} answers checked against `{id}` v{version}{warnings}",
         zh: "{path}：通过：服务商“{name}”，{answers} 条答案已按问卷 `{id}` v{version} 检查{warnings}",
     }
+    // `ccvet answer` and `ccvet review`.
+    ANSWER_SAVED {
+        en: "saved {key} = {value} · {vendor} score {score}{dq}",
+        zh: "已保存 {key} = {value} · {vendor} 得分 {score}{dq}",
+    }
+    /// After a save that met someone else's changes to other answers.
+    MERGED_THEIRS_KEPT {
+        en: "(the file had been changed by someone else; their changes are kept)",
+        zh: "（文件已被他人修改；对方的修改均已保留）",
+    }
+    SELF_SIGNOFF_REFUSED {
+        en: "{vendor} is interviewed by you ({user}): the interviewer cannot sign off their own vendor (a workspace may allow it with `[policy] self_signoff = true` in ccvet.toml)",
+        zh: "{vendor} 由您（{user}）访谈：访谈人不能签核自己访谈的服务商（工作区可在 ccvet.toml 中以 `[policy] self_signoff = true` 允许）",
+    }
+    NOT_SIGNED_FORCE {
+        en: "not signed: {why}; add --force to sign off all the same",
+        zh: "未签核：{why}；如仍要签核，请加 --force",
+    }
+    SIGNED_OFF_AS {
+        en: "signed off `{decision}` on {vendor} as {me}",
+        zh: "已以 {me} 的身份签核 {vendor}：`{decision}`",
+    }
+    COMMENTED_AS { en: "commented on {vendor} as {me}", zh: "已以 {me} 的身份对 {vendor} 发表评论" }
+    // `ccvet evidence`, `ccvet reassess`, `ccvet followup`.
+    NOT_A_FILE {
+        en: "{shown} is not a file; give a file or an http(s) URL",
+        zh: "{shown} 不是文件；请给出文件或 http(s) 网址",
+    }
+    EVIDENCE_ADDED_FILE {
+        en: "{vendor} {key}: evidence {file} (sha256 {sha256}){expires}",
+        zh: "{vendor} {key}：已添加证明材料 {file}（sha256 {sha256}）{expires}",
+    }
+    EVIDENCE_ADDED_URL { en: "{vendor} {key}: evidence {url}{expires}", zh: "{vendor} {key}：已添加证明材料 {url}{expires}" }
+    /// After EVIDENCE_ADDED_*.
+    EVIDENCE_EXPIRES_ON { en: ", expires {date}", zh: "，{date} 到期" }
+    EVIDENCE_MISSING { en: "missing", zh: "文件缺失" }
+    EVIDENCE_CHANGED {
+        en: "changed since it was added (sha256 now {now}, recorded {recorded})",
+        zh: "添加后已被改动（现在的 sha256 为 {now}，记录的是 {recorded}）",
+    }
+    EVIDENCE_UNREADABLE { en: "cannot be read: {why}", zh: "无法读取：{why}" }
+    EVIDENCE_PROBLEM_AT { en: "{file}: {problem} ({slug} {key})", zh: "{file}：{problem}（{slug} {key}）" }
+    EVIDENCE_CHECKED_ONE {
+        en: "{files} evidence file checked, {bad} missing or changed",
+        zh: "已检查 {files} 个证明材料文件，{bad} 个缺失或被改动",
+    }
+    EVIDENCE_CHECKED_MANY {
+        en: "{files} evidence files checked, {bad} missing or changed",
+        zh: "已检查 {files} 个证明材料文件，{bad} 个缺失或被改动",
+    }
+    REASSESS_NO_DATE {
+        en: "{vendor} has no `assessed_on`; set it in the file before starting a new cycle",
+        zh: "{vendor} 没有 `assessed_on`：请先在文件中填写，再开始新一轮评估",
+    }
+    REASSESS_LOCKED {
+        en: "{vendor} is open for writing by someone; try again when they leave it",
+        zh: "{vendor} 正由他人打开写入；请待对方离开后再试",
+    }
+    REASSESSED {
+        en: "{vendor}: new cycle assessed on {on}; the cycle of {before} is kept as {history}; answers carried over, to confirm",
+        zh: "{vendor}：已开始 {on} 的新一轮评估；{before} 那一轮保存在 {history}；答案已沿用，待确认",
+    }
+    TODAY_ENV {
+        en: "$CCVET_TODAY must be a real date written YYYY-MM-DD, not `{text}`",
+        zh: "$CCVET_TODAY 必须是写成 YYYY-MM-DD 的真实日期，而不是 `{text}`",
+    }
+    NO_FOLLOWUP_ON {
+        en: "{vendor} has no follow-up on `{key}`; ask one first: ccvet followup {slug} {key} \"what to provide\"",
+        zh: "{vendor} 在 `{key}` 上没有补充材料请求；请先提出：ccvet followup {slug} {key} \"需提供的材料\"",
+    }
+    FOLLOWUP_SAVED { en: "{vendor} {key}: {status} · {ask}{due}", zh: "{vendor} {key}：{status} · {ask}{due}" }
+    /// After FOLLOWUP_SAVED.
+    FOLLOWUP_DUE_ON { en: " · due {date}", zh: " · 截止 {date}" }
+    SOME_VENDOR_FILES_DO_NOT_READ { en: "some vendor files do not read:\n{list}", zh: "部分服务商文件无法读取：\n{list}" }
+    // `ccvet log` and `ccvet diff`.
+    NOT_IN_THE_GIT_REPO { en: "{path} is not inside the git repository", zh: "{path} 不在该 git 仓库之内" }
+    DID_NOT_EXIST_AT { en: "{vendor} did not exist at `{rev}`", zh: "在 `{rev}` 时还没有 {vendor}" }
+    // The command line itself.
+    LANG_FLAG { en: "--lang takes zh or en, not `{code}`", zh: "--lang 只能是 zh 或 en，而不是 `{code}`" }
+    LANG_ENV { en: "CCVET_LANG takes zh or en, not `{code}`", zh: "CCVET_LANG 只能是 zh 或 en，而不是 `{code}`" }
+    CANNOT_WRITE_OUTPUT { en: "cannot write the output: {why}", zh: "无法写出输出：{why}" }
+    REPORT_COMPARE_NOT_XLSX {
+        en: "report --compare writes md or html; for a workbook use compare --xlsx",
+        zh: "report --compare 只能输出 md 或 html；要生成工作簿请用 compare --xlsx",
+    }
 }

@@ -84,7 +84,7 @@ pub fn compare(ctx: &Context, output: Option<&Path>) -> Result<Output, CliError>
         }
     }
     summary::rank(&mut vendors);
-    let today = crate::cli::followup::today()?;
+    let today = crate::cli::followup::today(ctx.lang)?;
     let mut workbook = Workbook::new();
     build_compare(&mut workbook, q, &vendors, ctx.lang, today).map_err(|e| match e {
         Built::Xlsx(e) => xlsx_error(e),
