@@ -99,4 +99,28 @@ messages! {
     }
     RENAMED { en: "✓ renamed: {name} [{slug}]", zh: "✓ 已改名：{name} [{slug}]" }
     RESTORED { en: "✓ restored {name} [{slug}]", zh: "✓ 已恢复 {name} [{slug}]" }
+    // Sign-offs and comments (`app::run::reviews`).
+    NOT_SIGNED_UNREADABLE {
+        en: "✗ not signed: the vendor file on disk does not read",
+        zh: "✗ 未签核：磁盘上的服务商文件无法读取",
+    }
+    SIGNED_APPROVE { en: "✓ approve", zh: "✓ 已签核：批准" }
+    SIGNED_REJECT { en: "✓ reject", zh: "✓ 已签核：拒绝" }
+    SIGNED_NEEDS_INFO { en: "✓ needs-info", zh: "✓ 已签核：需补充信息" }
+    COMMENT_SAVED { en: "✓ comment saved", zh: "✓ 评论已保存" }
+    // What the app could not do.
+    CANNOT_CHECK_EVIDENCE { en: "cannot check evidence: {why}", zh: "无法校验证明材料：{why}" }
+    CANNOT_LOAD_IN_BACKGROUND { en: "cannot load vendors in the background: {why}", zh: "无法在后台加载服务商：{why}" }
+    CANNOT_START_TERMINAL { en: "cannot start the terminal: {why}", zh: "无法启动终端：{why}" }
+    ANSWERS_NOT_SAVED { en: "these answers could not be saved: {keys}", zh: "以下答案未能保存：{keys}" }
+    CANNOT_WATCH_SIGNALS { en: "cannot watch for signals: {why}", zh: "无法监听系统信号：{why}" }
+    CANNOT_WATCH_WORKSPACE { en: "cannot watch the workspace: {why}", zh: "无法监视工作区的变化：{why}" }
+    CANNOT_DRAW { en: "cannot draw: {why}", zh: "无法绘制界面：{why}" }
+    CANNOT_START_SAVING { en: "cannot start saving: {why}", zh: "无法开始保存：{why}" }
+    SAVING_THREAD_STOPPED { en: "the saving thread has stopped", zh: "保存线程已停止" }
+    /// SAVE_CONFLICT, marked as a failure.
+    SAVE_CONFLICT_MARKED {
+        en: "✗ {key} was changed by someone else; theirs is kept, yours is in {name}",
+        zh: "✗ {key} 已被他人修改；保留对方的答案，您的答案在 {name}",
+    }
 }

@@ -88,7 +88,7 @@ impl super::Runner {
         });
         match spawned {
             Ok(_) => vec![],
-            Err(e) => vec![Action::Failed(format!("cannot check evidence: {e}"))],
+            Err(e) => vec![Action::Failed(msg::CANNOT_CHECK_EVIDENCE.fill(self.app.lang, &[("why", &e)]))],
         }
     }
 
@@ -106,7 +106,10 @@ impl super::Runner {
                     let text = msg::WHO_IS_INTERVIEWING_THIS_VENDOR.fill(self.app.lang, &[("who", &who)]);
                     return vec![Action::Failed(text)];
                 }
-                Err(e) => return vec![Action::Failed(self.short(&Error::io(&lock::lock_path(path), e).to_string()))],
+                Err(e) => {
+                    let why = Error::io(&lock::lock_path(path), e).message(self.app.lang);
+                    return vec![Action::Failed(self.short(&why))];
+                }
             }
         };
         let result =
@@ -117,7 +120,7 @@ impl super::Runner {
                 self.reload_vendors(true);
                 vec![Action::VendorsLoaded, Action::Reassessed { vendor: Box::new(vendor), history }]
             }
-            Err(e) => vec![Action::Failed(format!("✗ {}", self.short(&e.to_string())))],
+            Err(e) => vec![Action::Failed(format!("✗ {}", self.short(&e.message(self.app.lang))))],
         }
     }
 }

@@ -52,7 +52,8 @@ impl super::Runner {
             tx.send(Incoming::Loaded { generation, rows }).is_ok()
         };
         if let Err(e) = summary::load_in_background(self.app.questionnaire.clone(), paths, batch, send) {
-            self.app.say(StatusKind::Error, format!("cannot load vendors in the background: {e}"));
+            let text = crate::i18n::status::CANNOT_LOAD_IN_BACKGROUND.fill(self.app.lang, &[("why", &e)]);
+            self.app.say(StatusKind::Error, text);
         }
     }
 

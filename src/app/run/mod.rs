@@ -101,7 +101,7 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
     // Signals are caught from here on; the thread that reports them, and
     // the one that reads keys, start after the first frame (a key typed
     // before then waits in the terminal).
-    let signals = catch_signals()?;
+    let signals = catch_signals(setup.lang)?;
     // On every way out, a panic too: bracketed paste off, the screen back.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -110,7 +110,7 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
     }));
     let mut terminal = crate::terminal::init().map_err(|e| {
         ratatui::restore();
-        format!("cannot start the terminal: {e}")
+        crate::i18n::status::CANNOT_START_TERMINAL.fill(setup.lang, &[("why", &e)])
     })?;
     let _ = queue!(std::io::stdout(), EnableBracketedPaste);
     let watch_tx = tx.clone();
@@ -180,7 +180,7 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
     if let Some(questionnaire) = later {
         runner.set_questionnaire(questionnaire()?);
     }
-    start_watching(runner.workspace.root.clone(), setup.force_poll, watch_tx);
+    start_watching(runner.workspace.root.clone(), setup.force_poll, watch_tx, runner.app.lang);
     let result = runner.event_loop(&mut terminal, &rx);
     // Nothing pending is dropped silently on the way out.
     runner.finish_saves(&rx);
@@ -188,7 +188,8 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
     let unsaved: Vec<String> =
         runner.app.interview.as_ref().map(|iv| iv.pending.iter().map(|p| p.key.clone()).collect()).unwrap_or_default();
     if !unsaved.is_empty() {
-        return Err(Failure::Other(format!("these answers could not be saved: {}", unsaved.join(", "))));
+        let keys = unsaved.join(", ");
+        return Err(Failure::Other(crate::i18n::status::ANSWERS_NOT_SAVED.fill(runner.app.lang, &[("keys", &keys)])));
     }
     result.map_err(Failure::Other)
 }
@@ -202,9 +203,10 @@ fn restore_terminal() {
 
 /// SIGTERM and SIGHUP (a dropped SSH link) are caught, not fatal: the app
 /// leaves cleanly, keeping what is being typed.
-fn catch_signals() -> Result<signal_hook::iterator::Signals, String> {
+fn catch_signals(lang: Lang) -> Result<signal_hook::iterator::Signals, String> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
-    signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]).map_err(|e| format!("cannot watch for signals: {e}"))
+    signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
+        .map_err(|e| crate::i18n::status::CANNOT_WATCH_SIGNALS.fill(lang, &[("why", &e)]))
 }
 
 fn report_signals(mut signals: signal_hook::iterator::Signals, tx: mpsc::Sender<Incoming>) {
@@ -266,7 +268,7 @@ const LOAD_BEFORE_FIRST_FRAME: (usize, u64) = (64, 64 * 1024);
 /// Starts watching the workspace on a thread of its own: it reads the
 /// review folders (and a poll reads every file), which must not delay the
 /// first frame.
-fn start_watching(root: PathBuf, force_poll: bool, tx: mpsc::Sender<Incoming>) {
+fn start_watching(root: PathBuf, force_poll: bool, tx: mpsc::Sender<Incoming>, lang: Lang) {
     let (events, failed) = (tx.clone(), tx.clone());
     let spawned = std::thread::Builder::new().name("watch-start".into()).spawn(move || {
         let watch = super::watch::start(&root, force_poll, move |paths| {
@@ -275,7 +277,8 @@ fn start_watching(root: PathBuf, force_poll: bool, tx: mpsc::Sender<Incoming>) {
         let _ = tx.send(Incoming::Watching(watch));
     });
     if let Err(e) = spawned {
-        let _ = failed.send(Incoming::Watching(Err(format!("cannot watch the workspace: {e}"))));
+        let why = crate::i18n::status::CANNOT_WATCH_WORKSPACE.fill(lang, &[("why", &e)]);
+        let _ = failed.send(Incoming::Watching(Err(why)));
     }
 }
 
@@ -379,7 +382,10 @@ impl Runner {
     }
 
     fn draw(&self, terminal: &mut crate::terminal::AppTerminal) -> Result<(), String> {
-        terminal.draw(|frame| crate::ui::render(&self.app, frame)).map(|_| ()).map_err(|e| format!("cannot draw: {e}"))
+        terminal
+            .draw(|frame| crate::ui::render(&self.app, frame))
+            .map(|_| ())
+            .map_err(|e| crate::i18n::status::CANNOT_DRAW.fill(self.app.lang, &[("why", &e)]))
     }
 
     fn action_for(&self, event: Event) -> Option<Action> {

@@ -112,7 +112,10 @@ impl super::Runner {
         let result = VendorFile::load(&path).and_then(|v| {
             let text = crate::storage::merge::resolve_text(v.text(), key, side)
                 .map_err(|m| crate::storage::Error::refused(&path, m))?
-                .ok_or_else(|| crate::storage::Error::refused(&path, format!("`{key}` is not in conflict")))?;
+                .ok_or_else(|| {
+                    let text = crate::i18n::Text::new(crate::i18n::errors::NOT_IN_CONFLICT, &[("key", &key)]);
+                    crate::storage::Error::refused(&path, text)
+                })?;
             let next = VendorFile::parse(&path, text.clone())?;
             crate::storage::atomic::write_atomic(&RealFs, &path, text.as_bytes(), self.workspace.modes.file)
                 .map_err(|e| crate::storage::Error::io(&path, e))?;
@@ -131,7 +134,9 @@ impl super::Runner {
         match iv.vendor.keep_mine(&self.app.questionnaire, key, edits, &RealFs, self.workspace.modes.file) {
             Ok(mine) => {
                 let name = mine.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                vec![Action::Failed(format!("✗ {key} was changed by someone else; theirs is kept, yours is in {name}"))]
+                let text =
+                    crate::i18n::status::SAVE_CONFLICT_MARKED.fill(self.app.lang, &[("key", &key), ("name", &name)]);
+                vec![Action::Failed(text)]
             }
             Err(e) => vec![Action::Failed(self.short(&e.message(self.app.lang)))],
         }

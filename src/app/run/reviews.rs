@@ -7,7 +7,7 @@ impl super::Runner {
         let Some(iv) = self.app.interview.as_ref() else { return vec![] };
         if iv.disk_error.is_some() {
             // The digest would be of a version no longer on disk.
-            return vec![Action::Failed("✗ not signed: the vendor file on disk does not read".to_string())];
+            return vec![Action::Failed(crate::i18n::status::NOT_SIGNED_UNREADABLE.text(self.app.lang).to_string())];
         }
         let (path, signed) = (iv.vendor.path.clone(), review::digest(iv.vendor.text()));
         let aliases = iv.vendor.meta.renamed_from.clone();
@@ -20,7 +20,13 @@ impl super::Runner {
             &RealFs,
             self.workspace.modes,
         );
-        self.after_review(&path, result.map(|_| format!("✓ {}", decision.name())))
+        let done = match decision {
+            review::Decision::Approve => crate::i18n::status::SIGNED_APPROVE,
+            review::Decision::Reject => crate::i18n::status::SIGNED_REJECT,
+            review::Decision::NeedsInfo => crate::i18n::status::SIGNED_NEEDS_INFO,
+        };
+        let lang = self.app.lang;
+        self.after_review(&path, result.map(|_| done.text(lang).to_string()))
     }
 
     pub(super) fn comment(&mut self, question: Option<String>, text: String) -> Vec<Action> {
@@ -38,7 +44,8 @@ impl super::Runner {
             &RealFs,
             self.workspace.modes,
         );
-        self.after_review(&path, result.map(|_| "✓ comment saved".to_string()))
+        let lang = self.app.lang;
+        self.after_review(&path, result.map(|_| crate::i18n::status::COMMENT_SAVED.text(lang).to_string()))
     }
 
     pub(super) fn after_review(&mut self, path: &Path, result: Result<String, Error>) -> Vec<Action> {

@@ -12,7 +12,7 @@ impl super::Runner {
                 Ok(saver) => self.saver = Some(saver),
                 Err(e) => {
                     let key = self.app.interview.as_ref().and_then(|iv| iv.pending.first()).map(|p| p.key.clone());
-                    let message = format!("cannot start saving: {e}");
+                    let message = crate::i18n::status::CANNOT_START_SAVING.fill(self.app.lang, &[("why", &e)]);
                     return key.map(|key| Action::SaveFailed { key, message, conflict: false }).into_iter().collect();
                 }
             }
@@ -31,7 +31,8 @@ impl super::Runner {
         if self.saver.as_ref().is_none_or(|s| s.send(job).is_err()) {
             iv.saving = 0;
             let key = iv.pending[0].key.clone();
-            return vec![Action::SaveFailed { key, message: "the saving thread has stopped".into(), conflict: false }];
+            let message = crate::i18n::status::SAVING_THREAD_STOPPED.text(self.app.lang).to_string();
+            return vec![Action::SaveFailed { key, message, conflict: false }];
         }
         vec![]
     }
