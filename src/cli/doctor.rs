@@ -25,16 +25,12 @@ pub fn init(ctx: &Context, dir: Option<&Path>, group: Option<&str>) -> Result<Ou
         let is_workspace = root.join("vendors").is_dir() || root.join("questionnaire.toml").is_file();
         let empty = std::fs::read_dir(&root).map_or(true, |mut entries| entries.next().is_none());
         if !empty && !is_workspace {
-            return Err(CliError::Failed(format!(
-                "{} is not empty and not a workspace; give an empty or new folder",
-                visible(&root.display().to_string())
-            )));
+            let path = visible(&root.display().to_string()).into_owned();
+            return Err(CliError::Failed(msg::INIT_NOT_EMPTY.fill(ctx.lang, &[("path", &path)])));
         }
         team::make_team_root(&root, gid).map_err(|e| {
-            CliError::Failed(format!(
-                "cannot give {} to group `{group}`: {e} (you must own the folder and be in the group, or be root)",
-                visible(&root.display().to_string())
-            ))
+            let path = visible(&root.display().to_string()).into_owned();
+            CliError::Failed(msg::INIT_CANNOT_CHGRP.fill(ctx.lang, &[("path", &path), ("group", &group), ("why", &e)]))
         })?;
     }
     let mut ws = Workspace::at(&root);

@@ -130,10 +130,9 @@ pub fn resolve(ctx: &Context, wanted: &str, key: &str, side: Side) -> Result<Out
     let _lock = match lock::acquire_patiently(&vendor.path, &holder(&ctx.user), ctx.workspace.modes.file) {
         Ok(Acquired::Mine(lock)) => lock,
         Ok(Acquired::Theirs(_)) => {
-            return Err(CliError::Failed(format!(
-                "{} is open for writing by someone else; try again when they leave it",
-                visible(&vendor.meta.vendor)
-            )));
+            return Err(CliError::Failed(
+                msg::RESOLVE_LOCKED.fill(ctx.lang, &[("vendor", &visible(&vendor.meta.vendor))]),
+            ));
         }
         Err(e) => return Err(CliError::Data(Error::io(&lock::lock_path(&vendor.path), e))),
     };
@@ -144,9 +143,10 @@ pub fn resolve(ctx: &Context, wanted: &str, key: &str, side: Side) -> Result<Out
         .ok_or_else(|| {
             let open: Vec<&str> = vendor.conflicts.iter().map(|c| c.key.as_str()).collect();
             CliError::Usage(if open.is_empty() {
-                format!("{} has no merge conflicts", visible(&vendor.meta.vendor))
+                msg::NO_MERGE_CONFLICTS.fill(ctx.lang, &[("vendor", &visible(&vendor.meta.vendor))])
             } else {
-                format!("`{}` is not in conflict; these are: {}", visible(key), visible(&open.join(", ")))
+                msg::NOT_IN_CONFLICT_THESE
+                    .fill(ctx.lang, &[("key", &visible(key)), ("open", &visible(&open.join(", ")))])
             })
         })?;
     // Never write what does not read back.

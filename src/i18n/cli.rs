@@ -323,4 +323,19 @@ messages! {
         en: "report --compare writes md or html; for a workbook use compare --xlsx",
         zh: "report --compare 只能输出 md 或 html；要生成工作簿请用 compare --xlsx",
     }
+    // `ccvet init` and `ccvet resolve`.
+    INIT_NOT_EMPTY {
+        en: "{path} is not empty and not a workspace; give an empty or new folder",
+        zh: "{path} 不是空文件夹，也不是工作区；请给出空文件夹或新文件夹",
+    }
+    INIT_CANNOT_CHGRP {
+        en: "cannot give {path} to group `{group}`: {why} (you must own the folder and be in the group, or be root)",
+        zh: "无法把 {path} 交给组 `{group}`：{why}（您须是该文件夹的所有者且属于该组，或是 root）",
+    }
+    RESOLVE_LOCKED {
+        en: "{vendor} is open for writing by someone else; try again when they leave it",
+        zh: "{vendor} 正由他人打开写入；请待对方离开后再试",
+    }
+    NO_MERGE_CONFLICTS { en: "{vendor} has no merge conflicts", zh: "{vendor} 没有合并冲突" }
+    NOT_IN_CONFLICT_THESE { en: "`{key}` is not in conflict; these are: {open}", zh: "`{key}` 没有冲突；有冲突的是：{open}" }
 }

@@ -88,4 +88,13 @@ messages! {
     NO_FREE_FILE_NAME { en: "no free file name for this vendor", zh: "无法为该服务商找到可用的文件名" }
     NOT_IN_CONFLICT { en: "`{key}` is not in conflict", zh: "`{key}` 没有冲突" }
     LOADER_FAILED { en: "a loader thread failed", zh: "加载线程出错" }
+    CHANGED_NO_LONGER_READS {
+        en: "the file was changed on disk and no longer reads ({why}); your change is not saved",
+        zh: "文件已在磁盘上被改动且无法读取（{why}）；您的修改未保存",
+    }
+    CHANGED_WHILE_IMPORTING {
+        en: "the file was changed on disk while importing; nothing is saved",
+        zh: "导入期间文件已在磁盘上被改动；未保存任何内容",
+    }
+    CANNOT_RECORD_INTERVIEWER { en: "cannot record the new interviewer: {why}", zh: "无法记录新的访谈人：{why}" }
 }

@@ -1,6 +1,7 @@
 //! Handing a vendor over: the new writer records itself as the vendor's
 //! interviewer, so roles stay explicit in the file (and in git history).
 
+use crate::i18n::{Text, errors};
 use std::path::Path;
 
 use super::Error;
@@ -15,8 +16,10 @@ pub fn record_interviewer(path: &Path, who: &str, fs: &dyn FileSystem, mode: u32
     if current.meta.interviewer.as_deref() == Some(who) {
         return Ok(current);
     }
-    let mut doc: toml_edit::DocumentMut =
-        current.text().parse().map_err(|e| Error::refused(path, format!("cannot record the new interviewer: {e}")))?;
+    let mut doc: toml_edit::DocumentMut = current
+        .text()
+        .parse()
+        .map_err(|e| Error::refused(path, Text::new(errors::CANNOT_RECORD_INTERVIEWER, &[("why", &e)])))?;
     doc["interviewer"] = toml_edit::value(who);
     let text = doc.to_string();
     let next = VendorFile::parse(path, text.clone())?;

@@ -5,6 +5,7 @@
 //! person's comments, extra fields and hand formatting survive every save,
 //! and a save changes only what changed.
 
+use crate::i18n::{Text, errors};
 use std::path::{Path, PathBuf};
 
 use toml::de::{DeTable, DeValue};
@@ -173,9 +174,9 @@ impl VendorFile {
                 Err(Error::Invalid { diagnostics, .. }) => {
                     return Err(Error::refused(
                         &self.path,
-                        format!(
-                            "the file was changed on disk and no longer reads ({}); your change is not saved",
-                            diagnostics.first().map(|d| d.to_string()).unwrap_or_default()
+                        Text::new(
+                            errors::CHANGED_NO_LONGER_READS,
+                            &[("why", &diagnostics.first().map(|d| d.to_string()).unwrap_or_default())],
                         ),
                     ));
                 }

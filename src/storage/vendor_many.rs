@@ -1,6 +1,7 @@
 //! Saving many answers of one vendor file at once (`ccvet import`), and
 //! the `source = "vendor"` mark such answers carry.
 
+use crate::i18n::{Text, errors};
 use toml_edit::{Item, TableLike};
 
 use super::super::Error;
@@ -23,7 +24,7 @@ impl VendorFile {
     ) -> Result<(), Error> {
         let on_disk = std::fs::read(&self.path).map_err(|e| Error::io(&self.path, e))?;
         if on_disk != self.text.as_bytes() {
-            return Err(Error::refused(&self.path, "the file was changed on disk while importing; nothing is saved"));
+            return Err(Error::refused(&self.path, Text::new(errors::CHANGED_WHILE_IMPORTING, &[])));
         }
         let mut text = self.text.clone();
         for (key, edits) in changes {
