@@ -35,6 +35,10 @@ impl Widget for Comparison<'_> {
         let shown = app.ranking.get(window..).unwrap_or_default();
         let cols = Columns::of(app, &shown[..shown.len().min(usize::from(inner.height))], w);
         let (name_w, col_w) = (cols.name, cols.section);
+        // Section titles that do not fit their column take two lines, as a
+        // spreadsheet wraps its headers; the numbers line up under both.
+        let titles: Vec<[String; 2]> = q.sections.iter().map(|s| two_lines(&safe(s.title.get(lang)), col_w)).collect();
+        let two = titles.iter().any(|[top, _]| !top.is_empty());
         let mut header = format!(
             "{} {} {} {}",
             fit_right("#", 3),
@@ -46,10 +50,18 @@ impl Widget for Comparison<'_> {
             header.push(' ');
             header.push_str(&fit(if cols.holder < 3 { "" } else { msg::OPEN_BY.text(lang) }, cols.holder));
         }
-        for s in &q.sections {
+        let mut top = " ".repeat(unicode_width::UnicodeWidthStr::width(header.as_str()));
+        for [first, second] in &titles {
+            top.push(' ');
+            top.push_str(&fit_right(first, col_w));
             header.push(' ');
-            header.push_str(&fit_right(&cut(&safe(s.title.get(lang)), col_w), col_w));
+            header.push_str(&fit_right(second, col_w));
         }
+        if two && inner.height > 2 {
+            buf.set_line(inner.x, inner.y, &Line::styled(top, th.header), inner.width);
+        }
+        let inner =
+            if two && inner.height > 2 { Rect { y: inner.y + 1, height: inner.height - 1, ..inner } } else { inner };
         buf.set_line(inner.x, inner.y, &Line::styled(header, th.header), inner.width);
         if app.ranking.is_empty() {
             let text = msg::NO_VENDORS_TO_COMPARE_YET.text(lang);
@@ -117,15 +129,22 @@ impl Widget for Comparison<'_> {
                 spans.push(Span::raw(fit_right(&pct(s.score), col_w)));
             }
             if r.disqualified() {
-                spans.push(Span::styled(format!(" ✗ {}", msg::DISQUALIFIED.text(lang)), th.knockout));
+                let word = if cols.status_word { msg::DISQUALIFIED.text(lang) } else { "" };
+                spans.push(Span::styled(format!(" ✗ {word}"), th.knockout));
             }
             // Sign-offs before the reason: the reason is in full below.
             if !summary.signoffs.is_empty() {
                 spans.push(Span::raw(format!(" {}", safe(&crate::summary::signoff_text(&summary.signoffs)))));
             }
             if r.disqualified() {
+                // The first reason where a useful part of it fits (all of
+                // them are listed below for the selected vendor).
                 let reason = r.knockouts.first().and_then(|k| k.reason.as_ref()).map_or("", |x| x.get(lang));
-                spans.push(Span::styled(format!(" {}", safe(reason)), th.knockout));
+                let used: usize = spans.iter().map(|s| unicode_width::UnicodeWidthStr::width(s.content.as_ref())).sum();
+                let left = w.saturating_sub(used + 1);
+                if left >= 12 {
+                    spans.push(Span::styled(format!(" {}", cut(&safe(reason), left)), th.knockout));
+                }
             }
             let mut line = Line::from(spans);
             if n == app.compare_selected {
@@ -144,6 +163,8 @@ struct Columns {
     name: usize,
     holder: usize,
     section: usize,
+    /// Room for "✗ DISQUALIFIED", not only the mark.
+    status_word: bool,
 }
 
 impl Columns {
@@ -160,17 +181,17 @@ impl Columns {
             }
         }
         let title = q.sections.iter().map(|s| text_w(s.title.get(app.lang))).max().unwrap_or(6);
+        // What the longest title needs on two lines.
+        let title_two = q.sections.iter().map(|s| two_line_width(&safe(s.title.get(app.lang)))).max().unwrap_or(6);
         // The status (✗ DISQUALIFIED, sign-offs) keeps room when a vendor has one.
         let flagged = shown.iter().any(|&i| {
             matches!(&app.vendors.rows[i], VendorRow::Ok { summary, .. }
                 if summary.report.disqualified() || !summary.signoffs.is_empty())
         });
-        // (the mark alone on a narrow terminal: the reasons show below).
-        let status_min = match flagged {
-            false => 0,
-            true if width < 70 => 3,
-            true => text_w(msg::DISQUALIFIED.text(app.lang)) + 3,
-        };
+        // The mark at least; its word once the section titles are whole
+        // (the selected vendor's reasons show in full below the table).
+        let status_min = if flagged { 3 } else { 0 };
+        let word = text_w(msg::DISQUALIFIED.text(app.lang));
         // Sections share what a 10-cell name and the status leave, each up to
         // its whole title; then the name takes its share, the status the rest.
         let n = q.sections.len().max(1);
@@ -194,9 +215,68 @@ impl Columns {
         room = room.saturating_sub((section + 1) * n + name_w);
         grow(&mut name_w, name.min(20), 1, &mut room);
         grow(&mut section, title.min(8), n, &mut room);
+        grow(&mut section, title_two.min(22), n, &mut room);
+        let status_word = flagged && width >= 70 && room >= word;
+        if status_word {
+            room -= word;
+        }
         grow(&mut name_w, name.min(30), 1, &mut room);
         grow(&mut section, title.min(22), n, &mut room);
         grow(&mut name_w, name.min(40), 1, &mut room);
-        Columns { name: name_w, holder, section }
+        Columns { name: name_w, holder, section, status_word }
+    }
+}
+
+/// `title` in a column `width` cells wide: `["", title]` when it fits on
+/// one line, else its first and second lines, broken between words (a
+/// word too long for the column is cut, not split); a title without spaces
+/// (Chinese) breaks between characters.
+fn two_lines(title: &str, width: usize) -> [String; 2] {
+    let text_w = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    if text_w(title) <= width {
+        return [String::new(), title.to_string()];
+    }
+    if !title.contains(' ') {
+        let ranges = crate::app::editor::wrap_ranges(title, u16::try_from(width).unwrap_or(u16::MAX).max(1));
+        return match ranges.as_slice() {
+            [(a, b), (c, _), ..] => [title[*a..*b].to_string(), cut(&title[*c..], width)],
+            _ => [String::new(), cut(title, width)],
+        };
+    }
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let mut first = words[0].to_string();
+    let mut rest = 1;
+    while rest < words.len() && text_w(&first) + 1 + text_w(words[rest]) <= width {
+        first = format!("{first} {}", words[rest]);
+        rest += 1;
+    }
+    [cut(&first, width), cut(&words[rest..].join(" "), width)]
+}
+
+/// The narrowest column in which `title` takes at most two lines, whole
+/// words each.
+fn two_line_width(title: &str) -> usize {
+    let text_w = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let full = text_w(title);
+    if !title.contains(' ') {
+        return full.div_ceil(2).max(1);
+    }
+    let words: Vec<&str> = title.split_whitespace().collect();
+    (1..words.len()).map(|at| text_w(&words[..at].join(" ")).max(text_w(&words[at..].join(" ")))).min().unwrap_or(full)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_take_two_lines_where_one_does_not_fit() {
+        assert_eq!(two_lines("Industry fit", 12), ["".to_string(), "Industry fit".to_string()]);
+        assert_eq!(two_lines("Basic qualifications", 14), ["Basic".to_string(), "qualifications".to_string()]);
+        assert_eq!(two_line_width("Basic qualifications"), 14);
+        assert_eq!(two_line_width("Technical capability"), 10);
+        assert_eq!(two_lines("Technical capability", 8), ["Technic…".to_string(), "capabil…".to_string()]);
+        assert_eq!(two_lines("行业适配性", 8), ["行业适配".to_string(), "性".to_string()]);
+        assert_eq!(two_line_width("基础资质"), 4);
     }
 }

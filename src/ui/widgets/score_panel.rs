@@ -41,7 +41,8 @@ impl Widget for ScorePanel<'_> {
             Span::raw(cut(&safe(&band), w.saturating_sub(7))),
         ]));
         // Until one band remains, every band still possible.
-        if crate::domain::present::band_provisional(q, r) {
+        // (A red line has said all there is: no band can be had.)
+        if !r.disqualified() && crate::domain::present::band_provisional(q, r) {
             let text = crate::domain::present::band_text(q, r, lang);
             lines.extend(wrapped(&safe(&text), inner.width, "", th.muted));
         }
@@ -92,7 +93,7 @@ impl Widget for ScorePanel<'_> {
                 let left = r.knockouts.len() - n;
                 if part.len() + usize::from(left > 1) > room {
                     let more = format!("✗ +{left} {}", msg::MORE_SEE_THE_QUESTION_LIST.text(lang));
-                    lines.push(Line::styled(more, th.knockout));
+                    lines.extend(wrapped(&more, inner.width, "", th.knockout));
                     break;
                 }
                 lines.extend(part);

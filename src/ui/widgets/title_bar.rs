@@ -61,28 +61,43 @@ impl Widget for TitleBar<'_> {
                     // the line (which would then be redrawn).
                     spans.push(Span::styled(format!("{} ", fit_right(&pct(r.score), 5)), th.header));
                     let range = format!("[{}]", range(r.min, r.max));
-                    let band_w = q.bands.iter().map(|b| b.label.get(lang).width() + 1).max().unwrap_or(0).min(13);
-                    spans.push(Span::raw(format!("{} {} ", fit(&safe(&band), band_w), fit(&range, 13))));
+                    // Disqualified: the mark stands where the band would.
+                    if !r.disqualified() {
+                        let band_w = q.bands.iter().map(|b| b.label.get(lang).width() + 1).max().unwrap_or(0).min(13);
+                        spans.push(Span::raw(format!("{} ", fit(&safe(&band), band_w))));
+                    }
+                    spans.push(Span::raw(format!("{} ", fit(&range, 13))));
                 }
-                let section = q.sections.get(iv.section).map_or("", |s| s.title.get(lang));
-                spans.push(Span::raw(format!(
-                    "│ {} │ {} ({}/{}) ",
-                    cut(&safe(&iv.vendor.meta.vendor), 24),
-                    safe(section),
-                    iv.section + 1,
-                    q.sections.len()
-                )));
                 // Open and overdue follow-ups of this vendor (§11).
                 let (open, late) = crate::domain::followup::followup_counts(&iv.answers, app.today);
                 if open > 0 {
-                    let at = spans.len().saturating_sub(1);
                     let text = if is_wide(app.width) {
                         msg::TITLE_FOLLOWUPS.fill(lang, &[("open", &open), ("late", &late)])
                     } else {
                         format!("│ +{open} !{late} ")
                     };
-                    spans.insert(at, Span::styled(text, if late > 0 { th.error } else { th.warn }));
+                    spans.push(Span::styled(text, if late > 0 { th.error } else { th.warn }));
                 }
+                // The vendor's name gets the room left; the section's title
+                // gives way first, down to its number.
+                let used: usize = spans.iter().map(|s| s.content.width()).sum();
+                // "│ name │ section (1/4)": five cells around the two texts.
+                let room = usize::from(area.width).saturating_sub(used + 5);
+                let name = safe(&iv.vendor.meta.vendor);
+                let section = q.sections.get(iv.section).map_or("", |s| s.title.get(lang));
+                let number = format!("({}/{})", iv.section + 1, q.sections.len());
+                let full = format!("{} {number}", safe(section));
+                let section_room = room.saturating_sub(name.width() + number.width() + 1);
+                let tail = if name.width() + full.width() <= room {
+                    format!("│ {name} │ {full}")
+                } else if section_room >= 6 {
+                    format!("│ {name} │ {} {number}", cut(&safe(section), section_room))
+                } else if name.width() + number.width() <= room {
+                    format!("│ {name} │ {number}")
+                } else {
+                    format!("│ {}", cut(&name, (room + 3).max(8)))
+                };
+                spans.push(Span::raw(tail));
                 if let Some(n) = iv.unsaved() {
                     spans.insert(1, Span::styled(format!("! {n} {} ", msg::UNSAVED.text(lang)), th.error));
                 }
