@@ -577,14 +577,22 @@ fn a_line_feed_ends_the_line_instead_of_joining_digits() {
 }
 
 #[test]
-fn help_fits_a_short_terminal_in_two_columns_and_l_switches_language() {
+fn help_on_a_short_terminal_scrolls_to_every_key_and_l_switches_language() {
     let mut app = interview(Lang::En, 60, 15);
     press(&mut app, &chars("?"));
     let screen = text(&draw(&app));
     assert!(screen.contains("quit") && screen.contains("question"), "{screen}");
+    // The interview has more keys than 15 rows hold: the last ones are
+    // reached by scrolling, and the help stays open while it scrolls.
+    assert!(!screen.contains("new assessment cycle") && screen.contains("1–10 of"), "{screen}");
+    press(&mut app, &[KeyCode::PageDown; 5]);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("new assessment cycle") && !screen.contains("1–10 of"), "{screen}");
+    press(&mut app, &[KeyCode::Up]);
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
     press(&mut app, &chars("L"));
     assert_eq!(app.lang, Lang::Zh);
-    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
 }
 
 #[test]

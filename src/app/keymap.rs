@@ -186,6 +186,10 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Review, &[k('c')], Action::CommentVendor, "c", Some(keys::COMMENT_ON_THE_VENDOR), true),
     // help
     bind!(Help, &[code(KeyCode::Esc), k('?'), k('q')], Action::Back, "Esc ?", Some(keys::CLOSE_HELP), true),
+    bind!(Help, UP, Action::Up, "↑↓ PgUp PgDn", Some(keys::SCROLL), false),
+    bind!(Help, DOWN, Action::Down, "", None, false),
+    bind!(Help, &[code(KeyCode::PageUp)], Action::PageUp, "", None, false),
+    bind!(Help, &[code(KeyCode::PageDown)], Action::PageDown, "", None, false),
     bind!(Help, &[k('L')], Action::ToggleLanguage, "L", Some(keys::ENGLISH), true),
     // the archived vendors
     bind!(Archived, UP, Action::Up, "↑↓ jk", Some(keys::MOVE), true),
@@ -234,7 +238,7 @@ fn editing_key(key: Key) -> Option<Action> {
 /// Where keys go now.
 pub fn context(app: &App) -> Context {
     match &app.overlay {
-        Some(Overlay::Help | Overlay::History { .. }) => Help,
+        Some(Overlay::Help { .. } | Overlay::History { .. }) => Help,
         Some(Overlay::Confirm(_)) => Confirm,
         Some(Overlay::NewVendor(_) | Overlay::Rename { .. } | Overlay::Comment { .. } | Overlay::Form(_)) => LineEdit,
         Some(Overlay::Archived { .. }) => Archived,

@@ -7,33 +7,23 @@ use crate::app::editor::TextBuffer;
 
 #[derive(Clone, Debug)]
 pub enum Overlay {
-    Help,
+    /// The keys of where you are; `scroll`: the first row shown, when
+    /// they do not all fit.
+    Help { scroll: usize },
     /// Asking for a new vendor's name.
     NewVendor(TextBuffer),
     /// Asking for a vendor's new name (prefilled with the current one).
-    Rename {
-        path: std::path::PathBuf,
-        buffer: TextBuffer,
-    },
+    Rename { path: std::path::PathBuf, buffer: TextBuffer },
     /// The archived vendors, (slug, name) by file name; Enter restores one.
-    Archived {
-        rows: Vec<(String, String)>,
-        selected: usize,
-    },
+    Archived { rows: Vec<(String, String)>, selected: usize },
     /// A comment on a question (`Some(key)`) or on the vendor.
-    Comment {
-        question: Option<String>,
-        buffer: TextBuffer,
-    },
+    Comment { question: Option<String>, buffer: TextBuffer },
     /// A step that needs a second thought: `y` does it, `n` or Esc not.
     Confirm(Confirm),
     /// Asking for a follow-up or for evidence: two fields, one at a time.
     Form(Box<super::super::followups::Form>),
     /// The git history of one question's answer, or why there is none.
-    History {
-        key: String,
-        changes: Result<Vec<crate::git::changes::AnswerChange>, String>,
-    },
+    History { key: String, changes: Result<Vec<crate::git::changes::AnswerChange>, String> },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

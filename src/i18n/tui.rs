@@ -144,4 +144,5 @@ messages! {
         zh: "文件（相对工作区或绝对路径）或 http(s) 网址：",
     }
     EVIDENCE_EXPIRES { en: "Expires (YYYY-MM-DD; empty: no expiry): ", zh: "有效期至（YYYY-MM-DD；留空则不设）：" }
+    HELP_SCROLL { en: "{from}–{to} of {all} · ↑↓ PgUp PgDn scroll · Esc closes", zh: "第 {from}–{to} 项，共 {all} 项 · ↑↓ PgUp PgDn 滚动 · Esc 关闭" }
 }

@@ -74,10 +74,10 @@ fn draw(app: &App, frame: &mut Frame) {
         }
     }
     match &app.overlay {
-        Some(Overlay::Help) => {
+        Some(Overlay::Help { scroll }) => {
             let read_only =
                 app.screen == Screen::Interview && app.interview.as_ref().is_some_and(|iv| iv.read_only.is_some());
-            let help = Help { context: screen_context(app), lang: app.lang, theme: &th, read_only };
+            let help = Help { context: screen_context(app), lang: app.lang, theme: &th, read_only, scroll: *scroll };
             frame.render_widget(help, body);
         }
         Some(Overlay::Confirm(confirm)) => {

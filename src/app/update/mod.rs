@@ -173,6 +173,21 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match context(app) {
         Context::Help => match action {
             Action::ToggleLanguage => toggle_language(app),
+            // Scrolling a help too long for the terminal; the widget
+            // keeps the last rows in view however far this goes.
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                if let Some(Overlay::Help { scroll }) = app.overlay.as_mut() {
+                    let page = usize::from(app.height / 2).max(1);
+                    *scroll = match action {
+                        Action::Up => scroll.saturating_sub(1),
+                        Action::Down => *scroll + 1,
+                        Action::PageUp => scroll.saturating_sub(page),
+                        _ => *scroll + page,
+                    }
+                    .min(crate::app::keymap::BINDINGS.len());
+                }
+                vec![]
+            }
             _ => {
                 app.overlay = None;
                 vec![]
@@ -184,7 +199,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         _ => match action {
             Action::Quit => quit(app),
             Action::Help => {
-                app.overlay = Some(Overlay::Help);
+                app.overlay = Some(Overlay::Help { scroll: 0 });
                 vec![]
             }
             Action::ToggleLanguage => toggle_language(app),
