@@ -185,7 +185,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Review, &[k('N')], Action::SignOff(Decision::NeedsInfo), "", None, false),
     bind!(Review, &[k('c')], Action::CommentVendor, "c", Some(keys::COMMENT_ON_THE_VENDOR), true),
     // help
-    bind!(Help, &[code(KeyCode::Esc), k('?'), k('q')], Action::Back, "Esc ?", Some(keys::CLOSE_HELP), true),
+    bind!(Help, &[code(KeyCode::Esc), k('?'), k('q')], Action::Back, "Esc ?", Some(keys::CLOSE), true),
     bind!(Help, UP, Action::Up, "↑↓ PgUp PgDn", Some(keys::SCROLL), false),
     bind!(Help, DOWN, Action::Down, "", None, false),
     bind!(Help, &[code(KeyCode::PageUp)], Action::PageUp, "", None, false),

@@ -39,7 +39,6 @@ messages! {
     SCROLL { en: "scroll", zh: "滚动" }
     APPROVE_REJECT_NEEDS_INFO { en: "approve / reject / needs info", zh: "批准 / 拒绝 / 需补充" }
     COMMENT_ON_THE_VENDOR { en: "comment on the vendor", zh: "评论服务商" }
-    CLOSE_HELP { en: "close help", zh: "关闭帮助" }
     ENGLISH { en: "中文 / English", zh: "中文 / English" }
     RESTORE { en: "restore", zh: "恢复" }
     CLOSE { en: "close", zh: "关闭" }

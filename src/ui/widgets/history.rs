@@ -5,7 +5,7 @@ use crate::i18n::tui as msg;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::Widget;
 
 use crate::domain::answers::Answer;
 use crate::domain::present::{answer_text, pct};
@@ -44,10 +44,17 @@ impl HistoryView<'_> {
 impl Widget for HistoryView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (th, lang) = (self.theme, self.lang);
+        let title = format!("{} {}", msg::HISTORY_OF.text(lang), self.key);
+        // Why there is no history (no git, …): a box the size of the
+        // sentence, wrapped, not a screen-high box with it cut.
+        if let Err(why) = self.changes {
+            let lines = crate::ui::text::wrapped(why, 62.min(area.width.saturating_sub(2)), "", th.warn);
+            super::popup(area, buf, &title, &lines, th);
+            return;
+        }
         let width = 78.min(area.width);
         let rect = Rect::new(area.x + (area.width - width) / 2, area.y, width, area.height);
-        Clear.render(rect, buf);
-        let title = format!("{} {}", msg::HISTORY_OF.text(lang), self.key);
+        super::clear_popup(rect, buf);
         let block = super::panel(&title, th.border, th);
         let inner = block.inner(rect);
         block.render(rect, buf);
