@@ -5,51 +5,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
-use assert_cmd::cargo::CommandCargoExt;
-
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+#[path = "common/sandbox.rs"]
+#[allow(dead_code)]
+mod sandbox;
+use sandbox::Sandbox;
 
 impl Sandbox {
     fn new() -> Sandbox {
-        let sb = Sandbox { dir: tempfile::tempdir().unwrap() };
-        sb.ok(&["init"]);
-        sb
-    }
-
-    fn ws(&self) -> PathBuf {
-        self.dir.path().join("ws")
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let mut cmd = Command::cargo_bin("ccvet").unwrap();
-        cmd.env_clear()
-            .env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .env("CCVET_CONFIG", self.dir.path().join("config.toml"))
-            .env("CCVET_WORKSPACE", self.ws())
-            .env("USER", "li.wei")
-            .env("LANG", "C.UTF-8")
-            .stdin(Stdio::null());
-        let out = cmd.args(args).output().unwrap();
-        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-        Run { code: out.status.code().unwrap_or(-1), stdout: text(&out.stdout), stderr: text(&out.stderr) }
-    }
-
-    fn ok(&self, args: &[&str]) -> Run {
-        let r = self.run(args);
-        assert_eq!(r.code, 0, "{args:?} failed:\n{}\n{}", r.stdout, r.stderr);
-        r
+        Sandbox::with_env(&[("USER", "li.wei")])
     }
 
     fn vendor_file(&self, slug: &str) -> PathBuf {

@@ -6,68 +6,24 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
 
-use assert_cmd::cargo::CommandCargoExt;
 use ccvet::storage::lock::{Acquired, Holder, try_acquire};
 
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+use common::sandbox::Sandbox;
 
 impl Sandbox {
     fn new() -> Sandbox {
-        let s = Sandbox { dir: tempfile::tempdir().unwrap() };
-        s.ok(&["init"]);
-        s
+        Sandbox::with_env(&[("CCVET_TODAY", "2026-11-24")])
     }
 
-    fn ws(&self) -> PathBuf {
-        self.dir.path().join("ws")
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let out = Command::cargo_bin("ccvet")
-            .unwrap()
-            .env_clear()
-            .env("HOME", self.dir.path())
-            .env("CCVET_CONFIG", self.dir.path().join("config.toml"))
-            .env("CCVET_WORKSPACE", self.ws())
-            .env("CCVET_TODAY", "2026-11-24")
-            .env("LANG", "C.UTF-8")
-            .args(args)
-            .stdin(Stdio::null())
-            .output()
-            .unwrap();
-        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-        Run { code: out.status.code().unwrap_or(-1), stdout: text(&out.stdout), stderr: text(&out.stderr) }
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let r = self.run(args);
-        assert_eq!(r.code, 0, "{args:?}: {}{}", r.stdout, r.stderr);
-        r.stdout
+    /// Runs, asserts success, and gives stdout.
+    fn out(&self, args: &[&str]) -> String {
+        self.ok(args).stdout
     }
 
     fn refused(&self, args: &[&str], code: i32, says: &str) {
-        let r = self.run(args);
-        assert_eq!(r.code, code, "{args:?}: {}{}", r.stdout, r.stderr);
-        assert!(r.stderr.contains(says), "{args:?} should say {says:?}: {}", r.stderr);
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.ws().join(rel)
-    }
-
-    fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.path(rel)).unwrap()
+        self.fails(args, code, says);
     }
 }
 
@@ -92,13 +48,13 @@ fn listed(tree: &Path) -> Vec<String> {
 /// A vendor with an answer, an evidence file, a comment and an earlier cycle.
 fn furnished() -> Sandbox {
     let s = Sandbox::new();
-    s.ok(&["new", "Acme Call", "--assessed-on", "2026-01-10"]);
-    s.ok(&["answer", "acme-call", "basic.licence-scope", "nationwide", "--note", "B2-123"]);
+    s.out(&["new", "Acme Call", "--assessed-on", "2026-01-10"]);
+    s.out(&["answer", "acme-call", "basic.licence-scope", "nationwide", "--note", "B2-123"]);
     let scan = s.dir.path().join("licence.pdf");
     std::fs::write(&scan, b"scan").unwrap();
-    s.ok(&["evidence", "add", "acme-call", "basic.licence-scope", scan.to_str().unwrap()]);
-    s.ok(&["review", "acme-call", "--comment", "looks fine"]);
-    s.ok(&["reassess", "acme-call", "--on", "2026-11-24"]);
+    s.out(&["evidence", "add", "acme-call", "basic.licence-scope", scan.to_str().unwrap()]);
+    s.out(&["review", "acme-call", "--comment", "looks fine"]);
+    s.out(&["reassess", "acme-call", "--on", "2026-11-24"]);
     s
 }
 
@@ -106,7 +62,7 @@ fn furnished() -> Sandbox {
 fn a_rename_moves_file_evidence_history_and_reviews_and_changes_only_what_it_must() {
     let s = furnished();
     let before = s.read("vendors/acme-call.toml");
-    let out = s.ok(&["rename", "acme-call", "云联科技 Yunlian"]);
+    let out = s.out(&["rename", "acme-call", "云联科技 Yunlian"]);
     assert!(out.starts_with("renamed Acme Call [acme-call] to 云联科技 Yunlian [yun-lian-ke-ji-yunlian]"), "{out}");
     let slug = "yun-lian-ke-ji-yunlian";
     assert_eq!(
@@ -126,18 +82,18 @@ fn a_rename_moves_file_evidence_history_and_reviews_and_changes_only_what_it_mus
         .replacen("\n\n[answers.", "\nrenamed_from = [\"acme-call\"]\n\n[answers.", 1);
     assert_eq!(after, expected);
     // Everything reads under the new slug and name; the old slug is gone.
-    let score: serde_json::Value = serde_json::from_str(&s.ok(&["score", slug, "--json"])).unwrap();
+    let score: serde_json::Value = serde_json::from_str(&s.out(&["score", slug, "--json"])).unwrap();
     assert_eq!(score["vendor"], "云联科技 Yunlian");
-    assert!(s.ok(&["review", slug]).contains("looks fine"));
-    s.ok(&["evidence", "check", slug]);
-    s.ok(&["diff", slug, "--cycle", "2026-01-10"]);
+    assert!(s.out(&["review", slug]).contains("looks fine"));
+    s.out(&["evidence", "check", slug]);
+    s.out(&["diff", slug, "--cycle", "2026-01-10"]);
     s.refused(
         &["score", "acme-call"],
         2,
         "`acme-call` was renamed: it is now `云联科技 Yunlian`, slug `yun-lian-ke-ji-yunlian`",
     );
     // The old slug stays reserved: a new "Acme Call" does not inherit anything.
-    assert!(s.ok(&["new", "Acme Call"]).contains("[acme-call-2]"));
+    assert!(s.out(&["new", "Acme Call"]).contains("[acme-call-2]"));
 }
 
 fn me() -> String {
@@ -147,19 +103,19 @@ fn me() -> String {
 #[test]
 fn a_rename_to_a_name_with_the_same_slug_changes_one_line_of_the_same_file() {
     let s = Sandbox::new();
-    s.ok(&["new", "Acme Call"]);
+    s.out(&["new", "Acme Call"]);
     let before = s.read("vendors/acme-call.toml");
-    assert!(s.ok(&["rename", "Acme Call", "ACME call"]).contains("[acme-call]"));
+    assert!(s.out(&["rename", "Acme Call", "ACME call"]).contains("[acme-call]"));
     assert_eq!(s.read("vendors/acme-call.toml"), before.replace("\"Acme Call\"", "\"ACME call\""));
     // The same name again: nothing to do, not an error.
-    assert!(s.ok(&["rename", "acme-call", "ACME call"]).contains("nothing changed"));
+    assert!(s.out(&["rename", "acme-call", "ACME call"]).contains("nothing changed"));
 }
 
 #[test]
 fn a_rename_is_refused_with_a_sentence_and_changes_nothing() {
     let s = Sandbox::new();
-    s.ok(&["new", "Acme Call"]);
-    s.ok(&["new", "Beta, Call"]);
+    s.out(&["new", "Acme Call"]);
+    s.out(&["new", "Beta, Call"]);
     let tree = listed(&s.ws());
     // another vendor's name
     s.refused(&["rename", "acme-call", "Beta, Call"], 1, "a vendor with that name exists already (beta-call)");
@@ -181,7 +137,7 @@ fn a_rename_is_refused_with_a_sentence_and_changes_nothing() {
 #[test]
 fn a_vendor_someone_holds_is_neither_renamed_nor_archived() {
     let s = Sandbox::new();
-    s.ok(&["new", "Acme Call"]);
+    s.out(&["new", "Acme Call"]);
     let holder = Holder { user: "zhang.san".into(), host: "box".into(), pid: 1, since: "2026-11-24T10:00:00Z".into() };
     let Acquired::Mine(lock) = try_acquire(&s.path("vendors/acme-call.toml"), &holder, 0o600).unwrap() else {
         panic!("lock")
@@ -191,39 +147,39 @@ fn a_vendor_someone_holds_is_neither_renamed_nor_archived() {
     s.refused(&["--lang", "zh", "archive", "acme-call"], 1, "zhang.san 正在写入该服务商");
     assert!(s.path("vendors/acme-call.toml").exists());
     drop(lock);
-    s.ok(&["rename", "acme-call", "Other"]);
+    s.out(&["rename", "acme-call", "Other"]);
 }
 
 #[test]
 fn archive_takes_a_vendor_out_of_everything_and_restore_brings_it_back() {
     let s = furnished();
-    s.ok(&["new", "Beta"]);
-    let out = s.ok(&["archive", "Acme Call"]);
+    s.out(&["new", "Beta"]);
+    let out = s.out(&["archive", "Acme Call"]);
     assert!(out.contains("archived Acme Call [acme-call]: vendors/archive/acme-call.toml"), "{out}");
     for args in [&["list"][..], &["compare"], &["compare", "--json"], &["due", "--within", "36500"]] {
-        let out = s.ok(args);
+        let out = s.out(args);
         assert!(!out.contains("Acme"), "{args:?}: {out}");
     }
-    assert!(s.ok(&["report", "--compare"]).contains("Beta"));
-    assert!(!s.ok(&["report", "--compare"]).contains("Acme"));
+    assert!(s.out(&["report", "--compare"]).contains("Beta"));
+    assert!(!s.out(&["report", "--compare"]).contains("Acme"));
     s.refused(
         &["score", "acme-call"],
         2,
         "`acme-call` is archived; `ccvet archive --restore acme-call` brings it back",
     );
-    let archived = s.ok(&["list", "--archived"]);
+    let archived = s.out(&["list", "--archived"]);
     assert!(archived.contains("Acme Call [acme-call]") && !archived.contains("Beta"), "{archived}");
     // Reviews, evidence and history stay; the slug stays reserved.
     assert!(s.path("reviews/acme-call").is_dir() && s.path("evidence/acme-call/licence.pdf").is_file());
-    assert!(s.ok(&["new", "Acme Call"]).contains("[acme-call-2]"));
+    assert!(s.out(&["new", "Acme Call"]).contains("[acme-call-2]"));
     // Restoring: refused while a live vendor has the same name.
     s.refused(&["archive", "--restore", "acme-call"], 1, "a vendor with that name exists already (acme-call-2)");
-    s.ok(&["rename", "acme-call-2", "Acme Two"]);
-    let out = s.ok(&["archive", "--restore", "Acme Call"]);
+    s.out(&["rename", "acme-call-2", "Acme Two"]);
+    let out = s.out(&["archive", "--restore", "Acme Call"]);
     assert!(out.contains("restored Acme Call [acme-call]"), "{out}");
-    assert!(s.ok(&["review", "acme-call"]).contains("looks fine"));
-    assert!(s.ok(&["list"]).contains("Acme Call"));
-    assert!(s.ok(&["list", "--archived"]).contains("none"));
+    assert!(s.out(&["review", "acme-call"]).contains("looks fine"));
+    assert!(s.out(&["list"]).contains("Acme Call"));
+    assert!(s.out(&["list", "--archived"]).contains("none"));
     s.refused(&["archive", "--restore", "acme-call"], 2, "no archived vendor with slug or name `acme-call`");
 }
 
@@ -309,21 +265,21 @@ na = true
 #[test]
 fn validate_recognises_a_vendor_file_and_checks_it_against_the_questionnaire() {
     let s = Sandbox::new();
-    s.ok(&["new", "Acme Call"]);
-    s.ok(&["answer", "acme-call", "basic.licence-scope", "nationwide"]);
+    s.out(&["new", "Acme Call"]);
+    s.out(&["answer", "acme-call", "basic.licence-scope", "nationwide"]);
     let good = s.path("vendors/acme-call.toml");
-    let out = s.ok(&["validate", good.to_str().unwrap()]);
+    let out = s.out(&["validate", good.to_str().unwrap()]);
     assert!(
         out.ends_with("acme-call.toml: ok: vendor `Acme Call`, 1 answer checked against `cloud-call-center` v1\n"),
         "{out}"
     );
-    assert!(s.ok(&["--lang", "zh", "validate", good.to_str().unwrap()]).contains("通过：服务商“Acme Call”"));
+    assert!(s.out(&["--lang", "zh", "validate", good.to_str().unwrap()]).contains("通过：服务商“Acme Call”"));
     // The same file outside vendors/ is still recognised by its content.
     let copy = s.dir.path().join("copy.toml");
     std::fs::copy(&good, &copy).unwrap();
-    assert!(s.ok(&["validate", copy.to_str().unwrap()]).contains("ok: vendor `Acme Call`"));
+    assert!(s.out(&["validate", copy.to_str().unwrap()]).contains("ok: vendor `Acme Call`"));
     // A questionnaire is still checked as one.
-    assert!(s.ok(&["validate", s.path("questionnaire.toml").to_str().unwrap()]).contains("ok: `cloud-call-center`"));
+    assert!(s.out(&["validate", s.path("questionnaire.toml").to_str().unwrap()]).contains("ok: `cloud-call-center`"));
     // Every problem, in file order, with path:line:col; exit 1.
     let bad = s.path("vendors/bad.toml");
     std::fs::write(&bad, BAD_VENDOR).unwrap();

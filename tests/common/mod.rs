@@ -17,6 +17,7 @@ pub fn questionnaire(text: &str) -> Questionnaire {
 pub fn default_questionnaire() -> Questionnaire {
     questionnaire(ccvet::storage::questionnaire::EMBEDDED)
 }
+pub mod sandbox;
 pub mod team;
 
 /// The app drawn on a TestBackend of its own size.
