@@ -9,13 +9,18 @@ fn main() -> ExitCode {
     if let Some(args) = ccvet::cli::Args::quick(&argv) {
         return ccvet::cli::main(args, &ccvet::cli::Env::from_process());
     }
-    let args = match ccvet::cli::Args::try_parse_from(argv) {
+    let args = match ccvet::cli::Args::try_parse_from(&argv) {
         Ok(args) => args,
         Err(e) => {
             // --help and --version are not errors; everything else is a
             // usage error (exit 2).
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            if !e.use_stderr() {
+                let _ = e.print();
+                return ExitCode::from(0);
+            }
+            let text = ccvet::cli::usage_error(&e, &argv, &ccvet::cli::Env::from_process());
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes());
+            return ExitCode::from(2);
         }
     };
     ccvet::cli::main(args, &ccvet::cli::Env::from_process())

@@ -161,3 +161,26 @@ fn a_language_ccvet_does_not_speak_is_refused_in_the_one_it_would_use() {
     let en = sb.run(&["--lang", "fr", "compare"]);
     assert_eq!(en.stderr, "ccvet: --lang takes zh or en, not `fr`\n");
 }
+
+/// A command line clap refuses: under Chinese a sentence saying what is
+/// wrong leads clap's own words; in English clap's words alone, as before.
+#[test]
+fn a_refused_command_line_is_led_in_chinese_under_zh() {
+    let sb = Sandbox::new();
+    let cases = [
+        (&["--lang", "zh", "frobnicate"][..], "没有这个命令", "unrecognized subcommand"),
+        (&["--lang=zh", "score"][..], "缺少该命令必需的参数", "<VENDOR>"),
+        (&["--lang", "zh", "list", "--bogus"][..], "该命令没有这个选项", "--bogus"),
+    ];
+    for (args, lead, detail) in cases {
+        let r = sb.run(args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.starts_with(&format!("ccvet: {lead}")), "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(detail), "{args:?}: {}", r.stderr);
+    }
+    let r = sb.run_with(&["list", "--bogus"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(r.stderr.starts_with("ccvet: 该命令没有这个选项"), "{}", r.stderr);
+    let r = sb.run(&["frobnicate"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("error: unrecognized subcommand"), "{}", r.stderr);
+}

@@ -100,6 +100,35 @@ pub struct Output {
     pub failed: bool,
 }
 
+/// A command line clap refused (unknown command, missing argument, …):
+/// under Chinese, a sentence saying what kind of mistake it is leads
+/// clap's own (English) words, as a file's TOML errors are led.
+pub fn usage_error(e: &clap::Error, argv: &[std::ffi::OsString], env: &Env) -> String {
+    use clap::error::ErrorKind;
+    let rendered = e.render().to_string();
+    // `--lang zh` or `--lang=zh`, wherever it is on the line.
+    let words: Vec<String> = argv.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let flag = words.iter().enumerate().find_map(|(i, w)| match w.strip_prefix("--lang") {
+        Some("") => words.get(i + 1).cloned(),
+        Some(rest) => rest.strip_prefix('=').map(str::to_string),
+        None => None,
+    });
+    let lang = context::error_lang(flag.as_deref(), env);
+    if lang == crate::domain::text::Lang::En || !e.use_stderr() {
+        return rendered;
+    }
+    let lead = match e.kind() {
+        ErrorKind::InvalidSubcommand => crate::i18n::cli::USAGE_UNKNOWN_COMMAND,
+        ErrorKind::UnknownArgument => crate::i18n::cli::USAGE_UNKNOWN_OPTION,
+        ErrorKind::MissingRequiredArgument | ErrorKind::MissingSubcommand => crate::i18n::cli::USAGE_MISSING,
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation | ErrorKind::InvalidUtf8 => {
+            crate::i18n::cli::USAGE_INVALID_VALUE
+        }
+        _ => crate::i18n::cli::USAGE_OTHER,
+    };
+    format!("ccvet: {}\n{rendered}", lead.text(lang))
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn main(args: Args, env: &Env) -> ExitCode {
     let lang_flag = args.lang.clone();

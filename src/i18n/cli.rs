@@ -338,4 +338,11 @@ messages! {
     }
     NO_MERGE_CONFLICTS { en: "{vendor} has no merge conflicts", zh: "{vendor} 没有合并冲突" }
     NOT_IN_CONFLICT_THESE { en: "`{key}` is not in conflict; these are: {open}", zh: "`{key}` 没有冲突；有冲突的是：{open}" }
+    // Before clap's own words when the command line is refused (Chinese only:
+    // in English clap's words say it).
+    USAGE_UNKNOWN_COMMAND { en: "no such command; `ccvet --help` lists them", zh: "没有这个命令；`ccvet --help` 列出全部命令" }
+    USAGE_UNKNOWN_OPTION { en: "no such option for this command", zh: "该命令没有这个选项" }
+    USAGE_MISSING { en: "something this command needs is missing", zh: "缺少该命令必需的参数" }
+    USAGE_INVALID_VALUE { en: "a value on the command line is not valid", zh: "命令行中的某个值无效" }
+    USAGE_OTHER { en: "the command line is not right", zh: "命令行用法有误" }
 }
