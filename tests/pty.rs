@@ -753,3 +753,26 @@ fn the_language_chosen_with_l_is_used_at_the_next_start() {
     }
     assert_eq!(std::fs::read_to_string(&config).unwrap(), text);
 }
+
+/// A vendor opened again in the same session resumes on the question it
+/// was left on, not on the first.
+#[test]
+fn a_vendor_opened_again_resumes_where_it_was_left() {
+    let (dir, ws) = workspace();
+    let program = [env!("CARGO_BIN_EXE_ccvet").to_string()];
+    let env = [("USER", "li.wei")];
+    let mut app = App::launch_program(dir.path(), ws.to_str().unwrap(), 100, 30, &program, &env);
+    app.wait_for("No vendors yet");
+    app.keys("nResume Test");
+    app.keys(ENTER);
+    app.wait_for("1/11 ·");
+    app.keys("jjj");
+    app.wait_for("4/11 ·");
+    app.keys(ESC);
+    // The list, with no question on screen, before opening it again.
+    app.wait_until("the vendor list", |s| s.contains("Vendors (1)") && !s.contains("4/11"));
+    app.keys(ENTER);
+    app.wait_for("4/11 ·");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}

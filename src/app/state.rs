@@ -285,6 +285,9 @@ pub struct App {
     /// Today, as of the last event (`$CCVET_TODAY` when set): what is
     /// overdue or due, and the default dates of follow-ups and cycles.
     pub today: crate::domain::date::Date,
+    /// The question each vendor was left on this session, by file: opened
+    /// again, it is where the interview resumes.
+    pub left_on: std::collections::HashMap<std::path::PathBuf, String>,
 }
 
 impl App {
@@ -313,6 +316,7 @@ impl App {
             self_signoff: false,
             now: 0,
             today: crate::domain::date::Date::EPOCH,
+            left_on: std::collections::HashMap::new(),
         }
     }
 

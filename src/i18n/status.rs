@@ -79,7 +79,10 @@ messages! {
     EVIDENCE_CANCELLED { en: "no evidence added", zh: "未添加证明材料" }
     COPYING { en: "copying the evidence…", zh: "正在复制证明材料…" }
     NO_OPEN { en: "no open follow-ups", zh: "没有待补充的材料" }
-    NONE_DUE { en: "no vendor has anything due in the next 90 days", zh: "未来 90 天内没有到期事项" }
+    NONE_DUE {
+        en: "nothing due: no re-assessment, expiring date or evidence within 90 days, no overdue follow-up",
+        zh: "没有到期事项：90 天内没有需重新评估、到期的日期或证明材料，也没有逾期的补充材料",
+    }
     SAVE_FIRST { en: "saving first; press again", zh: "正在保存，请稍后再按" }
     NO_DATE { en: "has no assessed_on date: set it in the file before starting a new cycle", zh: "没有 assessed_on 日期：请先在文件中填写，再开始新一轮评估" }
     TEXT_IS_NOT_A_DATE { en: "`{text}` is not a date: write YYYY-MM-DD, e.g. 2026-12-31, or leave it empty", zh: "“{text}”不是日期：请写成 YYYY-MM-DD，例如 2026-12-31，或留空" }

@@ -35,6 +35,12 @@ impl super::Runner {
         iv.writer_left = read_only.as_ref().is_some_and(|h| h.user.is_empty());
         iv.read_only = read_only;
         iv.last_change = modified(path);
+        // Back to a vendor left earlier this session: where it was left.
+        if let Some((section, question)) =
+            self.app.left_on.get(path).and_then(|key| self.app.questionnaire.position(key))
+        {
+            (iv.section, iv.question) = (section, question);
+        }
         // Evidence digests are checked off the draw path, once per opening.
         let check = crate::app::update::check_new_evidence(&mut iv);
         self.app.interview = Some(iv);

@@ -262,7 +262,11 @@ fn quit(app: &mut App) -> Vec<Effect> {
 }
 
 fn leave_interview(app: &mut App) -> Vec<Effect> {
-    app.interview = None;
+    if let Some(iv) = app.interview.take()
+        && let Some(question) = iv.current(&app.questionnaire)
+    {
+        app.left_on.insert(iv.vendor.path.clone(), question.key.clone());
+    }
     app.screen = app.return_to;
     vec![Effect::CloseVendor, Effect::ReloadVendors]
 }

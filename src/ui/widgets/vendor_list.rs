@@ -65,7 +65,8 @@ impl Widget for VendorList<'_> {
             } else {
                 msg::NO_VENDOR_MATCHES_THE_FILTER.text(lang)
             };
-            buf.set_line(inner.x, inner.y + 1, &Line::styled(empty, th.muted), inner.width);
+            // Under the names, past the selection marker's two cells.
+            buf.set_line(inner.x + 2, inner.y + 1, &Line::styled(empty, th.muted), inner.width.saturating_sub(2));
             return;
         }
         let (name_w, status_w) = (cols.name, cols.status);
