@@ -639,7 +639,7 @@ fn a_follow_up_and_evidence_typed_in_the_app_reach_the_vendor_file() {
     let text = wait_for_file(&file, "the follow-up", |t| t.contains("followup = {"));
     assert!(text.contains("请附扫描件\", due = 2026-12-17, status = \"requested\" }"), "{text}");
     assert!(text.contains("ask = \"Cloud call centres are a class-2"), "{text}");
-    app.wait_for("+1 !0");
+    app.wait_for("│ +1 │");
     // F: received.
     app.keys("F");
     wait_for_file(&file, "received", |t| t.contains("status = \"received\""));

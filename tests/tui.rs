@@ -588,7 +588,11 @@ fn help_on_a_short_terminal_scrolls_to_every_key_and_l_switches_language() {
     press(&mut app, &[KeyCode::PageDown; 5]);
     let screen = text(&draw(&app));
     assert!(screen.contains("new assessment cycle") && !screen.contains("1–10 of"), "{screen}");
+    // However far past the end PgDn went, ↑ moves at once.
+    press(&mut app, &[KeyCode::PageDown; 10]);
+    let bottom = text(&draw(&app));
     press(&mut app, &[KeyCode::Up]);
+    assert_ne!(text(&draw(&app)), bottom);
     assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
     press(&mut app, &chars("L"));
     assert_eq!(app.lang, Lang::Zh);
@@ -1090,7 +1094,7 @@ fn a_hundred_sections_leave_room_for_the_red_lines_in_the_score_panel() {
     app.screen = Screen::Interview;
     let screen = text(&draw(&app));
     assert!(screen.contains("more sections"), "{screen}");
-    assert!(screen.contains("✗ DISQUALIFIED: red lines"), "{screen}");
+    assert!(screen.contains("Red lines crossed:"), "{screen}");
 }
 
 // ---------------------------------------------------------------- trust
@@ -1253,6 +1257,29 @@ fn a_value_that_is_not_an_answer_is_refused_in_the_apps_language() {
     assert!(err.contains("数值题只能填数字"), "{err}");
     assert!(text(&draw(&app)).contains("数值题只能填数字"));
     assert!(press(&mut app, &[KeyCode::Enter]).is_empty(), "an invalid value is not saved");
+}
+
+/// The comparison opens on the vendor selected in the list, whatever row
+/// it was left on before.
+#[test]
+fn the_comparison_opens_on_the_vendor_selected_in_the_list() {
+    let mut app = app(Lang::En, 80, 24);
+    for name in ["Acme Call", "Empty Ltd", "云联科技 Yunlian Tech"] {
+        while app.vendors.selected_row().unwrap().name() != name {
+            press(&mut app, &[KeyCode::Down]);
+        }
+        press(&mut app, &chars("c"));
+        assert_eq!(app.screen, Screen::Compare);
+        let shown = text(&draw(&app));
+        let selected = shown.lines().find(|l| l.contains(name)).unwrap_or_default().to_string();
+        let effects = press(&mut app, &[KeyCode::Enter]);
+        assert!(
+            matches!(&effects[..], [Effect::OpenVendor { path, .. }] if app.vendors.rows.iter().any(|r| r.path() == path && r.name() == name)),
+            "{name}: {effects:?}\n{selected}"
+        );
+        app.screen = Screen::Vendors;
+        press(&mut app, &[KeyCode::Home]);
+    }
 }
 
 /// A vendor just created is opened, and it is the one selected when Esc

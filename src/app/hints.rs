@@ -52,14 +52,18 @@ fn available(app: &App, ctx: Context, action: &Action) -> bool {
         Context::Vendors => !needs_a_row || !app.vendors.visible.is_empty(),
         Context::Compare => !needs_a_row || !app.ranking.is_empty(),
         Context::Review => match action {
-            Action::SignOff(_) => {
-                let interviewer = app.interview.as_ref().and_then(|iv| iv.vendor.meta.interviewer.as_deref());
-                app.self_signoff || interviewer != Some(app.me.as_str())
-            }
+            Action::SignOff(_) => may_sign_off(app),
             _ => true,
         },
         _ => true,
     }
+}
+
+/// Whether this account may sign the open vendor off: anyone but its
+/// interviewer, unless the workspace allows that too.
+pub fn may_sign_off(app: &App) -> bool {
+    let interviewer = app.interview.as_ref().and_then(|iv| iv.vendor.meta.interviewer.as_deref());
+    app.self_signoff || interviewer != Some(app.me.as_str())
 }
 
 /// Taking over works once the writer this view follows has left.

@@ -59,13 +59,15 @@ pub fn archive(ctx: &Context, wanted: &str) -> Result<Output, CliError> {
 pub fn restore(ctx: &Context, wanted: &str) -> Result<Output, CliError> {
     let me = crate::system::holder(&ctx.user);
     let vendor = housekeeping::restore(&ctx.workspace, wanted, &me).map_err(|e| refused(ctx, e))?;
-    let stdout = format!(
-        "{} {} [{}]: {}\n",
-        msg::RESTORED.text(ctx.lang),
-        visible(&vendor.meta.vendor),
-        visible(&vendor.slug),
-        shown(ctx, &vendor.path)
+    let mut stdout = msg::RESTORED_TO.fill(
+        ctx.lang,
+        &[
+            ("name", &visible(&vendor.meta.vendor)),
+            ("slug", &visible(&vendor.slug)),
+            ("path", &shown(ctx, &vendor.path)),
+        ],
     );
+    stdout.push('\n');
     Ok(Output { stdout, ..Output::default() })
 }
 

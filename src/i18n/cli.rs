@@ -213,7 +213,6 @@ messages! {
         zh: "--cycle 需要写成 YYYY-MM-DD 的日期，而不是 `{text}`",
     }
     MOVED { en: "moved:", zh: "已移动：" }
-    RESTORED { en: "restored", zh: "已恢复" }
     ARCHIVED_VENDORS_IN { en: "Archived vendors in", zh: "已归档的服务商：" }
     NONE { en: "none", zh: "无" }
     ASSESSED_ON { en: "assessed on", zh: "评估于" }
@@ -222,6 +221,7 @@ messages! {
         en: "stays: {dir} ({why}); found through `renamed_from`",
         zh: "保留原处：{dir}（{why}）；通过 `renamed_from` 查找",
     }
+    RESTORED_TO { en: "restored {name} [{slug}]: {path}", zh: "已恢复 {name} [{slug}]：{path}" }
     ARCHIVED_TO {
         en: "archived {name} [{slug}]: {path} (ccvet archive --restore {slug} brings it back)",
         zh: "已归档 {name} [{slug}]：{path}（ccvet archive --restore {slug} 可恢复）",

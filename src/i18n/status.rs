@@ -96,6 +96,7 @@ messages! {
     FOLLOWUP_REQUESTED_AGAIN { en: "follow-up requested again", zh: "补充材料已重新请求" }
     FOLLOWUP_RECEIVED { en: "follow-up received, to review", zh: "补充材料已收到，待核对" }
     FOLLOWUP_CLOSED { en: "follow-up closed", zh: "补充材料已关闭" }
+    NO_SUCH_FILE { en: "no file {shown}", zh: "找不到文件 {shown}" }
     NO_SUCH_EVIDENCE_FILE {
         en: "no file {shown} (a path is relative to the workspace {root})",
         zh: "找不到文件 {shown}（相对路径以工作区 {root} 为起点）",

@@ -59,7 +59,7 @@ messages! {
     ANSWERED { en: "answered", zh: "已答" }
     UNSAVED { en: "unsaved", zh: "条未保存" }
     MORE_SECTIONS { en: "more sections", zh: "个部分未显示" }
-    DISQUALIFIED_RED_LINES { en: "DISQUALIFIED: red lines", zh: "不合格：触及红线" }
+    RED_LINES_CROSSED { en: "Red lines crossed:", zh: "触及的红线：" }
     MORE_SEE_THE_QUESTION_LIST { en: "more (see the question list)", zh: "项（见问题列表）" }
     QUESTIONS { en: "Questions", zh: "问题" }
     COMPARISON { en: "Comparison", zh: "对比" }
@@ -76,6 +76,10 @@ messages! {
     THE_VENDOR_FILE_DOES_NOT { en: "the vendor file does not read; signing is refused:", zh: "服务商文件无法读取，暂不能签核：" }
     A_REVIEW_FILE_DOES_NOT { en: "a review file does not read:", zh: "评审文件无法读取：" }
     SIGN_OFFS { en: "Sign-offs", zh: "签核" }
+    NONE_YET_NOT_YOURS {
+        en: "  none yet (you interviewed this vendor: another reviewer signs it off)",
+        zh: "  暂无（您是该服务商的访谈人：须由其他评审人签核）",
+    }
     NONE_YET_A_APPROVE_X { en: "  none yet (A approve · X reject · N needs info)", zh: "  暂无（A 批准 · X 拒绝 · N 需补充）" }
     STALE_ANSWERS_CHANGED_SINCE { en: "STALE: answers changed since", zh: "已过期：签核后答案有改动" }
     UNVERIFIED_NOT_WRITTEN_BY_THIS { en: "UNVERIFIED: not written by this account; not counted", zh: "未验证：非本账户所写，不计入" }
@@ -132,6 +136,7 @@ messages! {
     START_A_NEW_ASSESSMENT_CYCLE { en: "Start a new assessment cycle on {on}?", zh: "开始 {on} 的新一轮评估？" }
     NAME_LEAVES_THE_VENDOR_LIST { en: "“{name}” leaves the vendor list, rankings, comparison, due list and reports; its reviews, evidence and history stay. A on the vendor list brings it back.", zh: "“{name}”将移出服务商列表、排名、对比、到期清单和报告；其评审、证据和历史保留。在服务商列表按 A 可恢复。" }
     ARCHIVE_NAME { en: "Archive {name}?", zh: "归档 {name}？" }
+    TITLE_FOLLOWUPS_NONE_LATE { en: "│ +{open} open follow-up(s) ", zh: "│ 待补充 +{open} " }
     TITLE_FOLLOWUPS { en: "│ +{open} follow-up(s), !{late} overdue ", zh: "│ 待补充 +{open}，逾期 !{late} " }
     REVIEWERS_COMMENTS { en: "{mark} Reviewers' comments ({n}):", zh: "{mark} 评审意见（{n} 条）：" }
     NEW_FOLLOWUP { en: "New follow-up", zh: "新建补充材料请求" }

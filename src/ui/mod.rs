@@ -68,6 +68,7 @@ fn draw(app: &App, frame: &mut Frame) {
                     interview: iv,
                     lang: app.lang,
                     theme: &th,
+                    may_sign: crate::app::hints::may_sign_off(app),
                 };
                 frame.render_widget(view, body);
             }

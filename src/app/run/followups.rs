@@ -38,6 +38,7 @@ impl super::Runner {
             return vec![Action::EvidenceCopied { key, entry }];
         }
         let typed = std::path::PathBuf::from(&path);
+        let relative = !typed.is_absolute() && !path.starts_with("~/");
         let file = match path.strip_prefix("~/").zip(std::env::var_os("HOME")) {
             Some((rest, home)) => PathBuf::from(home).join(rest),
             None if typed.is_absolute() => typed,
@@ -51,8 +52,14 @@ impl super::Runner {
                 return vec![failed(message)];
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                // Where a relative path was looked for; an absolute one
+                // needs no explaining.
                 let root = self.root_prefix();
-                let message = msg::NO_SUCH_EVIDENCE_FILE.fill(self.app.lang, &[("shown", &shown), ("root", &root)]);
+                let message = if relative {
+                    msg::NO_SUCH_EVIDENCE_FILE.fill(self.app.lang, &[("shown", &shown), ("root", &root)])
+                } else {
+                    msg::NO_SUCH_FILE.fill(self.app.lang, &[("shown", &shown)])
+                };
                 return vec![failed(message)];
             }
             Err(e) => return vec![failed(self.short(&Error::io(&file, e).to_string()))],

@@ -38,7 +38,14 @@ pub(super) fn vendors(app: &mut App, action: Action) -> Vec<Effect> {
             _ => vec![],
         },
         Action::Compare => {
+            // The comparison opens on the vendor selected in the list (its
+            // rank may have changed since the comparison was last open).
+            let selected = app.vendors.visible.get(app.vendors.selected).copied();
+            if let Some(rank) = selected.and_then(|i| app.ranking.iter().position(|&r| r == i)) {
+                app.compare_selected = rank;
+            }
             app.screen = Screen::Compare;
+            fix_scroll(app);
             vec![]
         }
         Action::NextDue => {

@@ -176,6 +176,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             // Scrolling a help too long for the terminal; the widget
             // keeps the last rows in view however far this goes.
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                // As far as the last row and no further, so ↑ moves at once
+                // however often ↓ was pressed (rows: one per key; the title
+                // and hint bars, the box and its last line take 5).
+                let rows = crate::app::keymap::shown(crate::app::keymap::screen_context(app)).count();
+                let last = rows.saturating_sub(usize::from(app.height.saturating_sub(5)));
                 if let Some(Overlay::Help { scroll }) = app.overlay.as_mut() {
                     let page = usize::from(app.height / 2).max(1);
                     *scroll = match action {
@@ -184,7 +189,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                         Action::PageUp => scroll.saturating_sub(page),
                         _ => *scroll + page,
                     }
-                    .min(crate::app::keymap::BINDINGS.len());
+                    .min(last);
                 }
                 vec![]
             }

@@ -34,10 +34,11 @@ impl Widget for Comparison<'_> {
         let window = app.compare_offset.min(app.compare_selected);
         let shown = app.ranking.get(window..).unwrap_or_default();
         let cols = Columns::of(app, &shown[..shown.len().min(usize::from(inner.height))], w);
-        let (name_w, col_w) = (cols.name, cols.section);
+        let name_w = cols.name;
         // Section titles that do not fit their column take two lines, as a
         // spreadsheet wraps its headers; the numbers line up under both.
-        let titles: Vec<[String; 2]> = q.sections.iter().map(|s| two_lines(&safe(s.title.get(lang)), col_w)).collect();
+        let titles: Vec<[String; 2]> =
+            q.sections.iter().zip(&cols.sections).map(|(s, &w)| two_lines(&safe(s.title.get(lang)), w)).collect();
         let two = titles.iter().any(|[top, _]| !top.is_empty());
         let mut header = format!(
             "{} {} {} {}",
@@ -51,7 +52,7 @@ impl Widget for Comparison<'_> {
             header.push_str(&fit(if cols.holder < 3 { "" } else { msg::OPEN_BY.text(lang) }, cols.holder));
         }
         let mut top = " ".repeat(unicode_width::UnicodeWidthStr::width(header.as_str()));
-        for [first, second] in &titles {
+        for ([first, second], &col_w) in titles.iter().zip(&cols.sections) {
             top.push(' ');
             top.push_str(&fit_right(first, col_w));
             header.push(' ');
@@ -124,7 +125,7 @@ impl Widget for Comparison<'_> {
                 spans.push(Span::raw(" "));
                 spans.push(Span::styled(fit(held.as_deref().unwrap_or(""), cols.holder), th.warn));
             }
-            for s in &r.sections {
+            for (s, &col_w) in r.sections.iter().zip(&cols.sections) {
                 spans.push(Span::raw(" "));
                 spans.push(Span::raw(fit_right(&pct(s.score), col_w)));
             }
@@ -158,11 +159,13 @@ impl Widget for Comparison<'_> {
 
 /// The comparison's column widths: whole section titles and vendor names
 /// where there is room (sections first: they are the comparison), who holds
-/// a vendor when someone does, the rest to the status.
+/// a vendor when someone does, the rest to the status. Each section is as
+/// wide as its own title needs, so a short title leaves its room to a
+/// long one.
 struct Columns {
     name: usize,
     holder: usize,
-    section: usize,
+    sections: Vec<usize>,
     /// Room for "✗ DISQUALIFIED", not only the mark.
     status_word: bool,
 }
@@ -180,20 +183,18 @@ impl Columns {
                 }
             }
         }
-        let title = q.sections.iter().map(|s| text_w(s.title.get(app.lang))).max().unwrap_or(6);
-        // What the longest title needs on two lines.
-        let title_two = q.sections.iter().map(|s| two_line_width(&safe(s.title.get(app.lang)))).max().unwrap_or(6);
+        let titles: Vec<String> = q.sections.iter().map(|s| safe(s.title.get(app.lang)).into_owned()).collect();
+        let one_line: Vec<usize> = titles.iter().map(|t| text_w(t).min(22)).collect();
+        let two_line: Vec<usize> = titles.iter().map(|t| two_line_width(t).min(22)).collect();
         // The status (✗ DISQUALIFIED, sign-offs) keeps room when a vendor has one.
         let flagged = shown.iter().any(|&i| {
             matches!(&app.vendors.rows[i], VendorRow::Ok { summary, .. }
                 if summary.report.disqualified() || !summary.signoffs.is_empty())
         });
-        // The mark at least; its word once the section titles are whole
-        // (the selected vendor's reasons show in full below the table).
+        // The mark at least; its word once the section titles fit on two
+        // lines (the selected vendor's reasons show in full below the table).
         let status_min = if flagged { 3 } else { 0 };
         let word = text_w(msg::DISQUALIFIED.text(app.lang));
-        // Sections share what a 10-cell name and the status leave, each up to
-        // its whole title; then the name takes its share, the status the rest.
         let n = q.sections.len().max(1);
         // Too narrow for the holder's name: a ● beside the total says it.
         let narrow = 16 + (holder.min(12) + 1) + 6 * n + 7 + status_min > width;
@@ -201,29 +202,53 @@ impl Columns {
         // rank+space 4 · total+space 7 · done+space 5 · holder+space
         let fixed = 4 + 7 + 5 + if holder > 0 { holder + 1 } else { 0 };
         let mut room = width.saturating_sub(fixed + status_min + 1);
-        // In turn: the name up to 20 cells; sections up to 8; the name up to 30;
-        // the sections up to their whole titles; the name up to 40.
         // Six cells show a section title's first word; five ("100.0") only
         // where six do not fit.
-        let mut section = if fixed + 7 * n + 7 + status_min > width { 5 } else { 6 };
+        let base = if fixed + 7 * n + 7 + status_min > width { 5 } else { 6 };
+        let mut sections = vec![base; q.sections.len()];
         let mut name_w = 6;
-        let grow = |now: &mut usize, to: usize, each: usize, room: &mut usize| {
-            let more = to.saturating_sub(*now).min(*room / each);
+        room = room.saturating_sub((base + 1) * q.sections.len() + name_w);
+        let grow = |now: &mut usize, to: usize, room: &mut usize| {
+            let more = to.saturating_sub(*now).min(*room);
             *now += more;
-            *room -= more * each;
+            *room -= more;
         };
-        room = room.saturating_sub((section + 1) * n + name_w);
-        grow(&mut name_w, name.min(20), 1, &mut room);
-        grow(&mut section, title.min(8), n, &mut room);
-        grow(&mut section, title_two.min(22), n, &mut room);
+        // In turn: the name up to 20 cells; sections up to 8, then to their
+        // titles on two lines; the status word; sections to their titles
+        // on one line; the name whole.
+        grow(&mut name_w, name.min(20), &mut room);
+        grow_each(&mut sections, &one_line.iter().map(|&w| w.min(8)).collect::<Vec<_>>(), &mut room);
+        grow_each(&mut sections, &two_line, &mut room);
         let status_word = flagged && width >= 70 && room >= word;
         if status_word {
             room -= word;
         }
-        grow(&mut name_w, name.min(30), 1, &mut room);
-        grow(&mut section, title.min(22), n, &mut room);
-        grow(&mut name_w, name.min(40), 1, &mut room);
-        Columns { name: name_w, holder, section, status_word }
+        // One header line only when every title fits on it: a mix of one-
+        // and two-line titles reads worse than two lines throughout.
+        let wider: usize = sections.iter().zip(&one_line).map(|(&w, &to)| to.saturating_sub(w)).sum();
+        if wider <= room {
+            grow_each(&mut sections, &one_line, &mut room);
+        }
+        grow(&mut name_w, name, &mut room);
+        Columns { name: name_w, holder, sections, status_word }
+    }
+}
+
+/// Widens each column towards its own target, one cell at a time around
+/// them all, while `room` lasts.
+fn grow_each(widths: &mut [usize], targets: &[usize], room: &mut usize) {
+    while *room > 0 {
+        let mut grew = false;
+        for (w, &to) in widths.iter_mut().zip(targets) {
+            if *room > 0 && *w < to {
+                *w += 1;
+                *room -= 1;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
     }
 }
 

@@ -18,17 +18,23 @@ pub struct Prompt<'a> {
 }
 
 impl Prompt<'_> {
-    pub fn rect(area: Rect) -> Rect {
+    /// The box: the text on one line, the hint wrapped below it.
+    pub fn rect(&self, area: Rect) -> Rect {
         let width = 60.min(area.width);
-        let height = 4.min(area.height);
+        let hint_lines = u16::try_from(self.hint_lines(width.saturating_sub(2)).len()).unwrap_or(1);
+        let height = (3 + hint_lines).min(area.height);
         Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 3, width, height)
     }
 
     /// Where the caret is on screen.
     pub fn caret(&self, area: Rect) -> Position {
-        let inner = Block::new().borders(Borders::ALL).inner(Prompt::rect(area));
+        let inner = Block::new().borders(Borders::ALL).inner(self.rect(area));
         let (_, col) = self.buffer.caret_position(u16::MAX);
         Position::new(inner.x + col.min(inner.width.saturating_sub(1)), inner.y)
+    }
+
+    fn hint_lines(&self, width: u16) -> Vec<Line<'static>> {
+        crate::ui::text::wrapped(self.hint, width, "", self.theme.muted)
     }
 
     /// What shows of the text: its end, when it is longer than the box.
@@ -54,15 +60,17 @@ impl Prompt<'_> {
 
 impl Widget for Prompt<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let rect = Prompt::rect(area);
+        let rect = self.rect(area);
         super::clear_popup(rect, buf);
         let block = super::panel(self.title, self.theme.key, self.theme);
         let inner = block.inner(rect);
         block.render(rect, buf);
         let text = fit(&self.visible(usize::from(inner.width)), usize::from(inner.width));
         buf.set_line(inner.x, inner.y, &Line::styled(text, self.theme.selected), inner.width);
-        if inner.height > 1 {
-            buf.set_line(inner.x, inner.y + 1, &Line::styled(self.hint, self.theme.muted), inner.width);
+        for (i, line) in
+            self.hint_lines(inner.width).iter().enumerate().take(usize::from(inner.height.saturating_sub(1)))
+        {
+            buf.set_line(inner.x, inner.y + 1 + u16::try_from(i).unwrap_or(0), line, inner.width);
         }
     }
 }

@@ -207,7 +207,7 @@ impl<'a> QuestionView<'a> {
             Outcome::Scored { knockout: true, .. } => {
                 let reason = iv.report.knockouts.iter().find(|k| k.key == question.key).and_then(|k| k.reason.as_ref());
                 let text = match reason {
-                    Some(r) => format!("✗ {}: {}", msg::RED_LINE_CAPS.text(lang), r.get(lang)),
+                    Some(r) => format!("✗ {}{}{}", msg::RED_LINE_CAPS.text(lang), msg::COLON.text(lang), r.get(lang)),
                     None => format!("✗ {}", msg::RED_LINE_CAPS.text(lang)),
                 };
                 lines.extend(wrapped(&text, width, "", th.knockout));

@@ -21,6 +21,8 @@ pub struct ReviewView<'a> {
     pub interview: &'a Interview,
     pub lang: Lang,
     pub theme: &'a Theme,
+    /// This account may sign off (it is not the vendor's interviewer).
+    pub may_sign: bool,
 }
 
 /// An RFC 3339 time as `2026-11-24 10:02`: the seconds and the offset
@@ -47,7 +49,10 @@ fn verdict_lines(q: &Questionnaire, iv: &Interview, lang: Lang, th: &Theme, w: u
         lines.push(Line::styled(msg::DISQUALIFIED_RED_LINES_CROSSED.text(lang), th.knockout));
         for hit in &r.knockouts {
             let text = q.question(&hit.key).map_or_else(|| hit.key.clone(), |x| x.text.get(lang).to_string());
-            let reason = hit.reason.as_ref().map_or_else(String::new, |why| format!(": {}", why.get(lang)));
+            let reason = hit
+                .reason
+                .as_ref()
+                .map_or_else(String::new, |why| format!("{}{}", msg::COLON.text(lang), why.get(lang)));
             lines.extend(wrapped(&format!("✗ {text}{reason}"), w, "  ", th.knockout));
         }
     }
@@ -90,7 +95,8 @@ impl Widget for ReviewView<'_> {
         }
         lines.push(Line::styled(msg::SIGN_OFFS.text(lang), th.header));
         if iv.signoffs.is_empty() {
-            lines.push(Line::styled(msg::NONE_YET_A_APPROVE_X.text(lang), th.muted));
+            let none = if self.may_sign { msg::NONE_YET_A_APPROVE_X } else { msg::NONE_YET_NOT_YOURS };
+            lines.push(Line::styled(none.text(lang), th.muted));
         }
         for s in &iv.signoffs {
             let style = match s.decision {
@@ -124,7 +130,7 @@ impl Widget for ReviewView<'_> {
         }
         for (user, c) in general {
             lines.extend(wrapped(
-                &format!("{user} {}: {}", short_time(&c.at), c.text),
+                &format!("{user} {}{}{}", short_time(&c.at), msg::COLON.text(lang), c.text),
                 w,
                 "  ",
                 ratatui::style::Style::new(),
@@ -143,7 +149,7 @@ impl Widget for ReviewView<'_> {
             lines.extend(wrapped(&format!("{} {answer}", msg::ANSWER.text(lang)), w, "  ", th.muted));
             for (user, c) in on_it {
                 lines.extend(wrapped(
-                    &format!("{user} {}: {}", short_time(&c.at), c.text),
+                    &format!("{user} {}{}{}", short_time(&c.at), msg::COLON.text(lang), c.text),
                     w,
                     "  ",
                     ratatui::style::Style::new(),

@@ -80,7 +80,8 @@ impl Widget for ScorePanel<'_> {
         }
         if r.disqualified() {
             lines.push(Line::raw(""));
-            lines.push(Line::styled(format!("✗ {}", msg::DISQUALIFIED_RED_LINES.text(lang)), th.knockout));
+            // The verdict leads the panel; here, what caused it.
+            lines.push(Line::styled(msg::RED_LINES_CROSSED.text(lang), th.knockout));
             for (n, k) in r.knockouts.iter().enumerate() {
                 // Name the question as the interviewer knows it.
                 let what = q.question(&k.key).map_or(k.key.as_str(), |x| x.text.get(lang));

@@ -62,19 +62,29 @@ impl Widget for TitleBar<'_> {
                     spans.push(Span::styled(format!("{} ", fit_right(&pct(r.score), 5)), th.header));
                     let range = format!("[{}]", range(r.min, r.max));
                     // Disqualified: the mark stands where the band would.
+                    // Fixed widths from 80 columns; below, the vendor's name
+                    // needs the cells more than a steady line does.
+                    let steady = app.width >= 80;
                     if !r.disqualified() {
-                        let band_w = q.bands.iter().map(|b| b.label.get(lang).width() + 1).max().unwrap_or(0).min(13);
+                        let band_w = if steady {
+                            q.bands.iter().map(|b| b.label.get(lang).width() + 1).max().unwrap_or(0).min(13)
+                        } else {
+                            band.width()
+                        };
                         spans.push(Span::raw(format!("{} ", fit(&safe(&band), band_w))));
                     }
-                    spans.push(Span::raw(format!("{} ", fit(&range, 13))));
+                    let range_w = if steady { 13 } else { range.width() };
+                    spans.push(Span::raw(format!("{} ", fit(&range, range_w))));
                 }
                 // Open and overdue follow-ups of this vendor (§11).
                 let (open, late) = crate::domain::followup::followup_counts(&iv.answers, app.today);
                 if open > 0 {
-                    let text = if is_wide(app.width) {
-                        msg::TITLE_FOLLOWUPS.fill(lang, &[("open", &open), ("late", &late)])
-                    } else {
-                        format!("│ +{open} !{late} ")
+                    // The overdue count only when something is overdue.
+                    let text = match (is_wide(app.width), late) {
+                        (true, 0) => msg::TITLE_FOLLOWUPS_NONE_LATE.fill(lang, &[("open", &open)]),
+                        (true, _) => msg::TITLE_FOLLOWUPS.fill(lang, &[("open", &open), ("late", &late)]),
+                        (false, 0) => format!("│ +{open} "),
+                        (false, _) => format!("│ +{open} !{late} "),
                     };
                     spans.push(Span::styled(text, if late > 0 { th.error } else { th.warn }));
                 }
