@@ -112,6 +112,24 @@ fn the_comparison_shows_the_holder_and_the_red_lines_in_full() {
     assert!(s.contains("✗ Acme Global Contact Center Services International："), "{s}");
 }
 
+/// A section's header counts its text questions apart, by name, and the
+/// counts stay whole however long the title (a bare "+1" read as a
+/// follow-up mark).
+#[test]
+fn section_headers_name_their_text_questions_and_keep_their_counts() {
+    let q = common::default_questionnaire();
+    for (lang, width, text) in
+        [(Lang::En, 80, "0/10 + 1 text"), (Lang::En, 60, "0/10 + 1 text"), (Lang::Zh, 80, "0/10 + 1 文字题")]
+    {
+        let mut app = App::new(q.clone(), lang, width, 24);
+        let file = VendorFile::parse(Path::new("/ws/vendors/y.toml"), "vendor = \"Y\"\n".to_string()).unwrap();
+        app.interview = Some(Interview::new(&app.questionnaire, file));
+        app.screen = Screen::Interview;
+        let s = screen(&app);
+        assert!(s.lines().nth(2).is_some_and(|l| l.contains(text)), "{lang:?} {width}:\n{s}");
+    }
+}
+
 #[test]
 fn questions_that_begin_alike_read_apart_in_the_list() {
     let q = common::default_questionnaire();

@@ -150,4 +150,7 @@ messages! {
     }
     EVIDENCE_EXPIRES { en: "Expires (YYYY-MM-DD; empty: no expiry): ", zh: "有效期至（YYYY-MM-DD；留空则不设）：" }
     HELP_SCROLL { en: "{from}–{to} of {all} · ↑↓ PgUp PgDn scroll · Esc closes", zh: "第 {from}–{to} 项，共 {all} 项 · ↑↓ PgUp PgDn 滚动 · Esc 关闭" }
+    /// A section's header in the question list: scored answered/total, and
+    /// its text questions apart.
+    SECTION_COUNTS_WITH_TEXT { en: "{answered}/{total} + {texts} text", zh: "{answered}/{total} + {texts} 文字题" }
 }

@@ -83,10 +83,17 @@ impl Widget for QuestionList<'_> {
             }
             if row >= iv.list_offset {
                 let s = &iv.report.sections[si];
-                // Text questions are counted apart: "10/10 +1" for 11 listed.
+                // Text questions are counted apart and named ("10/10 + 1
+                // text" for 11 listed: a bare "+1" read as a follow-up).
+                // The counts keep their place; a long title gives way.
                 let (_, texts) = crate::domain::present::unscored_counts(&iv.report.outcomes[si]);
-                let extra = if texts > 0 { format!(" +{texts}") } else { String::new() };
-                let text = format!("{} {}/{}{extra}", safe(section.title.get(lang)), s.answered, s.total);
+                let counts = match texts {
+                    0 => format!("{}/{}", s.answered, s.total),
+                    n => msg::SECTION_COUNTS_WITH_TEXT
+                        .fill(lang, &[("answered", &s.answered), ("total", &s.total), ("texts", &n)]),
+                };
+                let title_w = width.saturating_sub(unicode_width::UnicodeWidthStr::width(counts.as_str()) + 1);
+                let text = format!("{} {counts}", fit(&safe(section.title.get(lang)), title_w));
                 buf.set_line(inner.x, y, &Line::styled(fit(&text, width), th.header), inner.width);
                 y += 1;
             }
