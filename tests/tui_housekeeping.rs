@@ -9,13 +9,13 @@ mod common;
 use std::path::Path;
 
 use ccvet::app::action::{Action, Effect};
-use ccvet::app::keymap::{Key, context, lookup};
 use ccvet::app::state::{App, Confirm, Overlay, VendorRow};
 use ccvet::app::update::update;
 use ccvet::domain::text::Lang;
 use ccvet::storage::vendor::VendorFile;
 use ccvet::summary::Summary;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use common::{chars, press};
+use crossterm::event::KeyCode;
 
 fn app(lang: Lang, width: u16, height: u16) -> App {
     let q = common::default_questionnaire();
@@ -30,21 +30,6 @@ fn app(lang: Lang, width: u16, height: u16) -> App {
         .collect();
     app.set_vendors(rows);
     app
-}
-
-fn press(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for code in keys {
-        let key = Key::from_event(&KeyEvent::new(*code, KeyModifiers::NONE));
-        if let Some(action) = lookup(context(app), key) {
-            effects.extend(update(app, action));
-        }
-    }
-    effects
-}
-
-fn chars(s: &str) -> Vec<KeyCode> {
-    s.chars().map(KeyCode::Char).collect()
 }
 
 fn screen(app: &App) -> String {

@@ -9,13 +9,13 @@ mod common;
 use std::path::Path;
 
 use ccvet::app::action::Effect;
-use ccvet::app::keymap::{Key, context, lookup};
 use ccvet::app::state::{App, Interview, Screen};
 use ccvet::app::update::update;
 use ccvet::domain::answers::Value;
 use ccvet::domain::text::Lang;
 use ccvet::storage::vendor::VendorFile;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use common::{chars, press};
+use crossterm::event::KeyCode;
 
 const VENDOR: &str = r#"vendor = "云联科技"
 questionnaire = "cloud-call-center"
@@ -47,17 +47,6 @@ fn go_to(app: &mut App, key: &str) {
         press(app, &[KeyCode::Char('j')]);
     }
     panic!("{key} not reached");
-}
-
-fn press(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for code in keys {
-        let key = Key::from_event(&KeyEvent::new(*code, KeyModifiers::NONE));
-        if let Some(action) = lookup(context(app), key) {
-            effects.extend(update(app, action));
-        }
-    }
-    effects
 }
 
 /// Types `text` into the value editor (opened with Enter, emptied) and
@@ -107,13 +96,13 @@ fn values_as_an_ime_types_them_are_saved_normalised() {
 fn full_width_keys_work_as_the_keys_they_look_like() {
     let mut app = interview(Lang::Zh, 80, 24);
     go_to(&mut app, "basic.licence-scope");
-    press(&mut app, &common::chars("２"));
+    press(&mut app, &chars("２"));
     assert_eq!(value(&app, "basic.licence-scope"), Some(Value::Str("provincial".into())));
     go_to(&mut app, "basic.registered-capital");
-    press(&mut app, &common::chars("１２００"));
+    press(&mut app, &chars("１２００"));
     press(&mut app, &[KeyCode::Enter]);
     assert_eq!(value(&app, "basic.registered-capital"), Some(Value::Integer(1200)));
-    press(&mut app, &common::chars("ｅ１，２"));
+    press(&mut app, &chars("ｅ１，２"));
     press(&mut app, &[KeyCode::Esc]);
     let note = app.interview.as_ref().unwrap().answers.get("basic.registered-capital").and_then(|a| a.note.clone());
     assert_eq!(note.as_deref(), Some("１，２"));
