@@ -17,6 +17,7 @@ pub fn questionnaire(text: &str) -> Questionnaire {
 pub fn default_questionnaire() -> Questionnaire {
     questionnaire(ccvet::storage::questionnaire::EMBEDDED)
 }
+pub mod fixtures;
 pub mod sandbox;
 pub mod team;
 
