@@ -776,3 +776,76 @@ fn a_vendor_opened_again_resumes_where_it_was_left() {
     app.keys("q");
     assert!(app.wait_exit().success());
 }
+
+/// A terminal that hangs up without a SIGHUP reaching ccvet (it runs in a
+/// session of its own, as under sudo or a detached wrapper): the app ends
+/// rather than spinning a core on a read that returns nothing (crossterm
+/// #793), which on a shared server burns CPU until someone kills it.
+#[test]
+fn a_terminal_that_hangs_up_ends_the_app_without_a_sighup() {
+    let (dir, ws) = workspace();
+    let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+    // `setsid -w`: ccvet in a new session (the pty is not its controlling
+    // terminal, so closing it sends no SIGHUP); setsid waits for it.
+    let mut cmd = CommandBuilder::new("setsid");
+    cmd.args(["-w", env!("CARGO_BIN_EXE_ccvet"), "--workspace", ws.to_str().unwrap()]);
+    cmd.env_clear();
+    for (k, v) in [("TERM", "xterm-256color"), ("LANG", "C.UTF-8"), ("CCVET_CONFIG", "/nonexistent")] {
+        cmd.env(k, v);
+    }
+    cmd.env("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
+    cmd.env("HOME", dir.path());
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    // Read until the first frame is drawn, then let go of every end of
+    // the master: the terminal hangs up.
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            seen.extend_from_slice(&buf[..n]);
+            if String::from_utf8_lossy(&seen).contains("No vendors yet") {
+                break;
+            }
+        }
+        let _ = tx.send(());
+    });
+    rx.recv_timeout(DEADLINE).expect("the first frame");
+    // ccvet itself (setsid, the session leader, is hung up with the pty).
+    let pgrep = std::process::Command::new("pgrep").args(["-f", ws.to_str().unwrap()]).output().unwrap();
+    let pids: Vec<String> = String::from_utf8_lossy(&pgrep.stdout)
+        .lines()
+        .map(str::to_string)
+        .filter(|p| {
+            std::fs::read(format!("/proc/{p}/cmdline"))
+                .is_ok_and(|c| c.starts_with(env!("CARGO_BIN_EXE_ccvet").as_bytes()))
+        })
+        .collect();
+    assert_eq!(pids.len(), 1, "one ccvet running: {pids:?}");
+    let alive = || {
+        std::path::Path::new(&format!("/proc/{}", pids[0])).exists()
+            && !std::fs::read_to_string(format!("/proc/{}/stat", pids[0])).is_ok_and(|s| s.contains(") Z "))
+    };
+    drop(pair.master);
+    let _ = child.wait();
+    let start = Instant::now();
+    let ended = loop {
+        if !alive() {
+            break true;
+        }
+        if start.elapsed() > DEADLINE {
+            break false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    if !ended {
+        // Leave no spinning process behind.
+        let _ = std::process::Command::new("kill").args(["-9", &pids[0]]).status();
+    }
+    assert!(ended, "ccvet kept running after its terminal hung up");
+}

@@ -176,6 +176,7 @@ pub fn run(setup: Setup) -> Result<(), Failure> {
     }
     runner.draw(&mut terminal)?;
     report_signals(signals, tx.clone());
+    watch_hang_up(tx.clone());
     read_keys(tx);
     if let Some(questionnaire) = later {
         runner.set_questionnaire(questionnaire()?);
@@ -231,6 +232,34 @@ fn read_keys(tx: mpsc::Sender<Incoming>) {
                     let _ = tx.send(Incoming::InputClosed);
                     return;
                 }
+            }
+        }
+    });
+}
+
+/// Ends the session when its terminal hangs up without a SIGHUP reaching
+/// us (ccvet in a session of its own, as under sudo): crossterm's reader
+/// would spin on a read that returns nothing (crossterm #793), burning a
+/// core on a shared server until someone kills it. The thread sleeps in
+/// `poll` asking for no event: only a hang-up or an error wakes it, and it
+/// reads nothing, so keys stay crossterm's.
+fn watch_hang_up(tx: mpsc::Sender<Incoming>) {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        return;
+    }
+    std::thread::spawn(move || {
+        use rustix::event::{PollFd, PollFlags, poll};
+        let stdin = std::io::stdin();
+        loop {
+            let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+            match poll(&mut fds, None) {
+                Ok(_) if fds[0].revents().intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) => {
+                    let _ = tx.send(Incoming::InputClosed);
+                    return;
+                }
+                Err(rustix::io::Errno::INTR) | Ok(_) => continue,
+                Err(_) => return,
             }
         }
     });
