@@ -14,12 +14,13 @@ use ccvet::app::keymap::{Key, context, lookup};
 use ccvet::app::state::{App, Interview, Screen, VendorRow};
 use ccvet::app::update::update;
 use ccvet::domain::text::Lang;
-use ccvet::storage::vendor::VendorFile;
 use ccvet::summary::Summary;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+
+use common::fixtures::vendor;
 
 const YUNLIAN: &str = r#"vendor = "云联科技 Yunlian Tech"
 questionnaire = "cloud-call-center"
@@ -41,10 +42,6 @@ assessed_on = 2026-11-24
 [answers."basic.licence-scope"]
 value = "none"
 "#;
-
-fn vendor(slug: &str, text: &str) -> VendorFile {
-    VendorFile::parse(Path::new(&format!("/ws/vendors/{slug}.toml")), text.to_string()).unwrap()
-}
 
 fn app(lang: Lang, width: u16, height: u16) -> App {
     let q = common::default_questionnaire();

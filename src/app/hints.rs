@@ -63,7 +63,7 @@ fn available(app: &App, ctx: Context, action: &Action) -> bool {
 /// interviewer, unless the workspace allows that too.
 pub fn may_sign_off(app: &App) -> bool {
     let interviewer = app.interview.as_ref().and_then(|iv| iv.vendor.meta.interviewer.as_deref());
-    app.self_signoff || interviewer != Some(app.me.as_str())
+    crate::domain::signoff::may_sign(&app.me, interviewer, app.self_signoff)
 }
 
 /// Taking over works once the writer this view follows has left.

@@ -101,26 +101,13 @@ fn draw(app: &App, frame: &mut Frame) {
             frame.set_cursor_position(caret);
         }
         Some(Overlay::NewVendor(buffer)) => {
-            let prompt = Prompt {
-                title: msg::NEW_VENDOR_NAME.text(app.lang),
-                hint: msg::ENTER_CREATES_ESC_CANCELS.text(app.lang),
-                buffer,
-                theme: &th,
-            };
-            let caret = prompt.caret(body);
-            frame.render_widget(prompt, body);
-            frame.set_cursor_position(caret);
+            let (title, hint) = (msg::NEW_VENDOR_NAME.text(app.lang), msg::ENTER_CREATES_ESC_CANCELS.text(app.lang));
+            prompt(frame, body, Prompt { title, hint, buffer, theme: &th });
         }
         Some(Overlay::Rename { buffer, .. }) => {
-            let prompt = Prompt {
-                title: msg::RENAME_VENDOR_NEW_NAME.text(app.lang),
-                hint: msg::ENTER_RENAMES_REVIEWS_EVIDENCE_FOLLOW.text(app.lang),
-                buffer,
-                theme: &th,
-            };
-            let caret = prompt.caret(body);
-            frame.render_widget(prompt, body);
-            frame.set_cursor_position(caret);
+            let title = msg::RENAME_VENDOR_NEW_NAME.text(app.lang);
+            let hint = msg::ENTER_RENAMES_REVIEWS_EVIDENCE_FOLLOW.text(app.lang);
+            prompt(frame, body, Prompt { title, hint, buffer, theme: &th });
         }
         Some(Overlay::Archived { rows, selected }) => {
             let list = widgets::archived::ArchivedList { rows, selected: *selected, lang: app.lang, theme: &th };
@@ -131,11 +118,8 @@ fn draw(app: &App, frame: &mut Frame) {
                 Some(key) => format!("{} {key}", msg::COMMENT_ON.text(app.lang)),
                 None => msg::COMMENT_ON_THE_VENDOR.text(app.lang).to_string(),
             };
-            let prompt =
-                Prompt { title: &title, hint: msg::ENTER_SAVES_IN_YOUR_OWN.text(app.lang), buffer, theme: &th };
-            let caret = prompt.caret(body);
-            frame.render_widget(prompt, body);
-            frame.set_cursor_position(caret);
+            let hint = msg::ENTER_SAVES_IN_YOUR_OWN.text(app.lang);
+            prompt(frame, body, Prompt { title: &title, hint, buffer, theme: &th });
         }
         None => {
             if app.screen == Screen::Vendors && app.vendors.filtering {
@@ -195,4 +179,11 @@ fn interview(app: &App, frame: &mut Frame, body: Rect, th: &Theme) {
     if let Some(caret) = view.caret {
         frame.set_cursor_position(caret);
     }
+}
+
+/// A one-line prompt over the screen, the terminal's cursor at its caret.
+fn prompt(frame: &mut Frame, area: Rect, prompt: Prompt) {
+    let caret = prompt.caret(area);
+    frame.render_widget(prompt, area);
+    frame.set_cursor_position(caret);
 }
