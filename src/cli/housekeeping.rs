@@ -47,7 +47,7 @@ pub fn rename(ctx: &Context, wanted: &str, new_name: &str) -> Result<Output, Cli
 pub fn archive(ctx: &Context, wanted: &str) -> Result<Output, CliError> {
     let vendor = ctx.find_vendor(wanted)?;
     let me = crate::system::holder(&ctx.user);
-    let target = housekeeping::archive(&ctx.workspace, &vendor.path, &me).map_err(|e| refused(ctx, e))?;
+    let (_, target) = housekeeping::archive(&ctx.workspace, &vendor.path, &me).map_err(|e| refused(ctx, e))?;
     let mut stdout = msg::ARCHIVED_TO.fill(
         ctx.lang,
         &[("name", &visible(&vendor.meta.vendor)), ("slug", &visible(&vendor.slug)), ("path", &shown(ctx, &target))],

@@ -191,8 +191,9 @@ pub fn rename(ws: &Workspace, path: &Path, new_name: &str, me: &Holder) -> Resul
     Ok(Renamed { vendor, old_slug, moved, kept })
 }
 
-/// Moves the vendor at `path` into `vendors/archive/`.
-pub fn archive(ws: &Workspace, path: &Path, me: &Holder) -> Result<PathBuf, HkError> {
+/// Moves the vendor at `path` into `vendors/archive/`; gives the vendor
+/// as it was read and where it went.
+pub fn archive(ws: &Workspace, path: &Path, me: &Holder) -> Result<(VendorFile, PathBuf), HkError> {
     writable(&ws.vendors_dir())?;
     writable(&archive_dir(ws))?;
     let _creating = creation_lock(ws)?;
@@ -203,7 +204,7 @@ pub fn archive(ws: &Workspace, path: &Path, me: &Holder) -> Result<PathBuf, HkEr
     let target = dir.join(format!("{}.toml", vendor.slug));
     move_file(path, &target)?;
     let _ = std::fs::remove_file(super::lock::lock_path(path));
-    Ok(target)
+    Ok((vendor, target))
 }
 
 /// Brings an archived vendor (by slug or exact name) back into `vendors/`.

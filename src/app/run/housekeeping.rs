@@ -27,11 +27,9 @@ impl super::Runner {
     pub(super) fn archive_vendor(&mut self, path: &Path) -> Vec<Action> {
         let lang = self.app.lang;
         match housekeeping::archive(&self.workspace, path, &crate::system::holder(&self.user)) {
-            Ok(target) => {
+            Ok((vendor, _)) => {
                 self.reload_vendors(true);
-                let name = VendorFile::load(&target)
-                    .map_or_else(|_| crate::storage::vendor::slug_of(&target), |v| v.meta.vendor);
-                let text = msg::ARCHIVED_NAME_A_LISTS_ARCHIVED.fill(lang, &[("name", &name)]);
+                let text = msg::ARCHIVED_NAME_A_LISTS_ARCHIVED.fill(lang, &[("name", &vendor.meta.vendor)]);
                 vec![Action::VendorsLoaded, Action::HousekeepingDone(text)]
             }
             Err(e) => vec![Action::Failed(self.short(&format!("✗ {}", e.sentence(lang))))],

@@ -23,11 +23,8 @@ pub struct ArchivedList<'a> {
 impl Widget for ArchivedList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
-        let width = 64.min(area.width);
-        // The rows, a blank line and the keys, in a border.
-        let wanted = u16::try_from(self.rows.len()).unwrap_or(u16::MAX).saturating_add(4);
-        let height = wanted.min(area.height);
-        let rect = Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 3, width, height);
+        // The rows, a blank line and the keys, placed as every popup.
+        let rect = super::popup_rect(area, self.rows.len() + 2);
         super::clear_popup(rect, buf);
         let block = super::panel(msg::ARCHIVED_VENDORS.text(self.lang), th.key, th);
         let inner = block.inner(rect);

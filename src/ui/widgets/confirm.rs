@@ -68,7 +68,7 @@ impl ConfirmBox<'_> {
 
 impl Widget for ConfirmBox<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let width = 64.min(area.width).saturating_sub(2);
+        let width = super::popup_inner_width(area);
         let (title, lines) = self.lines(width);
         super::popup(area, buf, &title, &lines, self.theme);
     }

@@ -24,7 +24,7 @@ impl ErrorBox<'_> {
     /// bar gives a status (see `hint_bar`).
     pub fn needed(status: &Status, width: u16) -> bool {
         let width = usize::from(width);
-        status.kind == StatusKind::Error && safe(&status.text).width() > width.saturating_sub(10).max(width / 2)
+        status.kind == StatusKind::Error && safe(&status.text).width() > super::hint_bar::status_room(width)
     }
 }
 

@@ -71,10 +71,8 @@ impl FormBox<'_> {
         match &form.error {
             Some(why) => lines.extend(wrapped(&format!("! {why}"), width, "", th.error)),
             None => {
-                let hint = match (form.step, lang) {
-                    (0, _) => msg::ENTER_NEXT_ESC_CANCEL.text(lang),
-                    (_, _) => msg::ENTER_SAVE_ESC_BACK.text(lang),
-                };
+                let hint = if form.step == 0 { msg::ENTER_NEXT_ESC_CANCEL } else { msg::ENTER_SAVE_ESC_BACK };
+                let hint = hint.text(lang);
                 lines.push(Line::styled(hint, th.key));
             }
         }
@@ -83,7 +81,7 @@ impl FormBox<'_> {
 
     /// Where the caret is on screen, when the box is drawn in `area`.
     pub fn caret(&self, area: Rect) -> Position {
-        let width = 64.min(area.width).saturating_sub(2);
+        let width = super::popup_inner_width(area);
         let (_, lines, (row, col)) = self.lines(width);
         let rect = super::popup_rect(area, lines.len());
         let x = (rect.x + 1 + col).min(rect.right().saturating_sub(2));
@@ -94,7 +92,7 @@ impl FormBox<'_> {
 
 impl Widget for FormBox<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let width = 64.min(area.width).saturating_sub(2);
+        let width = super::popup_inner_width(area);
         let (title, lines, _) = self.lines(width);
         super::popup(area, buf, &title, &lines, self.theme);
     }

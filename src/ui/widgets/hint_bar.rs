@@ -21,6 +21,12 @@ pub struct HintBar<'a> {
     pub theme: &'a Theme,
 }
 
+/// The most of the bottom line a status may take: all but ten cells, and
+/// at least half. A longer error shows in the box above (`error_box`).
+pub fn status_room(width: usize) -> usize {
+    width.saturating_sub(10).max(width / 2)
+}
+
 impl Widget for HintBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
@@ -30,7 +36,7 @@ impl Widget for HintBar<'_> {
         let boxed = super::error_box::ErrorBox::needed(self.status, area.width);
         let status = if boxed { "!".into() } else { safe(&self.status.text) };
         // The status wins space over hints: it is what just happened.
-        let status_w = status.width().min(width.saturating_sub(10).max(width / 2));
+        let status_w = status.width().min(status_room(width));
         let status = cut(&status, status_w);
         let mut spans = Vec::new();
         let mut used = 0;

@@ -48,7 +48,7 @@ impl Widget for HistoryView<'_> {
         // Why there is no history (no git, …): a box the size of the
         // sentence, wrapped, not a screen-high box with it cut.
         if let Err(why) = self.changes {
-            let lines = crate::ui::text::wrapped(why, 62.min(area.width.saturating_sub(2)), "", th.warn);
+            let lines = crate::ui::text::wrapped(why, super::popup_inner_width(area), "", th.warn);
             super::popup(area, buf, &title, &lines, th);
             return;
         }

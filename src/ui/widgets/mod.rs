@@ -33,9 +33,17 @@ pub fn panel<'a>(title: &str, border: Style, th: &Theme) -> Block<'a> {
 /// Where a centred popup of `lines` lines (plus its border) goes in
 /// `area`: at most 64 cells wide, a third of the way down.
 pub fn popup_rect(area: Rect, lines: usize) -> Rect {
-    let width = 64.min(area.width);
+    let width = POPUP_WIDTH.min(area.width);
     let height = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2).min(area.height);
     Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 3, width, height)
+}
+
+/// How wide a popup is, at most (borders included).
+const POPUP_WIDTH: u16 = 64;
+
+/// The width inside a popup drawn in `area`: what its lines wrap to.
+pub fn popup_inner_width(area: Rect) -> u16 {
+    POPUP_WIDTH.min(area.width).saturating_sub(2)
 }
 
 /// Draws a centred popup titled `title` holding `lines` (a confirmation, a

@@ -127,8 +127,8 @@ impl Widget for VendorList<'_> {
                     let signed = safe(&crate::summary::signoff_text(&summary.signoffs)).into_owned();
                     if r.disqualified() {
                         let mark = format!("✗ {}", msg::DISQUALIFIED.text(lang));
-                        let rest = status_w.saturating_sub(unicode_width::UnicodeWidthStr::width(mark.as_str()) + 1);
                         let mark_w = unicode_width::UnicodeWidthStr::width(mark.as_str());
+                        let rest = status_w.saturating_sub(mark_w + 1);
                         spans.push(Span::styled(cut(&mark, status_w), th.knockout));
                         if rest > 0 {
                             spans.push(Span::raw(format!(" {}", fit(&signed, rest))));
